@@ -1,0 +1,128 @@
+/**
+ * The data that flows through the text engine (see shared design ARCHITECTURE.md):
+ * Paragraph ─itemize→ Item[] ─shape+fallback→ ShapedRun[] ─linebreak+reorder→ Line[].
+ * Offsets are UTF-16 indices into the paragraph's NFC text, always on code-point boundaries.
+ * Glyph numbers are in font units; widths and heights on runs and lines are in points.
+ */
+
+export type Direction = 'ltr' | 'rtl';
+
+/** 400 regular or 700 bold: the only weights bundled in fonts/. */
+export type Weight = 400 | 700;
+
+/** A span of the paragraph with its own style. Spans cover the text without gaps or overlaps. */
+export interface StyledSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly weight: Weight;
+  /** BCP 47 tag when this span is in another language than the paragraph (e.g. an English name inside Arabic). */
+  readonly lang?: string;
+}
+
+/** What the layout asks the text engine to set. */
+export interface Paragraph {
+  /** Logical text, NFC. `\n` is a forced line break. */
+  readonly text: string;
+  /** BCP 47 language of the paragraph; decides base direction, fonts and line-breaking rules. */
+  readonly lang: string;
+  readonly spans: readonly StyledSpan[];
+}
+
+/** A maximal stretch with one bidi level, script, language and weight. */
+export interface Item {
+  readonly start: number;
+  readonly end: number;
+  /** UAX #9 embedding level: even = LTR, odd = RTL. */
+  readonly level: number;
+  /** ISO 15924 code, e.g. `Arab`, `Latn`, `Hans`. */
+  readonly script: string;
+  /** BCP 47 tag given to the shaper. */
+  readonly lang: string;
+  readonly weight: Weight;
+}
+
+/** One positioned glyph, exactly as HarfBuzz returned it (font units). */
+export interface Glyph {
+  /** Glyph id in the face's font file. */
+  readonly id: number;
+  /** UTF-16 offset into the run's `text` of the cluster this glyph belongs to. */
+  readonly cluster: number;
+  readonly ax: number;
+  readonly dx: number;
+  readonly dy: number;
+}
+
+/** Identifies a face from fonts/manifest.json. */
+export interface FaceRef {
+  /** Manifest face id, e.g. `noto-naskh-arabic-bold`. */
+  readonly id: string;
+  /** Path relative to the repository root, e.g. `fonts/noto-naskh-arabic/NotoNaskhArabic_700Bold.ttf`. */
+  readonly file: string;
+  readonly faceIndex: number;
+  readonly unitsPerEm: number;
+  /** Ascender and descender (positive, below baseline) in font units, from hhea/OS2 as the engine uses them. */
+  readonly ascent: number;
+  readonly descent: number;
+}
+
+/** A run of glyphs in one face, one direction. Everything the renderer needs; nothing is re-shaped after this. */
+export interface ShapedRun {
+  /** Logical text of the run (a slice of the paragraph text). */
+  readonly text: string;
+  /** Offset of `text` in the paragraph. */
+  readonly start: number;
+  readonly face: FaceRef;
+  /** Font size in points. */
+  readonly size: number;
+  readonly script: string;
+  readonly language: string;
+  readonly direction: Direction;
+  /** Glyphs in HarfBuzz order (for RTL runs that is visual order, right-to-left text drawn left to right). */
+  readonly glyphs: readonly Glyph[];
+  /** Advance width in points. */
+  readonly width: number;
+}
+
+/** One line, ready to draw: runs in visual (left-to-right drawing) order. */
+export interface Line {
+  readonly runs: readonly ShapedRun[];
+  /** Sum of run widths, points, excluding trailing spaces that hang past the measure. */
+  readonly width: number;
+  /** Max ascent and descent (positive) of the faces on the line at their sizes, points. */
+  readonly ascent: number;
+  readonly descent: number;
+  /** Logical text of the line (for /ActualText and traces), trailing break spaces removed. */
+  readonly text: string;
+  /** Paragraph base direction: RTL lines are aligned to the right edge. */
+  readonly direction: Direction;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A character that no font in the language's stack can draw. The caller adds the content key. */
+export interface MissingGlyph {
+  readonly char: string;
+  /** `U+0000` form. */
+  readonly codePoint: string;
+  readonly offset: number;
+  readonly lang: string;
+}
+
+/** Options for `layoutParagraph`. */
+export interface LayoutOptions {
+  /** Measure (line width) in points. */
+  readonly width: number;
+  /** Font size in points. */
+  readonly size: number;
+  /** Line height as a multiple of the line's own font-metric height; 1 = ascent+descent of the tallest face. */
+  readonly leading?: number;
+}
+
+export interface ParagraphLayout {
+  readonly lines: readonly Line[];
+  readonly missing: readonly MissingGlyph[];
+  /** Widest line, points; useful for fitting. */
+  readonly maxWidth: number;
+  /** Sum of line heights with leading, points. */
+  readonly height: number;
+}
