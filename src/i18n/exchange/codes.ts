@@ -1,0 +1,41 @@
+/**
+ * Stable diagnostic codes of the translator workflow (export, import, accept, diff). They live in the
+ * RP26xx block of the RP2xxx "translations" range so they cannot collide with the content loader's codes.
+ * Never reuse a code for another meaning; document new ones in the README's diagnostics table.
+ */
+export const CODES = {
+  /** The exchange file cannot be read (syntax error, bad escape, unsupported construct). */
+  syntax: 'RP2601',
+  /** The entry's key is not in the source guidance. */
+  unknownKey: 'RP2602',
+  /** A `{{placeholder}}` of the source is missing from the translation. */
+  placeholderMissing: 'RP2603',
+  /** The translation has a `{{placeholder}}` the source does not have. */
+  placeholderExtra: 'RP2604',
+  /** `**` markers in the translation are not balanced. */
+  boldUnbalanced: 'RP2605',
+  /** The translation has a different number of `- ` list lines than the source. */
+  listMismatch: 'RP2606',
+  /** The translation has a different number of paragraphs (blank-line separated) than the source. */
+  paragraphMismatch: 'RP2607',
+  /** Empty translation where the language already has one; the existing one is kept. */
+  emptyTranslation: 'RP2608',
+  /** The same key appears twice in the file. */
+  duplicateKey: 'RP2609',
+  /** The file's language is unknown, not a project language, or differs from `--lang`. */
+  language: 'RP2610',
+  /** The file was exported from an older source text; the entry is imported but stays stale. */
+  sourceChanged: 'RP2611',
+  /** Entry still marked for review (fuzzy / needs-review / stale) but its text was edited. */
+  stillFuzzy: 'RP2612',
+  /** Entry marked for review with no earlier translation to keep a hash from: not imported. */
+  fuzzyWithoutHistory: 'RP2613',
+  /** A recorded source hash is malformed (e.g. a spreadsheet turned it into a number). */
+  badHash: 'RP2614',
+  /** Unknown CSV status value or missing CSV column. */
+  csvColumn: 'RP2615',
+  /** `accept`: a key that is not in the source or has no translation. */
+  acceptKey: 'RP2616',
+  /** The content folder cannot be read for the workflow commands (missing project, guidance). */
+  content: 'RP2617',
+} as const;

@@ -1,0 +1,170 @@
+import { error, warning, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.ts';
+import { CODES } from './codes.ts';
+import type { ExchangeEntry, ImportedUnit, ReadResult } from './types.ts';
+
+/**
+ * CSV for spreadsheet translators (RFC 4180: CRLF line ends, fields quoted when they contain `,` `"` or a line
+ * break, `"` doubled), UTF-8 with a byte-order mark so Excel opens it as UTF-8 rather than the ANSI code page.
+ * Columns: key, source, translation, status, source_hash. Status is `current`, `reviewed` (current and
+ * reviewed), `stale` (translated from an older source: edit, then set to `current`) or `missing`.
+ */
+export const CSV_COLUMNS = ['key', 'source', 'translation', 'status', 'source_hash'] as const;
+const BOM = '\uFEFF';
+const HASH = /^[0-9a-f]{8}$/u;
+/** What Excel leaves in a cell it took for a formula (a bullet line "- …" starts with a minus sign). */
+const SPREADSHEET_ERROR = /^#(NAME\?|VALUE!|REF!|ERROR!|N\/A)$/u;
+const STATUSES = new Set(['current', 'reviewed', 'stale', 'missing']);
+
+export function writeCsv(entries: readonly ExchangeEntry[]): string {
+  const rows = [
+    [...CSV_COLUMNS],
+    ...entries.map((e) => [
+      e.key,
+      e.source,
+      e.translation,
+      e.status === 'current' && e.review === 'reviewed' ? 'reviewed' : e.status,
+      e.sourceHash,
+    ]),
+  ];
+  return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/u.test(value) || value !== value.trim() ? `"${value.replace(/"/gu, '""')}"` : value;
+}
+
+interface Cell {
+  readonly value: string;
+  readonly span: SourceSpan;
+}
+
+/** Splits CSV text into rows of cells with positions. Line breaks inside quoted fields are kept as `\n`. */
+export function parseCsv(text: string, file: string, diagnostics: Diagnostic[]): Cell[][] {
+  const rows: Cell[][] = [];
+  let row: Cell[] = [];
+  let line = 1;
+  let col = 1;
+  let i = text.startsWith(BOM) ? 1 : 0;
+  while (i <= text.length) {
+    const span: SourceSpan = { file, line, col };
+    let value = '';
+    if (text[i] === '"') {
+      i++;
+      col++;
+      let closed = false;
+      while (i < text.length) {
+        const c = text[i] ?? '';
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            value += '"';
+            i += 2;
+            col += 2;
+            continue;
+          }
+          i++;
+          col++;
+          closed = true;
+          break;
+        }
+        if (c === '\r' && text[i + 1] === '\n') i++;
+        if (c === '\r' || c === '\n') {
+          value += '\n';
+          line++;
+          col = 1;
+        } else {
+          value += c;
+          col++;
+        }
+        i++;
+      }
+      if (!closed)
+        diagnostics.push(error(CODES.syntax, 'A quoted CSV field is never closed.', span, [
+          'A double quote inside a field must be written twice ("").',
+        ]));
+      const rest = /^[^,\r\n]*/u.exec(text.slice(i))?.[0] ?? '';
+      if (rest.trim() !== '')
+        diagnostics.push(error(CODES.syntax, 'Text after the closing quote of a CSV field.', { file, line, col }, [
+          'Quote the whole field, and double any quote inside it.',
+        ]));
+      i += rest.length;
+      col += rest.length;
+    } else {
+      value = /^[^,\r\n]*/u.exec(text.slice(i))?.[0] ?? '';
+      i += value.length;
+      col += value.length;
+    }
+    row.push({ value, span });
+    const next = text[i];
+    if (next === ',') {
+      i++;
+      col++;
+      continue;
+    }
+    // End of row (line break or end of text). A trailing empty line is not a row.
+    // A blank line is not a row.
+    if (!(row.length === 1 && row[0]?.value === '')) rows.push(row);
+    row = [];
+    if (next === '\r' && text[i + 1] === '\n') i++;
+    i++;
+    line++;
+    col = 1;
+  }
+  return rows;
+}
+
+export function readCsv(text: string, file: string): ReadResult {
+  const diagnostics: Diagnostic[] = [];
+  const rows = parseCsv(text, file, diagnostics).filter((r) => !(r.length === 1 && r[0]?.value === ''));
+  const [head, ...body] = rows;
+  if (!head) return { units: [], diagnostics: [error(CODES.syntax, 'The CSV file is empty.', { file, line: 1, col: 1 }, [])] };
+  const index = new Map(head.map((cell, i) => [cell.value.trim().toLowerCase(), i]));
+  const missing = ['key', 'translation'].filter((c) => !index.has(c));
+  if (missing.length > 0) {
+    diagnostics.push(error(CODES.csvColumn, `The CSV header lacks the column(s) ${missing.join(', ')}.`, head[0]?.span, [
+      `The first row must name the columns: ${CSV_COLUMNS.join(',')}.`,
+    ]));
+    return { units: [], diagnostics };
+  }
+  const units: ImportedUnit[] = [];
+  for (const row of body) {
+    const cell = (name: string): Cell | undefined => {
+      const i = index.get(name);
+      return i === undefined ? undefined : row[i];
+    };
+    const rowSpan = row[0]?.span ?? { file, line: 1, col: 1 };
+    const key = cell('key')?.value.trim() ?? '';
+    if (key === '') {
+      diagnostics.push(error(CODES.syntax, 'A CSV row has no key.', rowSpan, ['Keep the key column as exported.']));
+      continue;
+    }
+    const translation = cell('translation');
+    const status = cell('status')?.value.trim().toLowerCase() || 'current';
+    if (!STATUSES.has(status))
+      diagnostics.push(error(CODES.csvColumn, `Unknown status "${status}" for "${key}".`, cell('status')?.span ?? rowSpan, [
+        'Status must be one of: current, reviewed, stale, missing.',
+      ]));
+    const hash = cell('source_hash')?.value.trim();
+    if (hash !== undefined && hash !== '' && !HASH.test(hash))
+      diagnostics.push(warning(CODES.badHash, `Source hash "${hash}" of "${key}" is not 8 hex digits; the source column is used instead.`,
+        cell('source_hash')?.span ?? rowSpan,
+        ['Spreadsheets may turn hashes such as 12345678 into numbers: format the source_hash column as Text.'],
+      ));
+    if (translation && SPREADSHEET_ERROR.test(translation.value))
+      diagnostics.push(error(CODES.syntax, `The translation of "${key}" is a spreadsheet error value (${translation.value}).`, translation.span, [
+        'Excel reads a cell starting with "-", "=", "+" or "@" as a formula. Open the CSV with Data → From Text/CSV',
+        'and set every column to Text (LibreOffice: tick "Format quoted field as text"), then paste the text again.',
+      ]));
+    const source = cell('source')?.value;
+    units.push({
+      key,
+      text: translation?.value ?? '',
+      span: translation?.span ?? rowSpan,
+      entrySpan: rowSpan,
+      ...(source !== undefined ? { source } : {}),
+      ...(hash !== undefined && HASH.test(hash) ? { sourceHash: hash } : {}),
+      needsReview: status === 'stale',
+      reviewed: status === 'reviewed',
+    });
+  }
+  return { units, diagnostics };
+}
