@@ -1,0 +1,170 @@
+import { createRequire } from 'node:module';
+import type { Bidi } from 'bidi-js';
+import { digitGroups } from './digit-groups.ts';
+import { textLanguage } from './language.ts';
+import { COMMON, INHERITED, isNeutralScript, scriptOf } from './scripts.ts';
+import type { Direction, Item, Paragraph, StyledSpan, Weight } from './types.ts';
+
+/**
+ * Itemize: split a paragraph into maximal stretches of one bidi level, one script, one language and one weight.
+ * Items come out in logical order and cover the text except forced breaks (`\n`), which are not drawn.
+ */
+
+// bidi-js is a CommonJS factory; its bundled types describe an ES default export, so load it with require.
+const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
+
+/** U+2066 LEFT-TO-RIGHT ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, only ever inserted into the bidi input. */
+const LRI = '\u2066';
+const PDI = '\u2069';
+
+/** Strong right-to-left characters (Hebrew, Arabic, Syriac, Thaana, NKo, … and their presentation forms). */
+const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD83A[\uDD00-\uDD5F]/u;
+
+/**
+ * UAX #9 embedding levels per UTF-16 code unit, with `base` as the paragraph direction.
+ *
+ * Grouped numbers (`0800 123 4567`, see digit-groups.ts) are wrapped in LRI…PDI in the bidi input whenever the
+ * paragraph is RTL or contains RTL characters, so their groups stay in reading order; the inserted controls are
+ * dropped again from the returned levels, which index the original text.
+ */
+export function bidiLevels(text: string, base: Direction): Uint8Array {
+  const groups = base === 'rtl' || RTL_CHAR.test(text) ? digitGroups(text) : [];
+  let input = text;
+  let map: Int32Array | undefined; // original offset -> offset in `input`
+  if (groups.length > 0) {
+    map = new Int32Array(text.length);
+    const parts: string[] = [];
+    let from = 0;
+    let shift = 0;
+    for (const g of groups) {
+      parts.push(text.slice(from, g.start), LRI, text.slice(g.start, g.end), PDI);
+      for (let i = from; i < g.start; i++) map[i] = i + shift;
+      shift += 1;
+      for (let i = g.start; i < g.end; i++) map[i] = i + shift;
+      shift += 1;
+      from = g.end;
+    }
+    parts.push(text.slice(from));
+    for (let i = from; i < text.length; i++) map[i] = i + shift;
+    input = parts.join('');
+  }
+  const resolved = bidi.getEmbeddingLevels(input, base).levels;
+  const levels = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) levels[i] = resolved[map ? map[i]! : i]!;
+  // bidi-js classifies UTF-16 code units; a low surrogate takes the level of its high surrogate.
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) {
+      const h = text.charCodeAt(i - 1);
+      if (h >= 0xd800 && h <= 0xdbff) levels[i] = levels[i - 1]!;
+    }
+  }
+  return levels;
+}
+
+/** Paired brackets for script resolution (UAX #24 §5.1: a closing bracket takes its opening bracket's script). */
+const BRACKETS: Readonly<Record<string, string>> = {
+  '(': ')', '[': ']', '{': '}', '«': '»', '‹': '›', '“': '”', '‘': '’', '（': '）', '［': '］', '｛': '｝',
+  '「': '」', '『': '』', '【': '】', '〔': '〕', '〈': '〉', '《': '》', '〖': '〗', '⁅': '⁆',
+};
+const CLOSERS = new Set(Object.values(BRACKETS));
+
+/**
+ * Script per UTF-16 code unit with Common and Inherited characters resolved (UAX #24 §5.2): a combining mark or a
+ * Common character takes the script of the preceding character; a closing bracket takes the script of its
+ * opening bracket; leading Common characters take the first following script; text with no script at all takes
+ * `fallbackScript` (the language's script).
+ */
+export function resolveScripts(text: string, fallbackScript: string): string[] {
+  const out: string[] = new Array<string>(text.length);
+  const open: { closer: string; script: string }[] = [];
+  let current = '';
+  let firstReal = -1;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = text.slice(i, i + width);
+    let sc = scriptOf(cp);
+    if (isNeutralScript(sc)) {
+      if (sc === COMMON && BRACKETS[ch] !== undefined) {
+        sc = current || COMMON;
+        open.push({ closer: BRACKETS[ch]!, script: sc });
+      } else if (sc === COMMON && CLOSERS.has(ch)) {
+        let at = open.length - 1;
+        while (at >= 0 && open[at]!.closer !== ch) at--;
+        if (at >= 0) {
+          sc = open[at]!.script;
+          open.length = at; // pop it and any unclosed brackets inside it
+        } else sc = current || COMMON;
+      } else sc = current || sc;
+    } else {
+      current = sc;
+      if (firstReal < 0) firstReal = i;
+    }
+    for (let k = 0; k < width; k++) out[i + k] = sc;
+    i += width;
+  }
+  // Leading neutrals (and brackets opened before any real script) take the first real script.
+  const lead = firstReal >= 0 ? out[firstReal]! : fallbackScript;
+  for (let i = 0; i < text.length; i++) {
+    if (out[i] === COMMON || out[i] === INHERITED) out[i] = lead;
+  }
+  return out;
+}
+
+/** Weight and language per code unit from the spans (spans may be empty: whole paragraph regular). */
+function styleAt(spans: readonly StyledSpan[], length: number): { weight: Uint16Array; lang: (string | undefined)[] } {
+  const weight = new Uint16Array(length).fill(400);
+  const lang = new Array<string | undefined>(length).fill(undefined);
+  for (const s of spans) {
+    for (let i = Math.max(0, s.start); i < Math.min(length, s.end); i++) {
+      weight[i] = s.weight;
+      lang[i] = s.lang;
+    }
+  }
+  return { weight, lang };
+}
+
+/**
+ * Items of `p` in logical order. `direction` defaults to the paragraph language's direction from
+ * locales/languages.json — never guessed from the text.
+ */
+export function itemize(p: Paragraph, direction: Direction = textLanguage(p.lang).direction): Item[] {
+  const { text } = p;
+  const levels = bidiLevels(text, direction);
+  const scripts = resolveScripts(text, textLanguage(p.lang).script);
+  const style = styleAt(p.spans, text.length);
+  const items: Item[] = [];
+  let start = -1;
+  const close = (end: number): void => {
+    if (start >= 0 && end > start) {
+      items.push({
+        start,
+        end,
+        level: levels[start]!,
+        script: scripts[start]!,
+        lang: style.lang[start] ?? p.lang,
+        weight: style.weight[start] as Weight,
+      });
+    }
+    start = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      close(i);
+      continue;
+    }
+    if (
+      start >= 0 &&
+      (levels[i] !== levels[start] ||
+        scripts[i] !== scripts[start] ||
+        style.weight[i] !== style.weight[start] ||
+        style.lang[i] !== style.lang[start])
+    ) {
+      close(i);
+    }
+    if (start < 0) start = i;
+  }
+  close(text.length);
+  return items;
+}

@@ -1,0 +1,266 @@
+import { fontRegistry, type OpenedFace } from '../fonts/registry.ts';
+import { fontStack } from '../fonts/stack.ts';
+import { shapeWithFallback, type ShapedPiece } from './fallback.ts';
+import { itemize } from './itemize.ts';
+import { textLanguage } from './language.ts';
+import { graphemeBoundaries, lineBreaks, type BreakOpportunity } from './linebreak.ts';
+import { shape, UNSAFE_TO_BREAK } from './shape.ts';
+import type { Direction, Glyph, Item, LayoutOptions, Line, MissingGlyph, Paragraph, ParagraphLayout, ShapedRun } from './types.ts';
+
+/**
+ * layoutParagraph: itemize → shape each item once (with per-cluster fallback) → measure clusters → greedy line fill
+ * at break opportunities → per line, slice the shaped pieces by cluster and reorder runs visually (UAX #9 L1/L2).
+ *
+ * Measure once, draw the same glyphs: a line's runs are slices of the one shaping of each item. The single
+ * exception is a break that HarfBuzz marks UNSAFE_TO_BREAK (the glyphs either side depend on each other, e.g. a
+ * kerning pair or a contextual form across the break point): then only the two fragments touching that break are
+ * re-shaped on their own, in the same face, so the line end shows the forms a fresh line would. Breaks are at
+ * spaces or dictionary word boundaries, so this is rare; the fragment's width may change by a kerning amount,
+ * which is why the measure is checked with the original widths and the final width is recomputed.
+ */
+
+/** A shaped piece plus the item it came from (for level, script, language). */
+interface Piece extends ShapedPiece {
+  readonly item: Item;
+}
+
+/** Whitespace that hangs at a line end (not drawn, not measured): UAX #14 class SP/BK and friends. */
+const TRAILING_SPACE = /[ \t\n\u1680\u2000-\u2006\u2008-\u200A\u205F\u3000]/u;
+
+const EMPTY: ParagraphLayout = { lines: [], missing: [], maxWidth: 0, height: 0 };
+
+export function layoutParagraph(p: Paragraph, opts: LayoutOptions): ParagraphLayout {
+  const paragraph = normalized(p);
+  const { text } = paragraph;
+  if (text.length === 0) return EMPTY;
+  const lang = textLanguage(paragraph.lang);
+  const leading = opts.leading ?? 1;
+
+  const items = itemize(paragraph, lang.direction);
+  const shaped = items.map((item) => shapeItem(text, item));
+  const pieces = shaped.flatMap((s) => s.pieces);
+  const missing = shaped.flatMap((s) => s.missing);
+
+  const advance = clusterAdvances(text.length, pieces, opts.size);
+  const prefix = new Float64Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) prefix[i + 1] = prefix[i]! + advance.width[i]!;
+
+  const breaks = lineBreaks(text, paragraph.lang);
+  const ranges = fillLines(text, breaks, prefix, advance.clusterStart, opts.width, paragraph.lang);
+  const primary = primaryFace(paragraph.lang, lang.script);
+  const lines = ranges.map(([s, e]) => buildLine(text, s, e, pieces, opts.size, lang.direction, primary));
+
+  const height = lines.reduce((h, l) => h + (l.ascent + l.descent) * leading, 0);
+  const maxWidth = lines.reduce((m, l) => Math.max(m, l.width), 0);
+  return { lines, missing, maxWidth, height };
+}
+
+/** The caller gives NFC text (content is normalised once at load); normalise defensively when it is safe. */
+function normalized(p: Paragraph): Paragraph {
+  const nfc = p.text.normalize('NFC');
+  if (nfc === p.text) return p;
+  const wholeSpan = p.spans.length === 0 || (p.spans.length === 1 && p.spans[0]!.start === 0 && p.spans[0]!.end >= p.text.length);
+  if (!wholeSpan) throw new Error(`layoutParagraph: text is not NFC and has style spans: ${JSON.stringify(p.text.slice(0, 40))}`);
+  return { ...p, text: nfc, spans: p.spans.map((s) => ({ ...s, start: 0, end: nfc.length })) };
+}
+
+function facesFor(lang: string, script: string, weight: Item['weight']): OpenedFace[] {
+  const registry = fontRegistry();
+  return fontStack(registry, lang, script).map((family) => registry.face(family, weight));
+}
+
+function primaryFace(lang: string, script: string): OpenedFace {
+  return facesFor(lang, script, 400)[0] ?? fontRegistry().face('noto-sans', 400);
+}
+
+function shapeItem(text: string, item: Item): { pieces: Piece[]; missing: readonly MissingGlyph[] } {
+  const direction: Direction = item.level % 2 === 1 ? 'rtl' : 'ltr';
+  const r = shapeWithFallback(text, item.start, item.end, { script: item.script, lang: item.lang, direction }, facesFor(item.lang, item.script, item.weight));
+  return { pieces: r.pieces.map((piece) => ({ ...piece, item })), missing: r.missing };
+}
+
+/** Width in points of each cluster, stored at its first UTF-16 offset; `clusterStart` marks those offsets. */
+function clusterAdvances(length: number, pieces: readonly Piece[], size: number): { width: Float64Array; clusterStart: Uint8Array } {
+  const width = new Float64Array(length);
+  const clusterStart = new Uint8Array(length + 1);
+  for (const piece of pieces) {
+    const scale = size / piece.face.ref.unitsPerEm;
+    for (const g of piece.glyphs) {
+      width[piece.start + g.cluster]! += g.ax * scale;
+      clusterStart[piece.start + g.cluster] = 1;
+    }
+  }
+  clusterStart[length] = 1;
+  return { width, clusterStart };
+}
+
+/** End of the line's visible content: `end` minus hanging whitespace. */
+function contentEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && TRAILING_SPACE.test(text[e - 1]!)) e--;
+  return e;
+}
+
+/**
+ * Greedy fill: take break opportunities while the line (without its hanging spaces) fits the measure. A stretch
+ * with no opportunity that is wider than the measure is cut at grapheme boundaries that are also shaping cluster
+ * boundaries (so a conjunct or ligature is never split), as a last resort; at least one grapheme goes on each line.
+ * Returns [start, end) per line; lines tile the text.
+ */
+function fillLines(
+  text: string,
+  breaks: readonly BreakOpportunity[],
+  prefix: Float64Array,
+  clusterStart: Uint8Array,
+  measure: number,
+  lang: string,
+): [number, number][] {
+  const lines: [number, number][] = [];
+  const fits = (s: number, e: number): boolean => prefix[contentEnd(text, s, e)]! - prefix[s]! <= measure + 1e-6;
+  let start = 0;
+  let lastFit = -1;
+  let k = 0;
+  while (k < breaks.length) {
+    const b = breaks[k]!;
+    if (fits(start, b.position)) {
+      lastFit = b.position;
+      k++;
+      if (b.required) {
+        lines.push([start, b.position]);
+        start = b.position;
+        lastFit = -1;
+      }
+      continue;
+    }
+    if (lastFit > start) {
+      lines.push([start, lastFit]);
+      start = lastFit;
+      lastFit = -1;
+      continue; // re-try the same opportunity on the new line
+    }
+    // One unbreakable stretch is wider than the measure: cut it at grapheme + cluster boundaries.
+    const cuts = graphemeBoundaries(text.slice(start, b.position), lang)
+      .map((g) => start + g)
+      .filter((pos) => clusterStart[pos] === 1);
+    let cut = -1;
+    for (const pos of cuts) {
+      if (pos < b.position && fits(start, pos)) cut = pos;
+      else break;
+    }
+    if (cut < 0) cut = cuts.find((pos) => pos > start) ?? b.position;
+    if (cut >= b.position) {
+      // Even one grapheme does not fit, or the stretch is one grapheme: it gets a line of its own.
+      lines.push([start, b.position]);
+      start = b.position;
+      lastFit = -1;
+      k++;
+      continue;
+    }
+    lines.push([start, cut]);
+    start = cut;
+    lastFit = -1;
+  }
+  if (start < text.length) lines.push([start, text.length]);
+  return lines;
+}
+
+/** Glyphs of `piece` whose cluster lies in [s, e) (paragraph offsets), re-based to s. */
+function sliceGlyphs(piece: Piece, s: number, e: number): { glyphs: Glyph[]; flags: number[] } {
+  const glyphs: Glyph[] = [];
+  const flags: number[] = [];
+  piece.glyphs.forEach((g, i) => {
+    const at = piece.start + g.cluster;
+    if (at >= s && at < e) {
+      glyphs.push({ ...g, cluster: at - s });
+      flags.push(piece.flags[i]!);
+    }
+  });
+  return { glyphs, flags };
+}
+
+/** True when HarfBuzz says breaking the piece at paragraph offset `at` would change its shaping. */
+function unsafeAt(piece: Piece, at: number): boolean {
+  if (at <= piece.start || at >= piece.end) return false;
+  return piece.glyphs.some((g, i) => piece.start + g.cluster === at && (piece.flags[i]! & UNSAFE_TO_BREAK) !== 0);
+}
+
+function buildLine(
+  text: string,
+  start: number,
+  end: number,
+  pieces: readonly Piece[],
+  size: number,
+  direction: Direction,
+  primary: OpenedFace,
+): Line {
+  const visibleEnd = contentEnd(text, start, end);
+  const logical: { run: ShapedRun; level: number }[] = [];
+  for (const piece of pieces) {
+    const s = Math.max(piece.start, start);
+    const e = Math.min(piece.end, visibleEnd);
+    if (s >= e) continue;
+    const runDirection: Direction = piece.item.level % 2 === 1 ? 'rtl' : 'ltr';
+    let glyphs: readonly Glyph[];
+    if (unsafeAt(piece, s) || unsafeAt(piece, e)) {
+      glyphs = shape(piece.face, text.slice(s, e), piece.item.script, piece.item.lang, runDirection).glyphs;
+      // Re-shaping a fragment never adds .notdef (coverage is per character), but keep the invariant explicit.
+      glyphs = glyphs.filter((g) => g.id !== 0);
+    } else glyphs = sliceGlyphs(piece, s, e).glyphs;
+    const scale = size / piece.face.ref.unitsPerEm;
+    const width = glyphs.reduce((w, g) => w + g.ax, 0) * scale;
+    logical.push({
+      level: piece.item.level,
+      run: {
+        text: text.slice(s, e),
+        start: s,
+        face: piece.face.ref,
+        size,
+        script: piece.item.script,
+        language: piece.item.lang,
+        direction: runDirection,
+        glyphs,
+        width,
+      },
+    });
+  }
+  const runs = reorder(logical);
+  const faces = runs.length > 0 ? runs.map((r) => r.face) : [primary.ref];
+  const ascent = Math.max(...faces.map((f) => (f.ascent * size) / f.unitsPerEm));
+  const descent = Math.max(...faces.map((f) => (f.descent * size) / f.unitsPerEm));
+  return {
+    runs,
+    width: runs.reduce((w, r) => w + r.width, 0),
+    ascent,
+    descent,
+    text: text.slice(start, visibleEnd).replace(/\n/gu, ''),
+    direction,
+    start,
+    end,
+  };
+}
+
+/**
+ * UAX #9 L2 over runs: from the highest level down to the lowest odd level, reverse every maximal sequence of runs
+ * at that level or higher. (L1 is handled by leaving hanging whitespace out of the line altogether.)
+ */
+export function reorder<T>(logical: readonly { run: T; level: number }[]): T[] {
+  const seq = [...logical];
+  if (seq.length === 0) return [];
+  const max = Math.max(...seq.map((r) => r.level));
+  const minOdd = Math.min(...seq.map((r) => r.level).filter((l) => l % 2 === 1), Infinity);
+  for (let level = max; level >= minOdd && level > 0; level--) {
+    let i = 0;
+    while (i < seq.length) {
+      if (seq[i]!.level < level) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < seq.length && seq[j]!.level >= level) j++;
+      const reversed = seq.slice(i, j).reverse();
+      seq.splice(i, j - i, ...reversed);
+      i = j;
+    }
+  }
+  return seq.map((r) => r.run);
+}

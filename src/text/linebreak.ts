@@ -1,0 +1,118 @@
+import { createRequire } from 'node:module';
+import { digitGroups } from './digit-groups.ts';
+import { resolveScripts } from './itemize.ts';
+import { textLanguage } from './language.ts';
+import { usesDictionaryBreaks } from './scripts.ts';
+
+/**
+ * Line-break opportunities (ARCHITECTURE decision 5): UAX #14 from the `linebreak` package, refined by
+ * - dictionary word boundaries (`Intl.Segmenter`, word granularity) inside Thai, Lao, Khmer and Myanmar text,
+ *   where `linebreak` alone gives none (or mid-word ones);
+ * - never inside a grapheme cluster, never before a combining mark;
+ * - never before CJK closing punctuation (kinsoku) — also enforced here, not left to UAX #14 tailoring;
+ * - never next to a no-break space or word joiner;
+ * - never inside a grouped number (`0800 123 4567`; digit-groups.ts);
+ * - `\n` is a required break.
+ */
+
+/** A position where a line may (or must) start. */
+export interface BreakOpportunity {
+  /** UTF-16 offset where the next line would start. */
+  readonly position: number;
+  /** True after `\n` (and other mandatory breaks): the line ends here whatever the width. */
+  readonly required: boolean;
+}
+
+interface LineBreakerInstance {
+  nextBreak(): { position: number; required: boolean } | null;
+}
+// `linebreak` ships no types; its CommonJS entry exports the class.
+const LineBreaker = createRequire(import.meta.url)('linebreak') as new (text: string) => LineBreakerInstance;
+
+/**
+ * Characters that must never start a line: CJK closing brackets and quotes, full stops, commas, enumeration comma,
+ * middle dot, iteration marks, and small kana (JIS X 4051 "line-start prohibited" set, as used for Chinese too).
+ */
+const NO_LINE_START = new Set(
+  Array.from('，。、．：；！？）］｝」』】〕〉》〗〙〛’”｠〟・ー〜～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻‼⁇⁈⁉！％')
+    .concat([')', ']', '}', ',', '.', ':', ';', '!', '?']),
+);
+
+/** No-break characters: NBSP, narrow NBSP, figure space, word joiner, zero-width no-break space. */
+const NO_BREAK_AROUND = new Set(['\u00A0', '\u202F', '\u2007', '\u2060', '\uFEFF']);
+
+const COMBINING = /^\p{M}$/u;
+
+const segmenters = new Map<string, { word: Intl.Segmenter; grapheme: Intl.Segmenter }>();
+function segmentersFor(lang: string): { word: Intl.Segmenter; grapheme: Intl.Segmenter } {
+  let s = segmenters.get(lang);
+  if (!s) {
+    let locale = lang;
+    try {
+      Intl.getCanonicalLocales(lang);
+    } catch {
+      locale = 'und'; // a tag like `vi-nfd` is not valid BCP 47; dictionaries do not depend on the locale anyway
+    }
+    s = {
+      word: new Intl.Segmenter(locale, { granularity: 'word' }),
+      grapheme: new Intl.Segmenter(locale, { granularity: 'grapheme' }),
+    };
+    segmenters.set(lang, s);
+  }
+  return s;
+}
+
+/** Every allowed break position in (0, text.length], ascending. The end of the text is always included. */
+export function lineBreaks(text: string, lang: string): BreakOpportunity[] {
+  if (text.length === 0) return [];
+  const seg = segmentersFor(lang);
+
+  const uax14 = new Map<number, boolean>();
+  const breaker = new LineBreaker(text);
+  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) uax14.set(b.position, b.required);
+
+  const graphemeStart = new Uint8Array(text.length + 1);
+  for (const g of seg.grapheme.segment(text)) graphemeStart[g.index] = 1;
+  graphemeStart[text.length] = 1;
+
+  // Dictionary-script stretches: replace UAX #14's opinion there by word boundaries.
+  const scripts = resolveScripts(text, textLanguage(lang).script);
+  const dictionary = (i: number): boolean =>
+    i >= 0 && i < text.length && usesDictionaryBreaks(scripts[i]!) && !/\s/u.test(text[i]!);
+  let wordStart: Uint8Array | undefined;
+  if (scripts.some((s) => usesDictionaryBreaks(s))) {
+    wordStart = new Uint8Array(text.length + 1);
+    for (const w of seg.word.segment(text)) wordStart[w.index] = 1;
+  }
+
+  const inNumber = new Uint8Array(text.length + 1);
+  for (const g of digitGroups(text)) for (let i = g.start + 1; i < g.end; i++) inNumber[i] = 1;
+
+  const out: BreakOpportunity[] = [];
+  for (let p = 1; p <= text.length; p++) {
+    const required = uax14.get(p) === true;
+    if (required || p === text.length) {
+      out.push({ position: p, required: required || p === text.length });
+      continue;
+    }
+    let allowed = uax14.has(p);
+    if (wordStart && dictionary(p - 1) && dictionary(p)) allowed = wordStart[p] === 1;
+    if (!allowed) continue;
+    if (!graphemeStart[p]) continue;
+    const next = text.codePointAt(p)!;
+    const nextCh = String.fromCodePoint(next);
+    if (COMBINING.test(nextCh) || NO_LINE_START.has(nextCh)) continue;
+    if (NO_BREAK_AROUND.has(nextCh) || NO_BREAK_AROUND.has(text[p - 1]!)) continue;
+    if (inNumber[p]) continue;
+    out.push({ position: p, required: false });
+  }
+  return out;
+}
+
+/** Grapheme cluster boundaries in (0, text.length]: the last-resort break positions for an over-long word. */
+export function graphemeBoundaries(text: string, lang: string): number[] {
+  const out: number[] = [];
+  for (const g of segmentersFor(lang).grapheme.segment(text)) if (g.index > 0) out.push(g.index);
+  out.push(text.length);
+  return out;
+}
