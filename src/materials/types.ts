@@ -1,3 +1,4 @@
+import type { MaterialsSpec } from '../content/types.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
 import type { DocumentSpec } from '../layout/frame.ts';
@@ -29,6 +30,12 @@ export interface MaterialOptions {
   readonly posterPaper?: 'A4' | 'A3' | 'A2';
   /** Home card sheets: the 10-up grid by default, 6-up as an option. */
   readonly cardsPerSheet?: 10 | 6;
+  /**
+   * Which content keys go where (project.yaml `materials:`; `ContentDoc.project.materials`). Added by the
+   * materials engineer: LocalizedDoc does not carry it, and the keys come from content, not code. Optional only
+   * so existing callers type-check; without it a material returns error RP3001 and no outputs.
+   */
+  readonly keys?: MaterialsSpec;
 }
 
 /** Builds every output of one material for one (edition, language). Pure apart from reading fonts and assets. */

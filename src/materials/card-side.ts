@@ -1,0 +1,138 @@
+import type { Direction } from '../text/types.ts';
+import { COLORS } from '../layout/colors.ts';
+import { fitSize, type Fitted } from '../layout/fit-size.ts';
+import type { Frame, Positioned, StructNode } from '../layout/frame.ts';
+import { nodeIds } from '../layout/node-ids.ts';
+import { qrCode } from '../layout/qr.ts';
+import { setPieces } from '../layout/set-pieces.ts';
+import { rowsHeight, stackRows } from '../layout/stack-rows.ts';
+import type { KeyedMissingGlyph, Row, SetText, TextPiece, TextStyle } from '../layout/types.ts';
+import { mm } from '../layout/units.ts';
+import { CARD, PRESS } from './specs.ts';
+
+/** What goes on one side of the card. */
+export interface CardSideInput {
+  /** Title pieces (role H1 on the front, H2 on the back), set in the band. */
+  readonly title: readonly TextPiece[];
+  readonly body: readonly TextPiece[];
+  /** The hotline line, set bold and larger. */
+  readonly hotline: readonly TextPiece[];
+  /** Small notes at the bottom (edition, draft notice, disclaimer). */
+  readonly notes: readonly TextPiece[];
+  /** Language of the side (`lang` on its section when it differs from the document's). */
+  readonly lang: string;
+  readonly dir: Direction;
+  /** URL for a QR code in the bottom end corner (back side). */
+  readonly qrUrl?: string;
+}
+
+export interface CardSide {
+  /** Trim-size frame; the title band extends into the bleed (negative coordinates and beyond the size). */
+  readonly frame: Frame;
+  /** A Sect node holding the side's structure (empty children when untagged). */
+  readonly node: StructNode;
+  /** Body size chosen by fitting, points. */
+  readonly size: number;
+  readonly fits: boolean;
+  /** How much too tall at the smallest size, points (0 when it fits). */
+  readonly overflow: number;
+  readonly missing: readonly KeyedMissingGlyph[];
+}
+
+interface Attempt {
+  readonly items: Positioned[];
+  readonly nodes: StructNode[];
+  readonly height: number;
+  readonly missing: KeyedMissingGlyph[];
+}
+
+const W = mm(CARD.trim.width);
+const H = mm(CARD.trim.height);
+const SAFE = mm(CARD.safe);
+const BLEED = mm(PRESS.bleed);
+
+function style(size: number, color: TextStyle['color']): TextStyle {
+  return { size, leading: CARD.leading, color, align: 'start', paragraphSpace: 0.35, bulletIndent: 1.1, noteScale: 0.85, noteColor: COLORS.note };
+}
+
+/**
+ * Lays out one side at body size `size`: band with the title, body (beside the QR code when there is one),
+ * hotline, and notes at the bottom. Returns the content height measured from the top trim, to compare
+ * with the trim height minus the bottom safety margin.
+ */
+function attempt(input: CardSideInput, size: number, docLang: string, setText: SetText, idPrefix?: string): Attempt {
+  const ids = idPrefix === undefined ? undefined : nodeIds(idPrefix);
+  const safeWidth = W - 2 * SAFE;
+  const qrSide = input.qrUrl ? mm(CARD.qr) : 0;
+  const bodyWidth = input.qrUrl ? safeWidth - qrSide - mm(CARD.qrGap) : safeWidth;
+  const rtl = input.dir === 'rtl';
+  const common = { docLang, setText, ...(ids ? { ids } : {}) };
+
+  const title = setPieces(input.title, { ...common, width: safeWidth, style: style(size * CARD.titleScale, COLORS.white) });
+  const body = setPieces(input.body, { ...common, width: bodyWidth, style: style(size, COLORS.text) });
+  const hotline = setPieces(input.hotline, { ...common, width: bodyWidth, style: style(size * CARD.hotlineScale, COLORS.accent) });
+  const notes = setPieces(input.notes, { ...common, width: safeWidth, style: style(CARD.notePt, COLORS.note) });
+
+  const bandHeight = SAFE + rowsHeight(title.rows) + mm(CARD.bandPad);
+  const bodyRows: Row[] = [...body.rows, ...hotline.rows.map((r, i) => (i === 0 ? { ...r, spaceBefore: size * 0.45 } : r))];
+  const bodyTop = bandHeight + mm(CARD.bandPad);
+  const bodyHeight = rowsHeight(bodyRows);
+  const notesHeight = rowsHeight(notes.rows);
+  const notesGap = notesHeight > 0 ? mm(CARD.footerGap) : 0;
+  // The QR code sits in the bottom end corner, above the notes; the body runs beside it.
+  const qrBlock = qrSide > 0 ? qrSide : 0;
+  const height = Math.max(bodyTop + bodyHeight, bodyTop + qrBlock) + notesGap + notesHeight;
+
+  const items: Positioned[] = [
+    // Band: extended into the bleed on three sides so a press cut never leaves a white hairline.
+    { x: -BLEED, y: -BLEED, item: { kind: 'rect', width: W + 2 * BLEED, height: bandHeight + BLEED, fill: COLORS.accent } },
+    ...stackRows(title.rows, SAFE, SAFE),
+    ...stackRows(bodyRows, rtl && qrSide > 0 ? SAFE + qrSide + mm(CARD.qrGap) : SAFE, bodyTop),
+  ];
+  const nodes: StructNode[] = [...title.nodes, ...body.nodes, ...hotline.nodes];
+  if (input.qrUrl) {
+    const figureId = ids ? ids('Figure') : undefined;
+    const qr = qrCode(input.qrUrl, qrSide, COLORS.qr, figureId);
+    const qrY = H - SAFE - notesHeight - notesGap - qrSide;
+    // Quiet zone is white by construction: the code may sit closer to the edge than the text safety margin.
+    items.push({ x: rtl ? SAFE : W - SAFE - qrSide, y: qrY, item: qr.item });
+    if (figureId) nodes.push({ id: figureId, role: 'Figure', alt: `QR code: ${input.qrUrl}`, children: [] });
+  }
+  items.push(...stackRows(notes.rows, SAFE, H - SAFE - notesHeight));
+  nodes.push(...notes.nodes);
+  return { items, nodes, height, missing: [...title.missing, ...body.missing, ...hotline.missing, ...notes.missing] };
+}
+
+/**
+ * One card side, fitted: body size steps down from 9 pt by 0.25 pt to 6.5 pt until everything fits
+ * inside the safety margin. Tagged with ids `<idPrefix>-…` when idPrefix is given.
+ */
+export function layoutCardSide(input: CardSideInput, docLang: string, setText: SetText, idPrefix?: string): CardSide {
+  const limit = H - SAFE;
+  const fitted: Fitted<Attempt> = fitSize(
+    (size) => attempt(input, size, docLang, setText, idPrefix),
+    (a) => a.height <= limit + 1e-6,
+    { max: CARD.bodyMaxPt, min: CARD.bodyMinPt, step: CARD.stepPt },
+  );
+  const a = fitted.result;
+  const lang = input.lang !== docLang ? input.lang : undefined;
+  const node: StructNode = {
+    id: idPrefix === undefined ? '' : `${idPrefix}-sect`,
+    role: 'Sect',
+    ...(lang === undefined ? {} : { lang }),
+    children: idPrefix === undefined ? [] : a.nodes,
+  };
+  return {
+    frame: { width: W, height: H, items: a.items },
+    node,
+    size: fitted.size,
+    fits: fitted.fits,
+    overflow: Math.max(0, a.height - limit),
+    missing: a.missing,
+  };
+}
+
+/** Card trim size in points. */
+export const CARD_SIZE = { width: W, height: H } as const;
+/** Text safety margin in points (tests check ink stays inside). */
+export const CARD_SAFE = SAFE;

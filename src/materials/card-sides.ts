@@ -1,0 +1,67 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error } from '../diagnostics/diagnostic.ts';
+import type { MaterialsSpec } from '../content/types.ts';
+import type { LocalizedDoc } from '../i18n/types.ts';
+import { languageInfo } from '../i18n/languages.ts';
+import type { SetText, TextPiece } from '../layout/types.ts';
+import { toMm } from '../layout/units.ts';
+import { layoutCardSide, type CardSide, type CardSideInput } from './card-side.ts';
+import { CODES, missingGlyphDiagnostics } from './diagnostics.ts';
+import { CARD } from './specs.ts';
+import { editionPiece, hotlinePieces, keysPieces, keysToShorten, stringPieces } from './texts.ts';
+
+export interface CardSides {
+  readonly front: CardSide;
+  readonly back: CardSide;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Both sides of one language's card. Front: the holder's language (title + `card.front` keys, hotline,
+ * edition/draft note, disclaimer). Back: the officer language (`card.back` keys, hotline, QR code to the
+ * website). `idPrefix` tags the sides (omit for untagged copies). `docLang` is the language of the PDF the
+ * card goes into (a mixed-language sheet marks each card's own language).
+ */
+export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetText, idPrefix?: string, docLang = doc.lang.code): CardSides {
+  const [frontTitleKey, ...frontKeys] = keys.card.front;
+  const [backTitleKey, ...backKeys] = keys.card.back;
+  const frontStrings = keys.card.front.map((k) => doc.string(k));
+  const backStrings = keys.card.back.map((k) => doc.officerString(k));
+
+  const frontInput: CardSideInput = {
+    title: frontTitleKey ? stringPieces(doc, doc.string(frontTitleKey), 'H1') : [],
+    body: keysPieces(doc, frontKeys),
+    hotline: hotlinePieces(doc, frontStrings),
+    notes: [editionPiece(doc), ...stringPieces(doc, doc.string(keys.leaflet.disclaimer), 'Note')],
+    lang: doc.lang.code,
+    dir: doc.lang.dir,
+  };
+  const backInput: CardSideInput = {
+    title: backTitleKey ? stringPieces(doc, doc.officerString(backTitleKey), 'H2') : [],
+    body: keysPieces(doc, backKeys, true),
+    hotline: hotlinePieces(doc, backStrings, doc.officerLang.code),
+    notes: [],
+    lang: doc.officerLang.code,
+    dir: doc.officerLang.dir,
+    qrUrl: doc.settings.website,
+  };
+  const front = layoutCardSide(frontInput, docLang, setText, idPrefix === undefined ? undefined : `${idPrefix}-front`);
+  const back = layoutCardSide(backInput, docLang, setText, idPrefix === undefined ? undefined : `${idPrefix}-back`);
+
+  const name = (code: string) => languageInfo(code)?.name ?? code;
+  const diagnostics: Diagnostic[] = [...missingGlyphDiagnostics([...front.missing, ...back.missing], name)];
+  const sides: [string, CardSide, CardSideInput][] = [['front', front, frontInput], ['back', back, backInput]];
+  for (const [side, result, input] of sides) {
+    if (result.fits) continue;
+    const pieces: TextPiece[] = [...input.title, ...input.body, ...input.notes];
+    diagnostics.push(
+      error(
+        CODES.cardOverflow,
+        `Wallet card ${side} in ${name(input.lang)} (${input.lang}) for ${doc.lang.name} (${doc.lang.code}) is ${toMm(result.overflow).toFixed(1)} mm too tall even at the smallest legible size (${CARD.bodyMinPt} pt).`,
+        undefined,
+        [`shorten the translation of: ${keysToShorten(pieces).join(', ')}`, `or move a key off the card ${side} in content/project.yaml (materials.card.${side})`],
+      ),
+    );
+  }
+  return { front, back, diagnostics };
+}

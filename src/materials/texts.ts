@@ -1,0 +1,55 @@
+import type { LocalizedDoc, LocalizedString } from '../i18n/types.ts';
+import { paragraphize, plainParagraph } from '../layout/paragraphize.ts';
+import type { PieceRole, TextPiece } from '../layout/types.ts';
+
+/**
+ * Content strings → pieces, with the notes every material must show: the localised "Updated — translation
+ * pending" right under any string printed as a fallback, the edition line and the draft notice.
+ */
+
+/** Pieces of one guidance string, followed by the pending-translation note when it fell back to the source. */
+export function stringPieces(doc: LocalizedDoc, str: LocalizedString, role: Exclude<PieceRole, 'LI'> = 'P', listBase = 0): TextPiece[] {
+  const pieces = paragraphize({ key: str.key, lang: str.lang, blocks: str.blocks }, role, listBase);
+  if (str.state === 'fallback') pieces.push(uiPiece(doc, 'pendingNotice', 'Note'));
+  return pieces;
+}
+
+/** Pieces of several keys, lists numbered apart so two keys' bullet lists never merge. */
+export function keysPieces(doc: LocalizedDoc, keys: readonly string[], officer = false): TextPiece[] {
+  return keys.flatMap((key, i) => stringPieces(doc, officer ? doc.officerString(key) : doc.string(key), 'P', i * 1000));
+}
+
+/** A UI string (locales/<lng>/ui.json) as a piece in the document's language. */
+export function uiPiece(doc: LocalizedDoc, key: string, role: Exclude<PieceRole, 'LI'>, vars?: Record<string, string | number>, bold = false): TextPiece {
+  return { key: `ui.${key}`, role, paragraph: plainParagraph(doc.ui(key, vars), doc.lang.code, bold) };
+}
+
+/** "Edition 2026.1 · 2026-11-26", plus "· Translation not yet reviewed" for a draft language. */
+export function editionText(doc: LocalizedDoc): string {
+  const edition = doc.ui('edition', { version: doc.version, date: doc.date });
+  return doc.review === 'draft' ? `${edition} · ${doc.ui('draftNotice')}` : edition;
+}
+
+export function editionPiece(doc: LocalizedDoc): TextPiece {
+  return { key: 'ui.edition', role: 'Note', paragraph: plainParagraph(editionText(doc), doc.lang.code) };
+}
+
+/** The hotline line ("Call 0800 …"), unless one of the given strings already prints the number. */
+export function hotlinePieces(doc: LocalizedDoc, shown: readonly LocalizedString[], lang = doc.lang.code): TextPiece[] {
+  const hotline = doc.settings.hotline;
+  if (shown.some((s) => s.plain.includes(hotline))) return [];
+  const label = lang === doc.lang.code ? doc.ui('hotlineLabel') : undefined;
+  // On the officer side the label would be in the holder's language: the number alone is universal.
+  const text = label ? `${label} ${hotline}` : hotline;
+  return [{ key: 'settings.hotline', role: 'P', paragraph: plainParagraph(text, lang, true) }];
+}
+
+/** Longest keys first: what to shorten when something does not fit. */
+export function keysToShorten(pieces: readonly TextPiece[]): string[] {
+  const lengths = new Map<string, number>();
+  for (const p of pieces) {
+    if (p.key.startsWith('ui.') || p.key.startsWith('settings.')) continue;
+    lengths.set(p.key, (lengths.get(p.key) ?? 0) + p.paragraph.text.length);
+  }
+  return [...lengths.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} (${n} characters)`);
+}
