@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { diffContent, type ContentDiff } from '../i18n/exchange/diff-content.ts';
+import { formatDiagnostics } from '../i18n/exchange/report.ts';
+import { openWorkspace } from '../i18n/exchange/workspace.ts';
+import { EXIT, type CliIO, type Command } from './command.ts';
+
+export const diffCommand: Command = {
+  name: 'diff',
+  summary: 'List source strings added, removed and changed since an earlier content folder, and which translations go stale',
+  help: `Usage: rightsprint diff <old-content-dir> [--content <dir>] [--json]
+
+Compares the source guidance of an earlier content folder (e.g. a copy of the last printed edition) with the
+current one. For each changed key it lists the languages whose translation the change makes stale (they
+matched the old text), those already stale before, and those with no translation.
+
+Options:
+  --content <dir>  Current content folder (default ./content).
+  --json           Print the result as JSON.
+
+Example:
+  rightsprint diff ../editions/2026.1/content --content content
+`,
+  async run(argv: readonly string[], io: CliIO): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...argv],
+        strict: true,
+        allowPositionals: true,
+        options: { content: { type: 'string', default: 'content' }, json: { type: 'boolean', default: false } },
+      });
+    } catch (e) {
+      io.err(`rightsprint diff: ${(e as Error).message}`);
+      io.err('Run `rightsprint diff --help` for usage.');
+      return EXIT.usage;
+    }
+    const [oldDir, ...extra] = parsed.positionals;
+    if (!oldDir || extra.length > 0) {
+      io.err('rightsprint diff: name exactly one earlier content folder, e.g. `rightsprint diff old/content`.');
+      return EXIT.usage;
+    }
+    const before = openWorkspace(resolve(io.cwd, oldDir));
+    const after = openWorkspace(resolve(io.cwd, parsed.values.content));
+    if (!before.workspace || !after.workspace) {
+      formatDiagnostics([...before.diagnostics, ...after.diagnostics]).forEach((l) => io.err(l));
+      return EXIT.content;
+    }
+    const current = after.workspace;
+    const languages = [...new Set([...current.languages, ...current.translations.keys()])].filter(
+      (l) => l !== current.sourceLanguage,
+    );
+    const diff = diffContent(before.workspace.source, current.source, current.translations, languages);
+    if (parsed.values.json) {
+      io.out(JSON.stringify({ from: before.workspace.version, to: current.version, ...diff }, null, 2));
+      return EXIT.ok;
+    }
+    describe(diff, before.workspace.version, current.version).forEach((l) => io.out(l));
+    return EXIT.ok;
+  },
+};
+
+function describe(diff: ContentDiff, from: string, to: string): string[] {
+  const lines = [`Source changes from version ${from || '?'} to ${to || '?'}:`];
+  if (diff.added.length + diff.removed.length + diff.changed.length === 0) return [...lines, '  none'];
+  lines.push(`  added    ${diff.added.length}${diff.added.length ? `: ${diff.added.join(', ')}` : ''}`);
+  lines.push(`  removed  ${diff.removed.length}${diff.removed.length ? `: ${diff.removed.join(', ')}` : ''}`);
+  lines.push(`  changed  ${diff.changed.length}`);
+  for (const c of diff.changed) {
+    const list = (l: readonly string[]) => (l.length ? l.join(', ') : 'none');
+    lines.push(`    ${c.key}  (${c.oldHash} → ${c.newHash})`);
+    lines.push(`      made stale: ${list(c.madeStale)}`);
+    if (c.alreadyStale.length) lines.push(`      already stale: ${list(c.alreadyStale)}`);
+    if (c.alreadyCurrent.length) lines.push(`      already updated: ${list(c.alreadyCurrent)}`);
+    if (c.missing.length) lines.push(`      not translated: ${list(c.missing)}`);
+  }
+  return lines;
+}

@@ -1,0 +1,107 @@
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { SourceGuidance } from '../content/types.ts';
+import { collectEntries } from '../i18n/exchange/collect.ts';
+import { writeCsv } from '../i18n/exchange/csv.ts';
+import { writePo } from '../i18n/exchange/po.ts';
+import { formatDiagnostics } from '../i18n/exchange/report.ts';
+import { saveText } from '../i18n/exchange/save.ts';
+import { FORMAT_EXTENSIONS, type ExchangeEntry, type ExchangeFormat, type ExchangeMeta } from '../i18n/exchange/types.ts';
+import { openWorkspace } from '../i18n/exchange/workspace.ts';
+import { writeXliff } from '../i18n/exchange/xliff.ts';
+import { EXIT, type CliIO, type Command } from './command.ts';
+
+const WRITERS: Record<ExchangeFormat, (entries: readonly ExchangeEntry[], meta: ExchangeMeta) => string> = {
+  po: writePo,
+  xliff: writeXliff,
+  csv: (entries) => writeCsv(entries),
+};
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Write translation files (PO, XLIFF 1.2 or CSV) for translators, marking stale and missing strings',
+  help: `Usage: rightsprint export [--lang <code>[,<code>…]] [--format po|xliff|csv] [--content <dir>] [--out <file-or-dir>]
+                          [--previous <old-content-dir>]
+
+Writes one file per language with every source string, its current translation and its status:
+  current  translated from the current source text
+  stale    translated from an older source text (PO: "#, fuzzy"; XLIFF: state="needs-review-translation";
+           CSV: status "stale") — the translator updates it and clears the mark
+  missing  not translated yet (empty translation)
+
+Options:
+  --lang <codes>      Comma-separated language codes (default: every language in project.yaml).
+  --format <fmt>      po (default), xliff (XLIFF 1.2, .xlf) or csv (UTF-8 with BOM, opens in Excel).
+  --content <dir>     Content folder (default ./content).
+  --out <path>        Output folder (default ./exchange), or a file name when exporting one language.
+  --previous <dir>    An earlier content folder (e.g. the last printed edition): stale entries then show the
+                      old source text they were translated from (PO "#| msgid", XLIFF note).
+
+Example:
+  rightsprint export --lang ar,fa --format po --out exchange/
+`,
+  async run(argv: readonly string[], io: CliIO): Promise<number> {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: [...argv],
+        strict: true,
+        allowPositionals: false,
+        options: {
+          lang: { type: 'string' },
+          format: { type: 'string', default: 'po' },
+          content: { type: 'string', default: 'content' },
+          out: { type: 'string', default: 'exchange' },
+          previous: { type: 'string' },
+        },
+      }));
+    } catch (e) {
+      io.err(`rightsprint export: ${(e as Error).message}`);
+      io.err('Run `rightsprint export --help` for usage.');
+      return EXIT.usage;
+    }
+    const format = values.format as ExchangeFormat;
+    if (!(format in WRITERS)) {
+      io.err(`rightsprint export: --format must be po, xliff or csv (got "${values.format}").`);
+      return EXIT.usage;
+    }
+    const { workspace, diagnostics } = openWorkspace(resolve(io.cwd, values.content));
+    if (!workspace) {
+      formatDiagnostics(diagnostics).forEach((l) => io.err(l));
+      return EXIT.content;
+    }
+    const langs = values.lang ? values.lang.split(',').map((l) => l.trim()).filter(Boolean) : [...workspace.languages];
+    const unknown = langs.filter((l) => !workspace.languages.includes(l) || l === workspace.sourceLanguage);
+    if (unknown.length > 0) {
+      io.err(`rightsprint export: not a translation language of this project: ${unknown.join(', ')}.`);
+      io.err(`    hint: project languages: ${workspace.languages.join(', ')}`);
+      return EXIT.usage;
+    }
+    const previous: SourceGuidance[] = [];
+    if (values.previous) {
+      const old = openWorkspace(resolve(io.cwd, values.previous));
+      if (!old.workspace) {
+        formatDiagnostics(old.diagnostics).forEach((l) => io.err(l));
+        return EXIT.content;
+      }
+      previous.push(old.workspace.source);
+    }
+    const out = resolve(io.cwd, values.out);
+    const extension = FORMAT_EXTENSIONS[format][0] ?? `.${format}`;
+    const toFile = langs.length === 1 && FORMAT_EXTENSIONS[format].includes(extname(out)) && !isDirectory(out);
+    for (const lang of langs) {
+      const entries = collectEntries(workspace.source, workspace.translations.get(lang), previous);
+      const meta: ExchangeMeta = { sourceLanguage: workspace.sourceLanguage, targetLanguage: lang, version: workspace.version };
+      const path = toFile ? out : join(out, `${lang}${extension}`);
+      saveText(path, WRITERS[format](entries, meta));
+      const count = (s: string) => entries.filter((e) => e.status === s).length;
+      io.out(`${relative(io.cwd, path) || path}  ${lang}: ${count('current')} current, ${count('stale')} stale, ${count('missing')} missing`);
+    }
+    return EXIT.ok;
+  },
+};
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}

@@ -1,0 +1,140 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeTranslation } from '../content/write-translation.ts';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { CODES } from '../i18n/exchange/codes.ts';
+import { readCsv } from '../i18n/exchange/csv.ts';
+import { planImport } from '../i18n/exchange/plan-import.ts';
+import { readPo } from '../i18n/exchange/po.ts';
+import { formatDiagnostics } from '../i18n/exchange/report.ts';
+import { saveText } from '../i18n/exchange/save.ts';
+import { FORMAT_EXTENSIONS, type ExchangeFormat, type ReadResult } from '../i18n/exchange/types.ts';
+import { openWorkspace, translationPath } from '../i18n/exchange/workspace.ts';
+import { readXliff } from '../i18n/exchange/xliff.ts';
+import { languageInfo } from '../i18n/languages.ts';
+import { EXIT, type CliIO, type Command } from './command.ts';
+
+const READERS: Record<ExchangeFormat, (text: string, file: string) => ReadResult> = {
+  po: readPo,
+  xliff: readXliff,
+  csv: readCsv,
+};
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Check translated PO/XLIFF/CSV files and write them into content/translations/<lang>.yaml',
+  help: `Usage: rightsprint import <file>… [--lang <code>] [--content <dir>] [--partial] [--dry-run]
+
+Reads translator files (format from the extension: .po, .xlf/.xliff, .csv), checks every entry and writes
+the valid ones into <content>/translations/<lang>.yaml, stamped with the source hash they were translated from.
+Comments, key order and untouched keys of the YAML file are kept; the file is replaced atomically.
+
+Checks (errors reject the entry): unknown key, duplicate key, {{placeholders}} missing or extra, unbalanced
+**bold**, a different number of "- " list lines than the source. Warnings: paragraph count differs, an empty
+translation where one exists (it is kept), the source changed since the export (imported, stays stale).
+Entries still marked fuzzy / needs-review / stale keep their old hash: they stay stale until reviewed.
+
+Options:
+  --lang <code>    Target language; default from the file (PO "Language:", XLIFF target-language, or a CSV
+                   named <code>.csv).
+  --content <dir>  Content folder (default ./content).
+  --partial        Write the valid entries even when others have errors (exit code is still 1).
+  --dry-run        Check only; write nothing.
+
+Exit codes: 0 imported, 1 errors found (nothing written unless --partial), 2 usage error.
+
+Example:
+  rightsprint import exchange/ar.po
+`,
+  async run(argv: readonly string[], io: CliIO): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: [...argv],
+        strict: true,
+        allowPositionals: true,
+        options: {
+          lang: { type: 'string' },
+          content: { type: 'string', default: 'content' },
+          partial: { type: 'boolean', default: false },
+          'dry-run': { type: 'boolean', default: false },
+        },
+      });
+    } catch (e) {
+      io.err(`rightsprint import: ${(e as Error).message}`);
+      io.err('Run `rightsprint import --help` for usage.');
+      return EXIT.usage;
+    }
+    const { values, positionals } = parsed;
+    if (positionals.length === 0) {
+      io.err('rightsprint import: name at least one file to import, e.g. `rightsprint import exchange/ar.po`.');
+      return EXIT.usage;
+    }
+    const { workspace, diagnostics: contentProblems } = openWorkspace(resolve(io.cwd, values.content));
+    if (!workspace) {
+      formatDiagnostics(contentProblems).forEach((l) => io.err(l));
+      return EXIT.content;
+    }
+    let failed = false;
+    for (const name of positionals) {
+      const format = formatOf(name);
+      const path = resolve(io.cwd, name);
+      if (!format) {
+        io.err(`rightsprint import: cannot tell the format of ${name}; use .po, .xlf, .xliff or .csv.`);
+        return EXIT.usage;
+      }
+      if (!existsSync(path)) {
+        io.err(`rightsprint import: ${name} does not exist.`);
+        return EXIT.usage;
+      }
+      const read = READERS[format](readFileSync(path, 'utf8'), name);
+      const problems: Diagnostic[] = [...read.diagnostics];
+      const stem = basename(name, extname(name));
+      const lang = values.lang ?? read.language ?? (languageInfo(stem) ? stem : undefined);
+      const at = { file: name, line: 1, col: 1 };
+      if (!lang) {
+        problems.push(error(CODES.language, 'The file does not say which language it is in.', at, [
+          'Pass --lang <code>, or name a CSV file after its language (e.g. ar.csv).',
+        ]));
+      } else if (values.lang && read.language && read.language !== values.lang) {
+        problems.push(error(CODES.language, `The file says its language is ${read.language}, but --lang is ${values.lang}.`, at, [
+          'Check you picked the right file; fix the file header or --lang.',
+        ]));
+      } else if (!workspace.languages.includes(lang) || lang === workspace.sourceLanguage) {
+        problems.push(error(CODES.language, `${lang} is not a translation language of this project.`, at, [
+          `Add it to languages: in project.yaml first (project languages: ${workspace.languages.join(', ')}).`,
+        ]));
+      }
+      const plan =
+        lang && !problems.some((p) => p.severity === 'error' && p.code === CODES.language)
+          ? planImport(read.units, workspace.source, workspace.translations.get(lang), workspace.languageReview.get(lang))
+          : undefined;
+      problems.push(...(plan?.diagnostics ?? []));
+      formatDiagnostics(problems).forEach((l) => io.err(l));
+      const hasErrors = problems.some((p) => p.severity === 'error');
+      failed ||= hasErrors;
+      if (!plan || !lang) continue;
+      const target = translationPath(workspace.root, lang);
+      const summary = `${name} → ${relative(io.cwd, target)}: ${plan.changes.length} updated, ${plan.stale.length} still stale, ${plan.untranslated.length} untranslated, ${plan.rejected.length} rejected`;
+      if (hasErrors && !values.partial) {
+        io.out(`${summary}; nothing written (fix the errors above, or use --partial to write the valid entries).`);
+        continue;
+      }
+      if (values['dry-run'] || plan.changes.length === 0) {
+        io.out(`${summary}${values['dry-run'] ? ' (dry run: nothing written)' : ''}.`);
+        continue;
+      }
+      const before = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+      const after = writeTranslation(before, lang, plan.changes, Object.keys(workspace.source.strings));
+      if (after !== before) saveText(target, after);
+      io.out(`${summary}.`);
+    }
+    return failed ? EXIT.content : EXIT.ok;
+  },
+};
+
+function formatOf(name: string): ExchangeFormat | undefined {
+  const ext = extname(name).toLowerCase();
+  return (Object.keys(FORMAT_EXTENSIONS) as ExchangeFormat[]).find((f) => FORMAT_EXTENSIONS[f].includes(ext));
+}

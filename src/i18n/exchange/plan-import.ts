@@ -1,0 +1,112 @@
+import type { ReviewStatus, SourceGuidance, TranslationFile } from '../../content/types.ts';
+import type { TranslationChange } from '../../content/write-translation.ts';
+import { warning, error, type Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { sourceHash } from '../hash.ts';
+import { checkTranslation } from './check.ts';
+import { CODES } from './codes.ts';
+import type { ImportedUnit } from './types.ts';
+
+export interface ImportPlan {
+  /** Changes for valid entries (entries whose text, hash and review are already stored are left out). */
+  readonly changes: readonly TranslationChange[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Keys whose entries had an error: not written. */
+  readonly rejected: readonly string[];
+  /** Keys left untranslated in the file (empty translation, nothing stored). */
+  readonly untranslated: readonly string[];
+  /** Keys imported but still stale (marked for review, or translated from an older source). */
+  readonly stale: readonly string[];
+}
+
+/**
+ * Decides what importing `units` into one language means. Pure. For each entry:
+ * - unknown key, duplicate key, placeholder/markup problems → error, entry rejected;
+ * - empty translation → nothing written (warning when it would blank an existing translation);
+ * - marked for review (fuzzy / needs-review / stale) → written with its OLD hash (it stays stale); checked only
+ *   when edited (an untouched one matches an older source text and changes nothing);
+ * - otherwise → written with the hash of the source the file was exported from; that is the current hash
+ *   unless the source changed since the export, in which case the entry stays stale and a warning says so.
+ * An edited translation loses a per-string `reviewed` mark (it becomes `draft`) unless the file marks it reviewed.
+ */
+export function planImport(
+  units: readonly ImportedUnit[],
+  source: SourceGuidance,
+  existing: TranslationFile | undefined,
+  languageReview: ReviewStatus = 'draft',
+): ImportPlan {
+  const diagnostics: Diagnostic[] = [];
+  const changes: TranslationChange[] = [];
+  const rejected: string[] = [];
+  const untranslated: string[] = [];
+  const stale: string[] = [];
+  const seen = new Set<string>();
+  for (const unit of units) {
+    if (seen.has(unit.key)) {
+      diagnostics.push(error(CODES.duplicateKey, `"${unit.key}" appears more than once in this file.`, unit.entrySpan, [
+        'Keep one entry per key; delete the extra copy.',
+      ]));
+      rejected.push(unit.key);
+      continue;
+    }
+    seen.add(unit.key);
+    const sourceText = source.strings[unit.key];
+    if (sourceText === undefined) {
+      diagnostics.push(error(CODES.unknownKey, `"${unit.key}" is not a key of the source guidance.`, unit.entrySpan, [
+        'The key may have been removed or renamed since the export; export again and copy the translation over.',
+      ]));
+      rejected.push(unit.key);
+      continue;
+    }
+    const stored = existing?.strings[unit.key];
+    const hasStored = stored !== undefined && stored.text.trim() !== '';
+    const text = unit.text.normalize('NFC');
+    if (text.trim() === '') {
+      if (hasStored)
+        diagnostics.push(warning(CODES.emptyTranslation, `"${unit.key}" is empty here; the existing translation is kept.`, unit.span, [
+          'To replace a translation, write the new text; an empty entry never deletes one.',
+        ]));
+      else untranslated.push(unit.key);
+      continue;
+    }
+    // An untouched entry still marked for review is not checked: it was translated from an older source text,
+    // and importing it changes nothing. An edited one is checked against the current source it is moving to.
+    const untouched = hasStored && stored.text === text;
+    const problems = unit.needsReview && untouched ? [] : checkTranslation(unit.key, sourceText, text, unit.span);
+    diagnostics.push(...problems);
+    if (problems.some((p) => p.severity === 'error')) {
+      rejected.push(unit.key);
+      continue;
+    }
+    const currentHash = sourceHash(sourceText);
+    let stamp: string;
+    if (unit.needsReview) {
+      const old = unit.previousHash ?? (hasStored ? stored.source : undefined);
+      if (old === undefined) {
+        diagnostics.push(warning(CODES.fuzzyWithoutHistory, `"${unit.key}" is marked for review and has no earlier translation; it is not imported.`, unit.entrySpan, [
+          'Remove the fuzzy / needs-review mark (CSV: set status to current) when the translation is done.',
+        ]));
+        untranslated.push(unit.key);
+        continue;
+      }
+      if (hasStored && stored.text !== text)
+        diagnostics.push(warning(CODES.stillFuzzy, `"${unit.key}" was edited but is still marked for review, so it stays stale.`, unit.entrySpan, [
+          'If the translation now matches the current source text, remove the fuzzy flag (XLIFF: state="translated"; CSV: status current) and import again.',
+        ]));
+      stamp = old;
+    } else {
+      const basis = unit.sourceHash ?? (unit.source !== undefined ? sourceHash(unit.source) : currentHash);
+      if (basis !== currentHash)
+        diagnostics.push(warning(CODES.sourceChanged, `The source of "${unit.key}" changed after this file was exported; the translation is imported but stays stale.`, unit.entrySpan, [
+          'Export again to get the new source text, update the translation, and import that file.',
+        ]));
+      stamp = basis;
+    }
+    if (stamp !== currentHash) stale.push(unit.key);
+    const edited = !hasStored || stored.text !== text;
+    const wasReviewed = (stored?.review ?? languageReview) === 'reviewed';
+    const review: ReviewStatus | undefined = unit.reviewed ? 'reviewed' : edited && wasReviewed ? 'draft' : undefined;
+    if (hasStored && !edited && stored.source === stamp && (review === undefined || stored.review === review)) continue;
+    changes.push({ key: unit.key, text, source: stamp, ...(review ? { review } : {}) });
+  }
+  return { changes, diagnostics, rejected, untranslated, stale };
+}
