@@ -68,6 +68,8 @@ const BRACKETS: Readonly<Record<string, string>> = {
   '「': '」', '『': '』', '【': '】', '〔': '〕', '〈': '〉', '《': '》', '〖': '〗', '⁅': '⁆',
 };
 const CLOSERS = new Set(Object.values(BRACKETS));
+/** Placeholder while resolving: a neutral whose script is decided by the text after it. */
+const PENDING = '?';
 
 /**
  * Script per UTF-16 code unit with Common and Inherited characters resolved (UAX #24 §5.2): a combining mark or a
@@ -75,7 +77,7 @@ const CLOSERS = new Set(Object.values(BRACKETS));
  * opening bracket; leading Common characters take the first following script; text with no script at all takes
  * `fallbackScript` (the language's script).
  */
-export function resolveScripts(text: string, fallbackScript: string): string[] {
+export function resolveScripts(text: string, fallbackScript: string, levels?: Uint8Array): string[] {
   const out: string[] = new Array<string>(text.length);
   const open: { closer: string; script: string }[] = [];
   let current = '';
@@ -95,7 +97,12 @@ export function resolveScripts(text: string, fallbackScript: string): string[] {
         if (at >= 0) {
           sc = open[at]!.script;
           open.length = at; // pop it and any unclosed brackets inside it
+          if (sc !== COMMON) current = sc; // what follows `(Home Office)` continues the text around the brackets
         } else sc = current || COMMON;
+      } else if (levels && i > 0 && levels[i] !== levels[i - 1]) {
+        // A neutral that starts a new bidi run (the space in `Home Office کے`) belongs with what follows it on
+        // its level, not with the other-direction text before it: resolved below.
+        sc = PENDING;
       } else sc = current || sc;
     } else {
       current = sc;
@@ -103,6 +110,12 @@ export function resolveScripts(text: string, fallbackScript: string): string[] {
     }
     for (let k = 0; k < width; k++) out[i + k] = sc;
     i += width;
+  }
+  // Pending neutrals take the script of the next character on the same level, else of the previous character.
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (out[i] !== PENDING) continue;
+    const next = i + 1 < text.length && levels![i + 1] === levels![i] ? out[i + 1] : undefined;
+    out[i] = next && next !== PENDING ? next : (i > 0 && out[i - 1] !== PENDING ? out[i - 1]! : COMMON);
   }
   // Leading neutrals (and brackets opened before any real script) take the first real script.
   const lead = firstReal >= 0 ? out[firstReal]! : fallbackScript;
@@ -132,7 +145,7 @@ function styleAt(spans: readonly StyledSpan[], length: number): { weight: Uint16
 export function itemize(p: Paragraph, direction: Direction = textLanguage(p.lang).direction): Item[] {
   const { text } = p;
   const levels = bidiLevels(text, direction);
-  const scripts = resolveScripts(text, textLanguage(p.lang).script);
+  const scripts = resolveScripts(text, textLanguage(p.lang).script, levels);
   const style = styleAt(p.spans, text.length);
   const items: Item[] = [];
   let start = -1;

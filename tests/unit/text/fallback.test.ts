@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { fontRegistry } from '../../../src/fonts/registry.ts';
+import { fontStack } from '../../../src/fonts/stack.ts';
+import { shapeWithFallback } from '../../../src/text/fallback.ts';
+import { layoutParagraph } from '../../../src/text/layout-paragraph.ts';
+
+const layout = (text: string, lang: string) => layoutParagraph({ text, lang, spans: [] }, { width: 1e6, size: 12 });
+const runsOf = (text: string, lang: string) => layout(text, lang).lines.flatMap((l) => l.runs);
+
+describe('font stacks', () => {
+  it('put the script’s own families first, then the script default, then the rest of the language stack', () => {
+    const r = fontRegistry();
+    expect(fontStack(r, 'ar', 'Latn')).toEqual(['noto-sans', 'noto-naskh-arabic']);
+    expect(fontStack(r, 'ur', 'Arab')).toEqual(['noto-nastaliq-urdu', 'noto-naskh-arabic', 'noto-sans']);
+    expect(fontStack(r, 'en', 'Arab')).toEqual(['noto-naskh-arabic', 'noto-sans']);
+    expect(fontStack(r, 'zh-Hant', 'Hani')).toEqual(['noto-sans-tc', 'noto-sans-sc', 'noto-sans']);
+    expect(fontStack(r, 'en', 'Hani')).toEqual(['noto-sans-sc', 'noto-sans', 'noto-sans-tc']);
+  });
+});
+
+describe('fallback per cluster', () => {
+  it('sets Latin inside Arabic in Noto Sans, and the Arabic around it in Naskh', () => {
+    const runs = runsOf('قبل مقابلة Home Office.', 'ar');
+    expect(runs.find((r) => r.text.includes('Home'))!.face.id).toBe('noto-sans-regular');
+    expect(runs.find((r) => r.text.includes('مقابلة'))!.face.id).toBe('noto-naskh-arabic-regular');
+  });
+
+  it('takes a character the Hebrew font lacks (№) from the next font, keeping spaces and letters in Noto Sans Hebrew', () => {
+    const text = 'תיק № 5 נשמר';
+    const runs = runsOf(text, 'he');
+    const numero = runs.find((r) => r.text.includes('№'))!;
+    expect(numero.face.id).toBe('noto-sans-regular');
+    expect(numero.text).toBe('№');
+    expect(runs.filter((r) => r.face.id === 'noto-sans-hebrew-regular').map((r) => r.text).join('|')).toContain(' ');
+  });
+
+  it('stays in the first font when it has everything (no needless splits)', () => {
+    const faces = [fontRegistry().face('noto-sans-hebrew', 400), fontRegistry().face('noto-sans', 400)];
+    const r = shapeWithFallback('יש לך זכות.', 0, 11, { script: 'Hebr', lang: 'he', direction: 'rtl' }, faces);
+    expect(r.pieces).toHaveLength(1);
+    expect(r.missing).toEqual([]);
+  });
+
+  it('reports what no font covers as MissingGlyph with a U+ code, and never emits glyph 0', () => {
+    const text = 'Smile 😀 and ⵜ.';
+    const l = layout(text, 'en');
+    expect(l.missing).toEqual([
+      { char: '😀', codePoint: 'U+1F600', offset: 6, lang: 'en' },
+      { char: 'ⵜ', codePoint: 'U+2D5C', offset: 13, lang: 'en' },
+    ]);
+    const glyphs = l.lines.flatMap((line) => line.runs.flatMap((r) => r.glyphs));
+    expect(glyphs.length).toBeGreaterThan(5);
+    expect(glyphs.every((g) => g.id !== 0)).toBe(true);
+  });
+
+  it('reports missing glyphs inside RTL text with the paragraph language', () => {
+    const l = layout('اتصل ⵣ الآن', 'ar');
+    expect(l.missing.map((m) => [m.codePoint, m.lang])).toEqual([['U+2D63', 'ar']]);
+  });
+});
