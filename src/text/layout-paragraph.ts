@@ -3,7 +3,7 @@ import { fontStack } from '../fonts/stack.ts';
 import { shapeWithFallback, type ShapedPiece } from './fallback.ts';
 import { itemize } from './itemize.ts';
 import { textLanguage } from './language.ts';
-import { graphemeBoundaries, lineBreaks, type BreakOpportunity } from './linebreak.ts';
+import { canStartLine, graphemeBoundaries, lineBreaks, type BreakOpportunity } from './linebreak.ts';
 import { shape, UNSAFE_TO_BREAK } from './shape.ts';
 import type { Direction, Glyph, Item, LayoutOptions, Line, MissingGlyph, Paragraph, ParagraphLayout, ShapedRun } from './types.ts';
 
@@ -104,7 +104,8 @@ function contentEnd(text: string, start: number, end: number): number {
 /**
  * Greedy fill: take break opportunities while the line (without its hanging spaces) fits the measure. A stretch
  * with no opportunity that is wider than the measure is cut at grapheme boundaries that are also shaping cluster
- * boundaries (so a conjunct or ligature is never split), as a last resort; at least one grapheme goes on each line.
+ * boundaries (so a conjunct or ligature is never split) and where a line may start (no mark or closing CJK
+ * punctuation first: `。` hangs past the measure instead), as a last resort; at least one grapheme per line.
  * Returns [start, end) per line; lines tile the text.
  */
 function fillLines(
@@ -141,7 +142,7 @@ function fillLines(
     // One unbreakable stretch is wider than the measure: cut it at grapheme + cluster boundaries.
     const cuts = graphemeBoundaries(text.slice(start, b.position), lang)
       .map((g) => start + g)
-      .filter((pos) => clusterStart[pos] === 1);
+      .filter((pos) => clusterStart[pos] === 1 && canStartLine(text, pos));
     let cut = -1;
     for (const pos of cuts) {
       if (pos < b.position && fits(start, pos)) cut = pos;

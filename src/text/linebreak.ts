@@ -98,15 +98,21 @@ export function lineBreaks(text: string, lang: string): BreakOpportunity[] {
     let allowed = uax14.has(p);
     if (wordStart && dictionary(p - 1) && dictionary(p)) allowed = wordStart[p] === 1;
     if (!allowed) continue;
-    if (!graphemeStart[p]) continue;
-    const next = text.codePointAt(p)!;
-    const nextCh = String.fromCodePoint(next);
-    if (COMBINING.test(nextCh) || NO_LINE_START.has(nextCh)) continue;
-    if (NO_BREAK_AROUND.has(nextCh) || NO_BREAK_AROUND.has(text[p - 1]!)) continue;
-    if (inNumber[p]) continue;
+    if (!graphemeStart[p] || !canStartLine(text, p) || inNumber[p]) continue;
     out.push({ position: p, required: false });
   }
   return out;
+}
+
+/**
+ * True unless a line starting at `p` would begin with a combining mark or CJK closing punctuation, or split a
+ * no-break space from its neighbour. Also applied to last-resort breaks inside over-long words.
+ */
+export function canStartLine(text: string, p: number): boolean {
+  if (p <= 0 || p >= text.length) return true;
+  const next = String.fromCodePoint(text.codePointAt(p)!);
+  if (COMBINING.test(next) || NO_LINE_START.has(next)) return false;
+  return !NO_BREAK_AROUND.has(next) && !NO_BREAK_AROUND.has(text[p - 1]!);
 }
 
 /** Grapheme cluster boundaries in (0, text.length]: the last-resort break positions for an over-long word. */
