@@ -1,0 +1,23 @@
+import type { LocalizedDoc } from '../i18n/types.ts';
+import { layoutParagraph } from '../text/layout-paragraph.ts';
+import { buildCard, buildMixedCard } from './card.ts';
+import { buildLeaflet } from './leaflet.ts';
+import { buildPoster } from './poster.ts';
+import type { BuildMaterial, MaterialName, MaterialOptions, MaterialResult } from './types.ts';
+
+/**
+ * The materials, bound to the text engine. Each builder is pure over its inputs (the text engine only reads
+ * fonts); tests pass a different setter to the `build…` functions directly.
+ */
+export const materials: Record<MaterialName, BuildMaterial> = {
+  card: (doc, opts) => buildCard(doc, opts, layoutParagraph),
+  leaflet: (doc, opts) => buildLeaflet(doc, opts, layoutParagraph),
+  poster: (doc, opts) => buildPoster(doc, opts, layoutParagraph),
+};
+
+/** One card per language on shared sheets (fronts in each language, backs behind them). */
+export function buildMixedCardSheet(docs: readonly LocalizedDoc[], opts: MaterialOptions): MaterialResult {
+  return buildMixedCard(docs, opts, layoutParagraph);
+}
+
+export type { BuildMaterial, BuildOutput, MaterialName, MaterialOptions, MaterialResult } from './types.ts';

@@ -1,0 +1,143 @@
+import { error } from '../diagnostics/diagnostic.ts';
+import type { LocalizedDoc } from '../i18n/types.ts';
+import { languageInfo } from '../i18n/languages.ts';
+import { boxRows } from '../layout/box-rows.ts';
+import { COLORS } from '../layout/colors.ts';
+import { fitSize } from '../layout/fit-size.ts';
+import { flowChips } from '../layout/flow-chips.ts';
+import type { Color, DocumentSpec, Positioned, StructNode } from '../layout/frame.ts';
+import { nodeIds } from '../layout/node-ids.ts';
+import { plainParagraph } from '../layout/paragraphize.ts';
+import { qrCode } from '../layout/qr.ts';
+import { setPieces } from '../layout/set-pieces.ts';
+import { sideBySide } from '../layout/side-by-side.ts';
+import { rowsHeight, stackRows } from '../layout/stack-rows.ts';
+import type { KeyedMissingGlyph, Row, SetText, TextPiece, TextStyle } from '../layout/types.ts';
+import { mm, toMm } from '../layout/units.ts';
+import { CODES, missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
+import { materialMetadata } from './metadata.ts';
+import { POSTER } from './specs.ts';
+import { editionPiece, keysToShorten, stringPieces, uiPiece } from './texts.ts';
+import type { MaterialOptions, MaterialResult } from './types.ts';
+
+interface PosterAttempt {
+  readonly items: Positioned[];
+  readonly nodes: StructNode[];
+  readonly missing: KeyedMissingGlyph[];
+  /** Content height between the title band and the strip. */
+  readonly height: number;
+  readonly available: number;
+  readonly pieces: TextPiece[];
+}
+
+/**
+ * The poster: A3 by default, A4/A2 by scaling every length and size of the one A3 spec. A title band, the key
+ * rights as a big bullet list, the hotline in a box, the QR code with its caption, the disclaimer and edition,
+ * and at the foot a strip with "Know your rights" in every language of the edition, each in its own script.
+ * Rights shrink in 1 pt steps until everything fits; if not even at the minimum, error RP3003.
+ */
+export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: SetText): MaterialResult {
+  if (!opts.keys) return { outputs: [], diagnostics: [noKeysDiagnostic('poster')] };
+  const keys = opts.keys.poster;
+  const paper = opts.posterPaper ?? 'A3';
+  const s = POSTER.scale[paper];
+  const W = mm(POSTER.base.width * s);
+  const H = mm(POSTER.base.height * s);
+  const margin = mm(POSTER.margin * s);
+  const width = W - 2 * margin;
+  const docLang = doc.lang.code;
+  const rtl = doc.lang.dir === 'rtl';
+
+  const attempt = (size: number): PosterAttempt => {
+    const ids = nodeIds('poster');
+    const missing: KeyedMissingGlyph[] = [];
+    const nodes: StructNode[] = [];
+    const pieces: TextPiece[] = [];
+    const style = (pt: number, color: Color, align: TextStyle['align'] = 'start'): TextStyle => ({ size: pt, leading: POSTER.leading, color, align, paragraphSpace: 0.45, bulletIndent: 1.1, noteScale: 0.6, noteColor: COLORS.note });
+    const set = (p: readonly TextPiece[], pt: number, color: Color, measure = width, align: TextStyle['align'] = 'start') => {
+      pieces.push(...p);
+      const r = setPieces(p, { width: measure, style: style(pt, color, align), docLang, setText, ids });
+      missing.push(...r.missing);
+      nodes.push(...r.nodes);
+      return r.rows;
+    };
+    const gap = mm(POSTER.gap * s);
+
+    // Title band (scaled with the rights so a long title never crowds them out).
+    const titleSize = Math.min(POSTER.titleMaxPt * s, size * (POSTER.titleMaxPt / POSTER.rightsMaxPt));
+    const titleRows = set(stringPieces(doc, doc.string(keys.title), 'H1'), titleSize, COLORS.white, width, 'center');
+    const bandPad = mm(POSTER.bandPad * s);
+    const bandHeight = bandPad + rowsHeight(titleRows) + bandPad;
+
+    // Rights: every paragraph of every right becomes one item of a single list.
+    const rights: TextPiece[] = keys.rights.flatMap((key) =>
+      stringPieces(doc, doc.string(key)).map((p): TextPiece => (p.role === 'P' ? { ...p, role: 'LI', list: 0 } : p)),
+    );
+    const flow: Row[] = [...set(rights, size, COLORS.text)];
+    const pad = mm(POSTER.boxPad * s);
+    const hotlineRows = set(stringPieces(doc, doc.string(keys.hotline)), size * POSTER.hotlineScale, COLORS.text, width - 2 * pad, 'center');
+    flow.push(boxRows(hotlineRows, width, { pad, fill: COLORS.tint, stroke: COLORS.accent, lineWidth: POSTER.boxStrokePt * s, radius: mm(POSTER.boxRadius * s) }, gap));
+    const qrSide = mm(POSTER.qr * s);
+    const figureId = ids('Figure');
+    nodes.push({ id: figureId, role: 'Figure', alt: `QR code: ${doc.settings.website}`, children: [] });
+    const qr = qrCode(doc.settings.website, qrSide, COLORS.qr, figureId);
+    const captionRows = set(
+      [uiPiece(doc, 'qrCaption', 'P', undefined, true), { key: 'settings.website', role: 'P', paragraph: plainParagraph(doc.settings.website, docLang) }],
+      POSTER.notePt * s * 1.6,
+      COLORS.text,
+      width - qrSide - mm(POSTER.qrGap * s),
+    );
+    flow.push(sideBySide({ item: qr.item, size: qrSide }, captionRows, width, mm(POSTER.qrGap * s), rtl, gap));
+    const noteRows = set([...stringPieces(doc, doc.string(keys.disclaimer), 'Note'), editionPiece(doc)], POSTER.notePt * s, COLORS.note);
+    flow.push(...noteRows.map((r, i) => (i === 0 ? { ...r, spaceBefore: gap } : r)));
+
+    // Strip: the largest size at which it takes at most stripMaxHeight.
+    const stripPad = mm(POSTER.stripPad * s);
+    const chips = doc.strip.map((e) => ({ key: keys.strip, lang: e.lang.code, text: e.text }));
+    const stripIds = nodeIds('poster-strip');
+    const strip = fitSize(
+      (pt) => flowChips(chips, width, { size: pt * s, leading: 1.15, color: COLORS.white, gap: mm(POSTER.stripGap * s) }, docLang, rtl, setText, stripIds),
+      (f) => rowsHeight(f.rows) <= mm(POSTER.stripMaxHeight * s),
+      { max: POSTER.stripMaxPt, min: POSTER.stripMinPt, step: POSTER.stepPt },
+    ).result;
+    missing.push(...strip.missing);
+    const stripHeight = rowsHeight(strip.rows) + 2 * stripPad;
+    const stripTop = H - stripHeight;
+
+    const contentTop = bandHeight + gap;
+    const available = stripTop - gap - contentTop;
+    const height = rowsHeight(flow);
+    const bleed = mm(3);
+    const items: Positioned[] = [
+      { x: -bleed, y: -bleed, item: { kind: 'rect', width: W + 2 * bleed, height: bandHeight + bleed, fill: COLORS.accent } },
+      ...stackRows(titleRows, margin, bandPad),
+      // Spread the remaining space: the flow sits centred between band and strip, a poster has no "bottom of page".
+      ...stackRows(flow, margin, contentTop + Math.max(0, (available - height) / 2)),
+      { x: -bleed, y: stripTop, item: { kind: 'rect', width: W + 2 * bleed, height: stripHeight + bleed, fill: COLORS.accent } },
+      ...stackRows(strip.rows, margin, stripTop + stripPad),
+    ];
+    const stripSect: StructNode = { id: 'poster-strip', role: 'Sect', children: strip.nodes };
+    return { items, nodes: [...nodes, stripSect], missing, height, available, pieces };
+  };
+
+  const fitted = fitSize(attempt, (a) => a.height <= a.available + 1e-6, { max: POSTER.rightsMaxPt * s, min: POSTER.rightsMinPt * s, step: POSTER.stepPt * s });
+  const a = fitted.result;
+  const name = (code: string) => languageInfo(code)?.name ?? code;
+  const diagnostics = missingGlyphDiagnostics(a.missing, name);
+  if (!fitted.fits) {
+    diagnostics.push(
+      error(CODES.posterOverflow, `Poster (${paper}) in ${doc.lang.name} (${docLang}) is ${toMm(a.height - a.available).toFixed(1)} mm too tall even with the rights at ${fitted.size.toFixed(1)} pt.`, undefined, [
+        `shorten the translation of: ${keysToShorten(a.pieces).join(', ')}`,
+        'or list fewer rights in content/project.yaml (materials.poster.rights: three to five)',
+      ]),
+    );
+  }
+  const doc_: DocumentSpec = {
+    lang: docLang,
+    pages: [{ width: W, height: H, frame: { width: W, height: H, items: a.items } }],
+    structure: { id: 'doc', role: 'Document', children: a.nodes },
+    metadata: materialMetadata(doc, doc.string(keys.title).plain, 'poster'),
+    colorMode: 'rgb',
+  };
+  return { outputs: [{ file: 'poster.pdf', material: 'poster', kind: 'home', doc: doc_ }], diagnostics };
+}
