@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { acceptCommand } from '../../../src/cli/accept.ts';
+import { sourceHash } from '../../../src/i18n/hash.ts';
+import { captureIO, scratch } from '../exchange/helpers.ts';
+
+const ar = (content: string) => readFileSync(join(content, 'translations/ar.yaml'), 'utf8');
+
+describe('rightsprint accept', () => {
+  it('restamps every stale key of a language when no keys are given, and prints each change', async () => {
+    const { dir, content } = scratch();
+    const io = captureIO(dir);
+    const before = ar(content);
+    expect(await acceptCommand.run(['ar'], io)).toBe(0);
+    const now = parse(ar(content)).strings;
+    expect(now.intro.source).toBe(sourceHash('You have rights.\nStay calm and stay safe.'));
+    expect(now['card.call'].source).toBe(sourceHash('Call {{hotline}} now.'));
+    expect(io.stdout).toEqual([
+      `ar  intro  stale → current (source 576ed918 → ${now.intro.source})`,
+      `ar  card.call  stale → current (source dedba55c → ${now['card.call'].source})`,
+      '2 string(s) accepted in content/translations/ar.yaml.',
+    ]);
+    // Only the two hash lines changed; comments and texts untouched.
+    const diff = ar(content).split('\n').filter((l, i) => l !== before.split('\n')[i]);
+    expect(diff).toEqual([`    source: ${now.intro.source}`, `    source: ${now['card.call'].source}`]);
+  });
+
+  it('accepts only the named keys and, with --by, marks them reviewed', async () => {
+    const { dir, content } = scratch();
+    const io = captureIO(dir);
+    expect(await acceptCommand.run(['ar', 'card.call', '--by', 'Amal K.'], io)).toBe(0);
+    const now = parse(ar(content)).strings;
+    expect(now['card.call']).toEqual({ text: 'اتصل بـ {{hotline}}.', source: sourceHash('Call {{hotline}} now.'), review: 'reviewed' });
+    expect(now.intro.source).toBe('576ed918');
+    expect(io.stdout[0]).toMatch(/^ar {2}card\.call {2}stale → current .*, reviewed by Amal K\.$/u);
+  });
+
+  it('refuses unknown and untranslated keys and changes nothing', async () => {
+    const { dir, content } = scratch();
+    const io = captureIO(dir);
+    const before = ar(content);
+    expect(await acceptCommand.run(['ar', 'intro', 'hotline', 'nope'], io)).toBe(1);
+    expect(ar(content)).toBe(before);
+    expect(io.stderr).toContain('RP2616  "hotline" has no translation to accept.');
+    expect(io.stderr).toContain('RP2616  "nope" is not a key of the source guidance.');
+  });
+
+  it('usage errors exit 2', async () => {
+    const { dir } = scratch();
+    expect(await acceptCommand.run([], captureIO(dir))).toBe(2);
+    expect(await acceptCommand.run(['xx'], captureIO(dir))).toBe(2);
+    expect(await acceptCommand.run(['ar', '--bogus'], captureIO(dir))).toBe(2);
+  });
+});
