@@ -25,6 +25,10 @@ Example:
   rightsprint accept ar street.body home.body --by "Amal K."
 `,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.out(acceptCommand.help);
+      return EXIT.ok;
+    }
     let parsed;
     try {
       parsed = parseArgs({

@@ -22,6 +22,10 @@ Example:
   rightsprint diff ../editions/2026.1/content --content content
 `,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.out(diffCommand.help);
+      return EXIT.ok;
+    }
     let parsed;
     try {
       parsed = parseArgs({

@@ -42,6 +42,10 @@ Example:
   rightsprint export --lang ar,fa --format po --out exchange/
 `,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.out(exportCommand.help);
+      return EXIT.ok;
+    }
     let values;
     try {
       ({ values } = parseArgs({

@@ -48,6 +48,10 @@ Example:
   rightsprint import exchange/ar.po
 `,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.out(importCommand.help);
+      return EXIT.ok;
+    }
     let parsed;
     try {
       parsed = parseArgs({
@@ -71,13 +75,14 @@ Example:
       io.err('rightsprint import: name at least one file to import, e.g. `rightsprint import exchange/ar.po`.');
       return EXIT.usage;
     }
-    const { workspace, diagnostics: contentProblems } = openWorkspace(resolve(io.cwd, values.content));
-    if (!workspace) {
-      formatDiagnostics(contentProblems).forEach((l) => io.err(l));
-      return EXIT.content;
-    }
     let failed = false;
     for (const name of positionals) {
+      // Re-read per file: an earlier file in this run may have written the same language.
+      const { workspace, diagnostics: contentProblems } = openWorkspace(resolve(io.cwd, values.content));
+      if (!workspace) {
+        formatDiagnostics(contentProblems).forEach((l) => io.err(l));
+        return EXIT.content;
+      }
       const format = formatOf(name);
       const path = resolve(io.cwd, name);
       if (!format) {

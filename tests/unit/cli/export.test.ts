@@ -68,3 +68,17 @@ describe('rightsprint import: language and format', () => {
     expect(await importCommand.run(['x/ar.txt'], captureIO(dir))).toBe(2);
   });
 });
+
+describe('--help', () => {
+  it('every workflow command prints its usage and one example, and exits 0', async () => {
+    const { acceptCommand } = await import('../../../src/cli/accept.ts');
+    const { diffCommand } = await import('../../../src/cli/diff.ts');
+    for (const command of [exportCommand, importCommand, acceptCommand, diffCommand]) {
+      const io = captureIO('/');
+      expect(await command.run(['--help'], io)).toBe(0);
+      const text = io.stdout.join('\n');
+      expect(text.startsWith(`Usage: rightsprint ${command.name}`)).toBe(true);
+      expect(text).toMatch(new RegExp(`Example:\\n {2}rightsprint ${command.name} `, 'u'));
+    }
+  });
+});
