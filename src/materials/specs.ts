@@ -48,7 +48,8 @@ export const CARD = {
   hotlineScale: 1.15,
   /** Edition, draft and disclaimer notes: fixed small size (still ≥ 5.5 pt, the smallest size printers guarantee). */
   notePt: 5.5,
-  leading: 1.12,
+  /** Noto's own line height (ascent + descent ≈ 1.36 em for Latin) is already open; more wastes card space. */
+  leading: 1,
   /** Home sheets. 10-up on A4 leaves 3 mm gutters and 7.5 mm margins; US Letter is 17.6 mm shorter, so its 10-up
    * shares the horizontal cut lines (0 mm row gutter, like perforated card sheets) to keep ≥ 4.5 mm margins. */
   sheets: {

@@ -151,3 +151,26 @@ export const fakeSetText: SetText = (p, o): ParagraphLayout => {
 function fakeLine(text: string, size: number, direction: 'ltr' | 'rtl'): Line {
   return { runs: [], width: [...text].length * 0.5 * size, ascent: 0.8 * size, descent: 0.2 * size, text, direction, start: 0, end: text.length };
 }
+
+import type { Frame, Positioned, StructNode, TextLineItem } from '../../../src/layout/frame.ts';
+
+/** Every item of a frame with absolute coordinates (groups flattened; rotate180 not used by materials). */
+export function flatten(frame: Frame, dx = 0, dy = 0): Positioned[] {
+  return frame.items.flatMap((p) => (p.item.kind === 'group' ? flatten(p.item.frame, dx + p.x, dy + p.y) : [{ ...p, x: p.x + dx, y: p.y + dy }]));
+}
+
+export function textLines(frame: Frame): { x: number; y: number; item: TextLineItem }[] {
+  return flatten(frame).filter((p) => p.item.kind === 'line') as { x: number; y: number; item: TextLineItem }[];
+}
+
+/** id → node of a structure tree. */
+export function nodesById(root: StructNode): Map<string, StructNode> {
+  const map = new Map<string, StructNode>();
+  const walk = (n: StructNode) => {
+    if (map.has(n.id)) throw new Error(`duplicate structure id ${n.id}`);
+    map.set(n.id, n);
+    n.children.forEach(walk);
+  };
+  walk(root);
+  return map;
+}

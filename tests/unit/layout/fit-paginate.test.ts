@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fitSize } from '../../../src/layout/fit-size.ts';
+import { paginate } from '../../../src/layout/paginate.ts';
+import type { Row } from '../../../src/layout/types.ts';
+
+const row = (height: number, keepWithPrevious = false, spaceBefore = 0, label = ''): Row => ({
+  height,
+  spaceBefore,
+  keepWithPrevious,
+  items: label ? [{ x: 0, y: 0, item: { kind: 'rect', width: 1, height: 1, tag: label } }] : [],
+});
+const labels = (pages: Row[][]) => pages.map((p) => p.map((r) => (r.items[0]?.item.kind === 'rect' ? r.items[0].item.tag : '')));
+
+describe('fitSize', () => {
+  it('steps down by 0.25 pt and returns the first size that fits', () => {
+    const fitted = fitSize((size) => size * 10, (h) => h <= 80, { max: 9, min: 6.5, step: 0.25 });
+    expect(fitted.fits).toBe(true);
+    expect(fitted.size).toBe(8);
+    expect(fitted.tried).toEqual([9, 8.75, 8.5, 8.25, 8]);
+  });
+  it('ends at exactly the minimum and reports failure', () => {
+    const fitted = fitSize((size) => size * 10, (h) => h <= 10, { max: 9, min: 6.5, step: 0.25 });
+    expect(fitted.fits).toBe(false);
+    expect(fitted.size).toBe(6.5);
+    expect(fitted.result).toBe(65);
+    expect(fitted.tried[fitted.tried.length - 1]).toBe(6.5);
+    expect(fitted.tried).toHaveLength(11);
+  });
+});
+
+describe('paginate', () => {
+  it('breaks at row boundaries when a page is full', () => {
+    const rows = [row(40, false, 0, 'a'), row(40, false, 5, 'b'), row(40, false, 5, 'c')];
+    expect(labels(paginate(rows, () => 90))).toEqual([['a', 'b'], ['c']]);
+  });
+  it('never leaves a heading alone at the bottom of a page (keep with next)', () => {
+    // body, body, heading (fits), first line of the next paragraph (does not fit) → the heading moves over.
+    const rows = [row(30, false, 0, 'p1'), row(30, false, 0, 'p2'), row(20, false, 5, 'h'), row(30, true, 0, 'after-h'), row(30, false, 0, 'x')];
+    const pages = labels(paginate(rows, () => 100));
+    expect(pages).toEqual([['p1', 'p2'], ['h', 'after-h', 'x']]);
+    for (const page of pages) expect(page[page.length - 1]).not.toBe('h');
+  });
+  it('drops the space before the first row of a page', () => {
+    const rows = [row(50, false, 0, 'a'), row(50, false, 20, 'b')];
+    // 50 + 20 + 50 > 110, so b starts page 2, where its 20 pt space does not count.
+    expect(labels(paginate(rows, () => 110))).toEqual([['a'], ['b']]);
+    expect(labels(paginate(rows, () => 120))).toEqual([['a', 'b']]);
+  });
+  it('uses a different height for page 1 and terminates on an over-tall row', () => {
+    const rows = [row(50, false, 0, 'a'), row(500, false, 0, 'huge'), row(10, false, 0, 'b')];
+    expect(labels(paginate(rows, (p) => (p === 0 ? 60 : 100)))).toEqual([['a'], ['huge'], ['b']]);
+  });
+});
