@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
+
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+/** jsqr is CommonJS with an ESM-style `export default` typing: accept either shape. */
+const jsQR: Decode = ((jsQRModule as unknown as { default?: Decode }).default ?? (jsQRModule as unknown as Decode));
 import { COLORS } from '../../../src/layout/colors.ts';
 import { QR_QUIET_MODULES, qrCode, rowRuns } from '../../../src/layout/qr.ts';
 
