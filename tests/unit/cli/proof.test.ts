@@ -1,0 +1,100 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildProof, proofCommand, splitParagraphs } from '../../../src/cli/proof.ts';
+import type { CliIO } from '../../../src/cli/command.ts';
+import type { Trace } from '../../../src/render/trace.ts';
+import type { TextLineItem } from '../../../src/layout/frame.ts';
+
+function capture(cwd: string): CliIO & { outLines: string[]; errLines: string[] } {
+  const outLines: string[] = [];
+  const errLines: string[] = [];
+  return { cwd, outLines, errLines, out: (l) => outLines.push(l), err: (l) => errLines.push(l) };
+}
+const hasPdfWriter = existsSync(new URL('../../../src/render/pdf.ts', import.meta.url));
+
+describe('proof: building the document', () => {
+  it('splits paragraphs on blank lines and keeps single newlines as forced breaks', () => {
+    expect(splitParagraphs('one\ntwo\n\n\nthree\r\n\r\nfour\n')).toEqual(['one\ntwo', 'three', 'four']);
+  });
+
+  it('places RTL lines against the right edge of the measure and LTR lines against the left', () => {
+    const ar = buildProof('ar', 'اتصل على الرقم 0800 123 4567', { widthMm: 80, size: 11 });
+    const en = buildProof('en', 'Call 0800 123 4567', { widthMm: 80, size: 11 });
+    const place = (p: typeof ar) => p.doc.pages[0]!.frame.items[0]!;
+    const margin = (20 * 72) / 25.4;
+    const measure = (80 * 72) / 25.4;
+    const arItem = place(ar);
+    const arLine = (arItem.item as TextLineItem).line;
+    expect(arItem.x + arLine.width).toBeCloseTo(margin + measure, 6);
+    expect(place(en).x).toBeCloseTo(margin, 6);
+    expect(ar.doc.structure.lang).toBe('ar');
+    expect(ar.doc.lang).toBe('ar');
+  });
+
+  it('flows long text onto more A4 pages, baselines inside the page margins', () => {
+    const para = 'You have the right to remain silent. Do not sign anything without legal advice. ';
+    const proof = buildProof('en', Array(40).fill(para.repeat(3)).join('\n\n'), { widthMm: 80, size: 11 });
+    expect(proof.doc.pages.length).toBeGreaterThan(1);
+    for (const page of proof.doc.pages) {
+      expect(page.width).toBeCloseTo(595.28, 2);
+      for (const p of page.frame.items) {
+        expect(p.y).toBeGreaterThan(0);
+        expect(p.y).toBeLessThan(page.height - (20 * 72) / 25.4 + 1);
+      }
+    }
+    const tags = new Set(proof.doc.pages.flatMap((p) => p.frame.items.map((i) => (i.item as TextLineItem).tag)));
+    expect(proof.doc.structure.children.map((c) => c.id)).toEqual([...tags]);
+  });
+});
+
+describe('proof command', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rp-proof-'));
+
+  it('rejects an unknown language with a usage error naming the known codes', async () => {
+    const io = capture(dir);
+    expect(await proofCommand.run(['--lang', 'xx', '--text', 'hi', '--out', 'x.pdf'], io)).toBe(2);
+    expect(io.errLines.join('\n')).toMatch(/unknown language "xx"\. Known codes: .*\bar\b.*\bzh-Hans\b/u);
+  });
+
+  it('needs exactly one of --text and --file, and --out', async () => {
+    expect(await proofCommand.run(['--lang', 'en', '--out', 'x.pdf'], capture(dir))).toBe(2);
+    expect(await proofCommand.run(['--lang', 'en', '--text', 'a', '--file', 'b', '--out', 'x.pdf'], capture(dir))).toBe(2);
+    expect(await proofCommand.run(['--lang', 'en', '--text', 'a'], capture(dir))).toBe(2);
+    expect(await proofCommand.run(['--lang', 'en', '--text', 'a', '--out', 'x.pdf', '--size', 'big'], capture(dir))).toBe(2);
+  });
+
+  it('exits 1 listing each character no font has, and writes nothing', async () => {
+    const io = capture(dir);
+    expect(await proofCommand.run(['--lang', 'ar', '--text', 'اتصل 😀 ⵣ', '--out', 'missing.pdf', '--trace', 'missing.json'], io)).toBe(1);
+    const err = io.errLines.join('\n');
+    expect(err).toContain('U+1F600');
+    expect(err).toContain('U+2D63');
+    expect(err).toContain('"😀"');
+    expect(existsSync(join(dir, 'missing.pdf'))).toBe(false);
+  });
+
+  it('prints help', async () => {
+    const io = capture(dir);
+    expect(await proofCommand.run(['--help'], io)).toBe(0);
+    expect(io.outLines.join('\n')).toMatch(/^Usage: rightsprint proof --lang/u);
+  });
+
+  it.skipIf(!hasPdfWriter)('writes a PDF and a trace for a file in any known language (skipped until src/render/pdf.ts exists)', async () => {
+    writeFileSync(join(dir, 'ur.txt'), 'مفت مشورے کے لیے 0800 123 4567 پر کال کریں۔\n\nHome Office کے انٹرویو سے پہلے وکیل سے بات کریں۔\n');
+    const io = capture(dir);
+    const code = await proofCommand.run(['--lang', 'ur', '--file', 'ur.txt', '--out', 'out/ur.pdf', '--trace', 'out/ur.json', '--width-mm', '60'], io);
+    expect(io.errLines).toEqual([]);
+    expect(code).toBe(0);
+    const pdf = readFileSync(join(dir, 'out/ur.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const trace = JSON.parse(readFileSync(join(dir, 'out/ur.json'), 'utf8')) as Trace;
+    expect(trace.lang).toBe('ur');
+    expect(trace.direction).toBe('rtl');
+    expect(trace.lines.flatMap((l) => l.runs.map((r) => r.font))).toContain('fonts/noto-nastaliq-urdu/NotoNastaliqUrdu_400Regular.ttf');
+    // Deterministic: the same input gives the same bytes.
+    await proofCommand.run(['--lang', 'ur', '--file', 'ur.txt', '--out', 'out/ur2.pdf', '--width-mm', '60'], capture(dir));
+    expect(readFileSync(join(dir, 'out/ur2.pdf')).equals(pdf)).toBe(true);
+  });
+});
