@@ -5,6 +5,7 @@ import { writeTranslation } from '../content/write-translation.ts';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../i18n/exchange/codes.ts';
 import { readCsv } from '../i18n/exchange/csv.ts';
+import { decodeUtf8 } from '../i18n/exchange/decode.ts';
 import { planImport } from '../i18n/exchange/plan-import.ts';
 import { readPo } from '../i18n/exchange/po.ts';
 import { formatDiagnostics } from '../i18n/exchange/report.ts';
@@ -93,7 +94,13 @@ Example:
         io.err(`rightsprint import: ${name} does not exist.`);
         return EXIT.usage;
       }
-      const read = READERS[format](readFileSync(path, 'utf8'), name);
+      const decoded = decodeUtf8(readFileSync(path), name);
+      if (decoded.text === undefined) {
+        formatDiagnostics(decoded.diagnostics).forEach((l) => io.err(l));
+        failed = true;
+        continue;
+      }
+      const read = READERS[format](decoded.text, name);
       const problems: Diagnostic[] = [...read.diagnostics];
       const stem = basename(name, extname(name));
       const lang = values.lang ?? read.language ?? (languageInfo(stem) ? stem : undefined);

@@ -39,7 +39,7 @@ interface Cell {
 }
 
 /** Splits CSV text into rows of cells with positions. Line breaks inside quoted fields are kept as `\n`. */
-export function parseCsv(text: string, file: string, diagnostics: Diagnostic[]): Cell[][] {
+export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], delimiter = ','): Cell[][] {
   const rows: Cell[][] = [];
   let row: Cell[] = [];
   let line = 1;
@@ -81,7 +81,7 @@ export function parseCsv(text: string, file: string, diagnostics: Diagnostic[]):
         diagnostics.push(error(CODES.syntax, 'A quoted CSV field is never closed.', span, [
           'A double quote inside a field must be written twice ("").',
         ]));
-      const rest = /^[^,\r\n]*/u.exec(text.slice(i))?.[0] ?? '';
+      const rest = unquoted(text, i, delimiter);
       if (rest.trim() !== '')
         diagnostics.push(error(CODES.syntax, 'Text after the closing quote of a CSV field.', { file, line, col }, [
           'Quote the whole field, and double any quote inside it.',
@@ -89,13 +89,13 @@ export function parseCsv(text: string, file: string, diagnostics: Diagnostic[]):
       i += rest.length;
       col += rest.length;
     } else {
-      value = /^[^,\r\n]*/u.exec(text.slice(i))?.[0] ?? '';
+      value = unquoted(text, i, delimiter);
       i += value.length;
       col += value.length;
     }
     row.push({ value, span });
     const next = text[i];
-    if (next === ',') {
+    if (next === delimiter) {
       i++;
       col++;
       continue;
@@ -112,9 +112,25 @@ export function parseCsv(text: string, file: string, diagnostics: Diagnostic[]):
   return rows;
 }
 
+/** Characters from `start` up to the next delimiter or line break. */
+function unquoted(text: string, start: number, delimiter: string): string {
+  let end = start;
+  while (end < text.length && text[end] !== delimiter && text[end] !== '\r' && text[end] !== '\n') end++;
+  return text.slice(start, end);
+}
+
+/**
+ * Spreadsheets in locales that write decimal commas (Polish, French, German, Portuguese, Russian …) save
+ * "CSV" with semicolons. The header row tells which: it has our column names and no quoted text.
+ */
+function sniffDelimiter(text: string): ',' | ';' {
+  const header = text.replace(/^\uFEFF/u, '').split(/\r?\n/u, 1)[0] ?? '';
+  return header.includes(';') && !header.includes(',') ? ';' : ',';
+}
+
 export function readCsv(text: string, file: string): ReadResult {
   const diagnostics: Diagnostic[] = [];
-  const rows = parseCsv(text, file, diagnostics).filter((r) => !(r.length === 1 && r[0]?.value === ''));
+  const rows = parseCsv(text, file, diagnostics, sniffDelimiter(text)).filter((r) => !(r.length === 1 && r[0]?.value === ''));
   const [head, ...body] = rows;
   if (!head) return { units: [], diagnostics: [error(CODES.syntax, 'The CSV file is empty.', { file, line: 1, col: 1 }, [])] };
   const index = new Map(head.map((cell, i) => [cell.value.trim().toLowerCase(), i]));

@@ -56,3 +56,11 @@ describe('CSV (RFC 4180, UTF-8 with BOM)', () => {
     expect(diagnostics[0]?.code).toBe('RP2615');
   });
 });
+
+describe('CSV saved by spreadsheets in other locales', () => {
+  it('reads semicolon-separated files (Excel in decimal-comma locales)', () => {
+    const read = readCsv('\uFEFFkey;source;translation;status;source_hash\r\na;x, y;"tłumaczenie; z ""cudzysłowem""";current;0badc0de\r\n', 'pl.csv');
+    expect(read.diagnostics).toEqual([]);
+    expect(read.units.map((u) => [u.key, u.source, u.text, u.sourceHash])).toEqual([['a', 'x, y', 'tłumaczenie; z "cudzysłowem"', '0badc0de']]);
+  });
+});
