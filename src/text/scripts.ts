@@ -62,6 +62,12 @@ export const SCRIPTS: readonly ScriptRow[] = [
   { iso: 'Yiii', unicode: 'Yi' },
 ];
 
+/** Matches any character of a script with `dictionaryBreaks` (a quick test before segmenting words). */
+export const DICTIONARY_SCRIPT_CHAR = new RegExp(
+  `[${SCRIPTS.filter((s) => s.dictionaryBreaks).map((s) => `\\p{Script=${s.unicode}}`).join('')}]`,
+  'u',
+);
+
 /** ISO 15924 code for characters shared by many scripts (spaces, digits, punctuation). */
 export const COMMON = 'Zyyy';
 /** ISO 15924 code for combining marks that take the script of their base. */

@@ -95,6 +95,11 @@ function shapeUncached(
   return Object.freeze({ glyphs: Object.freeze(glyphs), flags });
 }
 
+/** Empty the shaping cache (the bench measures layout with and without it). */
+export function clearShapeCache(): void {
+  cache.clear();
+}
+
 /** Number of cached shaping results (for tests and the bench). */
 export function shapeCacheSize(): number {
   return cache.size;
