@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { dirname, join, relative, resolve } from 'node:path';
+import { isMap, isScalar, parseDocument, type Node, type YAMLError } from 'yaml';
 import type { ReviewStatus, SourceGuidance, TranslatedString, TranslationFile } from '../../content/types.ts';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { CODES } from './codes.ts';
@@ -33,7 +33,7 @@ export function openWorkspace(dir: string): { workspace?: Workspace; diagnostics
   const root = resolve(dir);
   const diagnostics: Diagnostic[] = [];
   const projectFile = join(root, 'project.yaml');
-  const project = existsSync(projectFile) ? readYaml(projectFile, diagnostics) : undefined;
+  const project = existsSync(projectFile) ? readYaml(root, projectFile, diagnostics) : undefined;
   if (!project) {
     diagnostics.push(
       error(CODES.content, `No readable project.yaml in ${dir}.`, undefined, [
@@ -44,7 +44,7 @@ export function openWorkspace(dir: string): { workspace?: Workspace; diagnostics
   }
   const sourceLanguage = str(project.sourceLanguage) ?? 'en';
   const guidanceFile = join(root, 'guidance', `${sourceLanguage}.yaml`);
-  const guidance = existsSync(guidanceFile) ? readYaml(guidanceFile, diagnostics) : undefined;
+  const guidance = existsSync(guidanceFile) ? readYaml(root, guidanceFile, diagnostics) : undefined;
   if (!guidance || !isRecord(guidance.strings)) {
     diagnostics.push(error(CODES.content, `No readable guidance/${sourceLanguage}.yaml with a strings: map in ${dir}.`, undefined, []));
     return { diagnostics };
@@ -66,10 +66,13 @@ export function openWorkspace(dir: string): { workspace?: Workspace; diagnostics
   if (existsSync(folder)) {
     for (const name of readdirSync(folder).filter((n) => n.endsWith('.yaml')).sort()) {
       const lang = name.slice(0, -'.yaml'.length);
-      const file = readTranslationFile(join(folder, name), lang, diagnostics);
+      const file = readTranslationFile(root, join(folder, name), lang, diagnostics);
       if (file) translations.set(lang, file);
     }
   }
+  // A translation file that cannot be read must stop the workflow: exporting it as "missing" or rewriting it
+  // on import would lose translations.
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   return {
     workspace: {
       root,
@@ -84,10 +87,10 @@ export function openWorkspace(dir: string): { workspace?: Workspace; diagnostics
   };
 }
 
-function readTranslationFile(path: string, lang: string, diagnostics: Diagnostic[]): TranslationFile | undefined {
+function readTranslationFile(root: string, path: string, lang: string, diagnostics: Diagnostic[]): TranslationFile | undefined {
   const doc = parseDocument(readFileSync(path, 'utf8'));
   if (doc.errors.length > 0) {
-    diagnostics.push(error(CODES.content, `${path}: ${doc.errors[0]?.message ?? 'YAML error'}`, undefined, []));
+    diagnostics.push(yamlError(root, path, doc.errors[0]));
     return undefined;
   }
   const strings = doc.get('strings', true);
@@ -114,14 +117,24 @@ function hashOf(node: Node | undefined): string {
   return node.source ?? String(node.value);
 }
 
-function readYaml(path: string, diagnostics: Diagnostic[]): Record<string, unknown> | undefined {
+function readYaml(root: string, path: string, diagnostics: Diagnostic[]): Record<string, unknown> | undefined {
   const doc = parseDocument(readFileSync(path, 'utf8'));
   if (doc.errors.length > 0) {
-    diagnostics.push(error(CODES.content, `${path}: ${doc.errors[0]?.message ?? 'YAML error'}`, undefined, []));
+    diagnostics.push(yamlError(root, path, doc.errors[0]));
     return undefined;
   }
   const value: unknown = doc.toJS();
   return isRecord(value) ? value : undefined;
+}
+
+function yamlError(root: string, path: string, e: YAMLError | undefined): Diagnostic {
+  const at = e?.linePos?.[0];
+  // As the Diagnostic contract asks: relative to the content folder's parent, e.g. content/translations/ar.yaml.
+  const file = relative(dirname(root), path);
+  const message = (e?.message ?? 'YAML error').split('\n')[0] ?? 'YAML error';
+  return error(CODES.content, `YAML error: ${message}`, { file, line: at?.line ?? 1, col: at?.col ?? 1 }, [
+    'Fix the file (`rightsprint check` lists every problem) before exporting or importing.',
+  ]);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -42,3 +42,18 @@ describe('import into a language that has no translation file yet', () => {
     expect(existsSync(join(content, 'translations/.pl.yaml.tmp'))).toBe(false);
   });
 });
+
+describe('a broken translation file stops the workflow', () => {
+  it('export and import refuse with the YAML error position instead of treating the strings as missing', async () => {
+    const { dir, content } = scratch();
+    const broken = readFileSync(join(content, 'translations/ar.yaml'), 'utf8').replace('  intro:\n', '  intro:\n  intro:\n');
+    writeFileSync(join(content, 'translations/ar.yaml'), broken);
+    const io = captureIO(dir);
+    expect(await exportCommand.run(['--lang', 'ar'], io)).toBe(1);
+    expect(io.stderr[0]).toMatch(/^content\/translations\/ar\.yaml:\d+:\d+ {2}RP2617 {2}YAML error: /u);
+    expect(existsSync(join(dir, 'exchange/ar.po'))).toBe(false);
+    writeFileSync(join(dir, 'ar.po'), 'msgid ""\nmsgstr "Language: ar\\n"\n');
+    expect(await importCommand.run(['ar.po'], captureIO(dir))).toBe(1);
+    expect(readFileSync(join(content, 'translations/ar.yaml'), 'utf8')).toBe(broken);
+  });
+});
