@@ -97,8 +97,9 @@ export function setPieces(pieces: readonly TextPiece[], options: SetPiecesOption
       rows.push({
         height,
         spaceBefore: lineIndex === 0 ? spaceBefore : 0,
-        // Never break inside a heading, nor between a heading and what follows it.
-        keepWithPrevious: lineIndex === 0 ? previousWasHeading : isHeading,
+        // Never break inside a heading, nor between a heading and what follows it; a note (e.g. "translation
+        // pending") stays on the page of the text it is about.
+        keepWithPrevious: lineIndex === 0 ? previousWasHeading || (piece.role === 'Note' && index > 0) : isHeading,
         items,
       });
     });

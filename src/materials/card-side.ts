@@ -51,8 +51,10 @@ const H = mm(CARD.trim.height);
 const SAFE = mm(CARD.safe);
 const BLEED = mm(PRESS.bleed);
 
-function style(size: number, color: TextStyle['color']): TextStyle {
-  return { size, leading: CARD.leading, color, align: 'start', paragraphSpace: 0.35, bulletIndent: 1.1, noteScale: 0.85, noteColor: COLORS.note };
+/** Text style of the card; `Note` pieces inside body text (pending translation) are set smaller and grey. */
+function style(size: number, color: TextStyle['color'], notesInline = true): TextStyle {
+  const base: TextStyle = { size, leading: CARD.leading, color, align: 'start', paragraphSpace: 0.35, bulletIndent: 1.1 };
+  return notesInline ? { ...base, noteScale: 0.85, noteColor: COLORS.note } : base;
 }
 
 /**
@@ -71,7 +73,7 @@ function attempt(input: CardSideInput, size: number, docLang: string, setText: S
   const title = setPieces(input.title, { ...common, width: safeWidth, style: style(size * CARD.titleScale, COLORS.white) });
   const body = setPieces(input.body, { ...common, width: bodyWidth, style: style(size, COLORS.text) });
   const hotline = setPieces(input.hotline, { ...common, width: bodyWidth, style: style(size * CARD.hotlineScale, COLORS.accent) });
-  const notes = setPieces(input.notes, { ...common, width: safeWidth, style: style(CARD.notePt, COLORS.note) });
+  const notes = setPieces(input.notes, { ...common, width: safeWidth, style: style(CARD.notePt, COLORS.note, false) });
 
   const bandHeight = SAFE + rowsHeight(title.rows) + mm(CARD.bandPad);
   const bodyRows: Row[] = [...body.rows, ...hotline.rows.map((r, i) => (i === 0 ? { ...r, spaceBefore: size * 0.45 } : r))];

@@ -41,7 +41,8 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   const ids = nodeIds('leaflet');
   const missing: KeyedMissingGlyph[] = [];
   const nodes: StructNode[] = [];
-  const style = (size: number, color: Color = COLORS.text): TextStyle => ({ size, leading: LEAFLET.leading, color, align: 'start', paragraphSpace: 0.5, bulletIndent: 1.2, noteScale: 0.8, noteColor: COLORS.note });
+  // Notes set inside body text (pending translation) are smaller and grey; note blocks set at the note size are not scaled again.
+  const style = (size: number, color: Color = COLORS.text): TextStyle => ({ size, leading: LEAFLET.leading, color, align: 'start', paragraphSpace: 0.5, bulletIndent: 1.2, ...(color === COLORS.note ? {} : { noteScale: 0.8, noteColor: COLORS.note }) });
   const set = (pieces: readonly TextPiece[], size: number, color: Color = COLORS.text, measure = width) => {
     const result = setPieces(pieces, { width: measure, style: style(size, color), docLang, setText, ids });
     missing.push(...result.missing);

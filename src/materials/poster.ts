@@ -53,7 +53,8 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     const missing: KeyedMissingGlyph[] = [];
     const nodes: StructNode[] = [];
     const pieces: TextPiece[] = [];
-    const style = (pt: number, color: Color, align: TextStyle['align'] = 'start'): TextStyle => ({ size: pt, leading: POSTER.leading, color, align, paragraphSpace: 0.45, bulletIndent: 1.1, noteScale: 0.6, noteColor: COLORS.note });
+    // Notes inside body text (pending translation) are smaller and grey; note blocks at the note size are not scaled again.
+    const style = (pt: number, color: Color, align: TextStyle['align'] = 'start'): TextStyle => ({ size: pt, leading: POSTER.leading, color, align, paragraphSpace: 0.45, bulletIndent: 1.1, ...(color === COLORS.note ? {} : { noteScale: 0.6, noteColor: COLORS.note }) });
     const set = (p: readonly TextPiece[], pt: number, color: Color, measure = width, align: TextStyle['align'] = 'start') => {
       pieces.push(...p);
       const r = setPieces(p, { width: measure, style: style(pt, color, align), docLang, setText, ids });
