@@ -74,7 +74,7 @@ export function buildMixedCard(docs: readonly LocalizedDoc[], opts: MaterialOpti
   if (!first) return { outputs: [], diagnostics: [] };
   const keys = opts.keys;
   const labelDoc = docs.find((d) => d.lang.code === first.officerLang.code) ?? first;
-  const all = docs.map((d) => ({ doc: d, sides: cardSides(d, keys, setText, `card-${d.lang.code}`, labelDoc.lang.code) }));
+  const all = docs.map((d, i) => ({ doc: d, sides: cardSides(d, keys, setText, `card${i + 1}-${d.lang.code}`, labelDoc.lang.code) }));
   const cards: SheetCard[] = all.map((a) => a.sides);
   const diagnostics = all.flatMap((a) => a.sides.diagnostics);
   const title = `${labelDoc.string(keys.card.front[0] ?? '').plain} (${docs.map((d) => d.lang.code).join(', ')})`;
