@@ -111,11 +111,16 @@ export function resolveScripts(text: string, fallbackScript: string, levels?: Ui
     for (let k = 0; k < width; k++) out[i + k] = sc;
     i += width;
   }
-  // Pending neutrals take the script of the next character on the same level, else of the previous character.
+  // Pending neutrals take the script of the next character on the same level; failing that (the `.` ending an
+  // Arabic sentence after `Home Office`), of the nearest earlier character on the same level; else the previous one.
   for (let i = text.length - 1; i >= 0; i--) {
     if (out[i] !== PENDING) continue;
     const next = i + 1 < text.length && levels![i + 1] === levels![i] ? out[i + 1] : undefined;
-    out[i] = next && next !== PENDING ? next : (i > 0 && out[i - 1] !== PENDING ? out[i - 1]! : COMMON);
+    let earlier: string | undefined;
+    for (let k = i - 1; k >= 0 && earlier === undefined; k--) {
+      if (levels![k] === levels![i] && out[k] !== PENDING) earlier = out[k];
+    }
+    out[i] = next && next !== PENDING ? next : (earlier ?? (i > 0 && out[i - 1] !== PENDING ? out[i - 1]! : COMMON));
   }
   // Leading neutrals (and brackets opened before any real script) take the first real script.
   const lead = firstReal >= 0 ? out[firstReal]! : fallbackScript;

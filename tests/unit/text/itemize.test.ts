@@ -15,7 +15,7 @@ describe('itemize', () => {
       '2:Arab:0800 123 4567',
       '1:Arab: قبل مقابلة ',
       '2:Latn:Home Office',
-      '1:Latn:.',
+      '1:Arab:.', // the sentence's full stop belongs to the Arabic text on its level
     ]);
   });
 
