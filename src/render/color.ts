@@ -1,0 +1,30 @@
+import type { Color } from '../layout/frame.ts';
+import { num } from './number.ts';
+
+/**
+ * Colour operators, written directly so that a press file (colorMode 'cmyk') contains only DeviceCMYK operators
+ * (`k`/`K`) and a home file only DeviceRGB ones (`rg`/`RG`). Layout gives both forms of every colour; text black
+ * is 0/0/0/100 in its `cmyk` form, so press text is pure K as printers ask.
+ */
+
+/** Fill colour operator for `color` in the document's colour mode. */
+export function fillColorOp(color: Color, cmyk: boolean): string {
+  return cmyk ? `${cmykNumbers(color)} k` : `${rgbNumbers(color)} rg`;
+}
+
+/** Stroke colour operator for `color` in the document's colour mode. */
+export function strokeColorOp(color: Color, cmyk: boolean): string {
+  return cmyk ? `${cmykNumbers(color)} K` : `${rgbNumbers(color)} RG`;
+}
+
+function rgbNumbers(color: Color): string {
+  return color.rgb.map((v) => num(clamp(v, 255) / 255)).join(' ');
+}
+
+function cmykNumbers(color: Color): string {
+  return color.cmyk.map((v) => num(clamp(v, 100) / 100)).join(' ');
+}
+
+function clamp(v: number, max: number): number {
+  return Math.min(max, Math.max(0, v));
+}

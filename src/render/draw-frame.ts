@@ -1,0 +1,62 @@
+import type { Frame, GroupItem, Positioned } from '../layout/frame.ts';
+import { drawGlyphs, type GlyphFonts } from './glyphs.ts';
+import { drawImage } from './images.ts';
+import { drawPath, drawRect } from './paths.ts';
+import type { PdfKitDocument } from './pdfkit-internals.ts';
+import type { TagRecorder } from './structure.ts';
+
+/** What drawing a frame needs: the document, its fonts, its tag recorder and its colour mode. */
+export interface DrawContext {
+  readonly doc: PdfKitDocument;
+  readonly fonts: GlyphFonts;
+  readonly tags: TagRecorder;
+  readonly cmyk: boolean;
+}
+
+/**
+ * drawFrame: every item in list order (drawing order), each inside its own marked content — structure content of
+ * its tagged node, or an Artifact. Coordinates are the frame's (top-left origin, y down); pdfkit's page starts
+ * with the matching flip, and groups add their translation, rotation and clip with q/Q around their items.
+ */
+export function drawFrame(ctx: DrawContext, frame: Frame): void {
+  for (const positioned of frame.items) drawItem(ctx, positioned);
+}
+
+function drawItem(ctx: DrawContext, { x, y, item }: Positioned): void {
+  const { doc, tags, cmyk } = ctx;
+  switch (item.kind) {
+    case 'line':
+      drawGlyphs(doc, ctx.fonts, item.line, x, y, item.color, cmyk, (inner) =>
+        tags.mark(item.tag, inner, { actual: item.line.text, ...(item.lang ? { lang: item.lang } : {}) }),
+      );
+      return;
+    case 'rect':
+      tags.mark(item.tag, () => drawRect(doc, item, x, y, cmyk));
+      return;
+    case 'path':
+      tags.mark(item.tag, () => drawPath(doc, item, x, y, cmyk));
+      return;
+    case 'image':
+      tags.mark(item.tag, () => drawImage(doc, item, x, y, cmyk));
+      return;
+    case 'group':
+      drawGroup(ctx, item, x, y);
+      return;
+  }
+}
+
+/** A nested frame at (x, y): optionally rotated 180° about its centre (upside-down card halves) and clipped. */
+function drawGroup(ctx: DrawContext, group: GroupItem, x: number, y: number): void {
+  const { doc } = ctx;
+  const { width, height } = group.frame;
+  doc.save();
+  doc.translate(x, y);
+  // 180° about the centre maps (px, py) to (width − px, height − py).
+  if (group.rotate180) doc.transform(-1, 0, 0, -1, width, height);
+  if (group.clip) {
+    doc.rect(0, 0, width, height);
+    doc.clip();
+  }
+  drawFrame(ctx, group.frame);
+  doc.restore();
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { error, UserError } from '../diagnostics/diagnostic.ts';
+import type { ImageItem } from '../layout/frame.ts';
+import { RENDER_CODES } from './metadata.ts';
+import { paint } from './paths.ts';
+import type { PdfKitDocument } from './pdfkit-internals.ts';
+import { parseSimpleSvg } from './svg.ts';
+
+/**
+ * Images: PNG and JPEG through pdfkit's image XObjects (pdfkit caches each file once per document); simple SVG
+ * logos converted to vector paths. An SVG we cannot convert, or an unreadable file, is a user error naming the
+ * file by its base name only (no machine paths in messages that may be shared).
+ */
+export function drawImage(doc: PdfKitDocument, item: ImageItem, x: number, y: number, cmyk: boolean): void {
+  if (/\.svg$/i.test(item.src)) {
+    drawSvg(doc, item, x, y, cmyk);
+    return;
+  }
+  try {
+    doc.image(item.src, x, y, { width: item.width, height: item.height });
+  } catch (e) {
+    throw new UserError([
+      error(RENDER_CODES.unreadableImage, `image ${basename(item.src)} cannot be read as PNG or JPEG (${(e as Error).message})`, undefined, [
+        'Check the file exists and is a PNG or JPEG image, or give the logo as a simple SVG.',
+      ]),
+    ]);
+  }
+}
+
+/** Draw an SVG's shapes scaled into the item box (preserveAspectRatio xMidYMid meet, as SVG does by default). */
+function drawSvg(doc: PdfKitDocument, item: ImageItem, x: number, y: number, cmyk: boolean): void {
+  let text: string;
+  try {
+    text = readFileSync(item.src, 'utf8');
+  } catch {
+    throw new UserError([error(RENDER_CODES.unreadableImage, `image ${basename(item.src)} cannot be read`, undefined, ['Check the file exists.'])]);
+  }
+  const svg = parseSimpleSvg(text);
+  if (!svg.ok) {
+    throw new UserError([
+      error(RENDER_CODES.unsupportedSvg, `SVG image ${basename(item.src)} cannot be drawn as vector paths: ${svg.reason}`, undefined, [
+        'Simplify the logo to plain <path>, <rect>, <circle> or <polygon> shapes with #rrggbb fills (e.g. "Object to path" and "Plain SVG" in Inkscape),',
+        'or export it as a PNG at 600 dpi.',
+      ]),
+    ]);
+  }
+  const [vx, vy, vw, vh] = svg.viewBox;
+  const s = Math.min(item.width / vw, item.height / vh);
+  doc.save();
+  doc.translate(x + (item.width - vw * s) / 2, y + (item.height - vh * s) / 2);
+  doc.transform(s, 0, 0, s, 0, 0);
+  doc.translate(-vx, -vy);
+  for (const shape of svg.shapes) {
+    paint(doc, { ...(shape.fill ? { fill: shape.fill } : {}), ...(shape.stroke ? { stroke: shape.stroke } : {}), lineWidth: shape.strokeWidth ?? 1 }, cmyk, () => doc.path(shape.d));
+  }
+  doc.restore();
+}

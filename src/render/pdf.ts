@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import PDFDocument from 'pdfkit';
+import { error, UserError } from '../diagnostics/diagnostic.ts';
+import { fontRegistry } from '../fonts/registry.ts';
+import type { DocumentSpec, Page } from '../layout/frame.ts';
+import { drawFrame, type DrawContext } from './draw-frame.ts';
+import { GlyphFonts, type FaceLookup } from './glyphs.ts';
+import { infoDictionary, pdfMetadata, RENDER_CODES, rightsprintVersion, xmpDescriptions, type PdfMetadata } from './metadata.ts';
+import { pdfRect } from './page-boxes.ts';
+import type { PdfKitDocument } from './pdfkit-internals.ts';
+import { TagRecorder } from './structure.ts';
+
+/**
+ * renderPdf: DocumentSpec → PDF bytes.
+ *   options → pdfkit document (tagged, /Lang, DisplayDocTitle, standard subset) → metadata and a content-derived /ID
+ *   → pages (MediaBox, TrimBox, BleedBox; frame items in drawing order) → structure tree → XMP → bytes.
+ * Output is deterministic: identical input (and SOURCE_DATE_EPOCH) gives byte-identical files.
+ */
+
+/** Which standard the file claims. 'none' is still a tagged PDF with /Lang and full metadata. */
+export type PdfStandard = 'none' | 'ua' | 'a-2b' | 'a-3b';
+
+export interface RenderOptions {
+  readonly standard?: PdfStandard;
+  /** Font faces by manifest id; defaults to the process font registry (tests may inject). */
+  readonly faces?: FaceLookup;
+  /** Environment for SOURCE_DATE_EPOCH; defaults to process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** pdfkit's name for each standard. PDF/UA-1 and PDF/A-2/3 are based on PDF 1.7, so every file says 1.7. */
+const PDFKIT_SUBSET: Record<PdfStandard, string | undefined> = {
+  none: undefined,
+  ua: 'PDF/UA',
+  'a-2b': 'PDF/A-2b',
+  'a-3b': 'PDF/A-3b',
+};
+const PDF_VERSION = '1.7';
+
+export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): Promise<Buffer> {
+  const standard = opts.standard ?? 'none';
+  checkStandard(spec, standard);
+  const meta = pdfMetadata(spec.metadata, spec.lang, opts.env ?? process.env);
+  const doc = openDocument(spec, standard, meta);
+  const bytes = collect(doc);
+
+  const faces = opts.faces ?? ((id: string) => fontRegistry().faceById(id));
+  const ctx: DrawContext = { doc, fonts: new GlyphFonts(doc, faces), tags: new TagRecorder(doc, spec.structure), cmyk: spec.colorMode === 'cmyk' };
+  for (const page of spec.pages) drawPage(ctx, page);
+  ctx.tags.writeTree();
+  doc.appendXML(xmpDescriptions(meta));
+  doc.end();
+  return bytes;
+}
+
+/**
+ * PDF/A needs an OutputIntent matching the colours used; pdfkit's is sRGB, and DeviceCMYK content under an RGB
+ * output intent is not PDF/A. No CMYK profile (e.g. FOGRA39) is bundled, so PDF/A press files are refused.
+ */
+function checkStandard(spec: DocumentSpec, standard: PdfStandard): void {
+  if (spec.colorMode === 'cmyk' && (standard === 'a-2b' || standard === 'a-3b')) {
+    throw new UserError([
+      error(RENDER_CODES.cmykPdfA, `PDF/A (${standard}) cannot be combined with CMYK colours: PDF/A needs a CMYK output intent, and none is bundled`, undefined, [
+        'Use standard "ua" or "none" for press (CMYK) files; PDF/A is for archiving the RGB home-print files.',
+      ]),
+    ]);
+  }
+}
+
+function openDocument(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetadata): PdfKitDocument {
+  const subset = PDFKIT_SUBSET[standard];
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    pdfVersion: PDF_VERSION,
+    tagged: true,
+    lang: spec.lang,
+    displayTitle: true,
+    // No default font: Helvetica would never be embedded, and PDF/UA wants every font embedded.
+    font: null as unknown as string,
+    info: infoDictionary(meta) as unknown as PDFKit.DocumentInfo,
+    ...(subset ? { subset: subset as PDFKit.Mixins.PDFSubsets } : {}),
+  }) as unknown as PdfKitDocument;
+  // pdfkit's XMP writer does not escape XML and knows nothing of dc:language; ours (metadata.ts) replaces it.
+  doc._addInfo = () => {};
+  // pdfkit hashes only the info dictionary for /ID; two editions with equal metadata would share an ID. Derive it
+  // from everything that decides the file's content instead (still deterministic).
+  doc._id = fileId(spec, standard, meta);
+  return doc;
+}
+
+/** 16 bytes of SHA-256 over the canonical JSON of the spec, the standard, the dates and rightsprint's version. */
+export function fileId(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetadata): Uint8Array {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ spec, standard, date: meta.date.toISOString(), creator: rightsprintVersion() }));
+  return new Uint8Array(h.digest().subarray(0, 16));
+}
+
+function drawPage(ctx: DrawContext, page: Page): void {
+  const doc = ctx.doc.addPage({ size: [page.width, page.height], margin: 0 });
+  const dict = doc.page.dictionary.data;
+  if (page.bleedBox) dict.BleedBox = pdfRect(page.bleedBox, page.height);
+  if (page.trimBox) dict.TrimBox = pdfRect(page.trimBox, page.height);
+  drawFrame(ctx, page.frame);
+}
+
+/** The whole PDF as one Buffer once pdfkit has finished writing. */
+function collect(doc: PdfKitDocument): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  return new Promise((resolve, reject) => {
+    doc.on('data', (c) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}

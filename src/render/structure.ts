@@ -1,0 +1,91 @@
+import type { StructNode } from '../layout/frame.ts';
+import type { PdfKitDocument, PdfStructureContent, PdfStructureElement } from './pdfkit-internals.ts';
+
+/**
+ * Tagged PDF: every drawn item is either marked content owned by a structure element (its `tag` names a node of
+ * doc.structure) or an Artifact (crop marks, backgrounds, cut lines). The structure tree is written after all pages
+ * are drawn, in the order of doc.structure, so reading order is the structure order whatever the drawing order
+ * (RTL cards, mirrored backs, imposed sheets).
+ *
+ * A node's /K lists its own marked content first (in drawing order), then its child elements in order.
+ * Nodes with no content anywhere below them are left out: an empty Figure or P is noise to a screen reader.
+ */
+
+/** Options for the marked content of one text line. */
+export interface LineMarking {
+  /** Logical text of the line: /ActualText, so extraction, search and screen readers get the real words. */
+  readonly actual: string;
+  /** BCP 47 language when the line differs from its element (or the document). */
+  readonly lang?: string;
+}
+
+/** Collects marked content per structure node while pages are drawn. One per document. */
+export class TagRecorder {
+  private readonly nodes = new Map<string, StructNode>();
+  /** Marked-content sequences per node id, in drawing order. */
+  readonly contents = new Map<string, PdfStructureContent[]>();
+
+  constructor(
+    private readonly doc: PdfKitDocument,
+    readonly root: StructNode,
+  ) {
+    const index = (n: StructNode) => {
+      if (this.nodes.has(n.id)) throw new Error(`structure node id "${n.id}" is used twice`);
+      this.nodes.set(n.id, n);
+      n.children.forEach(index);
+    };
+    index(root);
+  }
+
+  /**
+   * Draw inside marked content: structure content of node `tag`, or an Artifact when `tag` is undefined.
+   * A text line gets a nested /Span with /ActualText (and /Lang), the standard place for replacement text and
+   * a language on marked content (ISO 32000-1 §14.9.2, §14.9.4).
+   */
+  mark(tag: string | undefined, draw: () => void, line?: LineMarking): void {
+    // pdfkit's markContent('Artifact') first closes any open structure marking; none is open between items.
+    if (tag === undefined) {
+      this.doc.markContent('Artifact');
+      draw();
+      this.doc.endMarkedContent();
+      return;
+    }
+    const node = this.nodes.get(tag);
+    if (!node) throw new Error(`frame item tagged "${tag}", which is not a node of the document structure`);
+    const content = this.doc.markStructureContent(node.role);
+    if (line) this.doc.markContent('Span', { actual: line.actual, ...(line.lang ? { lang: line.lang } : {}) });
+    draw();
+    if (line) this.doc.endMarkedContent();
+    this.doc.endMarkedContent();
+    const list = this.contents.get(tag);
+    if (list) list.push(content);
+    else this.contents.set(tag, [content]);
+  }
+
+  /** Write the structure tree (call once, after the last page is drawn and before `doc.end()`). */
+  writeTree(): void {
+    const rootElement = this.doc.struct(this.root.role, elementOptions(this.root));
+    this.doc.addStructure(rootElement);
+    this.fill(rootElement, this.root);
+    rootElement.end();
+  }
+
+  private fill(element: PdfStructureElement, node: StructNode): void {
+    for (const content of this.contents.get(node.id) ?? []) element.add(content);
+    for (const child of node.children) {
+      if (!this.hasContent(child)) continue;
+      const childElement = this.doc.struct(child.role, elementOptions(child));
+      element.add(childElement);
+      this.fill(childElement, child);
+      childElement.end();
+    }
+  }
+
+  private hasContent(node: StructNode): boolean {
+    return (this.contents.get(node.id)?.length ?? 0) > 0 || node.children.some((c) => this.hasContent(c));
+  }
+}
+
+function elementOptions(node: StructNode): { lang?: string; alt?: string } {
+  return { ...(node.lang ? { lang: node.lang } : {}), ...(node.alt ? { alt: node.alt } : {}) };
+}

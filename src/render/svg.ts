@@ -1,0 +1,124 @@
+import type { Color } from '../layout/frame.ts';
+
+/**
+ * Simple SVG logos as vector paths. An organisation logo is usually a few filled paths; drawing them as PDF paths
+ * keeps them sharp, small and (in press files) in CMYK. Anything beyond plain shapes — transforms, gradients,
+ * text, clip paths, <use>, embedded images, CSS — is reported as unsupported rather than drawn wrongly.
+ */
+
+export interface SvgShape {
+  /** SVG path data in the SVG's user space (viewBox units). */
+  readonly d: string;
+  readonly fill?: Color;
+  readonly stroke?: Color;
+  readonly strokeWidth?: number;
+}
+
+export type SvgParse =
+  | { readonly ok: true; readonly viewBox: readonly [number, number, number, number]; readonly shapes: readonly SvgShape[] }
+  | { readonly ok: false; readonly reason: string };
+
+/** Elements we can draw as they are, plus the harmless wrappers around them. */
+const SHAPES = new Set(['path', 'rect', 'circle', 'polygon']);
+const WRAPPERS = new Set(['svg', 'g', 'title', 'desc', 'metadata']);
+
+/** Parse an SVG file's text into paths, or say why it cannot be drawn. */
+export function parseSimpleSvg(text: string): SvgParse {
+  const body = text.replace(/<\?xml[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<!DOCTYPE[\s\S]*?>/gi, '');
+  const svg = /<svg\b([^>]*)>/i.exec(body);
+  if (!svg) return { ok: false, reason: 'no <svg> element' };
+  const svgAttrs = attributes(svg[1]!);
+  const viewBox = parseViewBox(svgAttrs);
+  if (!viewBox) return { ok: false, reason: 'the <svg> element has no usable viewBox or width/height' };
+
+  const shapes: SvgShape[] = [];
+  // Strip text inside <title>/<desc>/<metadata> so it is not mistaken for markup.
+  const markup = body.replace(/<(title|desc|metadata)\b[\s\S]*?<\/\1>/gi, '');
+  for (const m of markup.matchAll(/<([A-Za-z][\w:-]*)\b([^>]*?)\/?>/g)) {
+    const name = m[1]!.toLowerCase();
+    const attrs = attributes(m[2]!);
+    if (WRAPPERS.has(name)) {
+      if (attrs.transform || attrs.style || attrs['clip-path'] || attrs.mask || attrs.filter) {
+        return { ok: false, reason: `<${name}> uses transform/style/clip-path/mask/filter` };
+      }
+      if (name === 'g' && (attrs.fill || attrs.stroke)) return { ok: false, reason: '<g> sets an inherited fill or stroke' };
+      continue;
+    }
+    if (!SHAPES.has(name)) return { ok: false, reason: `<${name}> is not a plain shape` };
+    if (attrs.transform || attrs.style || attrs.class || attrs['clip-path'] || attrs.opacity || attrs['fill-opacity']) {
+      return { ok: false, reason: `<${name}> uses transform/style/class/clip-path/opacity` };
+    }
+    const d = shapePath(name, attrs);
+    if (!d) return { ok: false, reason: `<${name}> has missing or unreadable geometry` };
+    const fill = attrs.fill === undefined ? BLACK : parseColor(attrs.fill);
+    const stroke = attrs.stroke === undefined ? 'none' : parseColor(attrs.stroke);
+    if (fill === undefined || stroke === undefined) return { ok: false, reason: `<${name}> has a colour that is not #rgb, #rrggbb or none` };
+    const strokeWidth = attrs['stroke-width'] === undefined ? undefined : Number(attrs['stroke-width']);
+    if (strokeWidth !== undefined && !Number.isFinite(strokeWidth)) return { ok: false, reason: `<${name}> stroke-width is not a number` };
+    shapes.push({
+      d,
+      ...(fill !== 'none' ? { fill } : {}),
+      ...(stroke !== 'none' ? { stroke } : {}),
+      ...(strokeWidth !== undefined ? { strokeWidth } : {}),
+    });
+  }
+  if (shapes.length === 0) return { ok: false, reason: 'no shapes found' };
+  return { ok: true, viewBox, shapes };
+}
+
+function attributes(s: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of s.matchAll(/([\w:-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out[m[1]!] = m[3] ?? m[4] ?? '';
+  return out;
+}
+
+function parseViewBox(a: Record<string, string>): [number, number, number, number] | undefined {
+  const nums = (a.viewBox ?? '').trim().split(/[\s,]+/).map(Number);
+  if (nums.length === 4 && nums.every(Number.isFinite) && nums[2]! > 0 && nums[3]! > 0) return nums as [number, number, number, number];
+  const w = parseFloat(a.width ?? '');
+  const h = parseFloat(a.height ?? '');
+  return w > 0 && h > 0 ? [0, 0, w, h] : undefined;
+}
+
+function shapePath(name: string, a: Record<string, string>): string | undefined {
+  const n = (k: string, dflt?: number) => (a[k] === undefined ? dflt : Number(a[k]));
+  if (name === 'path') return a.d && a.d.trim() ? a.d : undefined;
+  if (name === 'rect') {
+    const [x, y, w, h] = [n('x', 0), n('y', 0), n('width'), n('height')];
+    if (a.rx || a.ry) return undefined; // rounded SVG rects: not needed for logos so far
+    return [x, y, w, h].every((v) => v !== undefined && Number.isFinite(v)) ? `M${x} ${y}h${w}v${h}h${-w!}Z` : undefined;
+  }
+  if (name === 'circle') {
+    const [cx, cy, r] = [n('cx', 0), n('cy', 0), n('r')];
+    if (![cx, cy, r].every((v) => v !== undefined && Number.isFinite(v)) || r! <= 0) return undefined;
+    return `M${cx! - r!} ${cy}a${r} ${r} 0 1 0 ${2 * r!} 0a${r} ${r} 0 1 0 ${-2 * r!} 0Z`;
+  }
+  if (name === 'polygon') {
+    const pts = (a.points ?? '').trim().split(/[\s,]+/).map(Number);
+    if (pts.length < 6 || pts.length % 2 || !pts.every(Number.isFinite)) return undefined;
+    return `M${pts.join(' ')}Z`;
+  }
+  return undefined;
+}
+
+const BLACK: Color = { rgb: [0, 0, 0], cmyk: [0, 0, 0, 100] };
+
+/**
+ * #rgb / #rrggbb / none / black / white. The CMYK form is the naive conversion (K = 1 − max(R,G,B)); black
+ * becomes pure K. A press job that needs exact brand CMYK values should give the logo as a PathItem with Colors.
+ */
+export function parseColor(v: string): Color | 'none' | undefined {
+  const s = v.trim().toLowerCase();
+  if (s === 'none') return 'none';
+  if (s === 'black') return BLACK;
+  if (s === 'white') return { rgb: [255, 255, 255], cmyk: [0, 0, 0, 0] };
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(s);
+  if (!m) return undefined;
+  const hex = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join('') : m[1]!;
+  const rgb = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+  const [r, g, b] = rgb.map((c) => c / 255) as [number, number, number];
+  const k = 1 - Math.max(r, g, b);
+  const cmy = k >= 1 ? [0, 0, 0] : [r, g, b].map((c) => (1 - c - k) / (1 - k));
+  const pct = (x: number) => Math.round(x * 1000) / 10;
+  return { rgb, cmyk: [pct(cmy[0]!), pct(cmy[1]!), pct(cmy[2]!), pct(k)] };
+}
