@@ -3,7 +3,7 @@ import { fontStack } from '../fonts/stack.ts';
 import { shapeWithFallback, type ShapedPiece } from './fallback.ts';
 import { itemize } from './itemize.ts';
 import { textLanguage } from './language.ts';
-import { canStartLine, graphemeBoundaries, lineBreaks, type BreakOpportunity } from './linebreak.ts';
+import { canStartLine, graphemeBoundaries, lineBreaks, mayHang, type BreakOpportunity } from './linebreak.ts';
 import { shape, UNSAFE_TO_BREAK } from './shape.ts';
 import type { Direction, Glyph, Item, LayoutOptions, Line, MissingGlyph, Paragraph, ParagraphLayout, ShapedRun } from './types.ts';
 
@@ -105,7 +105,9 @@ function contentEnd(text: string, start: number, end: number): number {
  * Greedy fill: take break opportunities while the line (without its hanging spaces) fits the measure. A stretch
  * with no opportunity that is wider than the measure is cut at grapheme boundaries that are also shaping cluster
  * boundaries (so a conjunct or ligature is never split) and where a line may start (no mark or closing CJK
- * punctuation first: `。` hangs past the measure instead), as a last resort; at least one grapheme per line.
+ * punctuation first), as a last resort; at least one grapheme per line. When only the stretch's closing
+ * punctuation (`。`, `။`, `।`) overflows, the punctuation hangs past the measure instead: such a line's width
+ * may exceed the measure by that punctuation's advance.
  * Returns [start, end) per line; lines tile the text.
  */
 function fillLines(
@@ -139,7 +141,18 @@ function fillLines(
       lastFit = -1;
       continue; // re-try the same opportunity on the new line
     }
-    // One unbreakable stretch is wider than the measure: cut it at grapheme + cluster boundaries.
+    // One unbreakable stretch is wider than the measure. If only its closing punctuation overflows (`ရှိသည်။`,
+    // `沉默。`), let the punctuation hang past the measure rather than split the word.
+    let hangEnd = contentEnd(text, start, b.position);
+    while (hangEnd > start && mayHang(text[hangEnd - 1]!)) hangEnd--;
+    if (hangEnd > start && hangEnd < contentEnd(text, start, b.position) && prefix[hangEnd]! - prefix[start]! <= measure + 1e-6) {
+      lines.push([start, b.position]);
+      start = b.position;
+      lastFit = -1;
+      k++;
+      continue;
+    }
+    // Otherwise cut it at grapheme + cluster boundaries.
     const cuts = graphemeBoundaries(text.slice(start, b.position), lang)
       .map((g) => start + g)
       .filter((pos) => clusterStart[pos] === 1 && canStartLine(text, pos));

@@ -30,18 +30,24 @@ interface LineBreakerInstance {
 const LineBreaker = createRequire(import.meta.url)('linebreak') as new (text: string) => LineBreakerInstance;
 
 /**
- * Characters that must never start a line: CJK closing brackets and quotes, full stops, commas, enumeration comma,
- * middle dot, iteration marks, and small kana (JIS X 4051 "line-start prohibited" set, as used for Chinese too).
+ * Characters that must never start a line:
+ * - CJK closing brackets and quotes, full stops, commas, enumeration comma, middle dot, iteration marks and small
+ *   kana (JIS X 4051 "line-start prohibited" set, as used for Chinese too);
+ * - the sentence and clause marks of our scripts, which dictionary word segmentation would otherwise treat as a
+ *   word of their own: Myanmar ၊ ။, Khmer ។ ៕ ៖, Thai ฯ ๆ, Devanagari/Bengali danda । ॥, Ethiopic ። ፣ ፤ ፥ ፦ ፧,
+ *   Arabic ، ؛ ؟ ۔, Armenian ։ ՝, Georgian/Latin punctuation.
  */
-const NO_LINE_START = new Set(
-  Array.from('，。、．：；！？）］｝」』】〕〉》〗〙〛’”｠〟・ー〜～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻‼⁇⁈⁉！％')
-    .concat([')', ']', '}', ',', '.', ':', ';', '!', '?']),
-);
+const NO_LINE_START = new Set([
+  ...'，。、．：；！？）］｝」』】〕〉》〗〙〛’”｠〟・ー〜～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻‼⁇⁈⁉！％',
+  ...'၊။។៕៖ฯๆ।॥።፣፤፥፦፧،؛؟۔։՝',
+  ...')]},.:;!?',
+]);
 
 /** No-break characters: NBSP, narrow NBSP, figure space, word joiner, zero-width no-break space. */
 const NO_BREAK_AROUND = new Set(['\u00A0', '\u202F', '\u2007', '\u2060', '\uFEFF']);
 
 const COMBINING = /^\p{M}$/u;
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
 
 const segmenters = new Map<string, { word: Intl.Segmenter; grapheme: Intl.Segmenter }>();
@@ -81,7 +87,8 @@ export function lineBreaks(text: string, lang: string): BreakOpportunity[] {
   let wordStart: Uint8Array | undefined;
   if (DICTIONARY_SCRIPT_CHAR.test(text)) {
     const scripts = resolveScripts(text, textLanguage(lang).script);
-    dictionary = (i) => i >= 0 && i < text.length && usesDictionaryBreaks(scripts[i]!) && !/\s/u.test(text[i]!);
+    // Only between letters and marks: at punctuation and spaces UAX #14 keeps the say (no break before ။).
+    dictionary = (i) => i >= 0 && i < text.length && usesDictionaryBreaks(scripts[i]!) && LETTER_OR_MARK.test(text[i]!);
     wordStart = new Uint8Array(text.length + 1);
     for (const w of seg.word.segment(text)) wordStart[w.index] = 1;
   }
@@ -114,6 +121,11 @@ export function canStartLine(text: string, p: number): boolean {
   const next = String.fromCodePoint(text.codePointAt(p)!);
   if (COMBINING.test(next) || NO_LINE_START.has(next)) return false;
   return !NO_BREAK_AROUND.has(next) && !NO_BREAK_AROUND.has(text[p - 1]!);
+}
+
+/** True for punctuation that may hang past the measure rather than start a line (see NO_LINE_START). */
+export function mayHang(ch: string): boolean {
+  return NO_LINE_START.has(ch);
 }
 
 /** Grapheme cluster boundaries in (0, text.length]: the last-resort break positions for an over-long word. */
