@@ -99,7 +99,12 @@ export function setPieces(pieces: readonly TextPiece[], options: SetPiecesOption
         spaceBefore: lineIndex === 0 ? spaceBefore : 0,
         // Never break inside a heading, nor between a heading and what follows it; a note (e.g. "translation
         // pending") stays on the page of the text it is about.
-        keepWithPrevious: lineIndex === 0 ? previousWasHeading || (piece.role === 'Note' && index > 0) : isHeading,
+        // Orphans and widows: the 2nd line keeps with the 1st, the last with the one before, so a page never
+        // ends on a paragraph's first line nor starts with its last line alone.
+        keepWithPrevious:
+          lineIndex === 0
+            ? previousWasHeading || (piece.role === 'Note' && index > 0)
+            : isHeading || lineIndex === 1 || lineIndex === body.lines.length - 1,
         items,
       });
     });

@@ -49,7 +49,9 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
     nodes.push(...result.nodes);
     return result.rows;
   };
-  const withSpace = (rows: readonly Row[], space: number): Row[] => rows.map((r, i) => (i === 0 ? { ...r, spaceBefore: space } : r));
+  // `keep`: the first row may not start a page (it follows a heading set in another call).
+  const withSpace = (rows: readonly Row[], space: number, keep = false): Row[] =>
+    rows.map((r, i) => (i === 0 ? { ...r, spaceBefore: space, keepWithPrevious: r.keepWithPrevious || keep } : r));
   const body = LEAFLET.bodyPt * k;
 
   // Title band on page 1.
@@ -64,7 +66,7 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   keys.sections.forEach((section, s) => {
     flow.push(...withSpace(set(stringPieces(doc, doc.string(section.heading), 'H2'), LEAFLET.headingPt * k, COLORS.accent), body * 1.1));
     section.body.forEach((key, b) => {
-      flow.push(...withSpace(set(stringPieces(doc, doc.string(key), 'P', (s * 100 + b) * 1000), body), body * 0.5));
+      flow.push(...withSpace(set(stringPieces(doc, doc.string(key), 'P', (s * 100 + b) * 1000), body), body * 0.5, b === 0));
     });
   });
   const pad = mm(LEAFLET.boxPad) * k;

@@ -70,3 +70,16 @@ describe('setPieces', () => {
     expect(rtl.items[0]!.x).toBe(WIDTH - 50);
   });
 });
+
+describe('setPieces widows and orphans', () => {
+  it('keeps the 2nd line with the 1st and the last with the one before; middle lines may break', () => {
+    const text = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ');
+    const set = setPieces(paragraphize({ key: 'k', lang: 'en', blocks: parseMarkup(text) }), { width: 100, style, docLang: 'en', setText: fakeSetText });
+    const keeps = set.rows.map((r) => r.keepWithPrevious);
+    expect(keeps.length).toBeGreaterThan(4);
+    expect(keeps[0]).toBe(false);
+    expect(keeps[1]).toBe(true);
+    expect(keeps[keeps.length - 1]).toBe(true);
+    expect(keeps.slice(2, -1).every((k) => !k)).toBe(true);
+  });
+});
