@@ -1,0 +1,162 @@
+import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
+import { CODES } from '../diagnostics/codes.ts';
+import { didYouMean } from '../diagnostics/did-you-mean.ts';
+import { spanOf, type YamlFile } from './read-yaml.ts';
+
+/**
+ * The subset of JSON Schema draft-07 that schema/*.schema.json use. The loader checks content with those same
+ * files, so what VS Code underlines and what `rightsprint check` reports cannot drift apart.
+ */
+export interface Schema {
+  readonly $ref?: string;
+  readonly type?: 'object' | 'array' | 'string';
+  readonly description?: string;
+  readonly properties?: Readonly<Record<string, Schema>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean | Schema;
+  readonly propertyNames?: { readonly pattern: string };
+  readonly items?: Schema;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly enum?: readonly string[];
+  readonly pattern?: string;
+  readonly minLength?: number;
+  readonly definitions?: Readonly<Record<string, Schema>>;
+}
+
+/** The schema keywords the checker understands; a schema using any other is a programming error (tested). */
+export const SUPPORTED_KEYWORDS = new Set([
+  '$schema', '$id', '$ref', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties',
+  'propertyNames', 'items', 'minItems', 'maxItems', 'enum', 'pattern', 'minLength', 'definitions',
+]);
+
+export interface SchemaResult {
+  /** Plain value with every invalid part left out; strings NFC-normalised. */
+  readonly value: unknown;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Dotted path within the file → where its value is. */
+  readonly spans: ReadonlyMap<string, SourceSpan>;
+}
+
+/** Checks a parsed YAML file against a schema, collecting every problem, and returns the usable value. */
+export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
+  const diagnostics: Diagnostic[] = [];
+  const spans = new Map<string, SourceSpan>();
+  const resolve = (s: Schema): Schema => {
+    if (!s.$ref) return s;
+    const name = s.$ref.replace('#/definitions/', '');
+    const target = root.definitions?.[name];
+    if (!target) throw new Error(`schema ${root.$ref ?? ''}: unknown $ref ${s.$ref}`);
+    // Keywords next to $ref (description, maxItems) refine the referenced schema.
+    const { $ref: _ref, ...rest } = s;
+    return { ...resolve(target), ...rest };
+  };
+  const describe = (path: readonly string[]) => (path.length === 0 ? 'The file' : `\`${path.join('.')}\``);
+
+  const visit = (node: Node | null, schemaIn: Schema, path: readonly string[]): unknown => {
+    const schema = resolve(schemaIn);
+    const span = spanOf(file, node);
+    spans.set(path.join('.'), span);
+    const wrongType = (expected: string, hints: string[] = []) => {
+      diagnostics.push(error(CODES.wrongType, `${describe(path)} must be ${expected}, but is ${found(node)}.`, span, hints));
+      return undefined;
+    };
+    switch (schema.type) {
+      case 'object': {
+        if (!isMap(node)) return wrongType('a mapping of `field: value` lines');
+        const out: Record<string, unknown> = {};
+        const known = Object.keys(schema.properties ?? {});
+        for (const pair of node.items as Pair<Node, Node | null>[]) {
+          const keyNode = pair.key;
+          const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
+          const keySpan = spanOf(file, keyNode);
+          if (key === undefined) {
+            diagnostics.push(error(CODES.wrongType, `${describe(path)} has a key that is not plain text.`, keySpan, []));
+            continue;
+          }
+          const childPath = [...path, key];
+          let childSchema = schema.properties?.[key];
+          if (!childSchema) {
+            if (schema.additionalProperties === false) {
+              const suggestion = didYouMean(key, known);
+              diagnostics.push(
+                error(CODES.unknownField, `Unknown field \`${childPath.join('.')}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : '.'}`, keySpan, [
+                  suggestion ? `Rename it to \`${suggestion}\`.` : `Allowed here: ${known.join(', ')}.`,
+                ]),
+              );
+              continue;
+            }
+            childSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
+          }
+          if (schema.propertyNames && !new RegExp(schema.propertyNames.pattern, 'u').test(key)) {
+            diagnostics.push(error(CODES.badValue, `Key \`${key}\` in ${describe(path)} has characters keys cannot use.`, keySpan, [
+              'Keys use letters, digits, `_`, `-` and `.` only, e.g. `street.heading`.',
+            ]));
+            continue;
+          }
+          spans.set(childPath.join('.') + '#key', keySpan);
+          const value = visit(pair.value, childSchema, childPath);
+          if (value !== undefined) out[key] = value;
+        }
+        for (const name of schema.required ?? []) {
+          if (!(node.items as Pair<Node, unknown>[]).some((p) => isScalar(p.key) && String(p.key.value) === name)) {
+            const fieldDescription = resolve(schema.properties?.[name] ?? {}).description;
+            diagnostics.push(
+              error(CODES.missingField, `${describe(path)} is missing the required field \`${name}\`.`, span, fieldDescription ? [`Add \`${name}:\` — ${fieldDescription}`] : [`Add \`${name}:\`.`]),
+            );
+          }
+        }
+        return out;
+      }
+      case 'array': {
+        if (!isSeq(node)) return wrongType('a list (lines starting with `- `, or `[a, b]`)');
+        const items = node.items as (Node | null)[];
+        if (schema.minItems !== undefined && items.length < schema.minItems) {
+          diagnostics.push(error(CODES.badValue, `${describe(path)} needs at least ${schema.minItems} entr${schema.minItems === 1 ? 'y' : 'ies'}.`, span, []));
+        }
+        if (schema.maxItems !== undefined && items.length > schema.maxItems) {
+          diagnostics.push(error(CODES.badValue, `${describe(path)} has ${items.length} entries; at most ${schema.maxItems} fit.`, span, []));
+        }
+        return items.map((item, i) => visit(item, schema.items ?? {}, [...path, String(i)])).filter((v) => v !== undefined);
+      }
+      case 'string': {
+        if (!isScalar(node) || node.value === null) return wrongType('text', node === null || (isScalar(node) && node.value === null) ? ['Write the value after the colon, or delete the line.'] : []);
+        if (typeof node.value !== 'string') {
+          const raw = node.range ? file.text.slice(node.range[0], node.range[1]) : String(node.value);
+          return wrongType('text', [`Quote it: \`${path[path.length - 1] ?? 'value'}: "${raw}"\` (YAML reads ${raw} as a ${typeof node.value}).`]);
+        }
+        const value = node.value.normalize('NFC');
+        if (schema.enum && !schema.enum.includes(value)) {
+          const suggestion = didYouMean(value, schema.enum);
+          diagnostics.push(error(CODES.badValue, `${describe(path)} is \`${value}\`; allowed: ${schema.enum.join(', ')}.`, span, suggestion ? [`Did you mean \`${suggestion}\`?`] : []));
+          return undefined;
+        }
+        if (schema.minLength !== undefined && value.length < schema.minLength) {
+          diagnostics.push(error(CODES.badValue, `${describe(path)} is empty.`, span, ['Write the value, or delete the line if the field is optional.']));
+          return undefined;
+        }
+        if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) {
+          diagnostics.push(error(CODES.badValue, `${describe(path)} is \`${value}\`, which does not have the expected form.`, span, schema.description ? [schema.description] : []));
+          return undefined;
+        }
+        return value;
+      }
+      default:
+        return node === null ? null : (node as { toJSON?: () => unknown }).toJSON?.();
+    }
+  };
+  const value = visit(file.doc.contents as Node | null, root, []);
+  return { value, diagnostics, spans };
+}
+
+function found(node: Node | null): string {
+  if (node === null) return 'empty';
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) {
+    if (node.value === null) return 'empty';
+    return typeof node.value === 'string' ? `the text "${node.value.length > 30 ? `${node.value.slice(0, 30)}…` : node.value}"` : `the ${typeof node.value} ${String(node.value)}`;
+  }
+  return 'something else';
+}

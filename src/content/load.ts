@@ -1,0 +1,161 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
+import { CODES } from '../diagnostics/codes.ts';
+import { REPO_ROOT } from '../i18n/languages.ts';
+import { checkSchema, type Schema } from './check-schema.ts';
+import { readYaml } from './read-yaml.ts';
+import type {
+  ContentDoc, Edition, LanguageEntry, MaterialsSpec, PrintPolicy, ProjectFile, SourceGuidance, TranslatedString, TranslationFile,
+} from './types.ts';
+import { validateContent } from './validate.ts';
+
+/** The four file formats, each with its JSON Schema in schema/ (shared with editors through `$schema` comments). */
+export type ContentKind = 'project' | 'guidance' | 'translation' | 'edition';
+
+const schemas = new Map<ContentKind, Schema>();
+/** The JSON Schema of one content file kind, read once per process from the repository's schema/ folder. */
+export function schemaFor(kind: ContentKind): Schema {
+  let schema = schemas.get(kind);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema', `${kind}.schema.json`), 'utf8')) as Schema;
+    schemas.set(kind, schema);
+  }
+  return schema;
+}
+
+/** Default print policy: never print outdated legal guidance silently — fall back to the source with a visible note. */
+export const DEFAULT_POLICY: PrintPolicy = { stale: 'fallback', missing: 'fallback' };
+/** The officer side of the card is in English unless the project says otherwise. */
+const DEFAULT_OFFICER_LANGUAGE = 'en';
+/** Edition used when a content folder has no editions/ folder: outputs go to output/default/. */
+export const DEFAULT_EDITION: Edition = { name: 'default', settings: {} };
+
+export interface LoadOptions {
+  /** How to show the content folder in messages (as the user typed it). Default: the absolute path. */
+  readonly display?: string;
+}
+
+export interface LoadResult {
+  /** Undefined only when the folder is unusable (no project.yaml or no source guidance). */
+  readonly content?: ContentDoc;
+  /** Every problem found, schema and cross-file, in one pass. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Content-relative paths of every file read (for build-cache hashing). */
+  readonly files: readonly string[];
+}
+
+/**
+ * Loads a content folder: parses every YAML file with positions, checks each against its JSON Schema,
+ * NFC-normalises all text, applies defaults, then runs the cross-file checks (validate.ts). All problems are
+ * collected; nothing throws for a user mistake.
+ */
+export function loadContent(dir: string, options: LoadOptions = {}): LoadResult {
+  const root = resolve(dir);
+  const displayRoot = (options.display ?? root).replace(/\/+$/u, '');
+  const diagnostics: Diagnostic[] = [];
+  const spans = new Map<string, SourceSpan>();
+  const files: string[] = [];
+
+  const read = (rel: string, kind: ContentKind): Record<string, unknown> | undefined => {
+    const file = readYaml(join(root, rel), rel, `${displayRoot}/${rel}`);
+    files.push(rel);
+    diagnostics.push(...file.diagnostics);
+    const checked = checkSchema(file, schemaFor(kind));
+    diagnostics.push(...checked.diagnostics);
+    for (const [path, span] of checked.spans) spans.set(`${rel}#${path}`, span);
+    const value = checked.value;
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  };
+  const missingFile = (rel: string, hint: string) =>
+    diagnostics.push(error(CODES.missingFile, `Missing content file ${displayRoot}/${rel}.`, undefined, [hint]));
+
+  if (!existsSync(join(root, 'project.yaml'))) {
+    missingFile('project.yaml', `Is ${displayRoot} a content folder? Pass one with --content <dir> (default ./content).`);
+    return { diagnostics, files };
+  }
+  const rawProject = read('project.yaml', 'project') ?? {};
+  const project = toProject(rawProject);
+
+  const guidanceRel = `guidance/${project.sourceLanguage}.yaml`;
+  if (!existsSync(join(root, guidanceRel))) {
+    missingFile(guidanceRel, `project.yaml says sourceLanguage: ${project.sourceLanguage}; the source strings must be in ${guidanceRel}.`);
+    return { diagnostics, files };
+  }
+  const rawGuidance = read(guidanceRel, 'guidance') ?? {};
+  const source: SourceGuidance = {
+    language: str(rawGuidance.language) ?? project.sourceLanguage,
+    strings: (rawGuidance.strings ?? {}) as Record<string, string>,
+  };
+
+  const translations = new Map<string, TranslationFile>();
+  for (const name of yamlFiles(join(root, 'translations'))) {
+    const rel = `translations/${name}`;
+    const raw = read(rel, 'translation') ?? {};
+    const fileLang = name.replace(/\.yaml$/u, '');
+    // Entries whose text failed the schema were reported already; one with a bad hash is kept as stale ('').
+    const strings = Object.fromEntries(
+      Object.entries((raw.strings ?? {}) as Record<string, Partial<TranslatedString>>)
+        .filter(([, e]) => typeof e.text === 'string')
+        .map(([k, e]) => [k, { ...e, text: e.text!, source: e.source ?? '' } satisfies TranslatedString]),
+    );
+    translations.set(fileLang, { language: str(raw.language) ?? fileLang, strings });
+  }
+
+  const editions: Edition[] = [];
+  const editionNames = yamlFiles(join(root, 'editions'));
+  for (const name of editionNames) {
+    const raw = read(`editions/${name}`, 'edition') ?? {};
+    const title = str(raw.title);
+    const languages = raw.languages as string[] | undefined;
+    editions.push({
+      name: name.replace(/\.yaml$/u, ''),
+      ...(title !== undefined ? { title } : {}),
+      settings: (raw.settings ?? {}) as Edition['settings'],
+      ...(languages ? { languages } : {}),
+    });
+  }
+  if (editions.length === 0) editions.push(DEFAULT_EDITION);
+
+  const content: ContentDoc = { root, project, source, translations, editions, spans };
+  diagnostics.push(...validateContent(content));
+  return { content, diagnostics, files };
+}
+
+/** Path of an edition's file relative to the content folder (`default` has none). */
+export function editionFile(edition: Edition): string {
+  return `editions/${edition.name}.yaml`;
+}
+
+/** `*.yaml` files directly in a folder, sorted by code point so every machine loads them in one order. */
+function yamlFiles(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).filter((n) => n.endsWith('.yaml')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The checked project value with defaults filled in; invalid or missing parts become empty, already reported. */
+function toProject(raw: Record<string, unknown>): ProjectFile {
+  const policy = (raw.policy ?? {}) as Partial<PrintPolicy>;
+  const languages = ((raw.languages ?? []) as Partial<LanguageEntry>[])
+    .filter((l): l is Partial<LanguageEntry> & { code: string } => typeof l.code === 'string')
+    .map((l): LanguageEntry => ({ ...l, code: l.code, review: l.review ?? 'draft' }));
+  const materials = (raw.materials ?? {}) as Partial<MaterialsSpec>;
+  return {
+    version: str(raw.version) ?? '',
+    date: str(raw.date) ?? '',
+    sourceLanguage: str(raw.sourceLanguage) ?? 'en',
+    officerLanguage: str(raw.officerLanguage) ?? DEFAULT_OFFICER_LANGUAGE,
+    policy: { stale: policy.stale ?? DEFAULT_POLICY.stale, missing: policy.missing ?? DEFAULT_POLICY.missing },
+    settings: { organisation: '', area: '', hotline: '', website: '', ...((raw.settings ?? {}) as Record<string, string>) },
+    languages,
+    materials: {
+      card: { front: [], back: [], ...materials.card },
+      leaflet: { title: '', sections: [], hotline: '', disclaimer: '', ...materials.leaflet },
+      poster: { title: '', rights: [], hotline: '', strip: '', disclaimer: '', ...materials.poster },
+    },
+  };
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}

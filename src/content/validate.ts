@@ -1,0 +1,176 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
+import { CODES } from '../diagnostics/codes.ts';
+import { didYouMean } from '../diagnostics/did-you-mean.ts';
+import { languages } from '../i18n/languages.ts';
+import { markupShape, variablesOf } from './markup.ts';
+import type { ContentDoc, MaterialsSpec } from './types.ts';
+
+/**
+ * Cross-file checks the JSON Schemas cannot express: known language codes, source/translation agreement
+ * (`{{variables}}`, bold, lists), materials keys present in the guidance, edition settings and logo paths.
+ * Pure over the loaded content except for checking that referenced files exist.
+ */
+export function validateContent(content: ContentDoc): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (rel: string, path: string): SourceSpan | undefined => content.spans.get(`${rel}#${path}`) ?? content.spans.get(`${rel}#`);
+  const known = languages();
+  const { project, source } = content;
+  const sourceRel = `guidance/${project.sourceLanguage}.yaml`;
+
+  const checkCode = (code: string, span: SourceSpan | undefined, what: string) => {
+    if (known.has(code)) return true;
+    const suggestion = didYouMean(code, known.keys());
+    out.push(error(CODES.unknownLanguage, `Unknown language code \`${code}\` in ${what}.`, span, [
+      ...(suggestion ? [`Did you mean \`${suggestion}\`?`] : []),
+      'Codes are BCP 47 as listed in locales/languages.json; add a row there first to support a new language.',
+    ]));
+    return false;
+  };
+
+  // Project languages.
+  checkCode(project.sourceLanguage, at('project.yaml', 'sourceLanguage'), 'sourceLanguage');
+  checkCode(project.officerLanguage, at('project.yaml', 'officerLanguage'), 'officerLanguage');
+  const seen = new Set<string>();
+  project.languages.forEach((l, i) => {
+    const span = at('project.yaml', `languages.${i}.code`);
+    checkCode(l.code, span, 'project.yaml languages');
+    if (l.code === project.sourceLanguage) {
+      out.push(warning(CODES.badValue, `\`${l.code}\` is the source language; it is always built and need not be listed.`, span, ['Delete this entry.']));
+    }
+    if (seen.has(l.code)) out.push(error(CODES.duplicateKey, `Language \`${l.code}\` is listed twice.`, span, ['Delete one of the entries.']));
+    seen.add(l.code);
+  });
+
+  // Source guidance.
+  if (source.language !== project.sourceLanguage) {
+    out.push(error(CODES.languageMismatch, `${sourceRel} says language: ${source.language}, but project.yaml says sourceLanguage: ${project.sourceLanguage}.`, at(sourceRel, 'language'), ['Make them the same.']));
+  }
+  const settingNames = Object.keys(project.settings);
+  for (const [key, text] of Object.entries(source.strings)) {
+    const span = at(sourceRel, `strings.${key}`);
+    for (const name of variablesOf(text)) {
+      if (name === 'count' || settingNames.includes(name)) continue;
+      const suggestion = didYouMean(name, settingNames);
+      out.push(error(CODES.unknownVariable, `\`${key}\` uses {{${name}}}, but no setting \`${name}\` exists.`, span, [
+        suggestion ? `Did you mean {{${suggestion}}}?` : `Add \`${name}:\` under settings in project.yaml, or use one of: ${settingNames.join(', ')}.`,
+      ]));
+    }
+    if (!markupShape(text).balanced) out.push(unbalanced(`\`${key}\``, span));
+  }
+
+  // Translations.
+  const projectCodes = new Set(project.languages.map((l) => l.code));
+  for (const [fileLang, file] of content.translations) {
+    const rel = `translations/${fileLang}.yaml`;
+    if (file.language !== fileLang) {
+      out.push(error(CODES.languageMismatch, `${rel} says language: ${file.language}; the file name says ${fileLang}.`, at(rel, 'language'), [`Rename the file to translations/${file.language}.yaml, or fix the language: line.`]));
+    }
+    if (checkCode(fileLang, at(rel, 'language'), `the file name ${rel}`) && !projectCodes.has(fileLang) && fileLang !== project.sourceLanguage) {
+      out.push(warning(CODES.unlistedTranslation, `${rel} exists, but project.yaml does not list \`${fileLang}\`, so it is not built.`, at(rel, 'language'), [`Add \`- { code: ${fileLang}, review: draft }\` under languages in project.yaml.`]));
+    }
+    for (const [key, entry] of Object.entries(file.strings)) {
+      const span = at(rel, `strings.${key}.text`) ?? at(rel, `strings.${key}`);
+      const original = source.strings[key];
+      if (original === undefined) {
+        const suggestion = didYouMean(key, Object.keys(source.strings));
+        out.push(warning(CODES.orphanKey, `\`${key}\` is not in ${sourceRel}; this translation is never printed.`, at(rel, `strings.${key}#key`) ?? span, [
+          suggestion ? `Did the key become \`${suggestion}\`? Rename it.` : 'Delete it, or add the key to the source guidance.',
+        ]));
+        continue;
+      }
+      if (entry.text.trim() === '') continue; // Empty = missing; status reports it.
+      const want = variablesOf(original);
+      const have = variablesOf(entry.text);
+      for (const v of want.filter((x) => !have.includes(x))) {
+        out.push(error(CODES.variableMissing, `\`${key}\` (${fileLang}) lacks {{${v}}}, which the source has.`, span, [`Put {{${v}}} where the source has it, exactly as written (it is replaced by the setting when printed).`]));
+      }
+      for (const v of have.filter((x) => !want.includes(x))) {
+        const suggestion = didYouMean(v, want);
+        out.push(error(CODES.variableExtra, `\`${key}\` (${fileLang}) has {{${v}}}, which the source does not have.`, span, [
+          suggestion ? `Did you mean {{${suggestion}}}? Variable names are never translated.` : 'Remove it; variable names are never translated.',
+        ]));
+      }
+      const s = markupShape(original);
+      const t = markupShape(entry.text);
+      if (!t.balanced) out.push(unbalanced(`\`${key}\` (${fileLang})`, span));
+      else if (s.boldSpans !== t.boldSpans || s.listItems !== t.listItems) {
+        out.push(warning(CODES.markupMismatch, `\`${key}\` (${fileLang}) has ${t.boldSpans} bold span(s) and ${t.listItems} list item(s); the source has ${s.boldSpans} and ${s.listItems}.`, span, [
+          'Keep the same **bold** spans around the corresponding words and one `- ` line per source bullet.',
+        ]));
+      }
+    }
+  }
+
+  // Materials keys.
+  const keys = Object.keys(source.strings);
+  for (const [path, key] of materialKeys(project.materials)) {
+    if (key === '' || source.strings[key] !== undefined) continue;
+    const suggestion = didYouMean(key, keys);
+    out.push(error(CODES.unknownMaterialKey, `materials.${path} refers to \`${key}\`, which is not in ${sourceRel}.`, at('project.yaml', `materials.${path}`), [
+      suggestion ? `Did you mean \`${suggestion}\`?` : `Add \`${key}\` to ${sourceRel}, or use an existing key.`,
+    ]));
+  }
+
+  // Logos and editions.
+  checkLogo(content, project.settings.logo, at('project.yaml', 'settings.logo'), out);
+  for (const edition of content.editions) {
+    const rel = `editions/${edition.name}.yaml`;
+    for (const name of Object.keys(edition.settings)) {
+      if (settingNames.includes(name)) continue;
+      if (name === 'logo') continue;
+      const suggestion = didYouMean(name, settingNames);
+      out.push(error(CODES.unknownField, `Edition setting \`${name}\` is not a project setting${suggestion ? ` — did you mean \`${suggestion}\`?` : '.'}`, at(rel, `settings.${name}#key`), [
+        suggestion ? `Rename it to \`${suggestion}\`; otherwise the project value is printed.` : `Settings an edition can override: ${settingNames.join(', ')}.`,
+      ]));
+    }
+    checkLogo(content, edition.settings.logo, at(rel, 'settings.logo'), out);
+    edition.languages?.forEach((code, i) => {
+      const span = at(rel, `languages.${i}`);
+      if (checkCode(code, span, rel) && !projectCodes.has(code) && code !== project.sourceLanguage) {
+        out.push(error(CODES.unknownSelection, `Edition ${edition.name} lists \`${code}\`, which project.yaml does not list.`, span, ['Add it to project.yaml languages, or remove it here.']));
+      }
+    });
+  }
+  return out;
+}
+
+function unbalanced(label: string, span: SourceSpan | undefined): Diagnostic {
+  return error(CODES.unbalancedBold, `${label} has an odd number of ** markers, so a bold span never ends.`, span, ['Close the bold text with **, or remove the stray **.']);
+}
+
+/** Every `[path, key]` the materials spec refers to, e.g. `['card.front.0', 'card.title']`. */
+export function materialKeys(m: MaterialsSpec): [string, string][] {
+  const out: [string, string][] = [];
+  m.card.front.forEach((k, i) => out.push([`card.front.${i}`, k]));
+  m.card.back.forEach((k, i) => out.push([`card.back.${i}`, k]));
+  out.push(['leaflet.title', m.leaflet.title]);
+  if (m.leaflet.intro !== undefined) out.push(['leaflet.intro', m.leaflet.intro]);
+  m.leaflet.sections.forEach((s, i) => {
+    out.push([`leaflet.sections.${i}.heading`, s.heading]);
+    s.body.forEach((k, j) => out.push([`leaflet.sections.${i}.body.${j}`, k]));
+  });
+  out.push(['leaflet.hotline', m.leaflet.hotline], ['leaflet.disclaimer', m.leaflet.disclaimer]);
+  out.push(['poster.title', m.poster.title]);
+  m.poster.rights.forEach((k, i) => out.push([`poster.rights.${i}`, k]));
+  out.push(['poster.hotline', m.poster.hotline], ['poster.strip', m.poster.strip], ['poster.disclaimer', m.poster.disclaimer]);
+  return out;
+}
+
+/** A logo must exist and stay inside the content folder (so a shared content folder cannot read other files). */
+function checkLogo(content: ContentDoc, logo: string | undefined, span: SourceSpan | undefined, out: Diagnostic[]): void {
+  if (logo === undefined || logo === '') return;
+  const path = resolve(content.root, logo);
+  const inside = (p: string, root = content.root) => {
+    const rel = relative(root, p);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  if (isAbsolute(logo) || !inside(path) || (existsSync(path) && !inside(realpathSync(path), realpathSync(content.root)))) {
+    out.push(error(CODES.assetOutsideContent, `Logo \`${logo}\` is outside the content folder.`, span, ['Copy the logo into the content folder (e.g. assets/logo.svg) and give its path relative to it.']));
+    return;
+  }
+  if (!existsSync(path)) {
+    out.push(error(CODES.missingAsset, `Logo \`${logo}\` does not exist.`, span, [`Expected at ${path}; paths are relative to the content folder.`]));
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Stable diagnostic codes of the content loader, localisation and build. A code is never reused for another
+ * meaning; the README's diagnostics table lists them all. Ranges: RP1xxx YAML and schema, RP2xxx translations
+ * (RP26xx belong to the translator workflow, src/i18n/exchange/codes.ts), RP3xxx materials and layout (RP30xx are
+ * the materials' own), RP4xxx fonts and glyphs, RP5xxx print policy, settings and status, RP9xxx build machinery.
+ */
+export const CODES = {
+  /** YAML syntax error (the parser's own message follows). */
+  yamlSyntax: 'RP1001',
+  /** The same key appears twice in one mapping. */
+  duplicateKey: 'RP1002',
+  /** A field the format does not have (with "did you mean"). */
+  unknownField: 'RP1003',
+  /** A value of the wrong type (string expected, list expected, …). */
+  wrongType: 'RP1004',
+  /** A required field is missing. */
+  missingField: 'RP1005',
+  /** A value outside the allowed set or pattern (policy action, review status, date format, …). */
+  badValue: 'RP1006',
+  /** A required content file (project.yaml, guidance/<source>.yaml) does not exist. */
+  missingFile: 'RP1007',
+  /** A file's `language:` does not match its file name or the project's source language. */
+  languageMismatch: 'RP1008',
+  /** An edition listed on the command line (`--edition`) or a language (`--lang`) is not in the content. */
+  unknownSelection: 'RP1009',
+  /** A language code that is not in locales/languages.json. */
+  unknownLanguage: 'RP2001',
+  /** A translation lacks a `{{variable}}` its source has. */
+  variableMissing: 'RP2002',
+  /** A translation has a `{{variable}}` its source does not have. */
+  variableExtra: 'RP2003',
+  /** Bold spans or list items differ between a translation and its source. */
+  markupMismatch: 'RP2004',
+  /** A translation key that is not in the source guidance (left over after a key was renamed). */
+  orphanKey: 'RP2005',
+  /** A translation file for a language the project does not list. */
+  unlistedTranslation: 'RP2006',
+  /** A `source:` hash that is not 8 hex digits. */
+  badHash: 'RP2007',
+  /** A source string uses `{{name}}` for a setting that neither project nor edition defines. */
+  unknownVariable: 'RP2008',
+  /** `**` markers in a string are not balanced. */
+  unbalancedBold: 'RP2009',
+  /** A materials key (project.yaml `materials:`) that is not in the source guidance. */
+  unknownMaterialKey: 'RP3101',
+  /** A referenced file (edition logo) does not exist. */
+  missingAsset: 'RP3102',
+  /** A referenced file lies outside the content folder. */
+  assetOutsideContent: 'RP3103',
+  /** Print policy `fail`: the language has stale or missing strings and cannot be printed. */
+  policyFail: 'RP5001',
+  /** Print policy `keep`: an outdated translation is printed. */
+  staleKept: 'RP5002',
+  /** A setting still holds a `PLACEHOLDER` value and is printed. */
+  placeholderSetting: 'RP5003',
+  /** Strings print in the source language with a "translation pending" note (policy `fallback`). */
+  fallbackUsed: 'RP5004',
+  /** A job failed inside the build for a reason that is not a content problem (the message says which). */
+  jobFailed: 'RP9001',
+} as const;
+
+export type Code = (typeof CODES)[keyof typeof CODES];

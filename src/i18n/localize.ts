@@ -1,0 +1,193 @@
+import type { ContentDoc, Edition, ReviewStatus, Settings } from '../content/types.ts';
+import { interpolate, parseMarkup, plainText, variablesOf } from '../content/markup.ts';
+import { materialKeys } from '../content/validate.ts';
+import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
+import { CODES } from '../diagnostics/codes.ts';
+import { sourceHash } from './hash.ts';
+import { languageInfo, type LanguageInfo } from './languages.ts';
+import { editionSettings, placeholderWarnings } from './settings.ts';
+import type { LocalizedDoc, LocalizedString, StringState } from './types.ts';
+import { uiTranslator } from './ui.ts';
+
+/** How one key of one language relates to the current source text, before policy. */
+export type TranslationState = 'source' | 'current' | 'stale' | 'missing';
+
+/** The raw state of a key in a language: empty text counts as missing; a different source hash as stale. */
+export function translationState(content: ContentDoc, lang: string, key: string): TranslationState {
+  if (lang === content.project.sourceLanguage) return 'source';
+  const entry = content.translations.get(lang)?.strings[key];
+  if (!entry || entry.text.trim() === '') return 'missing';
+  return entry.source === sourceHash(content.source.strings[key] ?? '') ? 'current' : 'stale';
+}
+
+/** What the print policy makes of a key: the text to print and its state, or `blocked` under policy fail. */
+export interface Resolved {
+  readonly text: string;
+  readonly lang: string;
+  readonly state: StringState;
+  readonly review: ReviewStatus;
+  /** The raw state, for reporting. */
+  readonly raw: TranslationState;
+  /** Policy `fail` applies: this key must not be printed. */
+  readonly blocked: boolean;
+}
+
+/** Applies project.policy to one key in one language. Pure over the content. */
+export function resolveString(content: ContentDoc, lang: string, key: string): Resolved {
+  const { project, source } = content;
+  const sourceText = source.strings[key];
+  if (sourceText === undefined) throw new Error(`unknown guidance key ${key}`);
+  const raw = translationState(content, lang, key);
+  const fallback = (blocked: boolean): Resolved => ({ text: sourceText, lang: project.sourceLanguage, state: 'fallback', review: 'reviewed', raw, blocked });
+  switch (raw) {
+    case 'source':
+      return { text: sourceText, lang, state: 'source', review: 'reviewed', raw, blocked: false };
+    case 'current':
+    case 'stale': {
+      const entry = content.translations.get(lang)!.strings[key]!;
+      const review = entry.review ?? languageReview(content, lang);
+      if (raw === 'current') return { text: entry.text, lang, state: 'current', review, raw, blocked: false };
+      if (project.policy.stale === 'keep') return { text: entry.text, lang, state: 'stale-kept', review, raw, blocked: false };
+      return fallback(project.policy.stale === 'fail');
+    }
+    case 'missing':
+      return fallback(project.policy.missing === 'fail');
+  }
+}
+
+/** Language-level review status (project.yaml `languages:`); the source language counts as reviewed. */
+export function languageReview(content: ContentDoc, lang: string): ReviewStatus {
+  if (lang === content.project.sourceLanguage) return 'reviewed';
+  return content.project.languages.find((l) => l.code === lang)?.review ?? 'draft';
+}
+
+/** The languages an edition is built in: the source language first, then the edition's subset or the project's list. */
+export function editionLanguages(content: ContentDoc, edition: Edition): string[] {
+  const listed = edition.languages ?? content.project.languages.map((l) => l.code);
+  return [...new Set([content.project.sourceLanguage, ...listed])];
+}
+
+export interface LocalizeResult {
+  readonly doc: LocalizedDoc;
+  /** Policy errors (RP5001), kept-stale and fallback notes (RP5002, RP5004), placeholder settings (RP5003). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** True when policy `fail` blocks this language: build nothing for it. */
+  readonly blocked: boolean;
+}
+
+/**
+ * Everything the materials need for one (edition, language): each guidance string interpolated with the
+ * edition's settings, NFC, parsed into blocks, with the print policy applied per key; UI strings through i18next
+ * with the language's fallback chain; the poster strip in every language of the edition.
+ */
+export function localize(content: ContentDoc, edition: Edition, lang: string): LocalizeResult {
+  const { project, source } = content;
+  const info = requireLanguage(lang);
+  const officerLang = requireLanguage(project.officerLanguage);
+  const settings = editionSettings(content, edition);
+  const t = uiTranslator(content.root, project.sourceLanguage);
+  const ui = t.getFixedT(lang);
+
+  const cache = new Map<string, LocalizedString>();
+  const localized = (key: string, inLang: string): LocalizedString => {
+    const id = `${inLang}\0${key}`;
+    let hit = cache.get(id);
+    if (!hit) {
+      const r = resolveString(content, inLang, key);
+      hit = toLocalized(key, r, settings);
+      cache.set(id, hit);
+    }
+    return hit;
+  };
+
+  const diagnostics = policyDiagnostics(content, edition, lang);
+  const usedKeys = [...new Set(materialKeys(project.materials).map(([, k]) => k))].filter((k) => source.strings[k] !== undefined);
+  const usedSettings = ['organisation', 'website', ...usedKeys.flatMap((k) => variablesOf(source.strings[k]!))];
+  if (settings.logo) usedSettings.push('logo');
+  diagnostics.push(...placeholderWarnings(content, edition, settings, usedSettings));
+
+  const stripKey = project.materials.poster.strip;
+  const strip = source.strings[stripKey] === undefined ? [] : editionLanguages(content, edition).flatMap((code) => {
+    const l = languageInfo(code);
+    if (!l) return [];
+    const s = localized(stripKey, code);
+    // A fallback would print the source phrase labelled as another language: leave that language out instead.
+    return s.state === 'fallback' ? [] : [{ lang: l, text: s.plain }];
+  });
+
+  const doc: LocalizedDoc = {
+    edition,
+    lang: info,
+    settings,
+    version: project.version,
+    date: project.date,
+    review: languageReview(content, lang),
+    string: (key) => localized(key, lang),
+    officerString: (key) => localized(key, officerLang.code),
+    officerLang,
+    ui: (key, vars) => ui(key, vars ?? {}),
+    strip,
+  };
+  return { doc, diagnostics, blocked: diagnostics.some((d) => d.severity === 'error') };
+}
+
+function toLocalized(key: string, r: Resolved, settings: Settings): LocalizedString {
+  const blocks = parseMarkup(interpolate(r.text, settings).normalize('NFC'));
+  return { key, lang: r.lang, blocks, plain: plainText(blocks), state: r.state, review: r.review };
+}
+
+function requireLanguage(code: string): LanguageInfo {
+  const info = languageInfo(code);
+  // Validation reports unknown codes (RP2001) before any job runs; reaching here is a programming error.
+  if (!info) throw new Error(`language ${code} is not in locales/languages.json`);
+  return info;
+}
+
+/**
+ * Per-language policy outcome over the keys the materials print: one error naming every blocked key (policy
+ * fail), one warning for outdated translations printed anyway (keep), one for source-language fallbacks.
+ */
+export function policyDiagnostics(content: ContentDoc, edition: Edition, lang: string): Diagnostic[] {
+  const { project, source } = content;
+  if (lang === project.sourceLanguage) return [];
+  const keys = [...new Set(materialKeys(project.materials).map(([, k]) => k))].filter((k) => source.strings[k] !== undefined);
+  const resolved = keys.map((key) => ({ key, r: resolveString(content, lang, key) }));
+  const name = `${languageInfo(lang)?.name ?? lang} (${lang})`;
+  const span = languageSpan(content, lang);
+  const list = (items: { key: string }[]) => items.map((i) => i.key).join(', ');
+  const out: Diagnostic[] = [];
+  const blocked = resolved.filter((x) => x.r.blocked);
+  if (blocked.length > 0) {
+    const stale = blocked.filter((x) => x.r.raw === 'stale');
+    const missing = blocked.filter((x) => x.r.raw === 'missing');
+    out.push(
+      error(CODES.policyFail, `${name} cannot be printed in edition ${edition.name}: ${[stale.length > 0 ? `${stale.length} outdated` : '', missing.length > 0 ? `${missing.length} missing` : ''].filter(Boolean).join(' and ')} translation(s) under policy fail.`, span, [
+        ...(stale.length > 0 ? [`outdated: ${list(stale)}`] : []),
+        ...(missing.length > 0 ? [`missing: ${list(missing)}`] : []),
+        `Update translations/${lang}.yaml (see \`rightsprint status --lang ${lang}\`), or set policy to fallback in project.yaml to print the ${project.sourceLanguage} text with a "translation pending" note.`,
+      ]),
+    );
+  }
+  const kept = resolved.filter((x) => x.r.state === 'stale-kept');
+  if (kept.length > 0) {
+    out.push(warning(CODES.staleKept, `${name}: ${kept.length} outdated translation(s) printed because policy.stale is keep.`, span, [
+      `outdated: ${list(kept)}`,
+      'The source text changed since these were translated; check them before printing.',
+    ]));
+  }
+  const fellBack = resolved.filter((x) => x.r.state === 'fallback' && !x.r.blocked);
+  if (fellBack.length > 0) {
+    out.push(warning(CODES.fallbackUsed, `${name}: ${fellBack.length} string(s) print in ${project.sourceLanguage} with a "translation pending" note.`, span, [
+      `${list(fellBack)}`,
+    ]));
+  }
+  return out;
+}
+
+/** Where to point for a language: its translation file, else its entry in project.yaml. */
+function languageSpan(content: ContentDoc, lang: string): SourceSpan | undefined {
+  const file = content.spans.get(`translations/${lang}.yaml#language`);
+  if (file) return file;
+  const i = content.project.languages.findIndex((l) => l.code === lang);
+  return content.spans.get(`project.yaml#languages.${i}.code`);
+}
