@@ -43,11 +43,21 @@ export interface FontkitFont {
   getGlyph(id: number, codePoints?: number[]): unknown;
 }
 
+/** Ink box of a glyph in font units (y up): x from `xMin` to `xMax`, y from `yMin` to `yMax`. */
+export interface GlyphBox {
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly yMin: number;
+  readonly yMax: number;
+}
+
 /** A LoadedFace plus the HarfBuzz objects the shaper uses. The HarfBuzz font is kept alive for the process. */
 export interface OpenedFace extends LoadedFace {
   readonly fontkit: FontkitFont;
   readonly hbFont: hb.Font;
   readonly manifest: ManifestFace;
+  /** Ink box of glyph `id` (memoised), or undefined for an empty glyph such as a space. */
+  glyphBox(id: number): GlyphBox | undefined;
 }
 
 /** The registry as the text engine uses it: the contract plus typed access to the HarfBuzz side. */
@@ -124,6 +134,19 @@ class Face implements OpenedFace {
       ascent: extents.ascender,
       descent: -extents.descender,
     };
+  }
+
+  private readonly boxes = new Map<number, GlyphBox | null>();
+
+  glyphBox(id: number): GlyphBox | undefined {
+    let box = this.boxes.get(id);
+    if (box === undefined) {
+      const e = this.hbFont.glyphExtents(id);
+      // HarfBuzz extents: bearing at the top-left, height negative (downwards).
+      box = e && e.width !== 0 ? { xMin: e.xBearing, xMax: e.xBearing + e.width, yMin: e.yBearing + e.height, yMax: e.yBearing } : null;
+      this.boxes.set(id, box);
+    }
+    return box ?? undefined;
   }
 
   hasChar(codePoint: number): boolean {

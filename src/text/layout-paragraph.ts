@@ -5,7 +5,7 @@ import { itemize } from './itemize.ts';
 import { textLanguage } from './language.ts';
 import { canStartLine, graphemeBoundaries, lineBreaks, mayHang, type BreakOpportunity } from './linebreak.ts';
 import { shape, UNSAFE_TO_BREAK } from './shape.ts';
-import type { Direction, Glyph, Item, LayoutOptions, Line, MissingGlyph, Paragraph, ParagraphLayout, ShapedRun } from './types.ts';
+import type { Direction, Glyph, InkBounds, Item, LayoutOptions, Line, MissingGlyph, Paragraph, ParagraphLayout, ShapedRun } from './types.ts';
 
 /**
  * layoutParagraph: itemize → shape each item once (with per-cluster fallback) → measure clusters → greedy line fill
@@ -241,16 +241,43 @@ function buildLine(
   const faces = runs.length > 0 ? runs.map((r) => r.face) : [primary.ref];
   const ascent = Math.max(...faces.map((f) => (f.ascent * size) / f.unitsPerEm));
   const descent = Math.max(...faces.map((f) => (f.descent * size) / f.unitsPerEm));
+  const width = runs.reduce((w, r) => w + r.width, 0);
   return {
     runs,
-    width: runs.reduce((w, r) => w + r.width, 0),
+    width,
     ascent,
     descent,
+    ink: inkBounds(runs, width),
     text: text.slice(start, visibleEnd).replace(/\n/gu, ''),
     direction,
     start,
     end,
   };
+}
+
+/** Ink extent of runs drawn left to right from x = 0 (see Line.ink). An inkless line gets its advance box. */
+function inkBounds(runs: readonly ShapedRun[], width: number): InkBounds {
+  let left = Infinity;
+  let right = -Infinity;
+  let ascent = 0;
+  let descent = 0;
+  let x = 0;
+  const registry = fontRegistry();
+  for (const run of runs) {
+    const face = registry.faceById(run.face.id);
+    const scale = run.size / run.face.unitsPerEm;
+    for (const g of run.glyphs) {
+      const box = face.glyphBox(g.id);
+      if (box) {
+        left = Math.min(left, x + (g.dx + box.xMin) * scale);
+        right = Math.max(right, x + (g.dx + box.xMax) * scale);
+        ascent = Math.max(ascent, (g.dy + box.yMax) * scale);
+        descent = Math.max(descent, -(g.dy + box.yMin) * scale);
+      }
+      x += g.ax * scale;
+    }
+  }
+  return left === Infinity ? { left: 0, right: width, ascent: 0, descent: 0 } : { left, right, ascent, descent };
 }
 
 /**

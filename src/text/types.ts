@@ -97,6 +97,25 @@ export interface Line {
   readonly direction: Direction;
   readonly start: number;
   readonly end: number;
+  /**
+   * Where the glyphs' ink actually reaches, in points from the line's origin (left end of the line box, baseline;
+   * up is positive for `ascent`). Added by the text engine (optional for other producers of Line). Ink can pass
+   * the line box: Nastaliq swashes reach ≈0.37 em past the line ends, Khmer subscripts ≈0.13 em below the descent.
+   * Use it to keep text clear of a trim edge or clip path.
+   */
+  readonly ink?: InkBounds;
+}
+
+/** Ink extent of a line; see `Line.ink`. */
+export interface InkBounds {
+  /** Leftmost ink x (negative when ink starts left of the line box). */
+  readonly left: number;
+  /** Rightmost ink x (greater than `width` when ink ends past the line box). */
+  readonly right: number;
+  /** Highest ink above the baseline (positive). */
+  readonly ascent: number;
+  /** Lowest ink below the baseline (positive). */
+  readonly descent: number;
 }
 
 /** A character that no font in the language's stack can draw. The caller adds the content key. */

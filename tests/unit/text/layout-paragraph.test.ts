@@ -90,6 +90,25 @@ describe('line metrics', () => {
   });
 });
 
+describe('ink bounds', () => {
+  it('report where glyph ink passes the line box (Nastaliq swashes sideways, Khmer subscripts downwards)', () => {
+    const urdu = layoutParagraph({ text: 'کال کریں۔ Home Office کے انٹرویو سے پہلے وکیل', lang: 'ur', spans: [] }, { width: 150, size: 10 });
+    const sideways = Math.max(...urdu.lines.map((l) => Math.max(-l.ink!.left, l.ink!.right - l.width)));
+    expect(sideways).toBeGreaterThan(1); // measured ≈3.7 pt at 10 pt on the corpus
+    const khmer = oneLine('អ្នកមានសិទ្ធិនៅស្ងៀម។', 'km');
+    expect(khmer.ink!.descent).toBeGreaterThan(khmer.descent * 1.2); // subscript consonants below the font descent
+  });
+
+  it('lie inside the advance box for plain Latin', () => {
+    const line = oneLine('minimum', 'en');
+    expect(line.ink!.left).toBeGreaterThanOrEqual(0);
+    expect(line.ink!.right).toBeLessThanOrEqual(line.width);
+    expect(line.ink!.ascent).toBeGreaterThan(0);
+    expect(line.ink!.ascent).toBeLessThan(line.ascent);
+    expect(line.ink!.descent).toBeLessThan(0.5); // no descenders in "minimum"
+  });
+});
+
 describe('line filling', () => {
   const text = 'Call the free advice line on 0800 123 4567. You can ask for an interpreter at any time.';
 
