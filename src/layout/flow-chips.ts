@@ -1,6 +1,7 @@
 import type { Line } from '../text/types.ts';
 import type { Color, Positioned, StructNode } from './frame.ts';
 import type { NodeIds } from './node-ids.ts';
+import { leadingFactor } from './line-height.ts';
 import { plainParagraph } from './paragraphize.ts';
 import { baselineOffset, lineBoxHeight, lineItem } from './place-line.ts';
 import type { KeyedMissingGlyph, Row, SetText } from './types.ts';
@@ -32,13 +33,14 @@ export interface ChipFlow {
  * with its own `lang`.
  */
 export function flowChips(chips: readonly Chip[], width: number, style: ChipStyle, docLang: string, rtl: boolean, setText: SetText, ids?: NodeIds): ChipFlow {
-  const set: { chip: Chip; lines: readonly Line[]; width: number; height: number }[] = [];
+  const set: { chip: Chip; lines: readonly Line[]; width: number; height: number; leading: number }[] = [];
   const missing: KeyedMissingGlyph[] = [];
   for (const chip of chips) {
-    const layout = setText(plainParagraph(chip.text, chip.lang), { width, size: style.size, leading: style.leading });
+    const leading = style.leading * leadingFactor(chip.lang);
+    const layout = setText(plainParagraph(chip.text, chip.lang), { width, size: style.size, leading });
     for (const glyph of layout.missing) missing.push({ key: chip.key, glyph });
-    const height = layout.lines.reduce((h, l) => h + lineBoxHeight(l, style.leading), 0);
-    set.push({ chip, lines: layout.lines, width: layout.maxWidth, height });
+    const height = layout.lines.reduce((h, l) => h + lineBoxHeight(l, leading), 0);
+    set.push({ chip, lines: layout.lines, width: layout.maxWidth, height, leading });
   }
   // Greedy packing into rows.
   const packed: (typeof set)[] = [];
@@ -69,8 +71,8 @@ export function flowChips(chips: readonly Chip[], width: number, style: ChipStyl
       const left = rtl ? x - s.width : x;
       let top = (height - s.height) / 2;
       for (const line of s.lines) {
-        items.push(lineItem(line, left + (s.width - line.width) / 2, top + baselineOffset(line, style.leading), style.color, tag, lang));
-        top += lineBoxHeight(line, style.leading);
+        items.push(lineItem(line, left + (s.width - line.width) / 2, top + baselineOffset(line, s.leading), style.color, tag, lang));
+        top += lineBoxHeight(line, s.leading);
       }
       x = rtl ? x - s.width - style.gap : x + s.width + style.gap;
     }

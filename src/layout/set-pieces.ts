@@ -1,6 +1,7 @@
 import type { Line } from '../text/types.ts';
 import type { Positioned, StructNode } from './frame.ts';
 import type { NodeIds } from './node-ids.ts';
+import { leadingFactor } from './line-height.ts';
 import { plainParagraph } from './paragraphize.ts';
 import { alignX, baselineOffset, lineBoxHeight, lineItem } from './place-line.ts';
 import type { KeyedMissingGlyph, Row, SetResult, SetText, TextPiece, TextStyle } from './types.ts';
@@ -44,7 +45,8 @@ export function setPieces(pieces: readonly TextPiece[], options: SetPiecesOption
     const isNote = piece.role === 'Note' && style.noteScale !== undefined;
     const size = isNote ? style.size * (style.noteScale ?? 1) : style.size;
     const color = isNote ? (style.noteColor ?? style.color) : style.color;
-    const layoutOptions = { size, leading: style.leading };
+    const leading = style.leading * leadingFactor(piece.paragraph.lang);
+    const layoutOptions = { size, leading };
     const isItem = piece.role === 'LI';
     const indent = isItem ? style.bulletIndent * size : 0;
     const body = setText(piece.paragraph, { ...layoutOptions, width: width - indent });
@@ -84,8 +86,8 @@ export function setPieces(pieces: readonly TextPiece[], options: SetPiecesOption
     const isHeading = piece.role === 'H1' || piece.role === 'H2';
 
     body.lines.forEach((line, lineIndex) => {
-      const height = lineBoxHeight(line, style.leading);
-      const baseline = baselineOffset(line, style.leading);
+      const height = lineBoxHeight(line, leading);
+      const baseline = baselineOffset(line, leading);
       const rtl = line.direction === 'rtl';
       const textLeft = rtl ? 0 : indent;
       const items: Positioned[] = [];

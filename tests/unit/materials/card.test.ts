@@ -47,7 +47,7 @@ describe('wallet card fitting', () => {
 });
 
 describe('wallet card layout', () => {
-  for (const code of ['en', 'ar', 'bn'] as const) {
+  for (const code of ['en', 'ar', 'bn', 'ur', 'my', 'zh-Hans'] as const) {
     it(`${code}: all text stays inside the ${CARD.safe} mm safe area on both sides`, () => {
       const sides = cardSides(makeDoc(code, { review: 'draft' }), KEYS, layoutParagraph, 'c');
       for (const side of [sides.front, sides.back]) {

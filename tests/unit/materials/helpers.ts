@@ -17,6 +17,9 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/materials/string
   en: Record<string, string>;
   ar: Record<string, string>;
   bn: Record<string, string>;
+  ur: Record<string, string>;
+  my: Record<string, string>;
+  'zh-Hans': Record<string, string>;
   ui: Record<string, Record<string, string>>;
 };
 const enUi = JSON.parse(readFileSync(new URL('../../../locales/en/ui.json', import.meta.url), 'utf8')) as Record<string, string>;
@@ -71,7 +74,10 @@ export interface DocOptions {
   readonly website?: string;
 }
 
-export function makeDoc(code: 'en' | 'ar' | 'bn', options: DocOptions = {}): LocalizedDoc {
+/** Languages with strings in the fixture. */
+export type FixtureLang = 'en' | 'ar' | 'bn' | 'ur' | 'my' | 'zh-Hans';
+
+export function makeDoc(code: FixtureLang, options: DocOptions = {}): LocalizedDoc {
   const lang = languageInfo(code) as LanguageInfo;
   const officer = languageInfo('en') as LanguageInfo;
   const settings = {
