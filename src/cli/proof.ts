@@ -3,6 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { languageInfo, languages } from '../i18n/languages.ts';
 import type { Color, DocumentSpec, Page, Positioned, StructNode } from '../layout/frame.ts';
+import { renderPdf } from '../render/pdf.ts';
 import { traceLines } from '../render/trace.ts';
 import { layoutParagraph } from '../text/layout-paragraph.ts';
 import type { Line, MissingGlyph } from '../text/types.ts';
@@ -107,22 +108,6 @@ export function buildProof(lang: string, text: string, opts: ProofOptions): Proo
   return { doc, lines: allLines, missing };
 }
 
-type RenderPdf = (doc: DocumentSpec, opts?: { standard?: 'none' | 'ua' | 'a-2b' | 'a-3b' }) => Promise<Buffer>;
-
-/**
- * The PDF writer (src/render/pdf.ts) is written by another engineer in parallel; load it at run time so this
- * command type-checks and can be tested without it.
- */
-async function loadRenderPdf(): Promise<RenderPdf | undefined> {
-  const specifier = '../render/pdf.ts';
-  try {
-    const mod = (await import(specifier)) as { renderPdf?: RenderPdf };
-    return mod.renderPdf;
-  } catch {
-    return undefined;
-  }
-}
-
 export const proofCommand: Command = {
   name: 'proof',
   summary: 'Typeset any text in a language’s fonts to a PDF proof (and a glyph trace)',
@@ -203,11 +188,6 @@ Example:
       mkdirSync(dirname(tracePath), { recursive: true });
       const info = languageInfo(lang)!;
       writeFileSync(tracePath, `${JSON.stringify(traceLines(lang, info.dir, proof.lines), null, 1)}\n`);
-    }
-    const renderPdf = await loadRenderPdf();
-    if (!renderPdf) {
-      io.err('rightsprint proof: the PDF writer (src/render/pdf.ts) is not available in this build.');
-      return EXIT.internal;
     }
     const pdf = await renderPdf(proof.doc);
     const outPath = resolve(io.cwd, values.out);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +8,13 @@ import type { CliIO } from '../../../src/cli/command.ts';
 import type { Trace } from '../../../src/render/trace.ts';
 import type { TextLineItem } from '../../../src/layout/frame.ts';
 
+const hasTool = (t: string): boolean => spawnSync('which', [t]).status === 0;
+
 function capture(cwd: string): CliIO & { outLines: string[]; errLines: string[] } {
   const outLines: string[] = [];
   const errLines: string[] = [];
   return { cwd, outLines, errLines, out: (l) => outLines.push(l), err: (l) => errLines.push(l) };
 }
-const hasPdfWriter = existsSync(new URL('../../../src/render/pdf.ts', import.meta.url));
 
 describe('proof: building the document', () => {
   it('splits paragraphs on blank lines and keeps single newlines as forced breaks', () => {
@@ -81,7 +83,7 @@ describe('proof command', () => {
     expect(io.outLines.join('\n')).toMatch(/^Usage: rightsprint proof --lang/u);
   });
 
-  it.skipIf(!hasPdfWriter)('writes a PDF and a trace for a file in any known language (skipped until src/render/pdf.ts exists)', async () => {
+  it('writes a PDF and a trace for a file in any known language, byte-identical on a second run', async () => {
     writeFileSync(join(dir, 'ur.txt'), 'مفت مشورے کے لیے 0800 123 4567 پر کال کریں۔\n\nHome Office کے انٹرویو سے پہلے وکیل سے بات کریں۔\n');
     const io = capture(dir);
     const code = await proofCommand.run(['--lang', 'ur', '--file', 'ur.txt', '--out', 'out/ur.pdf', '--trace', 'out/ur.json', '--width-mm', '60'], io);
@@ -96,5 +98,14 @@ describe('proof command', () => {
     // Deterministic: the same input gives the same bytes.
     await proofCommand.run(['--lang', 'ur', '--file', 'ur.txt', '--out', 'out/ur2.pdf', '--width-mm', '60'], capture(dir));
     expect(readFileSync(join(dir, 'out/ur2.pdf')).equals(pdf)).toBe(true);
+  });
+
+  it.skipIf(!hasTool('pdftotext') || !hasTool('qpdf'))('writes a valid PDF whose text extracts (skipped without poppler-utils and qpdf)', async () => {
+    const text = 'বিনামূল্যে 0800 123 4567 নম্বরে ফোন করুন।';
+    expect(await proofCommand.run(['--lang', 'bn', '--text', text, '--out', 'bn.pdf'], capture(dir))).toBe(0);
+    const file = join(dir, 'bn.pdf');
+    expect(spawnSync('qpdf', ['--check', file]).status).toBe(0);
+    const extracted = spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
+    expect(extracted.replace(/\s+/gu, ' ').trim()).toBe(text);
   });
 });
