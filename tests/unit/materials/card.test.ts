@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PathItem } from '../../../src/layout/frame.ts';
+import { leadingFactor } from '../../../src/layout/line-height.ts';
+import { baselineOffset, lineBoxHeight } from '../../../src/layout/place-line.ts';
 import { mm } from '../../../src/layout/units.ts';
 import { buildCard } from '../../../src/materials/card.ts';
 import { CARD_SAFE, CARD_SIZE } from '../../../src/materials/card-side.ts';
@@ -55,8 +57,11 @@ describe('wallet card layout', () => {
         for (const { x, y, item } of textLines(side.frame)) {
           expect(x).toBeGreaterThanOrEqual(CARD_SAFE - EPS);
           expect(x + item.line.width).toBeLessThanOrEqual(CARD_SIZE.width - CARD_SAFE + EPS);
-          expect(y - item.line.ascent).toBeGreaterThanOrEqual(CARD_SAFE - 2);
-          expect(y + item.line.descent).toBeLessThanOrEqual(CARD_SIZE.height - CARD_SAFE + EPS);
+          // Line boxes (metric height × leading, as the layout stacks them) stay inside the safe area vertically.
+          const leading = CARD.leading * leadingFactor(item.lang ?? code);
+          const top = y - baselineOffset(item.line, leading);
+          expect(top).toBeGreaterThanOrEqual(CARD_SAFE - EPS);
+          expect(top + lineBoxHeight(item.line, leading)).toBeLessThanOrEqual(CARD_SIZE.height - CARD_SAFE + EPS);
         }
       }
     });
