@@ -187,6 +187,7 @@ export function loadFontRegistry(root: string = REPO_ROOT): Registry {
 
   const stack = (lang: string): readonly string[] => {
     const info = resolveLanguage(lang);
+    // Unknown languages are refused by the CLI and content checks; the engine itself sets them in the Latin stack.
     if (!info) return scriptStack('Latn');
     return info.fonts ?? scriptStack(info.script);
   };

@@ -127,8 +127,8 @@ function anyCovered(slice: string, face: OpenedFace): boolean {
   return false;
 }
 
-/** Default-ignorable and format characters (ZWJ, ZWNJ, variation selectors, bidi controls) are not "missing". */
-const IGNORABLE = /^[\p{Cf}\p{Mn}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\s]$/u;
+/** Default-ignorable and format characters (ZWJ, ZWNJ, variation selectors, bidi controls) and spaces are not "missing". */
+const IGNORABLE = /^[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\s]$/u;
 
 function reportMissing(
   slice: string,

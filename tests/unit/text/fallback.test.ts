@@ -58,3 +58,11 @@ describe('fallback per cluster', () => {
     expect(l.missing.map((m) => [m.codePoint, m.lang])).toEqual([['U+2D63', 'ar']]);
   });
 });
+
+describe('missing combining marks', () => {
+  it('a mark no font has is reported itself, not hidden behind its base', () => {
+    // U+20D0 COMBINING LEFT HARPOON ABOVE: in no bundled face; its base "a" is.
+    const l = layout('xa\u20D0y', 'en');
+    expect(l.missing.map((m) => m.codePoint)).toEqual(['U+20D0']);
+  });
+});
