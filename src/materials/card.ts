@@ -2,7 +2,7 @@ import type { LocalizedDoc } from '../i18n/types.ts';
 import { languageInfo } from '../i18n/languages.ts';
 import { COLORS } from '../layout/colors.ts';
 import type { DocumentSpec, StructNode } from '../layout/frame.ts';
-import type { SetText } from '../layout/types.ts';
+import type { KeyedMissingGlyph, SetText } from '../layout/types.ts';
 import { mm } from '../layout/units.ts';
 import { untag } from '../layout/untag.ts';
 import { pressPage } from '../print/press-page.ts';
@@ -47,7 +47,7 @@ export function buildCard(doc: LocalizedDoc, opts: MaterialOptions, setText: Set
     colorMode: 'cmyk',
   };
   const outputs: BuildOutput[] = [{ file: 'card-press.pdf', material: 'card', kind: 'press', doc: press }];
-  const missing = [];
+  const missing: KeyedMissingGlyph[] = [];
   for (const paper of ['A4', 'Letter'] as const) {
     const cards: SheetCard[] = [sides, ...Array.from({ length: perSheet - 1 }, () => copy)];
     const sheets = cardSheets(cards, paper, perSheet, doc, setText, `sheet-${paper.toLowerCase()}`);

@@ -155,3 +155,11 @@ describe('wallet card outputs', () => {
 });
 
 import { CARD } from '../../../src/materials/specs.ts';
+
+describe('determinism', () => {
+  it('identical input gives identical DocumentSpecs (no clocks, no randomness in materials)', () => {
+    const a = buildCard(makeDoc('ar', { review: 'draft' }), { keys: KEYS }, layoutParagraph);
+    const b = buildCard(makeDoc('ar', { review: 'draft' }), { keys: KEYS }, layoutParagraph);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});
