@@ -57,7 +57,7 @@ export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetTe
     diagnostics.push(
       error(
         CODES.cardOverflow,
-        `Wallet card ${side} in ${name(input.lang)} (${input.lang}) for ${doc.lang.name} (${doc.lang.code}) is ${toMm(result.overflow).toFixed(1)} mm too tall even at the smallest legible size (${CARD.bodyMinPt} pt).`,
+        `Wallet card ${side} in ${name(input.lang)} (${input.lang})${input.lang === doc.lang.code ? '' : ` on the ${doc.lang.name} (${doc.lang.code}) card`} is ${toMm(result.overflow).toFixed(1)} mm too tall even at the smallest legible size (${CARD.bodyMinPt} pt).`,
         undefined,
         [`shorten the translation of: ${keysToShorten(pieces).join(', ')}`, `or move a key off the card ${side} in content/project.yaml (materials.card.${side})`],
       ),

@@ -42,9 +42,9 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   const missing: KeyedMissingGlyph[] = [];
   const nodes: StructNode[] = [];
   // Notes set inside body text (pending translation) are smaller and grey; note blocks set at the note size are not scaled again.
-  const style = (size: number, color: Color = COLORS.text): TextStyle => ({ size, leading: LEAFLET.leading, color, align: 'start', paragraphSpace: 0.5, bulletIndent: 1.2, ...(color === COLORS.note ? {} : { noteScale: 0.8, noteColor: COLORS.note }) });
-  const set = (pieces: readonly TextPiece[], size: number, color: Color = COLORS.text, measure = width) => {
-    const result = setPieces(pieces, { width: measure, style: style(size, color), docLang, setText, ids });
+  const style = (size: number, color: Color = COLORS.text, leading: number = LEAFLET.leading): TextStyle => ({ size, leading, color, align: 'start', paragraphSpace: 0.5, bulletIndent: 1.2, ...(color === COLORS.note ? {} : { noteScale: 0.8, noteColor: COLORS.note }) });
+  const set = (pieces: readonly TextPiece[], size: number, color: Color = COLORS.text, measure = width, leading: number = LEAFLET.leading) => {
+    const result = setPieces(pieces, { width: measure, style: style(size, color, leading), docLang, setText, ids });
     missing.push(...result.missing);
     nodes.push(...result.nodes);
     return result.rows;
@@ -55,7 +55,7 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   const body = LEAFLET.bodyPt * k;
 
   // Title band on page 1.
-  const titleRows = set(stringPieces(doc, doc.string(keys.title), 'H1'), LEAFLET.titlePt * k, COLORS.white);
+  const titleRows = set(stringPieces(doc, doc.string(keys.title), 'H1'), LEAFLET.titlePt * k, COLORS.white, width, LEAFLET.headingLeading);
   const bandPad = mm(LEAFLET.bandPad);
   const titleTop = mm(LEAFLET.margin.top) - bandPad / 2;
   const bandHeight = titleTop + rowsHeight(titleRows) + bandPad;
@@ -64,7 +64,7 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   const flow: Row[] = [];
   if (keys.intro) flow.push(...set(stringPieces(doc, doc.string(keys.intro)), body));
   keys.sections.forEach((section, s) => {
-    flow.push(...withSpace(set(stringPieces(doc, doc.string(section.heading), 'H2'), LEAFLET.headingPt * k, COLORS.accent), body * 1.1));
+    flow.push(...withSpace(set(stringPieces(doc, doc.string(section.heading), 'H2'), LEAFLET.headingPt * k, COLORS.accent, width, LEAFLET.headingLeading), body * 1.1));
     section.body.forEach((key, b) => {
       flow.push(...withSpace(set(stringPieces(doc, doc.string(key), 'P', (s * 100 + b) * 1000), body), body * 0.5, b === 0));
     });

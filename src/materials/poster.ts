@@ -54,10 +54,10 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     const nodes: StructNode[] = [];
     const pieces: TextPiece[] = [];
     // Notes inside body text (pending translation) are smaller and grey; note blocks at the note size are not scaled again.
-    const style = (pt: number, color: Color, align: TextStyle['align'] = 'start'): TextStyle => ({ size: pt, leading: POSTER.leading, color, align, paragraphSpace: 0.45, bulletIndent: 1.1, ...(color === COLORS.note ? {} : { noteScale: 0.6, noteColor: COLORS.note }) });
-    const set = (p: readonly TextPiece[], pt: number, color: Color, measure = width, align: TextStyle['align'] = 'start') => {
+    const style = (pt: number, color: Color, align: TextStyle['align'] = 'start', leading: number = POSTER.leading): TextStyle => ({ size: pt, leading, color, align, paragraphSpace: 0.45, bulletIndent: 1.1, ...(color === COLORS.note ? {} : { noteScale: 0.6, noteColor: COLORS.note }) });
+    const set = (p: readonly TextPiece[], pt: number, color: Color, measure = width, align: TextStyle['align'] = 'start', leading: number = POSTER.leading) => {
       pieces.push(...p);
-      const r = setPieces(p, { width: measure, style: style(pt, color, align), docLang, setText, ids });
+      const r = setPieces(p, { width: measure, style: style(pt, color, align, leading), docLang, setText, ids });
       missing.push(...r.missing);
       nodes.push(...r.nodes);
       return r.rows;
@@ -66,7 +66,7 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
 
     // Title band (scaled with the rights so a long title never crowds them out).
     const titleSize = Math.min(POSTER.titleMaxPt * s, size * (POSTER.titleMaxPt / POSTER.rightsMaxPt));
-    const titleRows = set(stringPieces(doc, doc.string(keys.title), 'H1'), titleSize, COLORS.white, width, 'center');
+    const titleRows = set(stringPieces(doc, doc.string(keys.title), 'H1'), titleSize, COLORS.white, width, 'center', POSTER.titleLeading);
     const bandPad = mm(POSTER.bandPad * s);
     const bandHeight = bandPad + rowsHeight(titleRows) + bandPad;
 

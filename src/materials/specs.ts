@@ -89,6 +89,8 @@ export const LEAFLET = {
   hotlinePt: 12,
   notePt: 7,
   leading: 1.25,
+  /** Titles and headings: Noto's metric line height (≈1.36 em) is already open; body leading would gape. */
+  headingLeading: 1.0,
   /** QR code side including quiet zone. */
   qr: 24,
   qrGap: 4,
@@ -112,6 +114,7 @@ export const POSTER = {
   notePt: 11,
   stepPt: 1,
   leading: 1.2,
+  titleLeading: 0.95,
   qr: 55,
   qrGap: 8,
   boxPad: 6,
