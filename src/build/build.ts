@@ -1,0 +1,136 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { loadContent } from '../content/load.ts';
+import type { ContentDoc } from '../content/types.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { hasErrors } from '../diagnostics/format.ts';
+import { localize } from '../i18n/localize.ts';
+import { writeFileAtomic } from '../render/write.ts';
+import { InputHasher, isFresh, readCache, writeCache, type BuildCache } from './cache.ts';
+import type { Job, JobContext, JobResult } from './job.ts';
+import { planJobs, type Selection } from './plan-jobs.ts';
+import { runJobs } from './pool.ts';
+
+export interface BuildRequest {
+  readonly contentDir: string;
+  /** The content folder as the user wrote it, for messages. */
+  readonly contentDisplay?: string;
+  readonly outDir: string;
+  readonly selection?: Selection;
+  readonly context: Omit<JobContext, 'contentDir'>;
+  /** Worker threads; 1 runs in this thread. */
+  readonly parallel: number;
+  /** Rebuild even when the inputs did not change. */
+  readonly force?: boolean;
+  /** Called once per output as jobs finish. */
+  readonly onOutput?: (output: OutputReport) => void;
+}
+
+/** One output file of the build. */
+export interface OutputReport {
+  /** Relative to the output folder. */
+  readonly file: string;
+  readonly bytes: number;
+  readonly pages: number;
+  /** Skipped: inputs unchanged since the file was written. */
+  readonly cached: boolean;
+}
+
+export interface BuildSummary {
+  readonly content?: ContentDoc;
+  readonly outputs: readonly OutputReport[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Stacks of unexpected failures; non-empty means exit code 3. */
+  readonly internalErrors: readonly string[];
+  readonly jobs: { readonly planned: number; readonly built: number; readonly cached: number; readonly failed: number };
+  readonly results: readonly JobResult[];
+}
+
+/**
+ * The build, top to bottom: load and validate content (any error stops here, before a byte is written) →
+ * localize every (edition, language) to apply the print policy → plan jobs → skip jobs whose inputs did not
+ * change → run the rest in parallel → write each successful job's files atomically → update the cache.
+ * A failed job leaves the previous good files of its outputs in place.
+ */
+export async function build(request: BuildRequest): Promise<BuildSummary> {
+  const contentDir = resolve(request.contentDir);
+  const outDir = resolve(request.outDir);
+  const loaded = loadContent(contentDir, { display: request.contentDisplay ?? contentDir });
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const empty = { planned: 0, built: 0, cached: 0, failed: 0 };
+  if (!loaded.content || hasErrors(diagnostics)) return { outputs: [], diagnostics, internalErrors: [], jobs: empty, results: [] };
+  const content = loaded.content;
+
+  const planned = planJobs(content, request.selection);
+  const blocked = new Set<string>();
+  for (const edition of content.editions) {
+    const langs = new Set(planned.filter((j) => j.edition === edition.name && j.lang).map((j) => j.lang!));
+    for (const lang of langs) {
+      const l = localize(content, edition, lang);
+      diagnostics.push(...l.diagnostics);
+      if (l.blocked) blocked.add(`${edition.name}/${lang}`);
+    }
+  }
+  const runnable = planned.filter((j) => !j.lang || !blocked.has(`${j.edition}/${j.lang}`));
+
+  const ctx: JobContext = { ...request.context, contentDir, ...(request.contentDisplay !== undefined ? { contentDisplay: request.contentDisplay } : {}) };
+  const hasher = new InputHasher(content, ctx);
+  const previous = readCache(outDir);
+  const cache: BuildCache = { ...previous };
+  const outputs: OutputReport[] = [];
+  const report = (o: OutputReport) => {
+    outputs.push(o);
+    request.onOutput?.(o);
+  };
+  const hashes = new Map(runnable.map((j) => [j.id, hasher.hash(j)]));
+  const todo: Job[] = [];
+  let cachedJobs = 0;
+  for (const job of runnable) {
+    const entry = previous[job.id];
+    if (!request.force && isFresh(entry, hashes.get(job.id)!, outDir)) {
+      cachedJobs++;
+      for (const o of entry.outputs) report({ file: o.file, bytes: o.bytes, pages: o.pages, cached: true });
+    } else {
+      todo.push(job);
+    }
+  }
+  // The largest jobs first, so no core idles at the end waiting for one mixed sheet.
+  todo.sort((a, b) => weight(b) - weight(a));
+
+  const internalErrors: string[] = [];
+  let built = 0;
+  let failed = 0;
+  mkdirSync(outDir, { recursive: true });
+  const results = await runJobs(todo, ctx, request.parallel, (result) => {
+    diagnostics.push(...result.diagnostics);
+    if (result.internalError) internalErrors.push(`${result.id}: ${result.internalError}`);
+    if (result.outputs.length === 0) {
+      failed++;
+      delete cache[result.id];
+      return;
+    }
+    for (const o of result.outputs) {
+      const path = join(outDir, o.file);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileAtomic(path, o.data);
+    }
+    built++;
+    cache[result.id] = { hash: hashes.get(result.id)!, outputs: result.outputs.map((o) => ({ file: o.file, bytes: o.data.byteLength, pages: o.pages })) };
+    for (const o of result.outputs) report({ file: o.file, bytes: o.data.byteLength, pages: o.pages, cached: false });
+  });
+  for (const job of planned) if (!runnable.includes(job)) delete cache[job.id];
+  writeCache(outDir, cache);
+  return {
+    content,
+    outputs,
+    diagnostics,
+    internalErrors,
+    jobs: { planned: planned.length, built, cached: cachedJobs, failed: failed + planned.length - runnable.length },
+    results,
+  };
+}
+
+/** Rough relative cost of a job (measured: a mixed sheet lays out every language; posters fit by search). */
+function weight(job: Job): number {
+  return job.kind === 'mixed-card' ? 10 : job.kind === 'poster' ? 3 : job.kind === 'leaflet' ? 2 : 1;
+}

@@ -1,0 +1,33 @@
+import type { ContentDoc } from '../content/types.ts';
+import { editionLanguages } from '../i18n/localize.ts';
+import type { MaterialName } from '../materials/types.ts';
+import type { Job } from './job.ts';
+
+/** Materials in build order; also the order of `--material` help. */
+export const MATERIAL_NAMES: readonly MaterialName[] = ['card', 'leaflet', 'poster'];
+
+export interface Selection {
+  readonly editions?: readonly string[];
+  readonly langs?: readonly string[];
+  readonly materials?: readonly MaterialName[];
+}
+
+/**
+ * Every (edition × language × material) job of a build, plus one mixed-language card sheet per edition when
+ * cards are built for more than one language. Selections narrow the matrix; unknown names are the CLI's to report.
+ */
+export function planJobs(content: ContentDoc, selection: Selection = {}): Job[] {
+  const jobs: Job[] = [];
+  const materials = MATERIAL_NAMES.filter((m) => !selection.materials || selection.materials.includes(m));
+  for (const edition of content.editions) {
+    if (selection.editions && !selection.editions.includes(edition.name)) continue;
+    const langs = editionLanguages(content, edition).filter((l) => !selection.langs || selection.langs.includes(l));
+    for (const lang of langs) {
+      for (const kind of materials) jobs.push({ id: `${edition.name}/${lang}/${kind}`, edition: edition.name, lang, kind, dir: `${edition.name}/${lang}` });
+    }
+    if (materials.includes('card') && langs.length > 1) {
+      jobs.push({ id: `${edition.name}/mixed-card`, edition: edition.name, langs, kind: 'mixed-card', dir: edition.name });
+    }
+  }
+  return jobs;
+}

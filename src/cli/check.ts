@@ -1,0 +1,54 @@
+import { loadContent } from '../content/load.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { hasErrors } from '../diagnostics/format.ts';
+import { editionLanguages, localize } from '../i18n/localize.ts';
+import { folderOption, helpText, parseCommandArgs, parseList, requireKnown } from './args.ts';
+import { EXIT, type CliIO, type Command } from './command.ts';
+import { printDiagnostics } from './report.ts';
+
+const NAMES = ['content', 'lang', 'edition', 'help'] as const;
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'Validate the content and the print policy for every edition and language (writes nothing)',
+  help: helpText(
+    'rightsprint check [options]',
+    [
+      'Checks every content file against its schema and the cross-file rules (language codes, {{variables}},',
+      'bold and list markup, materials keys, logos), then localizes every edition × language under the print',
+      'policy. Prints every problem as `file:line:col  CODE  message` with hints. Exit 1 on any error.',
+    ].join('\n'),
+    ['content', 'lang', 'edition'],
+    ['rightsprint check', 'rightsprint check --content ../our-content --lang ar'],
+  ),
+  async run(argv: readonly string[], io: CliIO): Promise<number> {
+    const values = parseCommandArgs(argv, NAMES, 'check');
+    if (values.help) {
+      io.out(checkCommand.help);
+      return EXIT.ok;
+    }
+    const folder = folderOption(values.content, 'content', io);
+    const langs = parseList(values.lang);
+    const editions = parseList(values.edition);
+    const loaded = loadContent(folder.abs, { display: folder.display });
+    const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+    let jobs = 0;
+    if (loaded.content && !hasErrors(diagnostics)) {
+      const content = loaded.content;
+      requireKnown('edition', editions, content.editions.map((e) => e.name));
+      requireKnown('language', langs, [...new Set(content.editions.flatMap((e) => editionLanguages(content, e)))]);
+      for (const edition of content.editions) {
+        if (editions && !editions.includes(edition.name)) continue;
+        for (const lang of editionLanguages(content, edition)) {
+          if (langs && !langs.includes(lang)) continue;
+          diagnostics.push(...localize(content, edition, lang).diagnostics);
+          jobs++;
+        }
+      }
+    }
+    printDiagnostics(io, diagnostics);
+    const failed = hasErrors(diagnostics);
+    io.out(failed ? `check failed: ${folder.display}` : `check passed: ${folder.display} (${jobs} edition × language combination${jobs === 1 ? '' : 's'})`);
+    return failed ? EXIT.content : EXIT.ok;
+  },
+};
