@@ -3,9 +3,9 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeTranslation } from '../content/write-translation.ts';
 import { planAccept } from '../i18n/exchange/plan-accept.ts';
-import { formatDiagnostics } from '../i18n/exchange/report.ts';
+import { formatDiagnostics } from '../diagnostics/format.ts';
 import { saveText } from '../i18n/exchange/save.ts';
-import { openWorkspace, translationPath } from '../i18n/exchange/workspace.ts';
+import { contentNote, openWorkspace, translationPath } from '../i18n/exchange/workspace.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 
 export const acceptCommand: Command = {
@@ -47,11 +47,12 @@ Example:
       io.err('rightsprint accept: name the language, e.g. `rightsprint accept ar`.');
       return EXIT.usage;
     }
-    const { workspace, diagnostics } = openWorkspace(resolve(io.cwd, parsed.values.content));
+    const { workspace, diagnostics, otherErrors } = openWorkspace(resolve(io.cwd, parsed.values.content), parsed.values.content);
     if (!workspace) {
       formatDiagnostics(diagnostics).forEach((l) => io.err(l));
       return EXIT.content;
     }
+    if (otherErrors > 0) io.err(contentNote(otherErrors));
     if (!workspace.languages.includes(lang)) {
       io.err(`rightsprint accept: ${lang} is not a translation language of this project (${workspace.languages.join(', ')}).`);
       return EXIT.usage;

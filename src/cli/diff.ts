@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffContent, type ContentDiff } from '../i18n/exchange/diff-content.ts';
-import { formatDiagnostics } from '../i18n/exchange/report.ts';
+import { formatDiagnostics } from '../diagnostics/format.ts';
 import { openWorkspace } from '../i18n/exchange/workspace.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 
@@ -44,8 +44,8 @@ Example:
       io.err('rightsprint diff: name exactly one earlier content folder, e.g. `rightsprint diff old/content`.');
       return EXIT.usage;
     }
-    const before = openWorkspace(resolve(io.cwd, oldDir));
-    const after = openWorkspace(resolve(io.cwd, parsed.values.content));
+    const before = openWorkspace(resolve(io.cwd, oldDir), oldDir);
+    const after = openWorkspace(resolve(io.cwd, parsed.values.content), parsed.values.content);
     if (!before.workspace || !after.workspace) {
       formatDiagnostics([...before.diagnostics, ...after.diagnostics]).forEach((l) => io.err(l));
       return EXIT.content;

@@ -5,10 +5,10 @@ import type { SourceGuidance } from '../content/types.ts';
 import { collectEntries } from '../i18n/exchange/collect.ts';
 import { writeCsv } from '../i18n/exchange/csv.ts';
 import { writePo } from '../i18n/exchange/po.ts';
-import { formatDiagnostics } from '../i18n/exchange/report.ts';
+import { formatDiagnostics } from '../diagnostics/format.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { FORMAT_EXTENSIONS, type ExchangeEntry, type ExchangeFormat, type ExchangeMeta } from '../i18n/exchange/types.ts';
-import { openWorkspace } from '../i18n/exchange/workspace.ts';
+import { contentNote, openWorkspace } from '../i18n/exchange/workspace.ts';
 import { writeXliff } from '../i18n/exchange/xliff.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 
@@ -70,11 +70,12 @@ Example:
       io.err(`rightsprint export: --format must be po, xliff or csv (got "${values.format}").`);
       return EXIT.usage;
     }
-    const { workspace, diagnostics } = openWorkspace(resolve(io.cwd, values.content));
+    const { workspace, diagnostics, otherErrors } = openWorkspace(resolve(io.cwd, values.content), values.content);
     if (!workspace) {
       formatDiagnostics(diagnostics).forEach((l) => io.err(l));
       return EXIT.content;
     }
+    if (otherErrors > 0) io.err(contentNote(otherErrors));
     const langs = values.lang ? values.lang.split(',').map((l) => l.trim()).filter(Boolean) : [...workspace.languages];
     const unknown = langs.filter((l) => !workspace.languages.includes(l) || l === workspace.sourceLanguage);
     if (unknown.length > 0) {
@@ -84,7 +85,7 @@ Example:
     }
     const previous: SourceGuidance[] = [];
     if (values.previous) {
-      const old = openWorkspace(resolve(io.cwd, values.previous));
+      const old = openWorkspace(resolve(io.cwd, values.previous), values.previous);
       if (!old.workspace) {
         formatDiagnostics(old.diagnostics).forEach((l) => io.err(l));
         return EXIT.content;

@@ -8,10 +8,10 @@ import { readCsv } from '../i18n/exchange/csv.ts';
 import { decodeUtf8 } from '../i18n/exchange/decode.ts';
 import { planImport } from '../i18n/exchange/plan-import.ts';
 import { readPo } from '../i18n/exchange/po.ts';
-import { formatDiagnostics } from '../i18n/exchange/report.ts';
+import { formatDiagnostics } from '../diagnostics/format.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { FORMAT_EXTENSIONS, type ExchangeFormat, type ReadResult } from '../i18n/exchange/types.ts';
-import { openWorkspace, translationPath } from '../i18n/exchange/workspace.ts';
+import { contentNote, openWorkspace, translationPath } from '../i18n/exchange/workspace.ts';
 import { readXliff } from '../i18n/exchange/xliff.ts';
 import { languageInfo } from '../i18n/languages.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
@@ -79,11 +79,12 @@ Example:
     let failed = false;
     for (const name of positionals) {
       // Re-read per file: an earlier file in this run may have written the same language.
-      const { workspace, diagnostics: contentProblems } = openWorkspace(resolve(io.cwd, values.content));
+      const { workspace, diagnostics: contentProblems, otherErrors } = openWorkspace(resolve(io.cwd, values.content), values.content);
       if (!workspace) {
         formatDiagnostics(contentProblems).forEach((l) => io.err(l));
         return EXIT.content;
       }
+      if (otherErrors > 0) io.err(contentNote(otherErrors));
       const format = formatOf(name);
       const path = resolve(io.cwd, name);
       if (!format) {

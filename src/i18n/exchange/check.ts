@@ -1,81 +1,60 @@
+import { markupShape, variablesOf } from '../../content/markup.ts';
 import { error, warning, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.ts';
 import { CODES } from './codes.ts';
 
-/** `{{name}}` interpolation, as i18next and the content model write it (spaces inside the braces allowed). */
-const PLACEHOLDER = /\{\{\s*([^{}\s]+)\s*\}\}/gu;
-/** A list line of the short markup: optional indentation, then `- `. */
-const LIST_LINE = /^\s*- /u;
-
 /**
- * Checks one imported translation against its source text: placeholders, bold markers, list lines and
- * paragraphs. Returns diagnostics located at `span` (the translation in the exchange file). Pure.
+ * Checks one imported translation against its source text: `{{placeholders}}`, `**bold**` markers, list lines
+ * and paragraphs, using the same parsing as the content loader (content/markup.ts) so that what import accepts
+ * `rightsprint check` accepts too. Import is stricter on lists (an error, where `check` warns): a lost bullet
+ * on a card is a lost instruction, and the translator's file is the cheapest place to fix it. Pure.
  */
 export function checkTranslation(key: string, source: string, translation: string, span: SourceSpan): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const wanted = placeholders(source);
-  const got = placeholders(translation);
-  for (const name of wanted) {
-    if (!got.has(name))
-      found.push(
-        error(CODES.placeholderMissing, `"${key}": the translation lacks the placeholder {{${name}}}.`, span, [
-          `Copy {{${name}}} from the source text unchanged into the translation; it is replaced by the setting when printing.`,
-        ]),
-      );
-  }
-  for (const name of got) {
-    if (!wanted.has(name))
-      found.push(
-        error(CODES.placeholderExtra, `"${key}": the translation has {{${name}}}, which the source text does not.`, span, [
-          `Remove {{${name}}} or check its spelling; placeholders must be copied from the source, never translated.`,
-        ]),
-      );
-  }
-  if (countBold(translation) % 2 !== 0)
+  const wanted = variablesOf(source);
+  const got = variablesOf(translation);
+  for (const name of wanted.filter((n) => !got.includes(n)))
+    found.push(
+      error(CODES.placeholderMissing, `"${key}": the translation lacks the placeholder {{${name}}}.`, span, [
+        `Copy {{${name}}} from the source text unchanged into the translation; it is replaced by the setting when printing.`,
+      ]),
+    );
+  for (const name of got.filter((n) => !wanted.includes(n)))
+    found.push(
+      error(CODES.placeholderExtra, `"${key}": the translation has {{${name}}}, which the source text does not.`, span, [
+        `Remove {{${name}}} or check its spelling; placeholders must be copied from the source, never translated.`,
+      ]),
+    );
+  const s = markupShape(source);
+  const t = markupShape(translation);
+  if (!t.balanced)
     found.push(
       error(CODES.boldUnbalanced, `"${key}": a ** bold marker is not closed.`, span, [
         'Bold text is written **like this**: every ** needs a partner.',
       ]),
     );
-  const sourceList = listLines(source);
-  const targetList = listLines(translation);
-  if (sourceList !== targetList)
+  else if (t.boldSpans !== s.boldSpans)
+    found.push(
+      warning(CODES.boldMismatch, `"${key}": the source has ${s.boldSpans} bold span(s), the translation has ${t.boldSpans}.`, span, [
+        'Put **…** around the words that correspond to the bold words of the source.',
+      ]),
+    );
+  if (s.listItems !== t.listItems)
     found.push(
       error(
         CODES.listMismatch,
-        `"${key}": the source has ${sourceList} list line(s) starting "- ", the translation has ${targetList}.`,
+        `"${key}": the source has ${s.listItems} list line(s) starting "- ", the translation has ${t.listItems}.`,
         span,
         ['Keep one line starting with "- " (dash, space) for each bullet of the source, in the same order.'],
       ),
     );
-  const sourceParas = paragraphs(source);
-  const targetParas = paragraphs(translation);
-  if (sourceParas !== targetParas)
+  if (s.paragraphs !== t.paragraphs)
     found.push(
       warning(
         CODES.paragraphMismatch,
-        `"${key}": the source has ${sourceParas} paragraph(s), the translation has ${targetParas}.`,
+        `"${key}": the source has ${s.paragraphs} paragraph(s), the translation has ${t.paragraphs}.`,
         span,
         ['Paragraphs are separated by one blank line; keep the same number as the source so the layout matches.'],
       ),
     );
   return found;
-}
-
-function placeholders(text: string): Set<string> {
-  return new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''));
-}
-
-function countBold(text: string): number {
-  return text.split('**').length - 1;
-}
-
-function listLines(text: string): number {
-  return text.split('\n').filter((line) => LIST_LINE.test(line)).length;
-}
-
-function paragraphs(text: string): number {
-  return text
-    .trim()
-    .split(/\n\s*\n/u)
-    .filter((p) => p.trim() !== '').length;
 }

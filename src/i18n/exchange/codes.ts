@@ -36,6 +36,6 @@ export const CODES = {
   csvColumn: 'RP2615',
   /** `accept`: a key that is not in the source or has no translation. */
   acceptKey: 'RP2616',
-  /** The content folder cannot be read for the workflow commands (missing project, guidance). */
-  content: 'RP2617',
+  /** The translation has a different number of `**bold**` spans than the source. */
+  boldMismatch: 'RP2617',
 } as const;

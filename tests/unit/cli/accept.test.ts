@@ -43,8 +43,9 @@ describe('rightsprint accept', () => {
     const before = ar(content);
     expect(await acceptCommand.run(['ar', 'intro', 'hotline', 'nope'], io)).toBe(1);
     expect(ar(content)).toBe(before);
-    expect(io.stderr).toContain('RP2616  "hotline" has no translation to accept.');
-    expect(io.stderr).toContain('RP2616  "nope" is not a key of the source guidance.');
+    const err = io.stderr.join('\n');
+    expect(err).toContain('RP2616  "hotline" has no translation to accept.');
+    expect(err).toContain('RP2616  "nope" is not a key of the source guidance.');
   });
 
   it('usage errors exit 2', async () => {

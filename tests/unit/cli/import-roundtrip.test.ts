@@ -66,7 +66,7 @@ describe('export → import round trip', () => {
     const now = parse(after.ar).strings;
     expect(now.intro).toEqual({ text: 'لديك حقوق.\nحافظ على هدوئك وسلامتك.', source: sourceHash('You have rights.\nStay calm and stay safe.') });
     expect(now['card.call']).toEqual({ text: 'اتصل بـ {{hotline}} الآن.', source: 'dedba55c' });
-    expect(io.stderr.join('\n')).toMatch(/ex\/ar\.po:\d+:1 {2}RP2612 {2}warning: "card\.call" was edited but is still marked for review/u);
+    expect(io.stderr.join('\n')).toMatch(/ex\/ar\.po:\d+:1 {2}RP2612 warning {2}"card\.call" was edited but is still marked for review/u);
   });
 
   it('xliff: a translated target for a missing key is added in source order with the current hash', async () => {

@@ -20,13 +20,14 @@ describe('checkTranslation', () => {
 
   it('flags unbalanced bold markers', () => {
     expect(codes('**Stay calm.**', '**ابق هادئا.')).toEqual(['RP2605:error']);
-    expect(codes('**Stay calm.**', '**ابق** هادئا **دائما**')).toEqual([]);
+    expect(codes('**Stay calm.**', '**ابق هادئا** دائما')).toEqual([]);
+    expect(codes('**Stay calm.**', '**ابق** هادئا **دائما**')).toEqual(['RP2617:warning']);
   });
 
   it('flags a different number of list lines, and (as a warning) of paragraphs', () => {
     const source = 'Intro\n\n- one\n- two';
     expect(codes(source, 'مقدمة\n\n- واحد\n- اثنان')).toEqual([]);
     expect(codes(source, 'مقدمة\n\n- واحد اثنان')).toEqual(['RP2606:error']);
-    expect(codes(source, 'مقدمة\n- واحد\n- اثنان')).toEqual(['RP2607:warning']);
+    expect(codes(source, 'مقدمة\n\nثانية\n\n- واحد\n- اثنان')).toEqual(['RP2607:warning']);
   });
 });
