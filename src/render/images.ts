@@ -52,7 +52,8 @@ function drawSvg(doc: PdfKitDocument, item: ImageItem, x: number, y: number, cmy
   doc.transform(s, 0, 0, s, 0, 0);
   doc.translate(-vx, -vy);
   for (const shape of svg.shapes) {
-    paint(doc, { ...(shape.fill ? { fill: shape.fill } : {}), ...(shape.stroke ? { stroke: shape.stroke } : {}), lineWidth: shape.strokeWidth ?? 1 }, cmyk, () => doc.path(shape.d));
+    // SVG's default stroke width is 1 user unit (the transform above scales it with the logo).
+    paint(doc, { ...shape, lineWidth: shape.strokeWidth ?? 1 }, cmyk, () => doc.path(shape.d));
   }
   doc.restore();
 }

@@ -15,6 +15,9 @@ interface Paint {
   readonly stroke?: Color;
   readonly lineWidth?: number;
   readonly dash?: readonly number[];
+  /** PDF line cap (J) and join (j); PDF defaults (butt, miter) when absent. */
+  readonly lineCap?: 0 | 1 | 2;
+  readonly lineJoin?: 0 | 1 | 2;
 }
 
 /** Draw a RectItem with its top-left corner at (x, y). */
@@ -44,6 +47,8 @@ export function paint(doc: PdfKitDocument, p: Paint, cmyk: boolean, build: () =>
   if (p.stroke) {
     doc.addContent(strokeColorOp(p.stroke, cmyk));
     doc.lineWidth(p.lineWidth ?? DEFAULT_LINE_WIDTH);
+    if (p.lineCap !== undefined) doc.addContent(`${p.lineCap} J`);
+    if (p.lineJoin !== undefined) doc.addContent(`${p.lineJoin} j`);
     // Written directly: pdfkit's dash() rejects 0-length dashes, which round-capped dotted lines use.
     if (p.dash && p.dash.some((d) => d > 0)) doc.addContent(`[${p.dash.map(num).join(' ')}] 0 d`);
   }

@@ -45,8 +45,12 @@ export class TagRecorder {
   mark(tag: string | undefined, draw: () => void, line?: LineMarking): void {
     // pdfkit's markContent('Artifact') first closes any open structure marking; none is open between items.
     if (tag === undefined) {
+      // Decorative text (labels on cut guides, repeated copies) is still given its ActualText, so that text
+      // extraction of an Indic or Thai artifact line is not garbled; it is not part of the structure tree.
       this.doc.markContent('Artifact');
+      if (line) this.doc.markContent('Span', { actual: line.actual, ...(line.lang ? { lang: line.lang } : {}) });
       draw();
+      if (line) this.doc.endMarkedContent();
       this.doc.endMarkedContent();
       return;
     }

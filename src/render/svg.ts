@@ -12,6 +12,10 @@ export interface SvgShape {
   readonly fill?: Color;
   readonly stroke?: Color;
   readonly strokeWidth?: number;
+  /** PDF line cap (J): 0 butt, 1 round, 2 square. */
+  readonly lineCap?: 0 | 1 | 2;
+  /** PDF line join (j): 0 miter, 1 round, 2 bevel. */
+  readonly lineJoin?: 0 | 1 | 2;
 }
 
 export type SvgParse =
@@ -34,20 +38,28 @@ export function parseSimpleSvg(text: string): SvgParse {
   const shapes: SvgShape[] = [];
   // Strip text inside <title>/<desc>/<metadata> so it is not mistaken for markup.
   const markup = body.replace(/<(title|desc|metadata)\b[\s\S]*?<\/\1>/gi, '');
-  for (const m of markup.matchAll(/<([A-Za-z][\w:-]*)\b([^>]*?)\/?>/g)) {
-    const name = m[1]!.toLowerCase();
-    const attrs = attributes(m[2]!);
+  // Presentation attributes inherited from enclosing <svg>/<g> elements (SVG's cascade without CSS).
+  const inherited: Record<string, string>[] = [pick(svgAttrs)];
+  for (const m of markup.matchAll(/<(\/?)([A-Za-z][\w:-]*)\b([^>]*?)(\/?)>/g)) {
+    const [, closing, rawName, rawAttrs, selfClosing] = m;
+    const name = rawName!.toLowerCase();
+    if (closing) {
+      if (name === 'g') inherited.pop();
+      continue;
+    }
+    const own = attributes(rawAttrs!);
     if (WRAPPERS.has(name)) {
-      if (attrs.transform || attrs.style || attrs['clip-path'] || attrs.mask || attrs.filter) {
-        return { ok: false, reason: `<${name}> uses transform/style/clip-path/mask/filter` };
+      if (own.transform || own.style || own['clip-path'] || own.mask || own.filter || own.opacity) {
+        return { ok: false, reason: `<${name}> uses transform/style/clip-path/mask/filter/opacity` };
       }
-      if (name === 'g' && (attrs.fill || attrs.stroke)) return { ok: false, reason: '<g> sets an inherited fill or stroke' };
+      if (name === 'g' && !selfClosing) inherited.push({ ...inherited[inherited.length - 1], ...pick(own) });
       continue;
     }
     if (!SHAPES.has(name)) return { ok: false, reason: `<${name}> is not a plain shape` };
-    if (attrs.transform || attrs.style || attrs.class || attrs['clip-path'] || attrs.opacity || attrs['fill-opacity']) {
+    if (own.transform || own.style || own.class || own['clip-path'] || own.opacity || own['fill-opacity'] || own['stroke-opacity']) {
       return { ok: false, reason: `<${name}> uses transform/style/class/clip-path/opacity` };
     }
+    const attrs = { ...inherited[inherited.length - 1], ...own };
     const d = shapePath(name, attrs);
     if (!d) return { ok: false, reason: `<${name}> has missing or unreadable geometry` };
     const fill = attrs.fill === undefined ? BLACK : parseColor(attrs.fill);
@@ -55,15 +67,32 @@ export function parseSimpleSvg(text: string): SvgParse {
     if (fill === undefined || stroke === undefined) return { ok: false, reason: `<${name}> has a colour that is not #rgb, #rrggbb or none` };
     const strokeWidth = attrs['stroke-width'] === undefined ? undefined : Number(attrs['stroke-width']);
     if (strokeWidth !== undefined && !Number.isFinite(strokeWidth)) return { ok: false, reason: `<${name}> stroke-width is not a number` };
+    const lineCap = attrs['stroke-linecap'];
+    const lineJoin = attrs['stroke-linejoin'];
+    if ((lineCap && !(lineCap in LINE_CAPS)) || (lineJoin && !(lineJoin in LINE_JOINS))) {
+      return { ok: false, reason: `<${name}> has an unknown stroke-linecap or stroke-linejoin` };
+    }
     shapes.push({
       d,
       ...(fill !== 'none' ? { fill } : {}),
       ...(stroke !== 'none' ? { stroke } : {}),
       ...(strokeWidth !== undefined ? { strokeWidth } : {}),
+      ...(lineCap ? { lineCap: LINE_CAPS[lineCap]! } : {}),
+      ...(lineJoin ? { lineJoin: LINE_JOINS[lineJoin]! } : {}),
     });
   }
   if (shapes.length === 0) return { ok: false, reason: 'no shapes found' };
   return { ok: true, viewBox, shapes };
+}
+
+/** SVG stroke-linecap / stroke-linejoin → PDF J / j operands. */
+const LINE_CAPS: Record<string, 0 | 1 | 2> = { butt: 0, round: 1, square: 2 };
+const LINE_JOINS: Record<string, 0 | 1 | 2> = { miter: 0, round: 1, bevel: 2 };
+
+/** The presentation attributes a <g> or <svg> passes down to its shapes. */
+const INHERITED = ['fill', 'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin'];
+function pick(a: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(a).filter(([k]) => INHERITED.includes(k)));
 }
 
 function attributes(s: string): Record<string, string> {

@@ -161,6 +161,18 @@ describe('renderPdf: tagged structure and languages', () => {
     for (const o of outside) expect(o).not.toMatch(/\b(TJ|Tj|f|f\*|S|B|b|Do|sh)\n/);
   });
 
+  it('gives artifact lines /ActualText too, outside the structure tree', async () => {
+    const base = simpleDoc([{ text: 'काटें — cut here', lang: 'hi' }], 'en');
+    const page = base.pages[0]!;
+    const untagged = page.frame.items.map((p) => ({ ...p, item: { ...p.item, tag: undefined } }));
+    const o = objsOf(await renderPdf({ ...base, pages: [{ ...page, frame: { ...page.frame, items: untagged } }] }));
+    const content = o.get(refOf(pages(o)[0]!.body, 'Contents')!)!.stream!.toString('latin1');
+    const m = /\/Artifact BMC\n\/Span <<\n\/Lang \(hi\)\n\/ActualText (<[0-9a-f]+>|\([^)]*\))\n>> BDC/.exec(content);
+    expect(m).not.toBeNull();
+    expect(pdfString(m![1]!)).toBe('काटें — cut here');
+    expect(content).not.toMatch(/MCID/);
+  });
+
   it('rejects an item whose tag is not in the structure (a layout bug, not silently untagged)', async () => {
     const bad = { ...spec, structure: { ...spec.structure, children: [] } };
     await expect(renderPdf(bad)).rejects.toThrow(/not a node of the document structure/);
