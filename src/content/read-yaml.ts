@@ -41,18 +41,19 @@ export function readYaml(absPath: string, rel: string, display: string): YamlFil
     const span = spanAt(file, e.pos[0]);
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/u, '');
     if (e.code === 'DUPLICATE_KEY') {
-      const key = text.slice(e.pos[0], e.pos[1]).split(':')[0]?.trim();
+      const key = text.slice(e.pos[0]).split('\n')[0]!.split(':')[0]?.trim().replace(/^["']|["']$/gu, '');
       return error(CODES.duplicateKey, `Duplicate key${key ? ` \`${key}\`` : ''}: the same key appears twice in one mapping.`, span, [
         'Delete or rename one of them; YAML would otherwise silently keep only the last value.',
       ]);
     }
-    return error(CODES.yamlSyntax, `YAML syntax error: ${message}`, span, yamlHints(e.code));
+    return error(CODES.yamlSyntax, `YAML syntax error: ${message}`, span, yamlHints(e.code, message));
   });
   return { ...file, text, doc, diagnostics };
 }
 
 /** A hint for the syntax errors people make most often in hand-written content files. */
-function yamlHints(code: string): string[] {
+function yamlHints(code: string, message: string): string[] {
+  if (/quote/iu.test(message)) return ['Close the quoted text with the same mark it opens with (" or \'); inside "…" write \\" for a quote mark.'];
   switch (code) {
     case 'BAD_INDENT':
     case 'MISSING_CHAR':

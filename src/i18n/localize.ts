@@ -154,7 +154,9 @@ export function policyDiagnostics(content: ContentDoc, edition: Edition, lang: s
   const resolved = keys.map((key) => ({ key, r: resolveString(content, lang, key) }));
   const name = `${languageInfo(lang)?.name ?? lang} (${lang})`;
   const span = languageSpan(content, lang);
-  const list = (items: { key: string }[]) => items.map((i) => i.key).join(', ');
+  // Long key lists (a language not translated yet) are cut: `status --lang` shows them all.
+  const list = (items: { key: string }[]) =>
+    items.length <= KEYS_SHOWN ? items.map((i) => i.key).join(', ') : `${items.slice(0, KEYS_SHOWN).map((i) => i.key).join(', ')} … and ${items.length - KEYS_SHOWN} more (rightsprint status --lang ${lang})`;
   const out: Diagnostic[] = [];
   const blocked = resolved.filter((x) => x.r.blocked);
   if (blocked.length > 0) {
@@ -183,6 +185,9 @@ export function policyDiagnostics(content: ContentDoc, edition: Edition, lang: s
   }
   return out;
 }
+
+/** How many keys a policy message names before summarising the rest. */
+const KEYS_SHOWN = 8;
 
 /** Where to point for a language: its translation file, else its entry in project.yaml. */
 function languageSpan(content: ContentDoc, lang: string): SourceSpan | undefined {
