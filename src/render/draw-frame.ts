@@ -54,8 +54,12 @@ function drawGroup(ctx: DrawContext, group: GroupItem, x: number, y: number): vo
   // 180° about the centre maps (px, py) to (width − px, height − py).
   if (group.rotate180) doc.transform(-1, 0, 0, -1, width, height);
   if (group.clip) {
-    doc.rect(0, 0, width, height);
-    doc.clip();
+    // The clip path paints nothing, but strict PDF/UA checkers want every path operator marked; the clip itself
+    // (graphics state) outlives the artifact's EMC and applies to the group's items.
+    ctx.tags.mark(undefined, () => {
+      doc.rect(0, 0, width, height);
+      doc.clip();
+    });
   }
   drawFrame(ctx, group.frame);
   doc.restore();

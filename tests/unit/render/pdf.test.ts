@@ -84,6 +84,31 @@ describe('renderPdf: text, fonts and extraction', () => {
   });
 });
 
+describe('renderPdf: size of an imposed sheet', () => {
+  it('10 copies of an Arabic + Latin + CJK card embed each font once and stay far below 300 KB', async () => {
+    const card = simpleDoc([
+      { text: 'اعرف حقوقك', lang: 'ar', size: 14 },
+      { text: 'لديك الحق في التزام الصمت. اتصل بـ 0800 123 4567.', lang: 'ar' },
+      { text: 'You have the right to remain silent.', lang: 'en' },
+      { text: '你有权保持沉默。不要签署你不明白的文件。', lang: 'zh-Hans' },
+    ]);
+    const cardFrame = card.pages[0]!.frame;
+    const copies: Positioned[] = Array.from({ length: 10 }, (_, i) => ({
+      x: (i % 2) * 300,
+      y: Math.floor(i / 2) * 160,
+      // First copy tagged, the others decorative repeats (artifacts), as home sheets do.
+      item: { kind: 'group', clip: true, frame: i === 0 ? cardFrame : { ...cardFrame, items: cardFrame.items.map((p) => ({ ...p, item: { ...p.item, tag: undefined } })) } },
+    }));
+    const sheet: DocumentSpec = { ...card, pages: [{ width: 595.28, height: 841.89, frame: { width: 595.28, height: 841.89, items: copies } }] };
+    const pdf = await renderPdf(sheet, { standard: 'ua' });
+    const fonts = objectsWhere(objsOf(pdf), /\/Type \/FontDescriptor/).map((o) => /\/FontName \/([^\s/]+)/.exec(o.body)![1]);
+    expect(new Set(fonts).size).toBe(fonts.length);
+    expect(fonts.length).toBeLessThanOrEqual(4); // Arabic, Latin, CJK (+ one fallback face at most)
+    console.info(`[render] 10-up Arabic+Latin+CJK sheet: ${pdf.length} bytes`);
+    expect(pdf.length).toBeLessThan(300 * 1024);
+  });
+});
+
 describe('renderPdf: tagged structure and languages', () => {
   let objs: Map<number, PdfObject>;
   let spec: DocumentSpec;
