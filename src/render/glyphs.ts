@@ -139,26 +139,48 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace): 
 /** TJ adjustments smaller than this (1/100000 em) are rounding noise and not written. */
 const ADJUST_EPSILON = 1e-5;
 
-/** Add a glyph to the font's subset; record its width and (first use wins) its Unicode text. Returns the CID. */
-function encodeGlyph(font: PdfEmbeddedFont, fk: FontkitLike, g: Glyph, text: string): number {
+/** Per font: subset ids whose ToUnicode entry came from a cluster's first glyph (a real mapping). */
+const primaryMapped = new WeakMap<PdfEmbeddedFont, Set<number>>();
+
+/**
+ * Add a glyph to the font's subset, record its width and its Unicode text. Returns the CID.
+ * ToUnicode has one entry per glyph for the whole document, so: the logically first glyph of a cluster maps to
+ * the cluster's text (first such use wins); a glyph seen only as a cluster's second, third… glyph (Arabic dots
+ * and Nastaliq pieces in Noto, split vowels) maps to nothing, so tools that ignore /ActualText do not print the
+ * cluster's letters twice. A later first-glyph use replaces that empty mapping.
+ */
+function encodeGlyph(font: PdfEmbeddedFont, fk: FontkitLike, g: Glyph, cluster: ClusterText): number {
   const gid = font.subset.includeGlyph(g.id);
   font.widths[gid] ??= fk.getGlyph(g.id).advanceWidth * font.scale;
-  if (font.unicode[gid] === undefined) {
-    const codePoints = [...text].map((c) => c.codePointAt(0)!);
-    // A glyph with no text of its own (an empty cluster cannot happen, but be safe) maps to U+FFFD, not to nothing.
-    font.unicode[gid] = codePoints.length ? codePoints : [0xfffd];
+  let mapped = primaryMapped.get(font);
+  if (!mapped) primaryMapped.set(font, (mapped = new Set()));
+  if (cluster.first && !mapped.has(gid)) {
+    font.unicode[gid] = [...cluster.text].map((c) => c.codePointAt(0)!);
+    mapped.add(gid);
+  } else if (font.unicode[gid] === undefined) {
+    font.unicode[gid] = [];
   }
   return gid;
 }
 
+/** The text of a glyph's cluster, and whether the glyph is the cluster's first in logical order. */
+export interface ClusterText {
+  readonly text: string;
+  readonly first: boolean;
+}
+
 /**
- * For each glyph, the text of its whole cluster: from its cluster offset to the next larger cluster offset in the
- * run. pdfkit writes one ToUnicode entry per glyph id, so a ligature or a conjunct gets all its code points;
- * extraction still relies on /ActualText per line, because a glyph shared by two clusters keeps its first mapping.
+ * For each glyph, the text of its whole cluster (from its cluster offset to the next larger cluster offset in the
+ * run) and whether it is the cluster's logically first glyph: the first in array order for LTR runs, the last for
+ * RTL runs (HarfBuzz reverses RTL output, so a cluster's glyphs appear last-to-first).
  */
-export function clusterTexts(run: ShapedRun): string[] {
+export function clusterTexts(run: ShapedRun): ClusterText[] {
   const starts = [...new Set(run.glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
   const end = new Map<number, number>();
   starts.forEach((s, i) => end.set(s, starts[i + 1] ?? run.text.length));
-  return run.glyphs.map((g) => run.text.slice(g.cluster, end.get(g.cluster)));
+  const firstIndex = new Map<number, number>();
+  run.glyphs.forEach((g, i) => {
+    if (run.direction === 'rtl' || !firstIndex.has(g.cluster)) firstIndex.set(g.cluster, i);
+  });
+  return run.glyphs.map((g, i) => ({ text: run.text.slice(g.cluster, end.get(g.cluster)), first: firstIndex.get(g.cluster) === i }));
 }

@@ -161,3 +161,24 @@ export function shownGlyphs(content: string, widths: Map<string, number[]>, page
   }
   return out;
 }
+
+/** A font's ToUnicode CMap as cid → text (pdfkit writes bfrange arrays of hex strings; `<>` maps to nothing). */
+export function toUnicode(objs: Map<number, PdfObject>, type0Id: number): Map<number, string> {
+  const cmap = objs.get(refOf(objs.get(type0Id)!.body, 'ToUnicode')!)!.stream!.toString('latin1');
+  const out = new Map<number, string>();
+  for (const m of cmap.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
+    const start = parseInt(m[1]!, 16);
+    [...m[2]!.matchAll(/<([0-9a-f ]*)>/g)].forEach((e, i) => {
+      const units = e[1]!.trim() ? e[1]!.trim().split(' ').map((h) => parseInt(h, 16)) : [];
+      out.set(start + i, String.fromCharCode(...units));
+    });
+  }
+  return out;
+}
+
+/** Font resource name (F1, …) → Type0 font object id, for a page. */
+export function pageFontIds(objs: Map<number, PdfObject>, page: PdfObject): Map<string, number> {
+  const res = objs.get(refOf(page.body, 'Resources')!)!.body;
+  const fonts = /\/Font <<([\s\S]*?)>>/.exec(res)?.[1] ?? '';
+  return new Map([...fonts.matchAll(/\/(F\d+) (\d+) 0 R/g)].map((f) => [f[1]!, Number(f[2])]));
+}
