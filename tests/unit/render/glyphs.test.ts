@@ -99,7 +99,7 @@ describe('drawGlyphs', () => {
     const maps = new Map([...fontIds].map(([name, id]) => [name, toUnicode(objs, id)]));
     const shown = shownGlyphs(content, pageFontWidths(objs, pageObj), spec.pages[0]!.height);
     const extracted = shown.map((g) => maps.get(g.font)!.get(g.cid)!).join('');
-    const lines = (spec.pages[0]!.frame.items as { item: TextLineItem }[]).map((p) => p.item.line);
+    const lines = spec.pages[0]!.frame.items.map((p) => (p.item as TextLineItem).line);
     const multiGlyphClusters = lines.flatMap((l) => l.runs).some((r) => new Set(r.glyphs.map((g) => g.cluster)).size < r.glyphs.length);
     expect(multiGlyphClusters).toBe(true); // the sample does exercise clusters with several glyphs
     const visible = lines.map((l) => l.text).join('').replace(/\s/g, '');
