@@ -8,6 +8,7 @@ describe('did you mean', () => {
     expect(editDistance('hotlin', 'hotline')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('buidl', 'build')).toBe(1);
   });
   it('suggests only plausible typos', () => {
     expect(didYouMean('officerLanguag', ['officerLanguage', 'sourceLanguage'])).toBe('officerLanguage');
