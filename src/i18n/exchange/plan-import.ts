@@ -88,6 +88,15 @@ export function planImport(
         untranslated.push(unit.key);
         continue;
       }
+      if (old === currentHash && !untouched) {
+        // Flagged for review on purpose over a current translation: gettext leaves fuzzy entries unused, and so
+        // does rightsprint — stamping the old (= current) hash would print an unreviewed edit as current.
+        diagnostics.push(warning(CODES.stillFuzzy, `"${unit.key}" was edited and marked for review; the current translation is kept until the mark is removed.`, unit.entrySpan, [
+          'Remove the fuzzy / needs-review mark (CSV: set status to current) when the new translation is ready, then import again.',
+        ]));
+        rejected.push(unit.key);
+        continue;
+      }
       if (hasStored && stored.text !== text)
         diagnostics.push(warning(CODES.stillFuzzy, `"${unit.key}" was edited but is still marked for review, so it stays stale.`, unit.entrySpan, [
           'If the translation now matches the current source text, remove the fuzzy flag (XLIFF: state="translated"; CSV: status current) and import again.',

@@ -87,3 +87,12 @@ describe('planImport', () => {
     expect(plan.changes[0]?.text).toBe('\u00e9');
   });
 });
+
+describe('planImport: review marks on current translations', () => {
+  it('an edit flagged fuzzy over a CURRENT translation is not imported (it would print as current unreviewed)', () => {
+    const plan = planImport([unit('a', 'آلفا؟', { needsReview: true })], SOURCE, EXISTING);
+    expect(plan.changes).toEqual([]);
+    expect(plan.rejected).toEqual(['a']);
+    expect(plan.diagnostics.map((d) => [d.code, d.severity])).toEqual([['RP2612', 'warning']]);
+  });
+});
