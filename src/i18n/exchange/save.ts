@@ -1,17 +1,13 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from '../../render/write.ts';
 
 /**
- * Writes `text` to `path` atomically: a temporary file in the same folder, then rename (atomic on POSIX
- * file systems), so an interrupted import never leaves a half-written translation file.
+ * Writes an exchange file or a translation file: creates its folder, then replaces the file atomically
+ * (render/write.ts: temporary file, fsync, rename), so an interrupted import never leaves a half-written
+ * translation file and a failed one leaves the previous file untouched.
  */
 export function saveText(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, text, 'utf8');
-    renameSync(temp, path);
-  } finally {
-    rmSync(temp, { force: true });
-  }
+  writeFileAtomic(path, text);
 }
