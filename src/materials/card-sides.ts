@@ -8,7 +8,7 @@ import { toMm } from '../layout/units.ts';
 import { layoutCardSide, type CardSide, type CardSideInput } from './card-side.ts';
 import { CODES, missingGlyphDiagnostics } from './diagnostics.ts';
 import { CARD } from './specs.ts';
-import { editionPiece, hotlinePieces, keysPieces, keysToShorten, stringPieces } from './texts.ts';
+import { editionPiece, hotlinePieces, keysPieces, keysToShorten, pendingPieces, stringPieces } from './texts.ts';
 
 export interface CardSides {
   readonly front: CardSide;
@@ -27,20 +27,23 @@ export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetTe
   const [backTitleKey, ...backKeys] = keys.card.back;
   const frontStrings = keys.card.front.map((k) => doc.string(k));
   const backStrings = keys.card.back.map((k) => doc.officerString(k));
+  const disclaimer = doc.string(keys.leaflet.disclaimer);
 
+  // One "translation pending" note per side, at its foot above the edition line: a note under every fallback
+  // string made a fully stale language overflow the card (the day the guidance changes, every language is stale).
   const frontInput: CardSideInput = {
-    title: frontTitleKey ? stringPieces(doc, doc.string(frontTitleKey), 'H1') : [],
-    body: keysPieces(doc, frontKeys),
+    title: frontTitleKey ? stringPieces(doc, doc.string(frontTitleKey), 'H1', 0, 'none') : [],
+    body: keysPieces(doc, frontKeys, false, 'none'),
     hotline: hotlinePieces(doc, frontStrings),
-    notes: [editionPiece(doc), ...stringPieces(doc, doc.string(keys.leaflet.disclaimer), 'Note')],
+    notes: [...pendingPieces([...frontStrings, disclaimer], (k) => doc.ui(k), doc.lang.code), editionPiece(doc), ...stringPieces(doc, disclaimer, 'Note', 0, 'none')],
     lang: doc.lang.code,
     dir: doc.lang.dir,
   };
   const backInput: CardSideInput = {
-    title: backTitleKey ? stringPieces(doc, doc.officerString(backTitleKey), 'H2') : [],
-    body: keysPieces(doc, backKeys, true),
+    title: backTitleKey ? stringPieces(doc, doc.officerString(backTitleKey), 'H2', 0, 'none') : [],
+    body: keysPieces(doc, backKeys, true, 'none'),
     hotline: hotlinePieces(doc, backStrings, doc.officerLang.code),
-    notes: [],
+    notes: pendingPieces(backStrings, (k) => doc.ui(k), doc.lang.code),
     lang: doc.officerLang.code,
     dir: doc.officerLang.dir,
     qrUrl: doc.settings.website,

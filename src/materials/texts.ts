@@ -7,16 +7,32 @@ import type { PieceRole, TextPiece } from '../layout/types.ts';
  * pending" right under any string printed as a fallback, the edition line and the draft notice.
  */
 
+/**
+ * Where the "translation pending" note goes: `inline` right under each fallback string (leaflet, poster: the
+ * reader sees which block is in the source language); `none` leaves it out because the caller prints one note
+ * for a whole area (the wallet card: one note per side, see `pendingPieces`).
+ */
+export type PendingNotes = 'inline' | 'none';
+
 /** Pieces of one guidance string, followed by the pending-translation note when it fell back to the source. */
-export function stringPieces(doc: LocalizedDoc, str: LocalizedString, role: Exclude<PieceRole, 'LI'> = 'P', listBase = 0): TextPiece[] {
+export function stringPieces(doc: LocalizedDoc, str: LocalizedString, role: Exclude<PieceRole, 'LI'> = 'P', listBase = 0, notes: PendingNotes = 'inline'): TextPiece[] {
   const pieces = paragraphize({ key: str.key, lang: str.lang, blocks: str.blocks }, role, listBase);
-  if (str.state === 'fallback') pieces.push(uiPiece(doc, 'pendingNotice', 'Note'));
+  if (str.state === 'fallback' && notes === 'inline') pieces.push(uiPiece(doc, 'pendingNotice', 'Note'));
   return pieces;
 }
 
 /** Pieces of several keys, lists numbered apart so two keys' bullet lists never merge. */
-export function keysPieces(doc: LocalizedDoc, keys: readonly string[], officer = false): TextPiece[] {
-  return keys.flatMap((key, i) => stringPieces(doc, officer ? doc.officerString(key) : doc.string(key), 'P', i * 1000));
+export function keysPieces(doc: LocalizedDoc, keys: readonly string[], officer = false, notes: PendingNotes = 'inline'): TextPiece[] {
+  return keys.flatMap((key, i) => stringPieces(doc, officer ? doc.officerString(key) : doc.string(key), 'P', i * 1000, notes));
+}
+
+/**
+ * ONE "translation pending" note for an area (a card side) when any of its strings fell back to the source
+ * language; none otherwise. `ui`/`lang` give the note's language (the officer side uses the officer language).
+ */
+export function pendingPieces(strings: readonly LocalizedString[], ui: (key: string) => string, lang: string): TextPiece[] {
+  if (!strings.some((s) => s.state === 'fallback')) return [];
+  return [{ key: 'ui.pendingNotice', role: 'Note', paragraph: plainParagraph(ui('pendingNotice'), lang) }];
 }
 
 /** A UI string (locales/<lng>/ui.json) as a piece in the document's language. */
