@@ -87,6 +87,7 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
   const settings = editionSettings(content, edition);
   const t = uiTranslator(content.root, project.sourceLanguage);
   const ui = t.getFixedT(lang);
+  const officerUi = t.getFixedT(officerLang.code);
 
   const cache = new Map<string, LocalizedString>();
   const localized = (key: string, inLang: string): LocalizedString => {
@@ -126,6 +127,7 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
     officerString: (key) => localized(key, officerLang.code),
     officerLang,
     ui: (key, vars) => ui(key, vars ?? {}),
+    officerUi: (key, vars) => officerUi(key, vars ?? {}),
     strip,
   };
   return { doc, diagnostics, blocked: diagnostics.some((d) => d.severity === 'error') };

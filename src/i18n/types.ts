@@ -40,6 +40,11 @@ export interface LocalizedDoc {
   readonly officerLang: LanguageInfo;
   /** A UI string from locales/<lng>/ through i18next with this language's fallback chain. */
   ui(key: string, vars?: Record<string, string | number>): string;
+  /**
+   * The same UI strings in the officer language (card back: the hotline label, its pending note). Optional, added
+   * by the materials follow-up so existing producers type-check; without it the officer side prints the bare number.
+   */
+  readonly officerUi?: (key: string, vars?: Record<string, string | number>) => string;
   /** For the poster strip: one entry per language of the edition, in its own script. */
   readonly strip: readonly { readonly lang: LanguageInfo; readonly text: string }[];
 }

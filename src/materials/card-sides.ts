@@ -43,7 +43,7 @@ export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetTe
     title: backTitleKey ? stringPieces(doc, doc.officerString(backTitleKey), 'H2', 0, 'none') : [],
     body: keysPieces(doc, backKeys, true, 'none'),
     hotline: hotlinePieces(doc, backStrings, doc.officerLang.code),
-    notes: pendingPieces(backStrings, (k) => doc.ui(k), doc.lang.code),
+    notes: doc.officerUi ? pendingPieces(backStrings, doc.officerUi, doc.officerLang.code) : pendingPieces(backStrings, (k) => doc.ui(k), doc.lang.code),
     lang: doc.officerLang.code,
     dir: doc.officerLang.dir,
     qrUrl: doc.settings.website,

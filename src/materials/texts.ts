@@ -54,8 +54,9 @@ export function editionPiece(doc: LocalizedDoc): TextPiece {
 export function hotlinePieces(doc: LocalizedDoc, shown: readonly LocalizedString[], lang = doc.lang.code): TextPiece[] {
   const hotline = doc.settings.hotline;
   if (shown.some((s) => s.plain.includes(hotline))) return [];
-  const label = lang === doc.lang.code ? doc.ui('hotlineLabel') : undefined;
-  // On the officer side the label would be in the holder's language: the number alone is universal.
+  // The officer side is labelled in the officer language; a producer without `officerUi` gets the bare number
+  // (a label in the holder's language would mean nothing to the officer).
+  const label = lang === doc.lang.code ? doc.ui('hotlineLabel') : lang === doc.officerLang.code ? doc.officerUi?.('hotlineLabel') : undefined;
   const text = label ? `${label} ${hotline}` : hotline;
   return [{ key: 'settings.hotline', role: 'P', paragraph: plainParagraph(text, lang, true) }];
 }

@@ -119,6 +119,10 @@ export function makeDoc(code: FixtureLang, options: DocOptions = {}): LocalizedD
       const template = ui[key] ?? enUi[key] ?? key;
       return template.replace(/\{\{(\w+)\}\}/gu, (_, k: string) => String(vars?.[k] ?? ''));
     },
+    officerUi(key, vars) {
+      const template = enUi[key] ?? key;
+      return template.replace(/\{\{(\w+)\}\}/gu, (_, k: string) => String(vars?.[k] ?? ''));
+    },
     strip: Object.entries(STRIP).map(([c, text]) => ({ lang: languageInfo(c) as LanguageInfo, text })),
   };
 }
