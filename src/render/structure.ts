@@ -7,6 +7,13 @@ import type { PdfKitDocument, PdfStructureContent, PdfStructureElement } from '.
  * are drawn, in the order of doc.structure, so reading order is the structure order whatever the drawing order
  * (RTL cards, mirrored backs, imposed sheets).
  *
+ * Text extraction (measured with pdftotext from poppler 22.12): LTR lines — Latin, Devanagari, Bengali, Thai, Myanmar,
+ * CJK — come out exactly as the input, from /ActualText. RTL lines (Arabic, Hebrew, Urdu) carry the logical text in
+ * /ActualText too, and `pdftotext -bbox`/`-raw` print it in logical order, but pdftotext's default reading-order
+ * mode lays the ActualText characters out left to right across the line's box and then reverses the RTL run, so
+ * it prints the characters backwards inside U+202B…U+202C. That is a poppler limitation, not the file's: Acrobat
+ * and screen readers use the logical ActualText and the tags. (tests/unit/render/pdf.test.ts pins the behaviour.)
+ *
  * A node's /K lists its own marked content first (in drawing order), then its child elements in order.
  * Nodes with no content anywhere below them are left out: an empty Figure or P is noise to a screen reader.
  */
