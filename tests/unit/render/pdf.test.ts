@@ -438,6 +438,22 @@ describe('renderPdf: pages, colour, pixels', () => {
     expect(ink(80, 0, 99, 30, isDark)).toBe(0);
   });
 
+  it.skipIf(!POPPLER)('draws JPEG images as DCT-encoded XObjects (JPEG made by pdftoppm from a rendered page)', async () => {
+    const page = tempPdf(await renderPdf(pressDoc('rgb')));
+    run('pdftoppm', ['-r', '20', '-jpeg', '-singlefile', page, `${page}-photo`]);
+    const spec: DocumentSpec = {
+      ...simpleDoc([]),
+      structure: { id: 'doc', role: 'Document', children: [{ id: 'photo', role: 'Figure', alt: 'A sample card', children: [] }] },
+      pages: [{ width: 100, height: 60, frame: { width: 100, height: 60, items: [{ x: 0, y: 0, item: { kind: 'image', src: `${page}-photo.jpg`, width: 100, height: 50, tag: 'photo' } }] } }],
+    };
+    const objs = objsOf(await renderPdf(spec));
+    const images = objectsWhere(objs, /\/Subtype \/Image/);
+    expect(images).toHaveLength(1);
+    expect(images[0]!.body).toMatch(/\/Filter \/DCTDecode/);
+    const content = objs.get(refOf(pages(objs)[0]!.body, 'Contents')!)!.stream!.toString('latin1');
+    expect(content).toMatch(/\/Figure <<\n\/MCID 0\n>> BDC\nq\n100 0 0 -50 0 50 cm\n\/I1 Do\nQ\nEMC/);
+  });
+
   it('draws PNG images and simple SVG logos (as vector paths); refuses complex SVG with a diagnostic', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rp-img-'));
     const png = new PNG({ width: 4, height: 4 });
