@@ -22,10 +22,11 @@ export interface ImportPlan {
  * Decides what importing `units` into one language means. Pure. For each entry:
  * - unknown key, duplicate key, placeholder/markup problems → error, entry rejected;
  * - empty translation → nothing written (warning when it would blank an existing translation);
- * - marked for review (fuzzy / needs-review / stale) → written with its OLD hash (it stays stale); checked only
- *   when edited (an untouched one matches an older source text and changes nothing);
+ * - marked for review (fuzzy / needs-review / stale) → written with its OLD hash (it stays stale);
  * - otherwise → written with the hash of the source the file was exported from; that is the current hash
  *   unless the source changed since the export, in which case the entry stays stale and a warning says so.
+ * An entry that changes nothing is not checked (a stale one matches the older source it was made from); others
+ * are checked against the source the translator saw (the file's source text when it hashes to the stamp).
  * An edited translation loses a per-string `reviewed` mark (it becomes `draft`) unless the file marks it reviewed.
  */
 export function planImport(
@@ -68,16 +69,9 @@ export function planImport(
       else untranslated.push(unit.key);
       continue;
     }
-    // An untouched entry still marked for review is not checked: it was translated from an older source text,
-    // and importing it changes nothing. An edited one is checked against the current source it is moving to.
     const untouched = hasStored && stored.text === text;
-    const problems = unit.needsReview && untouched ? [] : checkTranslation(unit.key, sourceText, text, unit.span);
-    diagnostics.push(...problems);
-    if (problems.some((p) => p.severity === 'error')) {
-      rejected.push(unit.key);
-      continue;
-    }
     const currentHash = sourceHash(sourceText);
+    const notes: Diagnostic[] = [];
     let stamp: string;
     if (unit.needsReview) {
       const old = unit.previousHash ?? (hasStored ? stored.source : undefined);
@@ -97,24 +91,36 @@ export function planImport(
         rejected.push(unit.key);
         continue;
       }
-      if (hasStored && stored.text !== text)
-        diagnostics.push(warning(CODES.stillFuzzy, `"${unit.key}" was edited but is still marked for review, so it stays stale.`, unit.entrySpan, [
+      if (!untouched)
+        notes.push(warning(CODES.stillFuzzy, `"${unit.key}" was edited but is still marked for review, so it stays stale.`, unit.entrySpan, [
           'If the translation now matches the current source text, remove the fuzzy flag (XLIFF: state="translated"; CSV: status current) and import again.',
         ]));
       stamp = old;
     } else {
       const basis = unit.sourceHash ?? (unit.source !== undefined ? sourceHash(unit.source) : currentHash);
       if (basis !== currentHash)
-        diagnostics.push(warning(CODES.sourceChanged, `The source of "${unit.key}" changed after this file was exported; the translation is imported but stays stale.`, unit.entrySpan, [
+        notes.push(warning(CODES.sourceChanged, `The source of "${unit.key}" changed after this file was exported; the translation is imported but stays stale.`, unit.entrySpan, [
           'Export again to get the new source text, update the translation, and import that file.',
         ]));
       stamp = basis;
     }
-    if (stamp !== currentHash) stale.push(unit.key);
-    const edited = !hasStored || stored.text !== text;
+    const edited = !untouched;
     const wasReviewed = (stored?.review ?? languageReview) === 'reviewed';
     const review: ReviewStatus | undefined = unit.reviewed ? 'reviewed' : edited && wasReviewed ? 'draft' : undefined;
-    if (hasStored && !edited && stored.source === stamp && (review === undefined || stored.review === review)) continue;
+    // Nothing changes for this key: no checks (a stale translation matches the older source it was made from).
+    if (hasStored && !edited && stored.source === stamp && (review === undefined || stored.review === review)) {
+      if (stamp !== currentHash) stale.push(unit.key);
+      continue;
+    }
+    // Check against the source the translator saw: the current one, or the older one the file was exported with.
+    const basisSource = stamp !== currentHash && unit.source !== undefined && sourceHash(unit.source) === stamp ? unit.source : sourceText;
+    const problems = checkTranslation(unit.key, basisSource, text, unit.span);
+    diagnostics.push(...notes, ...problems);
+    if (problems.some((p) => p.severity === 'error')) {
+      rejected.push(unit.key);
+      continue;
+    }
+    if (stamp !== currentHash) stale.push(unit.key);
     changes.push({ key: unit.key, text, source: stamp, ...(review ? { review } : {}) });
   }
   return { changes, diagnostics, rejected, untranslated, stale };

@@ -125,3 +125,33 @@ describe('import refuses bad entries', () => {
     expect(io.stderr.join('\n')).toMatch(/ar\.po:\d+:8 {2}RP2605/u);
   });
 });
+
+describe('the English changed while the translator was working', () => {
+  it('entries translated from the old English are imported but stay stale, with a warning each', async () => {
+    const { cpSync } = await import('node:fs');
+    const { OLD_FIXTURE } = await import('../exchange/helpers.ts');
+    const { dir, content } = scratch();
+    const current = readFileSync(join(content, 'guidance/en.yaml'));
+    // Export while the content still had the 2026.1 English (and no Polish yet for intro).
+    cpSync(join(OLD_FIXTURE, 'guidance/en.yaml'), join(content, 'guidance/en.yaml'));
+    await exportCommand.run(['--lang', 'pl', '--format', 'xliff', '--out', 'pl.xlf'], captureIO(dir));
+    writeFileSync(join(content, 'guidance/en.yaml'), current);
+    const xlf = readFileSync(join(dir, 'pl.xlf'), 'utf8')
+      .replace('<target xml:lang="pl" state="new"></target>\n        <note from="rightsprint">X-Rightsprint-Source-Hash: 03ecad59', '<target xml:lang="pl" state="translated">{{organisation}}: {{hotline}}</target>\n        <note from="rightsprint">X-Rightsprint-Source-Hash: 03ecad59')
+      .replace('<source xml:lang="en">Call {{hotline}}.</source>\n        <target xml:lang="pl" state="needs-review-translation">Zadzwoń pod {{hotline}}.</target>', '<source xml:lang="en">Call {{hotline}}.</source>\n        <target xml:lang="pl" state="translated">Zadzwoń pod {{hotline}}!</target>');
+    writeFileSync(join(dir, 'pl.xlf'), xlf);
+    const io = captureIO(dir);
+    // old.key was removed from the English since the export: an error, so --partial imports the rest.
+    expect(await importCommand.run(['pl.xlf', '--partial'], io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/pl\.xlf:\d+:7 {2}RP2602 {2}"old\.key" is not a key of the source guidance/u);
+    // street.body (2 bullets, as the old English had) is not checked against the new 3-bullet English: unchanged.
+    expect(io.stderr.join('\n')).not.toContain('street.body');
+    const now = parse(readFileSync(join(content, 'translations/pl.yaml'), 'utf8')).strings;
+    // hotline did not change between editions: current.
+    expect(now.hotline).toEqual({ text: '{{organisation}}: {{hotline}}', source: sourceHash('{{organisation}}: {{hotline}}'), review: 'draft' });
+    // card.call was translated from "Call {{hotline}}." but the English is now "Call {{hotline}} now.": stale.
+    expect(now['card.call']).toEqual({ text: 'Zadzwoń pod {{hotline}}!', source: sourceHash('Call {{hotline}}.'), review: 'draft' });
+    expect(io.stderr.join('\n')).toMatch(/pl\.xlf:\d+:7 {2}RP2611 warning {2}The source of "card\.call" changed after this file was exported/u);
+    expect(io.stdout[0]).toContain('2 updated, 2 still stale, 1 untranslated, 1 rejected');
+  });
+});
