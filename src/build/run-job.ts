@@ -54,8 +54,11 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
       const docs: LocalizedDoc[] = [];
       for (const lang of job.langs ?? []) {
         const l = localize(content, edition, lang);
-        // Languages blocked by policy are reported by their own jobs; the shared sheet leaves them out.
-        if (!l.blocked) docs.push(l.doc);
+        // Languages blocked by policy are reported by their own jobs; the shared sheet leaves them out, and
+        // also languages with no card string translated yet (their card would repeat the source-language card).
+        const front = content.project.materials.card.front;
+        const untranslated = lang !== content.project.sourceLanguage && front.every((k) => l.doc.string(k).state === 'fallback');
+        if (!l.blocked && !untranslated) docs.push(l.doc);
       }
       result = buildMixedCardSheet(docs, options);
     } else {
