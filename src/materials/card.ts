@@ -10,7 +10,7 @@ import { cardSheets, type SheetCard, type SheetPaper } from './card-sheet.ts';
 import { cardSides } from './card-sides.ts';
 import { missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
 import { materialMetadata } from './metadata.ts';
-import { PRESS } from './specs.ts';
+import { CARD, PRESS } from './specs.ts';
 import type { BuildOutput, MaterialOptions, MaterialResult } from './types.ts';
 
 /** Press geometry in points, shared with the leaflet's press file. */
@@ -28,7 +28,7 @@ function documentNode(children: readonly StructNode[]): StructNode {
 
 /**
  * The wallet card of one (edition, language): `card-press.pdf` (front and back at trim + 3 mm bleed, crop
- * marks, CMYK) and the home sheets `card-sheet-a4.pdf`, `card-sheet-letter.pdf` (10-up or 6-up, mirrored
+ * marks, CMYK) and the home sheets `card-sheet-a4.pdf`, `card-sheet-letter.pdf` (A4 10-up, Letter 8-up, mirrored
  * backs, RGB). Only the first card of a sheet is tagged; its copies are artifacts.
  */
 export function buildCard(doc: LocalizedDoc, opts: MaterialOptions, setText: SetText): MaterialResult {
@@ -37,7 +37,6 @@ export function buildCard(doc: LocalizedDoc, opts: MaterialOptions, setText: Set
   const copy: SheetCard = { front: { ...sides.front, frame: untag(sides.front.frame), node: { ...sides.front.node, id: '' } }, back: { ...sides.back, frame: untag(sides.back.frame), node: { ...sides.back.node, id: '' } } };
   const title = doc.string(opts.keys.card.front[0] ?? '').plain;
   const metadata = materialMetadata(doc, title, 'wallet card');
-  const perSheet = opts.cardsPerSheet ?? 10;
 
   const press: DocumentSpec = {
     lang: doc.lang.code,
@@ -49,6 +48,7 @@ export function buildCard(doc: LocalizedDoc, opts: MaterialOptions, setText: Set
   const outputs: BuildOutput[] = [{ file: 'card-press.pdf', material: 'card', kind: 'press', doc: press }];
   const missing: KeyedMissingGlyph[] = [];
   for (const paper of ['A4', 'Letter'] as const) {
+    const perSheet = opts.cardsPerSheet ?? CARD.sheetDefault[paper];
     const cards: SheetCard[] = [sides, ...Array.from({ length: perSheet - 1 }, () => copy)];
     const sheets = cardSheets(cards, paper, perSheet, doc, setText, `sheet-${paper.toLowerCase()}`);
     missing.push(...sheets.missing);
@@ -80,7 +80,7 @@ export function buildMixedCard(docs: readonly LocalizedDoc[], opts: MaterialOpti
   const title = `${labelDoc.string(keys.card.front[0] ?? '').plain} (${docs.map((d) => d.lang.code).join(', ')})`;
   const metadata = { ...materialMetadata(labelDoc, title, 'wallet card'), extra: { Edition: first.edition.name, Languages: docs.map((d) => d.lang.code).join(' ') } };
   const outputs: BuildOutput[] = (['A4', 'Letter'] as const).map((paper) => {
-    const sheets = cardSheets(cards, paper, opts.cardsPerSheet ?? 10, labelDoc, setText, `mixed-${paper.toLowerCase()}`);
+    const sheets = cardSheets(cards, paper, opts.cardsPerSheet ?? CARD.sheetDefault[paper], labelDoc, setText, `mixed-${paper.toLowerCase()}`);
     return {
       file: `card-sheet-mixed-${paper.toLowerCase()}.pdf`,
       material: 'card' as const,

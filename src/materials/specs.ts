@@ -17,6 +17,9 @@ export const PRESS = {
   markWidthPt: 0.25,
 } as const;
 
+/** Cards per home sheet that have a grid on every paper. */
+export type CardsPerSheet = 10 | 8 | 6;
+
 /** Home card sheets: grids per paper and cards-per-sheet option. */
 interface SheetGrid {
   readonly cols: number;
@@ -50,18 +53,29 @@ export const CARD = {
   notePt: 5.5,
   /** Noto's own line height (ascent + descent ≈ 1.36 em for Latin) is already open; more wastes card space. */
   leading: 1,
-  /** Home sheets. 10-up on A4 leaves 3 mm gutters and 7.5 mm margins; US Letter is 17.6 mm shorter, so its 10-up
-   * shares the horizontal cut lines (0 mm row gutter, like perforated card sheets) to keep ≥ 4.5 mm margins. */
+  /**
+   * Home sheets, per paper and cards per sheet. Home printers cannot print the outer ≈ 4.2–6.35 mm of a sheet
+   * (0.25 in on many US lasers), so a default grid must leave room for cut marks inside that.
+   * - A4 10-up: 3 mm gutters, 7.5 mm top/bottom margins (≥ 5 mm), 17.9 mm side margins.
+   * - Letter is 17.6 mm shorter than A4: 10-up only fits with shared horizontal cuts (0 mm row gutter) and
+   *   4.75 mm margins, where marks shrink to 2.5 mm and vanish in the unprintable edge. Kept as data for printers
+   *   that print to 4.5 mm (`cardsPerSheet: 10`); the Letter default is 8-up (2 × 4), margins ≥ 25 mm.
+   * - 8-up on A4 and 6-up on both: roomy grids for hand cutting.
+   */
   sheets: {
     A4: {
       10: { cols: 2, rows: 5, gutterX: 3, gutterY: 3 },
+      8: { cols: 2, rows: 4, gutterX: 4, gutterY: 4 },
       6: { cols: 2, rows: 3, gutterX: 8, gutterY: 8 },
     },
     Letter: {
       10: { cols: 2, rows: 5, gutterX: 4, gutterY: 0 },
+      8: { cols: 2, rows: 4, gutterX: 4, gutterY: 4 },
       6: { cols: 2, rows: 3, gutterX: 8, gutterY: 8 },
     },
-  } satisfies Record<'A4' | 'Letter', Record<10 | 6, SheetGrid>>,
+  } satisfies Record<'A4' | 'Letter', Record<CardsPerSheet, SheetGrid>>,
+  /** The grid each paper uses unless `MaterialOptions.cardsPerSheet` asks for another (see `sheets`). */
+  sheetDefault: { A4: 10, Letter: 8 } satisfies Record<'A4' | 'Letter', CardsPerSheet>,
   /** Cut marks on home sheets: start 1.5 mm outside the grid, up to 6 mm long. */
   sheetMarkOffset: 1.5,
   sheetMarkLength: 6,

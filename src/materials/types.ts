@@ -28,8 +28,12 @@ export interface MaterialOptions {
   readonly leafletPaper?: 'A5' | 'A4';
   /** Poster paper: A3 by default; A4 and A2 scale the same spec. */
   readonly posterPaper?: 'A4' | 'A3' | 'A2';
-  /** Home card sheets: the 10-up grid by default, 6-up as an option. */
-  readonly cardsPerSheet?: 10 | 6;
+  /**
+   * Home card sheets: by default each paper's own grid (A4 10-up, US Letter 8-up so cut marks stay inside a home
+   * printer's printable area); a number asks for that grid on every paper (10-up Letter has 4.75 mm margins).
+   * 8 was added by the materials follow-up (the type only widened).
+   */
+  readonly cardsPerSheet?: 10 | 8 | 6;
   /**
    * Which content keys go where (project.yaml `materials:`; `ContentDoc.project.materials`). Added by the
    * materials engineer: LocalizedDoc does not carry it, and the keys come from content, not code. Optional only

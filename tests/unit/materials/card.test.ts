@@ -121,15 +121,15 @@ describe('wallet card outputs', () => {
     }
   });
 
-  it('home sheets: A4 and Letter, RGB, 10 cards per side, only the first copy tagged', () => {
-    for (const file of ['card-sheet-a4.pdf', 'card-sheet-letter.pdf']) {
+  it('home sheets: A4 (10 cards per side) and Letter (8), RGB, only the first copy tagged', () => {
+    for (const [file, perSheet] of [['card-sheet-a4.pdf', 10], ['card-sheet-letter.pdf', 8]] as const) {
       const out = result.outputs.find((o) => o.file === file)!;
       expect(out.doc.colorMode).toBe('rgb');
       expect(out.doc.pages).toHaveLength(2);
       const ids = nodesById(out.doc.structure);
       for (const page of out.doc.pages) {
         const groups = page.frame.items.filter((p) => p.item.kind === 'group');
-        expect(groups).toHaveLength(10);
+        expect(groups).toHaveLength(perSheet);
         const taggedGroups = groups.filter((g) => flatten(g.item.kind === 'group' ? g.item.frame : page.frame).some((p) => 'tag' in p.item && p.item.tag));
         expect(taggedGroups).toHaveLength(1);
         for (const p of flatten(page.frame)) if ('tag' in p.item && p.item.tag) expect(ids.has(p.item.tag)).toBe(true);
@@ -141,10 +141,14 @@ describe('wallet card outputs', () => {
     expect(letter.height).toBeCloseTo(mm(279.4), 6);
   });
 
-  it('6-up option', () => {
-    const six = buildCard(makeDoc('en'), { keys: KEYS, cardsPerSheet: 6 }, layoutParagraph);
-    const page = six.outputs.find((o) => o.file === 'card-sheet-a4.pdf')!.doc.pages[0]!;
-    expect(page.frame.items.filter((p) => p.item.kind === 'group')).toHaveLength(6);
+  it('6-up and 8-up options apply to both papers', () => {
+    for (const n of [6, 8] as const) {
+      const r = buildCard(makeDoc('en'), { keys: KEYS, cardsPerSheet: n }, fakeSetText);
+      for (const file of ['card-sheet-a4.pdf', 'card-sheet-letter.pdf']) {
+        const page = r.outputs.find((o) => o.file === file)!.doc.pages[0]!;
+        expect(page.frame.items.filter((p) => p.item.kind === 'group'), `${file} ${n}`).toHaveLength(n);
+      }
+    }
   });
 
   it('without keys: RP3001 and no outputs', () => {

@@ -7,6 +7,7 @@ import { impose } from '../../../src/print/impose.ts';
 import { mirrorForDuplex } from '../../../src/print/mirror-for-duplex.ts';
 import { PAPER } from '../../../src/print/paper.ts';
 import { pressPage } from '../../../src/print/press-page.ts';
+import { CARD } from '../../../src/materials/specs.ts';
 
 /** ID-1: 85.60 × 53.98 mm = 242.646 × 153.014 pt. */
 const ID1 = { width: mm(85.6), height: mm(53.98) };
@@ -60,13 +61,15 @@ describe('pressPage', () => {
 });
 
 describe('duplex mirroring (long-edge flip)', () => {
-  for (const [paper, gutter] of [['A4', 3], ['Letter', 0]] as const) {
-    it(`${paper}: the back of card (r,c) is the front mirrored across the vertical centre line`, () => {
+  // Every grid of the spec table (A4/Letter × 10/8/6), including Letter 10-up with shared horizontal cuts.
+  const grids = (['A4', 'Letter'] as const).flatMap((paper) => ([10, 8, 6] as const).map((n) => [paper, n, CARD.sheets[paper][n]] as const));
+  for (const [paper, n, spec] of grids) {
+    it(`${paper} ${n}-up: the back of card (r,c) is the front mirrored across the vertical centre line`, () => {
       const sheet = { width: mm(PAPER[paper].width), height: mm(PAPER[paper].height) };
-      const grid = { cols: 2, rows: 5, gutterX: mm(3), gutterY: mm(gutter) };
+      const grid = { cols: spec.cols, rows: spec.rows, gutterX: mm(spec.gutterX), gutterY: mm(spec.gutterY) };
       const cells = gridCells(sheet, ID1, grid);
-      expect(cells).toHaveLength(10);
-      for (let r = 0; r < 5; r += 1) {
+      expect(cells).toHaveLength(n);
+      for (let r = 0; r < spec.rows; r += 1) {
         for (let c = 0; c < 2; c += 1) {
           const front = cells[r * 2 + c]!;
           const back = mirrorForDuplex(front, sheet.width);
