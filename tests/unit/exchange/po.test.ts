@@ -78,3 +78,18 @@ describe('PO writer', () => {
     expect(read.diagnostics[0]?.message).toContain('ISO-8859-1');
   });
 });
+
+describe('PO as editors save it', () => {
+  it('reads lines re-wrapped at arbitrary points, extra flags, CRLF line ends and translator comments', () => {
+    const po = [
+      'msgid ""', 'msgstr ""', '"Language: fa\\n"', '"PO-Revision-Date: 2026-12-01 10:00+0000\\n"', '"Last-Translator: A <a@example.org>\\n"', '',
+      '# translator note', '#. X-Rightsprint-Source-Hash: 0badc0de', '#, fuzzy, no-c-format', 'msgctxt "k"',
+      'msgid ""', '"Long source "', '"text"', 'msgstr ""', '"Long tra"', '"nslation\\n"', '"next line"', '',
+    ].join('\r\n');
+    const read = readPo(po, 'fa.po');
+    expect(read.diagnostics).toEqual([]);
+    expect(read.units.map((u) => [u.key, u.source, u.text, u.sourceHash, u.needsReview, u.span.line])).toEqual([
+      ['k', 'Long source text', 'Long translation\nnext line', '0badc0de', true, 14],
+    ]);
+  });
+});
