@@ -2,7 +2,7 @@
  * Stable diagnostic codes of the content loader, localisation and build. A code is never reused for another
  * meaning; the README's diagnostics table lists them all. Ranges: RP1xxx YAML and schema, RP2xxx translations
  * (RP26xx belong to the translator workflow, src/i18n/exchange/codes.ts), RP3xxx materials and layout (RP30xx are
- * the materials' own), RP4xxx fonts and glyphs, RP5xxx print policy, settings and status, RP9xxx build machinery.
+ * the materials' own), RP4xxx fonts and glyphs, RP5xxx print policy, settings and status, RP6xxx the PDF writer (src/render/metadata.ts RENDER_CODES), RP9xxx build machinery.
  */
 export const CODES = {
   /** YAML syntax error (the parser's own message follows). */

@@ -39,13 +39,13 @@ export function rightsprintVersion(): string {
   return creatorVersion;
 }
 
-/** Diagnostic codes of the PDF writer (RP5xxx). */
+/** Diagnostic codes of the PDF writer (RP6xxx; RP5xxx belong to the print policy). */
 export const RENDER_CODES = {
-  badSourceDateEpoch: 'RP5001',
-  badEditionDate: 'RP5002',
-  unsupportedSvg: 'RP5003',
-  unreadableImage: 'RP5004',
-  cmykPdfA: 'RP5005',
+  badSourceDateEpoch: 'RP6001',
+  badEditionDate: 'RP6002',
+  unsupportedSvg: 'RP6003',
+  unreadableImage: 'RP6004',
+  cmykPdfA: 'RP6005',
 } as const;
 
 /**

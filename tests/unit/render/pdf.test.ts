@@ -329,7 +329,7 @@ describe('renderPdf: standards', () => {
     const spec = { ...simpleDoc(PARAS.slice(0, 1)), colorMode: 'cmyk' as const };
     const err = await renderPdf(spec, { standard: 'a-2b' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).diagnostics[0]!.code).toBe('RP5005');
+    expect((err as UserError).diagnostics[0]!.code).toBe('RP6005');
     await expect(renderPdf(spec, { standard: 'ua' })).resolves.toBeInstanceOf(Buffer);
   });
 });
@@ -477,7 +477,7 @@ describe('renderPdf: pages, colour, pixels', () => {
     expect(content).toMatch(/^0 0\.92 0\.77 0\.216 k$/m); // #c8102e, naive CMYK
     const err = await renderPdf(doc(join(dir, 'fancy.svg'))).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).diagnostics[0]!.code).toBe('RP5003');
+    expect((err as UserError).diagnostics[0]!.code).toBe('RP6003');
     expect((err as UserError).message).toContain('fancy.svg');
     expect((err as UserError).message).not.toContain(dir);
   });
