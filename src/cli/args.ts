@@ -3,7 +3,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MATERIAL_NAMES } from '../build/plan-jobs.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
-import type { MaterialName } from '../materials/types.ts';
+import type { MaterialName, MaterialOptions } from '../materials/types.ts';
 import type { PdfStandard } from '../render/pdf.ts';
 import type { CliIO } from './command.ts';
 
@@ -29,6 +29,9 @@ export const OPTIONS = {
   force: { type: 'boolean' },
   json: { type: 'boolean' },
   previous: { type: 'string' },
+  'leaflet-paper': { type: 'string' },
+  'poster-paper': { type: 'string' },
+  'cards-per-sheet': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
@@ -44,6 +47,9 @@ export const OPTION_HELP: Record<keyof typeof OPTIONS, string> = {
   force: '--force                Rebuild everything, even outputs whose inputs did not change.',
   json: '--json                 Machine-readable output.',
   previous: '--previous <dir>       An earlier content folder: show the old source text of stale strings.',
+  'leaflet-paper': '--leaflet-paper <p>    Leaflet paper: A5 (default) or A4.',
+  'poster-paper': '--poster-paper <p>     Poster paper: A3 (default), A4 or A2 (the same design scaled).',
+  'cards-per-sheet': '--cards-per-sheet <n>  Cards per home-print sheet: 10 (A4 default), 8 (Letter default) or 6.',
   help: '-h, --help             This help.',
 };
 
@@ -92,14 +98,33 @@ export function parseMaterials(value: string | undefined): MaterialName[] | unde
   return list as MaterialName[] | undefined;
 }
 
+/** One of a fixed set of values, or the default when not given; a typo is a usage error with the nearest value. */
+export function parseChoice<T extends string>(value: string | undefined, choices: readonly T[], fallback: T, what: string): T;
+export function parseChoice<T extends string>(value: string | undefined, choices: readonly T[], fallback: undefined, what: string): T | undefined;
+export function parseChoice<T extends string>(value: string | undefined, choices: readonly T[], fallback: T | undefined, what: string): T | undefined {
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) {
+    const s = didYouMean(value, choices);
+    throw new UsageError(`Unknown ${what} \`${value}\`.`, [s ? `Did you mean \`${s}\`?` : `Choices: ${choices.join(', ')}.`]);
+  }
+  return value as T;
+}
+
 const STANDARDS: readonly PdfStandard[] = ['none', 'ua', 'a-2b', 'a-3b'];
 export function parseStandard(value: string | undefined): PdfStandard {
-  if (value === undefined) return 'none';
-  if (!(STANDARDS as readonly string[]).includes(value)) {
-    const s = didYouMean(value, STANDARDS);
-    throw new UsageError(`Unknown PDF standard \`${value}\`.`, [s ? `Did you mean \`${s}\`?` : `Standards: ${STANDARDS.join(', ')}.`]);
-  }
-  return value as PdfStandard;
+  return parseChoice(value, STANDARDS, 'none', 'PDF standard');
+}
+
+/** --leaflet-paper, --poster-paper, --cards-per-sheet → MaterialOptions (unset options keep the spec defaults). */
+export function parseMaterialOptions(values: { 'leaflet-paper'?: string; 'poster-paper'?: string; 'cards-per-sheet'?: string }): MaterialOptions {
+  const leafletPaper = parseChoice(values['leaflet-paper'], ['A5', 'A4'] as const, undefined, 'leaflet paper');
+  const posterPaper = parseChoice(values['poster-paper'], ['A4', 'A3', 'A2'] as const, undefined, 'poster paper');
+  const perSheet = parseChoice(values['cards-per-sheet'], ['10', '8', '6'] as const, undefined, 'number of cards per sheet');
+  return {
+    ...(leafletPaper ? { leafletPaper } : {}),
+    ...(posterPaper ? { posterPaper } : {}),
+    ...(perSheet ? { cardsPerSheet: Number(perSheet) as 10 | 8 | 6 } : {}),
+  };
 }
 
 export function parseJobs(value: string | undefined): number {

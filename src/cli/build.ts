@@ -3,11 +3,11 @@ import { build } from '../build/build.ts';
 import { loadContent } from '../content/load.ts';
 import { hasErrors } from '../diagnostics/format.ts';
 import { editionLanguages } from '../i18n/localize.ts';
-import { folderOption, helpText, parseCommandArgs, parseJobs, parseList, parseMaterials, parseStandard, requireKnown } from './args.ts';
+import { folderOption, helpText, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseStandard, requireKnown } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { kb, printDiagnostics } from './report.ts';
 
-const NAMES = ['content', 'out', 'lang', 'material', 'edition', 'pdf-standard', 'jobs', 'force', 'help'] as const;
+const NAMES = ['content', 'out', 'lang', 'material', 'edition', 'pdf-standard', 'leaflet-paper', 'poster-paper', 'cards-per-sheet', 'jobs', 'force', 'help'] as const;
 
 export const buildCommand: Command = {
   name: 'build',
@@ -21,7 +21,12 @@ export const buildCommand: Command = {
       'Exit codes: 0 built, 1 content errors (nothing of a failed job is written), 2 usage error, 3 internal error.',
     ].join('\n'),
     NAMES.filter((n) => n !== 'help'),
-    ['rightsprint build', 'rightsprint build --lang ar,fa --material card --edition generic', 'rightsprint build --content ../our-content --out ../print --pdf-standard ua'],
+    [
+      'rightsprint build',
+      'rightsprint build --lang ar,fa --material card --edition generic',
+      'rightsprint build --content ../our-content --out ../print --pdf-standard ua',
+      'rightsprint build --material leaflet,poster --leaflet-paper A4 --poster-paper A2',
+    ],
   ),
   async run(argv: readonly string[], io: CliIO): Promise<number> {
     const values = parseCommandArgs(argv, NAMES, 'build');
@@ -37,6 +42,7 @@ export const buildCommand: Command = {
       editions: parseList(values.edition),
     };
     const standard = parseStandard(values['pdf-standard']);
+    const materialOptions = parseMaterialOptions(values);
     const parallel = parseJobs(values.jobs);
 
     // Selection names are checked against the content before any work, so a typo is a usage error.
@@ -53,7 +59,7 @@ export const buildCommand: Command = {
       contentDisplay: content.display,
       outDir: out.abs,
       selection,
-      context: { standard, materialOptions: {} },
+      context: { standard, materialOptions },
       parallel,
       force: values.force ?? false,
       onOutput: (o) => io.out(`${join(out.display, o.file)}  ${o.pages} page${o.pages === 1 ? '' : 's'}  ${kb(o.bytes)}${o.cached ? '  (unchanged)' : ''}`),

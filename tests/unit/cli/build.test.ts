@@ -105,3 +105,20 @@ describe('build', () => {
     expect(r.out).toContain(`output/local/pl/leaflet.pdf  ${pages} page`);
   });
 });
+
+describe('build paper options', () => {
+  it('--leaflet-paper A4 and --poster-paper A2 change the page sizes; a typo is a usage error', async () => {
+    const { dir } = copyFixture('content-basic');
+    const sel = ['--edition', 'generic', '--lang', 'en', '--jobs', '1', '--material', 'leaflet,poster'];
+    const built = await run(['build', ...sel, '--leaflet-paper', 'A4', '--poster-paper', 'A2'], dir);
+    expect(built.code).toBe(0);
+    const mediaBoxes = (file: string) =>
+      [...readFileSync(file, 'latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/gu)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    // A4 = 595 × 842 pt; A2 = 1191 × 1684 pt.
+    expect(mediaBoxes(join(dir, 'output/generic/en/leaflet.pdf'))[0]).toEqual([595, 842]);
+    expect(mediaBoxes(join(dir, 'output/generic/en/poster.pdf'))[0]).toEqual([1191, 1684]);
+    const typo = await run(['build', ...sel, '--poster-paper', 'A22'], dir);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/Unknown poster paper `A22`/u);
+  });
+});
