@@ -48,7 +48,8 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
     const content = contentFor(ctx.contentDir, ctx.contentDisplay);
     const edition = content.editions.find((e) => e.name === job.edition);
     if (!edition) throw new Error(`edition ${job.edition} vanished`);
-    const options = { ...ctx.materialOptions, keys: content.project.materials };
+    // contentRoot: settings.logo is relative to the content folder.
+    const options = { ...ctx.materialOptions, keys: content.project.materials, contentRoot: content.root };
     let result: MaterialResult;
     if (job.kind === 'mixed-card') {
       const docs: LocalizedDoc[] = [];

@@ -8,6 +8,7 @@ import { setPieces } from '../layout/set-pieces.ts';
 import { rowsHeight, stackRows } from '../layout/stack-rows.ts';
 import type { KeyedMissingGlyph, Row, SetText, TextPiece, TextStyle } from '../layout/types.ts';
 import { mm } from '../layout/units.ts';
+import { logoBlock, type EditionLogo } from './logo.ts';
 import { CARD, PRESS } from './specs.ts';
 
 /** What goes on one side of the card. */
@@ -24,6 +25,11 @@ export interface CardSideInput {
   readonly dir: Direction;
   /** URL for a QR code in the bottom end corner (back side). */
   readonly qrUrl?: string;
+  /**
+   * Edition logo (back side): drawn small in the free column above the QR code when at least CARD.logoMin of it
+   * is free, so it never takes room from text and never lowers the fitted size.
+   */
+  readonly logo?: EditionLogo;
 }
 
 export interface CardSide {
@@ -93,9 +99,18 @@ function attempt(input: CardSideInput, size: number, docLang: string, setText: S
   ];
   const nodes: StructNode[] = [...title.nodes, ...body.nodes, ...hotline.nodes];
   if (input.qrUrl) {
+    const qrY = H - SAFE - notesHeight - notesGap - qrSide;
+    // The column above the QR code is empty (the body runs beside it): the logo goes there when it fits.
+    const logoRoom = Math.min(qrY - mm(CARD.qrGap) - bodyTop, mm(CARD.logoMax));
+    if (input.logo && logoRoom >= mm(CARD.logoMin)) {
+      const logoId = ids ? ids('Figure') : undefined;
+      const block = logoBlock(input.logo.logo, qrSide, logoRoom, undefined, logoId);
+      const columnX = rtl ? SAFE : W - SAFE - qrSide;
+      items.push(...block.items.map((p) => ({ ...p, x: p.x + columnX + (qrSide - block.width) / 2, y: p.y + bodyTop })));
+      if (logoId) nodes.push({ id: logoId, role: 'Figure', alt: input.logo.alt, children: [] });
+    }
     const figureId = ids ? ids('Figure') : undefined;
     const qr = qrCode(input.qrUrl, qrSide, COLORS.qr, figureId);
-    const qrY = H - SAFE - notesHeight - notesGap - qrSide;
     // Quiet zone is white by construction: the code may sit closer to the edge than the text safety margin.
     items.push({ x: rtl ? SAFE : W - SAFE - qrSide, y: qrY, item: qr.item });
     if (figureId) nodes.push({ id: figureId, role: 'Figure', alt: `QR code: ${input.qrUrl}`, children: [] });

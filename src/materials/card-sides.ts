@@ -7,6 +7,7 @@ import type { SetText, TextPiece } from '../layout/types.ts';
 import { toMm } from '../layout/units.ts';
 import { layoutCardSide, type CardSide, type CardSideInput } from './card-side.ts';
 import { CODES, missingGlyphDiagnostics } from './diagnostics.ts';
+import type { EditionLogo } from './logo.ts';
 import { CARD } from './specs.ts';
 import { editionPiece, hotlinePieces, keysPieces, keysToShorten, pendingPieces, stringPieces } from './texts.ts';
 
@@ -20,9 +21,9 @@ export interface CardSides {
  * Both sides of one language's card. Front: the holder's language (title + `card.front` keys, hotline,
  * edition/draft note, disclaimer). Back: the officer language (`card.back` keys, hotline, QR code to the
  * website). `idPrefix` tags the sides (omit for untagged copies). `docLang` is the language of the PDF the
- * card goes into (a mixed-language sheet marks each card's own language).
+ * card goes into (a mixed-language sheet marks each card's own language). `logo`: the edition logo for the back.
  */
-export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetText, idPrefix?: string, docLang = doc.lang.code): CardSides {
+export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetText, idPrefix?: string, docLang = doc.lang.code, logo?: EditionLogo): CardSides {
   const [frontTitleKey, ...frontKeys] = keys.card.front;
   const [backTitleKey, ...backKeys] = keys.card.back;
   const frontStrings = keys.card.front.map((k) => doc.string(k));
@@ -47,6 +48,7 @@ export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetTe
     lang: doc.officerLang.code,
     dir: doc.officerLang.dir,
     qrUrl: doc.settings.website,
+    ...(logo ? { logo } : {}),
   };
   const front = layoutCardSide(frontInput, docLang, setText, idPrefix === undefined ? undefined : `${idPrefix}-front`);
   const back = layoutCardSide(backInput, docLang, setText, idPrefix === undefined ? undefined : `${idPrefix}-back`);

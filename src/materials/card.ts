@@ -9,6 +9,7 @@ import { pressPage } from '../print/press-page.ts';
 import { cardSheets, type SheetCard, type SheetPaper } from './card-sheet.ts';
 import { cardSides } from './card-sides.ts';
 import { missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
+import { editionLogo } from './logo.ts';
 import { materialMetadata } from './metadata.ts';
 import { CARD, PRESS } from './specs.ts';
 import type { BuildOutput, MaterialOptions, MaterialResult } from './types.ts';
@@ -33,7 +34,8 @@ function documentNode(children: readonly StructNode[]): StructNode {
  */
 export function buildCard(doc: LocalizedDoc, opts: MaterialOptions, setText: SetText): MaterialResult {
   if (!opts.keys) return { outputs: [], diagnostics: [noKeysDiagnostic('wallet card')] };
-  const sides = cardSides(doc, opts.keys, setText, 'card');
+  const logo = editionLogo(doc, opts);
+  const sides = cardSides(doc, opts.keys, setText, 'card', doc.lang.code, logo.logo);
   const copy: SheetCard = { front: { ...sides.front, frame: untag(sides.front.frame), node: { ...sides.front.node, id: '' } }, back: { ...sides.back, frame: untag(sides.back.frame), node: { ...sides.back.node, id: '' } } };
   const title = doc.string(opts.keys.card.front[0] ?? '').plain;
   const metadata = materialMetadata(doc, title, 'wallet card');
@@ -60,7 +62,7 @@ export function buildCard(doc: LocalizedDoc, opts: MaterialOptions, setText: Set
     });
   }
   const name = (code: string) => languageInfo(code)?.name ?? code;
-  return { outputs, diagnostics: [...sides.diagnostics, ...missingGlyphDiagnostics(missing, name)] };
+  return { outputs, diagnostics: [...logo.diagnostics, ...sides.diagnostics, ...missingGlyphDiagnostics(missing, name)] };
 }
 
 /**
@@ -74,9 +76,11 @@ export function buildMixedCard(docs: readonly LocalizedDoc[], opts: MaterialOpti
   if (!first) return { outputs: [], diagnostics: [] };
   const keys = opts.keys;
   const labelDoc = docs.find((d) => d.lang.code === first.officerLang.code) ?? first;
-  const all = docs.map((d, i) => ({ doc: d, sides: cardSides(d, keys, setText, `card${i + 1}-${d.lang.code}`, labelDoc.lang.code) }));
+  // Every doc of a mixed sheet belongs to the same edition: one logo for all backs.
+  const logo = editionLogo(first, opts);
+  const all = docs.map((d, i) => ({ doc: d, sides: cardSides(d, keys, setText, `card${i + 1}-${d.lang.code}`, labelDoc.lang.code, logo.logo) }));
   const cards: SheetCard[] = all.map((a) => a.sides);
-  const diagnostics = all.flatMap((a) => a.sides.diagnostics);
+  const diagnostics = [...logo.diagnostics, ...all.flatMap((a) => a.sides.diagnostics)];
   const title = `${labelDoc.string(keys.card.front[0] ?? '').plain} (${docs.map((d) => d.lang.code).join(', ')})`;
   const metadata = { ...materialMetadata(labelDoc, title, 'wallet card'), extra: { Edition: first.edition.name, Languages: docs.map((d) => d.lang.code).join(' ') } };
   const outputs: BuildOutput[] = (['A4', 'Letter'] as const).map((paper) => {

@@ -5,9 +5,9 @@ import type { KeyedMissingGlyph } from '../layout/types.ts';
 /**
  * Stable diagnostic codes of the materials (RP3xxx layout/materials, RP4xxx glyphs; see README).
  * RP3001 no materials keys given; RP3002 a card side overflows; RP3003 the poster overflows;
- * RP4001 a character no font can draw.
+ * RP3004 the edition logo cannot be read or drawn; RP4001 a character no font can draw.
  */
-export const CODES = { noKeys: 'RP3001', cardOverflow: 'RP3002', posterOverflow: 'RP3003', missingGlyph: 'RP4001' } as const;
+export const CODES = { noKeys: 'RP3001', cardOverflow: 'RP3002', posterOverflow: 'RP3003', logoUnreadable: 'RP3004', missingGlyph: 'RP4001' } as const;
 
 /** One error per distinct (language, key, character): the build must not print tofu on a legal card. */
 export function missingGlyphDiagnostics(missing: readonly KeyedMissingGlyph[], languageName: (code: string) => string): Diagnostic[] {

@@ -15,6 +15,7 @@ import { mm } from '../layout/units.ts';
 import { pressPage } from '../print/press-page.ts';
 import { PRESS_GEOMETRY } from './card.ts';
 import { missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
+import { editionLogo, logoBlock } from './logo.ts';
 import { materialMetadata } from './metadata.ts';
 import { LEAFLET } from './specs.ts';
 import { editionPiece, stringPieces, uiPiece } from './texts.ts';
@@ -54,11 +55,19 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
     rows.map((r, i) => (i === 0 ? { ...r, spaceBefore: space, keepWithPrevious: r.keepWithPrevious || keep } : r));
   const body = LEAFLET.bodyPt * k;
 
-  // Title band on page 1.
-  const titleRows = set(stringPieces(doc, doc.string(keys.title), 'H1'), LEAFLET.titlePt * k, COLORS.white, width, LEAFLET.headingLeading);
+  // Title band on page 1, with the edition logo on its start side (left in LTR, right in RTL) on a white plate.
+  const logo = editionLogo(doc, opts);
+  const logoId = logo.logo ? ids('Figure') : undefined;
+  if (logo.logo && logoId) nodes.push({ id: logoId, role: 'Figure', alt: logo.logo.alt, children: [] });
+  const plate = { pad: mm(LEAFLET.logo.platePad) * k, radius: mm(LEAFLET.logo.plateRadius) * k };
+  const logoBox = logo.logo ? logoBlock(logo.logo.logo, mm(LEAFLET.logo.maxWidth) * k, mm(LEAFLET.logo.maxHeight) * k, plate, logoId) : undefined;
+  const logoSpace = logoBox ? logoBox.width + mm(LEAFLET.logo.gap) * k : 0;
+  const titleRows = set(stringPieces(doc, doc.string(keys.title), 'H1'), LEAFLET.titlePt * k, COLORS.white, width - logoSpace, LEAFLET.headingLeading);
   const bandPad = mm(LEAFLET.bandPad);
   const titleTop = mm(LEAFLET.margin.top) - bandPad / 2;
-  const bandHeight = titleTop + rowsHeight(titleRows) + bandPad;
+  // Title and logo share the band's height and are centred on each other.
+  const mastHeight = Math.max(rowsHeight(titleRows), logoBox?.height ?? 0);
+  const bandHeight = titleTop + mastHeight + bandPad;
 
   // The flow.
   const flow: Row[] = [];
@@ -96,7 +105,12 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
     if (index === 0) {
       const bleed = PRESS_GEOMETRY.bleed;
       items.push({ x: -bleed, y: -bleed, item: { kind: 'rect', width: pageW + 2 * bleed, height: bandHeight + bleed, fill: COLORS.accent } });
-      items.push(...stackRows(titleRows, left, titleTop));
+      if (logoBox) {
+        const x = rtl ? left + width - logoBox.width : left;
+        const y = titleTop + (mastHeight - logoBox.height) / 2;
+        items.push(...logoBox.items.map((p) => ({ ...p, x: p.x + x, y: p.y + y })));
+      }
+      items.push(...stackRows(titleRows, rtl ? left : left + logoSpace, titleTop + (mastHeight - rowsHeight(titleRows)) / 2));
     }
     items.push(...stackRows(rows, left, index === 0 ? firstTop : otherTop));
     items.push(...footer(doc, index + 1, total, { left, width, baseline: pageH - mm(LEAFLET.footerFromBottom), size: LEAFLET.notePt * k }, setText, missing));
@@ -114,7 +128,7 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
       { file: 'leaflet.pdf', material: 'leaflet', kind: 'home', doc: home },
       { file: 'leaflet-press.pdf', material: 'leaflet', kind: 'press', doc: press },
     ],
-    diagnostics: missingGlyphDiagnostics(missing, name),
+    diagnostics: [...logo.diagnostics, ...missingGlyphDiagnostics(missing, name)],
   };
 }
 

@@ -15,6 +15,7 @@ import { rowsHeight, stackRows } from '../layout/stack-rows.ts';
 import type { KeyedMissingGlyph, Row, SetText, TextPiece, TextStyle } from '../layout/types.ts';
 import { mm, toMm } from '../layout/units.ts';
 import { CODES, missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
+import { editionLogo, logoBlock } from './logo.ts';
 import { materialMetadata } from './metadata.ts';
 import { POSTER } from './specs.ts';
 import { editionPiece, keysToShorten, stringPieces, uiPiece } from './texts.ts';
@@ -48,6 +49,7 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
   const docLang = doc.lang.code;
   const rtl = doc.lang.dir === 'rtl';
 
+  const logo = editionLogo(doc, opts);
   const attempt = (size: number): PosterAttempt => {
     const ids = nodeIds('poster');
     const missing: KeyedMissingGlyph[] = [];
@@ -64,11 +66,19 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     };
     const gap = mm(POSTER.gap * s);
 
-    // Title band (scaled with the rights so a long title never crowds them out).
+    // Title band (scaled with the rights so a long title never crowds them out), the edition logo in its top
+    // start corner on a white plate; the title is centred in the rest of the band.
+    const logoId = logo.logo ? ids('Figure') : undefined;
+    if (logo.logo && logoId) nodes.push({ id: logoId, role: 'Figure', alt: logo.logo.alt, children: [] });
+    const plate = { pad: mm(POSTER.logo.platePad * s), radius: mm(POSTER.logo.plateRadius * s) };
+    const logoBox = logo.logo ? logoBlock(logo.logo.logo, mm(POSTER.logo.maxWidth * s), mm(POSTER.logo.maxHeight * s), plate, logoId) : undefined;
+    const logoSpace = logoBox ? logoBox.width + mm(POSTER.logo.gap * s) : 0;
     const titleSize = Math.min(POSTER.titleMaxPt * s, size * (POSTER.titleMaxPt / POSTER.rightsMaxPt));
-    const titleRows = set(stringPieces(doc, doc.string(keys.title), 'H1'), titleSize, COLORS.white, width, 'center', POSTER.titleLeading);
+    const titleRows = set(stringPieces(doc, doc.string(keys.title), 'H1'), titleSize, COLORS.white, width - logoSpace, 'center', POSTER.titleLeading);
     const bandPad = mm(POSTER.bandPad * s);
-    const bandHeight = bandPad + rowsHeight(titleRows) + bandPad;
+    const mastHeight = Math.max(rowsHeight(titleRows), logoBox?.height ?? 0);
+    const bandHeight = bandPad + mastHeight + bandPad;
+    const logoItems = logoBox ? logoBox.items.map((p) => ({ ...p, x: p.x + (rtl ? W - margin - logoBox.width : margin), y: p.y + bandPad + (mastHeight - logoBox.height) / 2 })) : [];
 
     // Rights: every paragraph of every right becomes one item of a single list.
     const rights: TextPiece[] = keys.rights.flatMap((key) =>
@@ -111,7 +121,8 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     const bleed = mm(3);
     const items: Positioned[] = [
       { x: -bleed, y: -bleed, item: { kind: 'rect', width: W + 2 * bleed, height: bandHeight + bleed, fill: COLORS.accent } },
-      ...stackRows(titleRows, margin, bandPad),
+      ...logoItems,
+      ...stackRows(titleRows, rtl ? margin : margin + logoSpace, bandPad + (mastHeight - rowsHeight(titleRows)) / 2),
       // Spread the remaining space: the flow sits centred between band and strip, a poster has no "bottom of page".
       ...stackRows(flow, margin, contentTop + Math.max(0, (available - height) / 2)),
       { x: -bleed, y: stripTop, item: { kind: 'rect', width: W + 2 * bleed, height: stripHeight + bleed, fill: COLORS.accent } },
@@ -124,7 +135,7 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
   const fitted = fitSize(attempt, (a) => a.height <= a.available + 1e-6, { max: POSTER.rightsMaxPt * s, min: POSTER.rightsMinPt * s, step: POSTER.stepPt * s });
   const a = fitted.result;
   const name = (code: string) => languageInfo(code)?.name ?? code;
-  const diagnostics = missingGlyphDiagnostics(a.missing, name);
+  const diagnostics = [...logo.diagnostics, ...missingGlyphDiagnostics(a.missing, name)];
   if (!fitted.fits) {
     diagnostics.push(
       error(CODES.posterOverflow, `Poster (${paper}) in ${doc.lang.name} (${docLang}) is ${toMm(a.height - a.available).toFixed(1)} mm too tall even with the rights at ${fitted.size.toFixed(1)} pt.`, undefined, [

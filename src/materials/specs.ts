@@ -41,6 +41,12 @@ export const CARD = {
   qr: 17,
   /** Gap between back text and the QR code. */
   qrGap: 2,
+  /**
+   * Edition logo on the back, in the column above the QR code (QR-wide): at most logoMax tall, and left out when
+   * less than logoMin is free (a 5 mm logo is about the smallest a reader still recognises).
+   */
+  logoMax: 10,
+  logoMin: 5,
   /** Body text steps down from maxPt by stepPt to the smallest legible size on a card (6.5 pt). */
   bodyMaxPt: 9,
   bodyMinPt: 6.5,
@@ -112,6 +118,11 @@ export const LEAFLET = {
   boxRadius: 1.5,
   boxStrokePt: 1,
   a4TypeScale: 1.2,
+  /**
+   * Edition logo in the title band (start side), on a white plate so a logo made for white paper stays visible
+   * on the red band. Sizes include the plate; ≈ the height of a two-line title.
+   */
+  logo: { maxWidth: 30, maxHeight: 18, gap: 4, platePad: 1.5, plateRadius: 1.5 },
 } as const;
 
 export const POSTER = {
@@ -134,6 +145,8 @@ export const POSTER = {
   boxPad: 6,
   boxRadius: 3,
   boxStrokePt: 2,
+  /** Edition logo in the top start corner of the title band, on a white plate (sizes include the plate). */
+  logo: { maxWidth: 60, maxHeight: 40, gap: 8, platePad: 3, plateRadius: 3 },
   /** The multilingual strip: entries flow in rows; size steps down until it takes at most `stripMaxHeight`. */
   stripMaxPt: 18,
   stripMinPt: 9,

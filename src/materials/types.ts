@@ -40,6 +40,11 @@ export interface MaterialOptions {
    * so existing callers type-check; without it a material returns error RP3001 and no outputs.
    */
   readonly keys?: MaterialsSpec;
+  /**
+   * Absolute path of the content folder (`ContentDoc.root`), which `settings.logo` is relative to. Added by the
+   * materials follow-up; without it materials print no logo.
+   */
+  readonly contentRoot?: string;
 }
 
 /** Builds every output of one material for one (edition, language). Pure apart from reading fonts and assets. */

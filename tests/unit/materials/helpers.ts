@@ -72,6 +72,8 @@ export interface DocOptions {
   readonly overrides?: Readonly<Record<string, string>>;
   readonly hotline?: string;
   readonly website?: string;
+  /** settings.logo, relative to the content folder passed as MaterialOptions.contentRoot. */
+  readonly logo?: string;
 }
 
 /** Languages with strings in the fixture. */
@@ -85,6 +87,7 @@ export function makeDoc(code: FixtureLang, options: DocOptions = {}): LocalizedD
     area: 'Example borough',
     hotline: options.hotline ?? '0800 123 4567',
     website: options.website ?? 'https://example.org/rights',
+    ...(options.logo ? { logo: options.logo } : {}),
   };
   const interpolate = (s: string) => s.replace(/\{\{(\w+)\}\}/gu, (_, k: string) => (settings as Record<string, string>)[k] ?? '');
   const make = (key: string, l: string, text: string, state: StringState): LocalizedString => {

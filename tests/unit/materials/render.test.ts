@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import jsQRModule from 'jsqr';
@@ -96,6 +97,38 @@ describe.skipIf(!ready)('rendered materials', () => {
       expect(decode(await rasterise(poster, 1, 40, `${code}-poster`))).toBe(doc.settings.website);
     });
   }
+
+  it('the SVG edition logo prints where layout put it (card back, leaflet band), and nowhere else', async () => {
+    const content = fileURLToPath(new URL('../../../content/', import.meta.url));
+    const doc = makeDoc('en', { logo: 'assets/example-logo.svg' });
+    const dpi = 100;
+    const px = (pt: number) => (pt * dpi) / 72;
+    const cases = [
+      { name: 'logo-card', spec: buildCard(doc, { keys: KEYS, contentRoot: content }, layoutParagraph).outputs.find((o) => o.file === 'card-press.pdf')!.doc, page: 2 },
+      { name: 'logo-leaflet', spec: buildLeaflet(doc, { keys: KEYS, contentRoot: content }, layoutParagraph).outputs[0]!.doc, page: 1 },
+    ];
+    for (const { name, spec, page } of cases) {
+      const png = await rasterise(spec, page, dpi, name);
+      const flat = (items: DocumentSpec['pages'][number]['frame']['items'], dx = 0, dy = 0): { x: number; y: number; w: number; h: number }[] =>
+        items.flatMap((p) => (p.item.kind === 'group' ? flat(p.item.frame.items, dx + p.x, dy + p.y) : p.item.kind === 'image' ? [{ x: dx + p.x, y: dy + p.y, w: p.item.width, h: p.item.height }] : []));
+      const [box] = flat(spec.pages[page - 1]!.frame.items);
+      // The example logo's green (#1d5c4d), with 2 px of antialiasing tolerance around its box.
+      let inside = 0;
+      let outside = 0;
+      for (let y = 0; y < png.height; y += 1) {
+        for (let x = 0; x < png.width; x += 1) {
+          const i = (y * png.width + x) * 4;
+          const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+          if (!(Math.abs(r - 0x1d) < 30 && Math.abs(g - 0x5c) < 30 && Math.abs(b - 0x4d) < 30)) continue;
+          const inBox = x >= px(box!.x) - 2 && x <= px(box!.x + box!.w) + 2 && y >= px(box!.y) - 2 && y <= px(box!.y + box!.h) + 2;
+          if (inBox) inside += 1;
+          else outside += 1;
+        }
+      }
+      expect(inside, name).toBeGreaterThan(px(box!.w) * px(box!.h) * 0.2);
+      expect(outside, name).toBe(0);
+    }
+  });
 
   it.skipIf(!hasTool('pdftotext'))('card press text is extractable (Latin)', async () => {
     const press = buildCard(makeDoc('en'), { keys: KEYS }, layoutParagraph).outputs.find((o) => o.file === 'card-press.pdf')!.doc;
