@@ -42,8 +42,9 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   const ids = nodeIds('leaflet');
   const missing: KeyedMissingGlyph[] = [];
   const nodes: StructNode[] = [];
-  // Notes set inside body text (pending translation) are smaller and grey; note blocks set at the note size are not scaled again.
-  const style = (size: number, color: Color = COLORS.text, leading: number = LEAFLET.leading): TextStyle => ({ size, leading, color, align: 'start', paragraphSpace: 0.5, bulletIndent: 1.2, ...(color === COLORS.note ? {} : { noteScale: 0.8, noteColor: COLORS.note }) });
+  // Notes set inside body text (pending translation) are smaller and grey; note blocks set at the note size are not
+  // scaled again; in the title band (white text) they stay white: grey on the red band is unreadable.
+  const style = (size: number, color: Color = COLORS.text, leading: number = LEAFLET.leading): TextStyle => ({ size, leading, color, align: 'start', paragraphSpace: 0.5, bulletIndent: 1.2, ...(color === COLORS.note ? {} : { noteScale: 0.8, noteColor: color === COLORS.white ? COLORS.white : COLORS.note }) });
   const set = (pieces: readonly TextPiece[], size: number, color: Color = COLORS.text, measure = width, leading: number = LEAFLET.leading) => {
     const result = setPieces(pieces, { width: measure, style: style(size, color, leading), docLang, setText, ids });
     missing.push(...result.missing);

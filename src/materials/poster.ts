@@ -55,8 +55,9 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     const missing: KeyedMissingGlyph[] = [];
     const nodes: StructNode[] = [];
     const pieces: TextPiece[] = [];
-    // Notes inside body text (pending translation) are smaller and grey; note blocks at the note size are not scaled again.
-    const style = (pt: number, color: Color, align: TextStyle['align'] = 'start', leading: number = POSTER.leading): TextStyle => ({ size: pt, leading, color, align, paragraphSpace: 0.45, bulletIndent: 1.1, ...(color === COLORS.note ? {} : { noteScale: 0.6, noteColor: COLORS.note }) });
+    // Notes inside body text (pending translation) are smaller and grey; note blocks at the note size are not scaled
+    // again; in the title band (white text) they stay white: grey on the red band is unreadable.
+    const style = (pt: number, color: Color, align: TextStyle['align'] = 'start', leading: number = POSTER.leading): TextStyle => ({ size: pt, leading, color, align, paragraphSpace: 0.45, bulletIndent: 1.1, ...(color === COLORS.note ? {} : { noteScale: 0.6, noteColor: color === COLORS.white ? COLORS.white : COLORS.note }) });
     const set = (p: readonly TextPiece[], pt: number, color: Color, measure = width, align: TextStyle['align'] = 'start', leading: number = POSTER.leading) => {
       pieces.push(...p);
       const r = setPieces(p, { width: measure, style: style(pt, color, align, leading), docLang, setText, ids });
