@@ -44,10 +44,12 @@ export function cardSheets(cards: readonly SheetCard[], paper: SheetPaper, perSh
   const nodes: StructNode[] = [];
   const missing: KeyedMissingGlyph[] = [];
 
-  // Label column: the start margin, inset from the paper edge and from the cards.
+  // Label column: the start margin, from the printable inset (home printers cannot print the paper's outer
+  // few millimetres) to `labelInset` before the cards.
   const margin = cells[0]!.x;
   const inset = mm(CARD.labelInset);
-  const labelWidth = margin - 2 * inset;
+  const edge = mm(CARD.sheetPrintableInset[paper]);
+  const labelWidth = margin - edge - inset;
   const rtl = labelDoc.lang.dir === 'rtl';
   const label = (key: 'frontSheet' | 'backSheet', prefix: string): { items: Positioned[]; node?: StructNode } => {
     if (labelWidth < mm(8)) return { items: [] };
@@ -60,7 +62,7 @@ export function cardSheets(cards: readonly SheetCard[], paper: SheetPaper, perSh
       ids,
     });
     missing.push(...set.missing);
-    const x = rtl ? sheet.width - margin + inset : inset;
+    const x = rtl ? sheet.width - margin + inset : edge;
     const nodesOut: StructNode = { id: `${prefix}-sect`, role: 'Sect', children: set.nodes };
     return { items: stackRows(set.rows, x, cells[0]!.y), node: nodesOut };
   };

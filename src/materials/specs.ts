@@ -86,9 +86,14 @@ export const CARD = {
   sheetMarkOffset: 1.5,
   sheetMarkLength: 6,
   sheetMarkWidthPt: 0.4,
-  /** Sheet labels (FRONT/BACK, cut here) in the start margin. */
+  /** Sheet labels (FRONT/BACK, cut here) in the start margin, `labelInset` away from the cards. */
   labelPt: 7,
   labelInset: 1.5,
+  /**
+   * How far from the paper edge anything on a home sheet may start: home printers leave ≈ 3–4.2 mm unprinted on
+   * A4 and up to 6.35 mm (0.25 in) on US Letter lasers. Labels start here so no letter is lost.
+   */
+  sheetPrintableInset: { A4: 5, Letter: 6.35 },
 } as const;
 
 export const LEAFLET = {
