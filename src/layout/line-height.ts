@@ -11,8 +11,21 @@ export const LEADING_FACTOR_BY_FAMILY: Readonly<Record<string, number>> = {
   'noto-nastaliq-urdu': 0.8,
 };
 
-/** The leading factor for a paragraph language: from the first family of its font stack override. */
+/**
+ * The same correction for languages that use their script's default face (no `fonts` override in
+ * locales/languages.json). Mymr: Noto Sans Myanmar declares ascent 1.324 + descent 0.86 = 2.18 em, but the ink of
+ * the whole Burmese translation (stacked consonants, kinzi, medials, upper and lower vowels) reaches 1.00 em above
+ * and 0.54 em below the baseline; at 0.8 a line is 1.75 em and the ink stays inside its box (tested in
+ * tests/regressions/myanmar-card-leading). Without it the first Burmese card overflowed by 2.0 mm at 6.5 pt.
+ */
+export const LEADING_FACTOR_BY_SCRIPT: Readonly<Record<string, number>> = {
+  Mymr: 0.8,
+};
+
+/** The leading factor for a paragraph language: its font stack override's first family, else its script. */
 export function leadingFactor(lang: string): number {
-  const family = languageInfo(lang)?.fonts?.[0];
-  return (family && LEADING_FACTOR_BY_FAMILY[family]) || 1;
+  const info = languageInfo(lang);
+  const family = info?.fonts?.[0];
+  if (family) return LEADING_FACTOR_BY_FAMILY[family] ?? 1;
+  return (info?.script && LEADING_FACTOR_BY_SCRIPT[info.script]) || 1;
 }
