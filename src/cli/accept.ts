@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeTranslation } from '../content/write-translation.ts';
 import { planAccept } from '../i18n/exchange/plan-accept.ts';
+import { reviewDate } from '../i18n/exchange/review-date.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { contentNote, openWorkspace, translationPath } from '../i18n/exchange/workspace.ts';
@@ -18,7 +19,9 @@ example, the English changed only a comma), mark it current: its stored source h
 the current source text. With no keys, every stale key of the language is accepted. Prints each change.
 
 Options:
-  --by <name>      Also mark the accepted strings "review: reviewed" (the name is printed, for your records).
+  --by <name>      Also mark the accepted strings reviewed: each gets "review: reviewed", "reviewedBy: <name>"
+                   and "reviewedOn: <date>" (today; the UTC date of SOURCE_DATE_EPOCH when that is set).
+                   \`rightsprint status\` counts the strings each reviewer signed off.
   --content <dir>  Content folder (default ./content).
 
 Example:
@@ -58,7 +61,17 @@ Example:
       return EXIT.usage;
     }
     const by = parsed.values.by?.trim();
-    const plan = planAccept(workspace.source, workspace.translations.get(lang), keys, by !== undefined && by !== '');
+    if (by === '') {
+      io.err('rightsprint accept: --by needs the reviewer\'s name, e.g. --by "Amal K.".');
+      return EXIT.usage;
+    }
+    const on = by !== undefined ? reviewDate() : '';
+    if (on === undefined) {
+      io.err(`rightsprint accept: SOURCE_DATE_EPOCH is "${process.env.SOURCE_DATE_EPOCH}", not a whole number of seconds.`);
+      io.err('    hint: set it to an integer such as 1767225600, or unset it to record today\'s date.');
+      return EXIT.usage;
+    }
+    const plan = planAccept(workspace.source, workspace.translations.get(lang), keys, by !== undefined ? { by, on } : undefined);
     formatDiagnostics(plan.diagnostics).forEach((l) => io.err(l));
     if (plan.diagnostics.some((d) => d.severity === 'error')) {
       io.out('Nothing accepted: fix the keys above.');
@@ -73,7 +86,7 @@ Example:
     saveText(target, writeTranslation(before, lang, plan.changes, Object.keys(workspace.source.strings)));
     for (const a of plan.accepted) {
       const what = a.was === 'stale' ? `stale → current (source ${a.fromHash} → ${a.toHash})` : 'already current';
-      io.out(`${lang}  ${a.key}  ${what}${a.reviewed ? `, reviewed by ${by}` : ''}`);
+      io.out(`${lang}  ${a.key}  ${what}${a.reviewed ? `, reviewed by ${by} on ${on}` : ''}`);
     }
     io.out(`${plan.accepted.length} string(s) accepted in ${relative(io.cwd, target)}.`);
     return EXIT.ok;

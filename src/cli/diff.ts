@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffContent, type ContentDiff } from '../i18n/exchange/diff-content.ts';
+import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
 import { openWorkspace } from '../i18n/exchange/workspace.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
@@ -9,16 +10,21 @@ export const diffCommand: Command = {
   name: 'diff',
   summary: 'List source strings added, removed and changed since an earlier content folder, and which translations go stale',
   help: `Usage: rightsprint diff <old-content-dir> [--content <dir>] [--json]
+       rightsprint diff --since <version> [--content <dir>] [--json]
 
-Compares the source guidance of an earlier content folder (e.g. a copy of the last printed edition) with the
-current one. For each changed key it lists the languages whose translation the change makes stale (they
-matched the old text), those already stale before, and those with no translation.
+Compares the source guidance of an earlier edition with the current one: an earlier content folder (e.g. a
+copy of the last printed edition), or with --since the snapshot of that version in the edition history
+(content/history/<version>.yaml, written by \`rightsprint snapshot\`). For each changed key it lists the
+languages whose translation the change makes stale (they matched the old text), those already stale before,
+and those with no translation.
 
 Options:
-  --content <dir>  Current content folder (default ./content).
-  --json           Print the result as JSON.
+  --since <version>  Compare with the history snapshot of this version instead of a folder.
+  --content <dir>    Current content folder (default ./content).
+  --json             Print the result as JSON.
 
 Example:
+  rightsprint diff --since 2026.1
   rightsprint diff ../editions/2026.1/content --content content
 `,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -32,7 +38,11 @@ Example:
         args: [...argv],
         strict: true,
         allowPositionals: true,
-        options: { content: { type: 'string', default: 'content' }, json: { type: 'boolean', default: false } },
+        options: {
+          content: { type: 'string', default: 'content' },
+          json: { type: 'boolean', default: false },
+          since: { type: 'string' },
+        },
       });
     } catch (e) {
       io.err(`rightsprint diff: ${(e as Error).message}`);
@@ -40,26 +50,38 @@ Example:
       return EXIT.usage;
     }
     const [oldDir, ...extra] = parsed.positionals;
-    if (!oldDir || extra.length > 0) {
-      io.err('rightsprint diff: name exactly one earlier content folder, e.g. `rightsprint diff old/content`.');
+    const since = parsed.values.since;
+    if ((oldDir === undefined) === (since === undefined) || extra.length > 0) {
+      io.err('rightsprint diff: name exactly one earlier edition: a content folder (`rightsprint diff old/content`)');
+      io.err('or a version in the edition history (`rightsprint diff --since 2026.1`).');
       return EXIT.usage;
     }
-    const before = openWorkspace(resolve(io.cwd, oldDir), oldDir);
+    const before = oldDir !== undefined ? openWorkspace(resolve(io.cwd, oldDir), oldDir) : undefined;
     const after = openWorkspace(resolve(io.cwd, parsed.values.content), parsed.values.content);
-    if (!before.workspace || !after.workspace) {
-      formatDiagnostics([...before.diagnostics, ...after.diagnostics]).forEach((l) => io.err(l));
+    if ((before && !before.workspace) || !after.workspace) {
+      formatDiagnostics([...(before?.diagnostics ?? []), ...after.diagnostics]).forEach((l) => io.err(l));
       return EXIT.content;
     }
     const current = after.workspace;
+    const old = before?.workspace
+      ? { version: before.workspace.version, strings: before.workspace.source.strings }
+      : current.history.get(since ?? '');
+    if (!old) {
+      const known = [...current.history.keys()];
+      const suggestion = didYouMean(since ?? '', known);
+      io.err(`rightsprint diff: the edition history of ${parsed.values.content} has no snapshot of version ${since}.`);
+      io.err(`    hint: ${suggestion ? `did you mean --since ${suggestion}? ` : ''}${known.length > 0 ? `Snapshots: ${known.join(', ')}.` : 'There is no history/ folder yet: `rightsprint snapshot` writes one for the current version.'}`);
+      return EXIT.usage;
+    }
     const languages = [...new Set([...current.languages, ...current.translations.keys()])].filter(
       (l) => l !== current.sourceLanguage,
     );
-    const diff = diffContent(before.workspace.source, current.source, current.translations, languages);
+    const diff = diffContent(old, current.source, current.translations, languages);
     if (parsed.values.json) {
-      io.out(JSON.stringify({ from: before.workspace.version, to: current.version, ...diff }, null, 2));
+      io.out(JSON.stringify({ from: old.version, to: current.version, ...diff }, null, 2));
       return EXIT.ok;
     }
-    describe(diff, before.workspace.version, current.version).forEach((l) => io.out(l));
+    describe(diff, old.version, current.version).forEach((l) => io.out(l));
     return EXIT.ok;
   },
 };

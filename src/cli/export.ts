@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SourceGuidance } from '../content/types.ts';
 import { collectEntries } from '../i18n/exchange/collect.ts';
 import { writeCsv } from '../i18n/exchange/csv.ts';
 import { writePo } from '../i18n/exchange/po.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
+import type { EarlierSource } from '../i18n/history.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { FORMAT_EXTENSIONS, type ExchangeEntry, type ExchangeFormat, type ExchangeMeta } from '../i18n/exchange/types.ts';
 import { contentNote, openWorkspace } from '../i18n/exchange/workspace.ts';
@@ -35,8 +35,10 @@ Options:
   --format <fmt>      po (default), xliff (XLIFF 1.2, .xlf) or csv (UTF-8 with BOM, opens in Excel).
   --content <dir>     Content folder (default ./content).
   --out <path>        Output folder (default ./exchange), or a file name when exporting one language.
-  --previous <dir>    An earlier content folder (e.g. the last printed edition): stale entries then show the
-                      old source text they were translated from (PO "#| msgid", XLIFF note).
+  --previous <dir>    An earlier content folder (e.g. the last printed edition), searched before the edition
+                      history: stale entries show the old source text they were translated from (PO "#| msgid",
+                      XLIFF note). Without it the edition history (content/history/, see \`rightsprint snapshot\`)
+                      is searched alone.
 
 Example:
   rightsprint export --lang ar,fa --format po --out exchange/
@@ -83,20 +85,21 @@ Example:
       io.err(`    hint: project languages: ${workspace.languages.join(', ')}`);
       return EXIT.usage;
     }
-    const previous: SourceGuidance[] = [];
+    const earlier: EarlierSource[] = [];
     if (values.previous) {
       const old = openWorkspace(resolve(io.cwd, values.previous), values.previous);
       if (!old.workspace) {
         formatDiagnostics(old.diagnostics).forEach((l) => io.err(l));
         return EXIT.content;
       }
-      previous.push(old.workspace.source);
+      earlier.push(old.workspace.source);
     }
+    earlier.push(...workspace.history.values());
     const out = resolve(io.cwd, values.out);
     const extension = FORMAT_EXTENSIONS[format][0] ?? `.${format}`;
     const toFile = langs.length === 1 && FORMAT_EXTENSIONS[format].includes(extname(out)) && !isDirectory(out);
     for (const lang of langs) {
-      const entries = collectEntries(workspace.source, workspace.translations.get(lang), previous);
+      const entries = collectEntries(workspace.source, workspace.translations.get(lang), earlier);
       const meta: ExchangeMeta = { sourceLanguage: workspace.sourceLanguage, targetLanguage: lang, version: workspace.version };
       const path = toFile ? out : join(out, `${lang}${extension}`);
       saveText(path, WRITERS[format](entries, meta));

@@ -32,8 +32,10 @@ the valid ones into <content>/translations/<lang>.yaml, stamped with the source 
 Comments, key order and untouched keys of the YAML file are kept; the file is replaced atomically.
 
 Checks (errors reject the entry): unknown key, duplicate key, {{placeholders}} missing or extra, unbalanced
-**bold**, a different number of "- " list lines than the source. Warnings: paragraph count differs, an empty
-translation where one exists (it is kept), the source changed since the export (imported, stays stale).
+**bold**, a different number of "- " list lines than the source — the source the translator saw: for a file
+exported before the source changed, its own source text, else the edition history (content/history/).
+Warnings: paragraph count differs, an empty translation where one exists (it is kept), the source changed
+since the export (imported, stays stale).
 Entries still marked fuzzy / needs-review / stale keep their old hash: they stay stale until reviewed.
 
 Options:
@@ -121,7 +123,7 @@ Example:
       }
       const plan =
         lang && !problems.some((p) => p.severity === 'error' && p.code === CODES.language)
-          ? planImport(read.units, workspace.source, workspace.translations.get(lang), workspace.languageReview.get(lang))
+          ? planImport(read.units, workspace.source, workspace.translations.get(lang), workspace.languageReview.get(lang), [...workspace.history.values()])
           : undefined;
       problems.push(...(plan?.diagnostics ?? []));
       formatDiagnostics(problems).forEach((l) => io.err(l));

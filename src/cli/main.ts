@@ -12,6 +12,7 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { proofCommand } from './proof.ts';
 import { printDiagnostics } from './report.ts';
+import { snapshotCommand } from './snapshot.ts';
 import { statusCommand } from './status.ts';
 
 /** Every command, once. `rightsprint --help` lists them in this order. */
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   acceptCommand,
   diffCommand,
+  snapshotCommand,
 ];
 
 function version(): string {

@@ -14,8 +14,10 @@ export const statusCommand: Command = {
   help: helpText(
     'rightsprint status [options]',
     [
-      'Per language: strings translated, missing and stale (translated from an older source text), review status,',
-      'what the print policy does with the gaps, and every stale string with its current source text.',
+      'Per language: strings translated, missing and stale (translated from an older source text), review status',
+      '(per language, and who reviewed which strings), what the print policy does with the gaps, and every stale',
+      'string with its current source text and the old one it was translated from (found in the edition history,',
+      'content/history/<version>.yaml, written by `rightsprint snapshot`; or in --previous).',
       'Exit 1 when the policy says some language cannot be printed (policy fail with gaps), else 0.',
     ].join('\n'),
     ['content', 'lang', 'json', 'previous'],
@@ -48,14 +50,14 @@ export const statusCommand: Command = {
     if (values.json) {
       io.out(JSON.stringify({ version: content.project.version, sourceLanguage: content.project.sourceLanguage, policy: content.project.policy, languages: status }, null, 2));
     } else {
-      for (const line of statusTable(content, status, previous !== undefined)) io.out(line);
+      for (const line of statusTable(content, status)) io.out(line);
     }
     return blocked.length > 0 ? EXIT.content : EXIT.ok;
   },
 };
 
 /** Human-readable status: one row per language, then the stale strings of each language. */
-function statusTable(content: ContentDoc, status: readonly LanguageStatus[], havePrevious: boolean): string[] {
+function statusTable(content: ContentDoc, status: readonly LanguageStatus[]): string[] {
   const { policy, version } = content.project;
   const lines = [`Content ${version} — policy: stale → ${policy.stale}, missing → ${policy.missing}`, ''];
   const header = ['lang', 'language', 'translated', 'missing', 'stale', 'review', 'prints'];
@@ -71,13 +73,21 @@ function statusTable(content: ContentDoc, status: readonly LanguageStatus[], hav
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const fmt = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   lines.push(fmt(header), ...rows.map(fmt));
+  const reviewed = status.filter((s) => s.reviewers.length > 0);
+  if (reviewed.length > 0) {
+    lines.push('', 'Strings reviewed one by one (current strings only):');
+    for (const s of reviewed) {
+      const who = s.reviewers.map((r) => `${r.strings} by ${r.name}${r.latest ? ` (latest ${r.latest})` : ''}`).join('; ');
+      lines.push(`  ${s.code}  ${who}`);
+    }
+  }
   for (const s of status) {
     if (s.staleStrings.length === 0) continue;
     lines.push('', `${s.name} (${s.code}) — stale strings:`);
     for (const st of s.staleStrings) {
       lines.push(`  ${st.key}`);
       lines.push(`    source now: ${oneLine(st.source)}`);
-      lines.push(`    source was: ${st.oldSource !== undefined ? oneLine(st.oldSource) : havePrevious ? '(not in the earlier content folder)' : '(unknown — pass --previous <earlier content folder> to see it)'}`);
+      lines.push(`    source was: ${st.oldSource !== undefined ? oneLine(st.oldSource) : UNKNOWN_OLD_SOURCE}`);
       lines.push(`    translation: ${oneLine(st.translation)}`);
     }
   }
@@ -85,6 +95,9 @@ function statusTable(content: ContentDoc, status: readonly LanguageStatus[], hav
   if (blocked.length > 0) lines.push('', `Cannot print under policy fail: ${blocked.map((s) => s.code).join(', ')}.`);
   return lines;
 }
+
+/** Shown when neither the edition history nor --previous has the text a stale translation was made from. */
+const UNKNOWN_OLD_SOURCE = '(unknown: no snapshot in history/ has it — run `rightsprint snapshot` before editing the guidance, or pass --previous <earlier content folder>)';
 
 function oneLine(text: string): string {
   return text.replace(/\n+/gu, ' ⏎ ');

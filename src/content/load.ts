@@ -4,14 +4,15 @@ import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnost
 import { CODES } from '../diagnostics/codes.ts';
 import { REPO_ROOT } from '../i18n/languages.ts';
 import { checkSchema, type Schema } from './check-schema.ts';
+import { compareVersions, historyFile } from './history-file.ts';
 import { readYaml } from './read-yaml.ts';
 import type {
-  ContentDoc, Edition, LanguageEntry, MaterialsSpec, PrintPolicy, ProjectFile, SourceGuidance, TranslatedString, TranslationFile,
+  ContentDoc, Edition, HistorySnapshot, LanguageEntry, MaterialsSpec, PrintPolicy, ProjectFile, SourceGuidance, TranslatedString, TranslationFile,
 } from './types.ts';
 import { validateContent } from './validate.ts';
 
-/** The four file formats, each with its JSON Schema in schema/ (shared with editors through `$schema` comments). */
-export type ContentKind = 'project' | 'guidance' | 'translation' | 'edition';
+/** The file formats, each with its JSON Schema in schema/ (shared with editors through `$schema` comments). */
+export type ContentKind = 'project' | 'guidance' | 'translation' | 'edition' | 'history';
 
 const schemas = new Map<ContentKind, Schema>();
 /** The JSON Schema of one content file kind, read once per process from the repository's schema/ folder. */
@@ -41,7 +42,7 @@ export interface LoadResult {
   readonly content?: ContentDoc;
   /** Every problem found, schema and cross-file, in one pass. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Content-relative paths of every file read (for build-cache hashing). */
+  /** Content-relative paths of every file read (for build-cache hashing). History snapshots are not listed: nothing printed depends on them. */
   readonly files: readonly string[];
 }
 
@@ -59,7 +60,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
 
   const read = (rel: string, kind: ContentKind): Record<string, unknown> | undefined => {
     const file = readYaml(join(root, rel), rel, `${displayRoot}/${rel}`);
-    files.push(rel);
+    if (kind !== 'history') files.push(rel);
     diagnostics.push(...file.diagnostics);
     const checked = checkSchema(file, schemaFor(kind));
     diagnostics.push(...checked.diagnostics);
@@ -117,7 +118,15 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   }
   if (editions.length === 0) editions.push(DEFAULT_EDITION);
 
-  const content: ContentDoc = { root, project, source, translations, editions, spans };
+  // Newest version first, keyed by file stem (validate.ts checks each file's `version:` agrees with its name).
+  const snapshots: [string, HistorySnapshot][] = yamlFiles(join(root, 'history')).map((name) => {
+    const raw = read(historyFile(name.replace(/\.yaml$/u, '')), 'history') ?? {};
+    const snapshot = { version: str(raw.version) ?? '', date: str(raw.date) ?? '', language: str(raw.language) ?? '', strings: (raw.strings ?? {}) as Record<string, string> };
+    return [name.replace(/\.yaml$/u, ''), snapshot];
+  });
+  const history = new Map(snapshots.sort(([a], [b]) => compareVersions(b, a)));
+
+  const content: ContentDoc = { root, project, source, translations, editions, spans, history };
   diagnostics.push(...validateContent(content));
   return { content, diagnostics, files };
 }

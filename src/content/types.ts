@@ -101,6 +101,10 @@ export interface TranslatedString {
   readonly source: string;
   /** Per-string review status; defaults to the language's. */
   readonly review?: ReviewStatus;
+  /** Who reviewed this string (`rightsprint accept --by`). Added by the guidance-update follow-up; optional. */
+  readonly reviewedBy?: string;
+  /** When this string was reviewed, ISO `YYYY-MM-DD`. Added with `reviewedBy`; optional. */
+  readonly reviewedOn?: string;
 }
 
 export interface TranslationFile {
@@ -118,6 +122,22 @@ export interface Edition {
   readonly languages?: readonly string[];
 }
 
+/**
+ * The source guidance as it was at one content version: `content/history/<version>.yaml`, written by
+ * `rightsprint snapshot` before the guidance is edited for the next version. A stale translation's stored hash
+ * finds the old source text it was made from here, so status and export can show what changed.
+ */
+export interface HistorySnapshot {
+  /** Content version the snapshot belongs to; equals the file stem. */
+  readonly version: string;
+  /** Edition date of that version, ISO `YYYY-MM-DD`. */
+  readonly date: string;
+  /** The source language (as guidance/<source>.yaml). */
+  readonly language: string;
+  /** Key → source text at that version. */
+  readonly strings: Readonly<Record<string, string>>;
+}
+
 /** A loaded content folder. `spans` maps a dotted path (`translations/ar.yaml#strings.title.text`) to where it is. */
 export interface ContentDoc {
   /** Absolute path of the content folder. */
@@ -127,4 +147,9 @@ export interface ContentDoc {
   readonly translations: ReadonlyMap<string, TranslationFile>;
   readonly editions: readonly Edition[];
   readonly spans: ReadonlyMap<string, SourceSpan>;
+  /**
+   * Edition history (content/history/<version>.yaml) by file version, newest first. Optional so hand-built
+   * ContentDocs still type-check; the loader always sets it (empty when the folder has no history/).
+   */
+  readonly history?: ReadonlyMap<string, HistorySnapshot>;
 }

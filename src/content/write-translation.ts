@@ -9,6 +9,10 @@ export interface TranslationChange {
   readonly source: string;
   /** Per-string review: a value sets it, `null` removes the field, absent leaves it as it is. */
   readonly review?: ReviewStatus | null;
+  /** Who reviewed the string (`accept --by`); same rule: a value sets it, `null` removes it, absent leaves it. */
+  readonly reviewedBy?: string | null;
+  /** When it was reviewed, `YYYY-MM-DD`; same rule as `reviewedBy`. */
+  readonly reviewedOn?: string | null;
 }
 
 /** The schema comment every translation file starts with, so editors validate and autocomplete it. */
@@ -108,18 +112,25 @@ function applyChange(pair: Pair<Node, Node>, change: TranslationChange, flow = f
     m.set(new Scalar('source'), fresh);
     changed = true;
   }
-  if (change.review === null && m.has('review')) {
-    m.delete('review');
-    changed = true;
-  } else if (change.review && reviewOf(m) !== change.review) {
-    m.set(new Scalar('review'), new Scalar(change.review));
-    changed = true;
+  for (const field of REVIEW_FIELDS) {
+    const value = change[field];
+    if (value === null && m.has(field)) {
+      m.delete(field);
+      changed = true;
+    } else if (value && scalarValue(m, field) !== value) {
+      // A fresh scalar, quoted by the library where plain text would not read back as this string.
+      m.set(new Scalar(field), new Scalar(value));
+      changed = true;
+    }
   }
   return changed ? pair : undefined;
 }
 
-function reviewOf(map: YAMLMap<Scalar, Node>): unknown {
-  const node = map.get('review', true);
+/** Optional per-string fields a change can set or remove, in the order they are written after text and source. */
+const REVIEW_FIELDS = ['review', 'reviewedBy', 'reviewedOn'] as const;
+
+function scalarValue(map: YAMLMap<Scalar, Node>, field: string): unknown {
+  const node = map.get(field, true);
   return isScalar(node) ? node.value : undefined;
 }
 

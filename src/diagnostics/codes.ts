@@ -41,6 +41,12 @@ export const CODES = {
   unknownVariable: 'RP2008',
   /** `**` markers in a string are not balanced. */
   unbalancedBold: 'RP2009',
+  /** A history snapshot's `version:` differs from its file name (`history/<version>.yaml`). */
+  historyVersion: 'RP2010',
+  /** The guidance differs from the snapshot of the project's current version: the version was not raised. */
+  historyOutdated: 'RP2011',
+  /** `rightsprint snapshot` would overwrite a different snapshot of the same version (without --force). */
+  snapshotConflict: 'RP2012',
   /** A materials key (project.yaml `materials:`) that is not in the source guidance. */
   unknownMaterialKey: 'RP3101',
   /** A referenced file (edition logo) does not exist. */

@@ -1,23 +1,20 @@
 import type { ContentDoc, Edition, ReviewStatus, Settings } from '../content/types.ts';
-import { interpolate, parseMarkup, plainText, variablesOf } from '../content/markup.ts';
+import { interpolateMarked, parseMarkup, plainText, variablesOf } from '../content/markup.ts';
 import { materialKeys } from '../content/validate.ts';
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { sourceHash } from './hash.ts';
 import { languageInfo, type LanguageInfo } from './languages.ts';
+import { translationState, type TranslationState } from './translation-state.ts';
 import { editionSettings, placeholderWarnings } from './settings.ts';
 import type { LocalizedDoc, LocalizedString, StringState } from './types.ts';
 import { uiTranslator } from './ui.ts';
 
-/** How one key of one language relates to the current source text, before policy. */
-export type TranslationState = 'source' | 'current' | 'stale' | 'missing';
+export type { TranslationState } from './translation-state.ts';
 
-/** The raw state of a key in a language: empty text counts as missing; a different source hash as stale. */
-export function translationState(content: ContentDoc, lang: string, key: string): TranslationState {
+/** The raw state of a key in a language (translation-state.ts's rule); the source language is `source`. */
+export function keyState(content: ContentDoc, lang: string, key: string): TranslationState {
   if (lang === content.project.sourceLanguage) return 'source';
-  const entry = content.translations.get(lang)?.strings[key];
-  if (!entry || entry.text.trim() === '') return 'missing';
-  return entry.source === sourceHash(content.source.strings[key] ?? '') ? 'current' : 'stale';
+  return translationState(content.source.strings[key] ?? '', content.translations.get(lang)?.strings[key]);
 }
 
 /** What the print policy makes of a key: the text to print and its state, or `blocked` under policy fail. */
@@ -37,7 +34,7 @@ export function resolveString(content: ContentDoc, lang: string, key: string): R
   const { project, source } = content;
   const sourceText = source.strings[key];
   if (sourceText === undefined) throw new Error(`unknown guidance key ${key}`);
-  const raw = translationState(content, lang, key);
+  const raw = keyState(content, lang, key);
   const fallback = (blocked: boolean): Resolved => ({ text: sourceText, lang: project.sourceLanguage, state: 'fallback', review: 'reviewed', raw, blocked });
   switch (raw) {
     case 'source':
@@ -95,7 +92,7 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
     let hit = cache.get(id);
     if (!hit) {
       const r = resolveString(content, inLang, key);
-      hit = toLocalized(key, r, settings);
+      hit = toLocalized(key, r, settings, project.sourceLanguage);
       cache.set(id, hit);
     }
     return hit;
@@ -133,8 +130,13 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
   return { doc, diagnostics, blocked: diagnostics.some((d) => d.severity === 'error') };
 }
 
-function toLocalized(key: string, r: Resolved, settings: Settings): LocalizedString {
-  const blocks = parseMarkup(interpolate(r.text, settings).normalize('NFC'));
+/**
+ * Settings are written in the source language, so in a translation their values (when they contain letters) are
+ * inlines with `lang: sourceLanguage`: `{{organisation}}` inside an Arabic sentence is read as English.
+ */
+function toLocalized(key: string, r: Resolved, settings: Settings, sourceLanguage: string): LocalizedString {
+  const valueLang = r.lang === sourceLanguage ? undefined : sourceLanguage;
+  const blocks = parseMarkup(interpolateMarked(r.text, settings).normalize('NFC'), valueLang);
   return { key, lang: r.lang, blocks, plain: plainText(blocks), state: r.state, review: r.review };
 }
 

@@ -1,5 +1,7 @@
-import type { SourceGuidance, TranslationFile } from '../../content/types.ts';
+import type { TranslationFile } from '../../content/types.ts';
 import { sourceHash } from '../hash.ts';
+import type { EarlierSource } from '../history.ts';
+import { translationState } from '../translation-state.ts';
 
 /** How one changed key affects each language. */
 export interface ChangedKey {
@@ -23,13 +25,14 @@ export interface ContentDiff {
 }
 
 /**
- * Source keys added, removed and changed between two content folders (editions), and, for each changed key,
- * which of `languages` the change makes stale. Compares by source hash, so whitespace-only edits at the end
- * of a string do not count. Pure; keys in the new source's order, removed keys in the old order.
+ * Source keys added, removed and changed between two editions (an earlier content folder or a history snapshot,
+ * and the current guidance), and, for each changed key, which of `languages` the change makes stale. Compares by
+ * source hash, so whitespace-only edits at the end of a string do not count. Pure; keys in the new source's order,
+ * removed keys in the old order.
  */
 export function diffContent(
-  oldSource: SourceGuidance,
-  newSource: SourceGuidance,
+  oldSource: EarlierSource,
+  newSource: EarlierSource,
   translations: ReadonlyMap<string, TranslationFile>,
   languages: readonly string[],
 ): ContentDiff {
@@ -48,9 +51,10 @@ export function diffContent(
     const missing: string[] = [];
     for (const lang of languages) {
       const stored = translations.get(lang)?.strings[key];
-      if (!stored || stored.text.trim() === '') missing.push(lang);
-      else if (stored.source === oldHash) madeStale.push(lang);
-      else if (stored.source === newHash) alreadyCurrent.push(lang);
+      const state = translationState(text, stored);
+      if (state === 'missing') missing.push(lang);
+      else if (state === 'current') alreadyCurrent.push(lang);
+      else if (stored?.source === oldHash) madeStale.push(lang);
       else alreadyStale.push(lang);
     }
     changed.push({ key, oldHash, newHash, madeStale, alreadyStale, alreadyCurrent, missing });

@@ -2,6 +2,8 @@ import type { ReviewStatus, SourceGuidance, TranslationFile } from '../../conten
 import type { TranslationChange } from '../../content/write-translation.ts';
 import { warning, error, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { sourceHash } from '../hash.ts';
+import { oldSourceText, type EarlierSource } from '../history.ts';
+import { translationState } from '../translation-state.ts';
 import { checkTranslation } from './check.ts';
 import { CODES } from './codes.ts';
 import type { ImportedUnit } from './types.ts';
@@ -26,14 +28,17 @@ export interface ImportPlan {
  * - otherwise → written with the hash of the source the file was exported from; that is the current hash
  *   unless the source changed since the export, in which case the entry stays stale and a warning says so.
  * An entry that changes nothing is not checked (a stale one matches the older source it was made from); others
- * are checked against the source the translator saw (the file's source text when it hashes to the stamp).
- * An edited translation loses a per-string `reviewed` mark (it becomes `draft`) unless the file marks it reviewed.
+ * are checked against the source the translator saw (the file's source text when it hashes to the stamp, else the
+ * text with that hash in `earlier`: the edition history).
+ * An edited translation loses a per-string `reviewed` mark (it becomes `draft`) unless the file marks it reviewed,
+ * and always loses its per-string reviewer (`reviewedBy`/`reviewedOn`: they signed off the old text).
  */
 export function planImport(
   units: readonly ImportedUnit[],
   source: SourceGuidance,
   existing: TranslationFile | undefined,
   languageReview: ReviewStatus = 'draft',
+  earlier: readonly EarlierSource[] = [],
 ): ImportPlan {
   const diagnostics: Diagnostic[] = [];
   const changes: TranslationChange[] = [];
@@ -59,7 +64,7 @@ export function planImport(
       continue;
     }
     const stored = existing?.strings[unit.key];
-    const hasStored = stored !== undefined && stored.text.trim() !== '';
+    const hasStored = stored !== undefined && translationState(sourceText, stored) !== 'missing';
     const text = unit.text.normalize('NFC');
     if (text.trim() === '') {
       if (hasStored)
@@ -112,8 +117,12 @@ export function planImport(
       if (stamp !== currentHash) stale.push(unit.key);
       continue;
     }
-    // Check against the source the translator saw: the current one, or the older one the file was exported with.
-    const basisSource = stamp !== currentHash && unit.source !== undefined && sourceHash(unit.source) === stamp ? unit.source : sourceText;
+    // Check against the source the translator saw: the current one, or the older one the file was exported with
+    // (its own source text when that hashes to the stamp, else the edition history's). An entry still marked for
+    // review keeps its old stamp but was edited against the current source, so it is checked against that.
+    const fileSource = unit.source !== undefined && sourceHash(unit.source) === stamp ? unit.source : undefined;
+    const historySource = unit.needsReview ? undefined : oldSourceText(earlier, unit.key, stamp);
+    const basisSource = stamp === currentHash ? sourceText : (fileSource ?? historySource ?? sourceText);
     const problems = checkTranslation(unit.key, basisSource, text, unit.span);
     diagnostics.push(...notes, ...problems);
     if (problems.some((p) => p.severity === 'error')) {
@@ -121,7 +130,9 @@ export function planImport(
       continue;
     }
     if (stamp !== currentHash) stale.push(unit.key);
-    changes.push({ key: unit.key, text, source: stamp, ...(review ? { review } : {}) });
+    // A per-string reviewer signed off the old text, not this one: an edit drops the name and date with the mark.
+    const reviewer = edited && (stored?.reviewedBy !== undefined || stored?.reviewedOn !== undefined) ? { reviewedBy: null, reviewedOn: null } : {};
+    changes.push({ key: unit.key, text, source: stamp, ...(review ? { review } : {}), ...reviewer });
   }
   return { changes, diagnostics, rejected, untranslated, stale };
 }

@@ -1,8 +1,9 @@
 import type { ReviewStatus } from '../../content/types.ts';
 import type { SourceSpan } from '../../diagnostics/diagnostic.ts';
+import type { StoredState } from '../translation-state.ts';
 
-/** How one translated string relates to the current source text (see status.ts). */
-export type TranslationStatus = 'current' | 'stale' | 'missing';
+/** How one translated string relates to the current source text (the shared rule: i18n/translation-state.ts). */
+export type TranslationStatus = StoredState;
 
 /** The exchange formats a translator can receive. The file extension names the format. */
 export type ExchangeFormat = 'po' | 'xliff' | 'csv';
@@ -26,7 +27,7 @@ export interface ExchangeEntry {
   readonly status: TranslationStatus;
   /** The hash the stored translation was made from (differs from `sourceHash` when stale). */
   readonly storedHash?: string;
-  /** The old source text a stale translation was made from, when an earlier content folder provides it. */
+  /** The old source text a stale translation was made from, when the edition history or an earlier content folder has it. */
   readonly previousSource?: string;
   /** Per-string review status from the translation file. */
   readonly review?: ReviewStatus;

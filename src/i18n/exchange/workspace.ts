@@ -1,12 +1,12 @@
 import { join } from 'node:path';
-import type { ReviewStatus, SourceGuidance, TranslationFile } from '../../content/types.ts';
+import type { HistorySnapshot, ReviewStatus, SourceGuidance, TranslationFile } from '../../content/types.ts';
 import { loadContent } from '../../content/load.ts';
 import { CODES as CONTENT_CODES } from '../../diagnostics/codes.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 
 /**
  * What the workflow commands need from a loaded content folder (src/content/load.ts): the project's version,
- * source language and languages, the source guidance, and every translation file.
+ * source language and languages, the source guidance, every translation file and the edition history.
  */
 export interface Workspace {
   readonly root: string;
@@ -18,6 +18,8 @@ export interface Workspace {
   readonly languageReview: ReadonlyMap<string, ReviewStatus>;
   readonly source: SourceGuidance;
   readonly translations: ReadonlyMap<string, TranslationFile>;
+  /** Edition history snapshots (history/<version>.yaml) by version, newest first. */
+  readonly history: ReadonlyMap<string, HistorySnapshot>;
 }
 
 /**
@@ -52,6 +54,7 @@ export function openWorkspace(dir: string, display = dir): { workspace?: Workspa
       languageReview: new Map(project.languages.map((l) => [l.code, l.review])),
       source: content.source,
       translations: content.translations,
+      history: content.history ?? new Map(),
     },
     diagnostics: [],
     otherErrors,

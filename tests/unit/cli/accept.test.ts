@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { acceptCommand } from '../../../src/cli/accept.ts';
 import { sourceHash } from '../../../src/i18n/hash.ts';
 import { captureIO, scratch } from '../exchange/helpers.ts';
@@ -27,14 +27,57 @@ describe('rightsprint accept', () => {
     expect(diff).toEqual([`    source: ${now.intro.source}`, `    source: ${now['card.call'].source}`]);
   });
 
-  it('accepts only the named keys and, with --by, marks them reviewed', async () => {
+  it('accepts only the named keys and, with --by, marks them reviewed by that person on the SOURCE_DATE_EPOCH date', async () => {
     const { dir, content } = scratch();
     const io = captureIO(dir);
-    expect(await acceptCommand.run(['ar', 'card.call', '--by', 'Amal K.'], io)).toBe(0);
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1764115200'); // 2025-11-26T00:00:00Z
+    try {
+      expect(await acceptCommand.run(['ar', 'card.call', '--by', 'Amal K.'], io)).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
     const now = parse(ar(content)).strings;
-    expect(now['card.call']).toEqual({ text: 'اتصل بـ {{hotline}}.', source: sourceHash('Call {{hotline}} now.'), review: 'reviewed' });
+    expect(now['card.call']).toEqual({
+      text: 'اتصل بـ {{hotline}}.', source: sourceHash('Call {{hotline}} now.'), review: 'reviewed', reviewedBy: 'Amal K.', reviewedOn: '2025-11-26',
+    });
     expect(now.intro.source).toBe('576ed918');
-    expect(io.stdout[0]).toMatch(/^ar {2}card\.call {2}stale → current .*, reviewed by Amal K\.$/u);
+    expect(io.stdout[0]).toMatch(/^ar {2}card\.call {2}stale → current .*, reviewed by Amal K\. on 2025-11-26$/u);
+  });
+
+  it('records a second reviewer of a current string, and leaves a string already reviewed by the same person alone', async () => {
+    const { dir, content } = scratch();
+    vi.stubEnv('SOURCE_DATE_EPOCH', '1764115200');
+    try {
+      expect(await acceptCommand.run(['ar', 'title', '--by', 'Amal K.'], captureIO(dir))).toBe(0);
+      expect(parse(ar(content)).strings.title).toMatchObject({ review: 'reviewed', reviewedBy: 'Amal K.', reviewedOn: '2025-11-26' });
+      const before = ar(content);
+      const again = captureIO(dir);
+      expect(await acceptCommand.run(['ar', 'title', '--by', 'Amal K.'], again)).toBe(0);
+      expect(ar(content)).toBe(before);
+      expect(again.stdout).toEqual(['ar: nothing to accept (already current).']);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('uses the clock when SOURCE_DATE_EPOCH is unset, and refuses a malformed one or an empty name', async () => {
+    const { dir, content } = scratch();
+    vi.stubEnv('SOURCE_DATE_EPOCH', 'yesterday');
+    try {
+      const io = captureIO(dir);
+      expect(await acceptCommand.run(['ar', 'card.call', '--by', 'Amal K.'], io)).toBe(2);
+      expect(io.stderr[0]).toContain('SOURCE_DATE_EPOCH is "yesterday"');
+      expect(await acceptCommand.run(['ar', 'card.call', '--by', ' '], captureIO(dir))).toBe(2);
+      vi.stubEnv('SOURCE_DATE_EPOCH', '');
+      const day = new Date();
+      expect(await acceptCommand.run(['ar', 'card.call', '--by', 'Amal K.'], captureIO(dir))).toBe(0);
+      const on = parse(ar(content)).strings['card.call'].reviewedOn as string;
+      const local = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      // Two readings of the clock bracket the command, so a run across midnight still passes.
+      expect([local(day), local(new Date())]).toContain(on);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('refuses unknown and untranslated keys and changes nothing', async () => {

@@ -73,7 +73,8 @@ describe('--help', () => {
   it('every workflow command prints its usage and one example, and exits 0', async () => {
     const { acceptCommand } = await import('../../../src/cli/accept.ts');
     const { diffCommand } = await import('../../../src/cli/diff.ts');
-    for (const command of [exportCommand, importCommand, acceptCommand, diffCommand]) {
+    const { snapshotCommand } = await import('../../../src/cli/snapshot.ts');
+    for (const command of [exportCommand, importCommand, acceptCommand, diffCommand, snapshotCommand]) {
       const io = captureIO('/');
       expect(await command.run(['--help'], io)).toBe(0);
       const text = io.stdout.join('\n');

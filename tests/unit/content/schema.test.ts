@@ -6,7 +6,7 @@ import { loadContent, schemaFor, type ContentKind } from '../../../src/content/l
 import { REPO_ROOT } from '../../../src/i18n/languages.ts';
 import { FIXTURES } from '../cli/helpers.ts';
 
-const KINDS: ContentKind[] = ['project', 'guidance', 'translation', 'edition'];
+const KINDS: ContentKind[] = ['project', 'guidance', 'translation', 'edition', 'history'];
 
 /** Every nested schema object, with its JSON pointer. */
 function walk(s: Schema, path = '#'): [string, Schema][] {
@@ -54,9 +54,10 @@ describe('JSON Schemas (schema/*.schema.json)', () => {
     const root = join(REPO_ROOT, 'content');
     if (!existsSync(join(root, 'project.yaml'))) return;
     const files: [string, ContentKind][] = [['project.yaml', 'project'], ['guidance/en.yaml', 'guidance']];
-    for (const sub of ['translations', 'editions'] as const) {
+    const kinds = { translations: 'translation', editions: 'edition', history: 'history' } as const;
+    for (const sub of ['translations', 'editions', 'history'] as const) {
       if (!existsSync(join(root, sub))) continue;
-      for (const f of readdirSync(join(root, sub)).filter((n) => n.endsWith('.yaml'))) files.push([`${sub}/${f}`, sub === 'translations' ? 'translation' : 'edition']);
+      for (const f of readdirSync(join(root, sub)).filter((n) => n.endsWith('.yaml'))) files.push([`${sub}/${f}`, kinds[sub]]);
     }
     for (const [rel, kind] of files) {
       const first = readFileSync(join(root, rel), 'utf8').split('\n').find((l) => l.includes('yaml-language-server'));

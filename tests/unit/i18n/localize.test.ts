@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/content/load.ts';
 import type { ContentDoc } from '../../../src/content/types.ts';
-import { localize, translationState } from '../../../src/i18n/localize.ts';
+import { keyState, localize } from '../../../src/i18n/localize.ts';
 import { translationStatus } from '../../../src/i18n/status.ts';
 import { copyFixture, edit, FIXTURES } from '../cli/helpers.ts';
 
@@ -21,10 +21,10 @@ const generic = (c: ContentDoc) => c.editions.find((e) => e.name === 'generic')!
 describe('translation states', () => {
   const content = load();
   it('distinguishes source, current, stale and missing', () => {
-    expect(translationState(content, 'en', 'title')).toBe('source');
-    expect(translationState(content, 'ar', 'title')).toBe('current');
-    expect(translationState(content, 'ar', 'poster.right2')).toBe('stale');
-    expect(translationState(content, 'ar', 'poster.right3')).toBe('missing');
+    expect(keyState(content, 'en', 'title')).toBe('source');
+    expect(keyState(content, 'ar', 'title')).toBe('current');
+    expect(keyState(content, 'ar', 'poster.right2')).toBe('stale');
+    expect(keyState(content, 'ar', 'poster.right3')).toBe('missing');
   });
 });
 
@@ -60,7 +60,7 @@ describe('print policy', () => {
   it('an empty translation counts as missing', () => {
     const { content: dir } = copyFixture('content-basic');
     edit(join(dir, 'translations/pl.yaml'), 'text: Na ulicy', 'text: ""');
-    expect(translationState(load(dir), 'pl', 'street.heading')).toBe('missing');
+    expect(keyState(load(dir), 'pl', 'street.heading')).toBe('missing');
   });
 });
 
