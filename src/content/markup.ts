@@ -8,21 +8,34 @@ const BLOCK_SEPARATOR = /\n[ \t]*\n/u;
 const VARIABLE = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/gu;
 
 /**
+ * Brackets around an interpolated value between `interpolateMarked` and `parseMarkup`: U+FDD0 and U+FDD1 are
+ * Unicode noncharacters, set aside by the standard for a program's internal use — never assigned, left alone by
+ * NFC, not whitespace and not markup, so blocks, lists and bold are parsed exactly as without them.
+ */
+const VALUE_OPEN = '\uFDD0';
+const VALUE_CLOSE = '\uFDD1';
+const VALUE_MARK = /([\uFDD0\uFDD1])/u;
+/** A value (line) with a letter in any script is text in a language; digits, spaces and punctuation are not. */
+const HAS_LETTER = /\p{L}/u;
+
+/**
  * Parses a guidance string (already interpolated) into blocks: blank line = new block, a run of `- ` lines =
  * one list, other lines = one paragraph whose single newlines stay as forced breaks. `**` toggles bold; an
  * unmatched trailing `**` is kept as literal text (validation reports it, RP2009). Pure; expects NFC text.
+ * Values bracketed by `interpolateMarked` become inlines of their own with `lang: valueLang` (the brackets are
+ * removed; without `valueLang` they are just removed).
  */
-export function parseMarkup(text: string): Block[] {
+export function parseMarkup(text: string, valueLang?: string): Block[] {
   const blocks: Block[] = [];
   for (const chunk of text.replace(/\r\n?/gu, '\n').trim().split(BLOCK_SEPARATOR)) {
     let para: string[] = [];
     let items: string[] = [];
     const flushPara = () => {
-      if (para.length > 0) blocks.push({ kind: 'para', inlines: parseInlines(para.join('\n')) });
+      if (para.length > 0) blocks.push({ kind: 'para', inlines: parseInlines(para.join('\n'), valueLang) });
       para = [];
     };
     const flushList = () => {
-      if (items.length > 0) blocks.push({ kind: 'list', items: items.map(parseInlines) });
+      if (items.length > 0) blocks.push({ kind: 'list', items: items.map((item) => parseInlines(item, valueLang)) });
       items = [];
     };
     for (const line of chunk.split('\n')) {
@@ -43,8 +56,12 @@ export function parseMarkup(text: string): Block[] {
   return blocks;
 }
 
-/** Splits text at `**` markers into bold and regular runs; empty runs are dropped. */
-export function parseInlines(text: string): Inline[] {
+/**
+ * Splits text at `**` markers into bold and regular runs; empty runs are dropped. Stretches bracketed by
+ * `interpolateMarked` get `lang: valueLang` (a bracket pair may straddle a `**`); neighbours with the same
+ * weight and language merge.
+ */
+export function parseInlines(text: string, valueLang?: string): Inline[] {
   const parts = text.split('**');
   // An odd number of markers leaves the last one unmatched: glue it back as literal text.
   if (parts.length % 2 === 0) {
@@ -52,12 +69,21 @@ export function parseInlines(text: string): Inline[] {
     parts[parts.length - 1] += `**${last}`;
   }
   const inlines: Inline[] = [];
-  parts.forEach((part, i) => {
+  const push = (part: string, bold: boolean, lang: string | undefined): void => {
     if (part.length === 0) return;
-    const bold = i % 2 === 1;
     const prev = inlines[inlines.length - 1];
-    if (prev && prev.bold === bold) inlines[inlines.length - 1] = { text: prev.text + part, bold };
-    else inlines.push({ text: part, bold });
+    const inline: Inline = lang === undefined ? { text: part, bold } : { text: part, bold, lang };
+    if (prev && prev.bold === bold && prev.lang === lang) inlines[inlines.length - 1] = { ...inline, text: prev.text + part };
+    else inlines.push(inline);
+  };
+  let inValue = false;
+  parts.forEach((part, i) => {
+    const bold = i % 2 === 1;
+    for (const piece of part.split(VALUE_MARK)) {
+      if (piece === VALUE_OPEN) inValue = true;
+      else if (piece === VALUE_CLOSE) inValue = false;
+      else push(piece, bold, inValue ? valueLang : undefined);
+    }
   });
   return inlines;
 }
@@ -76,6 +102,26 @@ export function variablesOf(text: string): string[] {
 /** Replaces `{{name}}` with `values[name]`; unknown names are left as written (validation reports them). */
 export function interpolate(text: string, values: Readonly<Record<string, string | undefined>>): string {
   return text.replace(VARIABLE, (whole, name: string) => values[name] ?? whole);
+}
+
+/**
+ * `interpolate`, with each value's text bracketed for `parseMarkup(…, valueLang)` so it can be marked as being in
+ * the language settings are written in. Per line of the value: only lines with a letter are bracketed (a phone
+ * number is not in any language), and the brackets go inside the line's leading and trailing whitespace, so
+ * trimming sees the same text as with `interpolate`. The one difference: a value that starts with `- ` stays
+ * text instead of turning its line into a list item (a setting is a name or a number, never markup).
+ */
+export function interpolateMarked(text: string, values: Readonly<Record<string, string | undefined>>): string {
+  return text.replace(VARIABLE, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return value.replace(/[^\n]+/gu, (line) => {
+      if (!HAS_LETTER.test(line)) return line;
+      const core = line.trim();
+      const at = line.indexOf(core);
+      return `${line.slice(0, at)}${VALUE_OPEN}${core}${VALUE_CLOSE}${line.slice(at + core.length)}`;
+    });
+  });
 }
 
 /** The structure a translation must keep from its source: bold spans, list items, paragraphs. */

@@ -1,5 +1,5 @@
 import type { ContentDoc, Edition, ReviewStatus, Settings } from '../content/types.ts';
-import { interpolate, parseMarkup, plainText, variablesOf } from '../content/markup.ts';
+import { interpolateMarked, parseMarkup, plainText, variablesOf } from '../content/markup.ts';
 import { materialKeys } from '../content/validate.ts';
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
@@ -92,7 +92,7 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
     let hit = cache.get(id);
     if (!hit) {
       const r = resolveString(content, inLang, key);
-      hit = toLocalized(key, r, settings);
+      hit = toLocalized(key, r, settings, project.sourceLanguage);
       cache.set(id, hit);
     }
     return hit;
@@ -130,8 +130,13 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
   return { doc, diagnostics, blocked: diagnostics.some((d) => d.severity === 'error') };
 }
 
-function toLocalized(key: string, r: Resolved, settings: Settings): LocalizedString {
-  const blocks = parseMarkup(interpolate(r.text, settings).normalize('NFC'));
+/**
+ * Settings are written in the source language, so in a translation their values (when they contain letters) are
+ * inlines with `lang: sourceLanguage`: `{{organisation}}` inside an Arabic sentence is read as English.
+ */
+function toLocalized(key: string, r: Resolved, settings: Settings, sourceLanguage: string): LocalizedString {
+  const valueLang = r.lang === sourceLanguage ? undefined : sourceLanguage;
+  const blocks = parseMarkup(interpolateMarked(r.text, settings).normalize('NFC'), valueLang);
   return { key, lang: r.lang, blocks, plain: plainText(blocks), state: r.state, review: r.review };
 }
 
