@@ -1,0 +1,66 @@
+/**
+ * The whole shipped content, built as `npm run build` builds it: every edition × language × material must build
+ * with no error (no card or poster overflow, no missing glyph), no string may fall back to English (every
+ * language is fully translated against the current English), and the only warnings allowed are the placeholder
+ * settings each edition still carries — exactly those, so a new warning or a forgotten placeholder shows here.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildSummary } from '../../../src/build/build.ts';
+import { CODES } from '../../../src/diagnostics/codes.ts';
+
+const CONTENT = fileURLToPath(new URL('../../../content/', import.meta.url));
+const out = mkdtempSync(join(tmpdir(), 'rightsprint-shipped-'));
+let summary: BuildSummary;
+
+beforeAll(async () => {
+  summary = await build({
+    contentDir: CONTENT,
+    outDir: out,
+    context: { standard: 'none', materialOptions: {} },
+    parallel: Math.min(2, availableParallelism()),
+    force: true,
+  });
+}, 900_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const show = (s: BuildSummary, severity: 'error' | 'warning') =>
+  s.diagnostics.filter((d) => d.severity === severity).map((d) => `${d.span ? `${d.span.file}:${d.span.line}` : '-'} ${d.code} ${d.message}`);
+
+describe('shipped content: full build', () => {
+  it('builds every edition × language × material with no error and no internal failure', () => {
+    expect(summary.internalErrors).toEqual([]);
+    expect(show(summary, 'error')).toEqual([]);
+    expect(summary.jobs.failed).toBe(0);
+    const content = summary.content!;
+    const languages = content.project.languages.length + 1; // + the source language
+    // 3 materials per (edition, language), plus the mixed card sheet per edition.
+    expect(summary.jobs.planned).toBe(content.editions.length * (languages * 3 + 1));
+    expect(summary.outputs.every((o) => o.bytes > 0 && o.pages > 0)).toBe(true);
+  });
+
+  it('prints no English fallback: every language is translated against the current source text', () => {
+    const fallbacks = summary.diagnostics.filter((d) => d.code === CODES.fallbackUsed || d.code === CODES.staleKept);
+    expect(fallbacks.map((d) => d.message)).toEqual([]);
+  });
+
+  it('warns only about the placeholder settings each edition still carries', () => {
+    const expected = [
+      'generic: organisation, area, hotline, website, legalAdvice',
+      'example-local: hotline, website, legalAdvice',
+    ];
+    const byEdition = new Map<string, string[]>();
+    for (const d of summary.diagnostics.filter((x) => x.severity === 'warning')) {
+      expect(d.code, d.message).toBe(CODES.placeholderSetting);
+      const edition = /edition ([\w-]+)/u.exec(d.message)?.[1] ?? '?';
+      const setting = /Setting `(\w+)`/u.exec(d.message)?.[1] ?? '?';
+      byEdition.set(edition, [...(byEdition.get(edition) ?? []), setting]);
+    }
+    const order = ['organisation', 'area', 'hotline', 'website', 'legalAdvice'];
+    const actual = [...byEdition].map(([e, s]) => `${e}: ${[...new Set(s)].sort((a, b) => order.indexOf(a) - order.indexOf(b)).join(', ')}`);
+    expect(actual.sort()).toEqual(expected.sort());
+  });
+});
