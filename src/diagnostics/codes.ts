@@ -59,6 +59,8 @@ export const CODES = {
   staleKept: 'RP5002',
   /** A setting still holds a `PLACEHOLDER` value and is printed. */
   placeholderSetting: 'RP5003',
+  /** A printed guidance string still holds a `[PLACEHOLDER: …]` marker: a point a lawyer must verify. */
+  placeholderText: 'RP5005',
   /** Strings print in the source language with a "translation pending" note (policy `fallback`). */
   fallbackUsed: 'RP5004',
   /** A job failed inside the build for a reason that is not a content problem (the message says which). */

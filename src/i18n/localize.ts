@@ -5,7 +5,7 @@ import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics
 import { CODES } from '../diagnostics/codes.ts';
 import { languageInfo, type LanguageInfo } from './languages.ts';
 import { translationState, type TranslationState } from './translation-state.ts';
-import { editionSettings, placeholderWarnings } from './settings.ts';
+import { editionSettings, placeholderTextWarnings, placeholderWarnings } from './settings.ts';
 import type { LocalizedDoc, LocalizedString, StringState } from './types.ts';
 import { uiTranslator } from './ui.ts';
 
@@ -103,6 +103,7 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
   const usedSettings = ['organisation', 'website', ...usedKeys.flatMap((k) => variablesOf(source.strings[k]!))];
   if (settings.logo) usedSettings.push('logo');
   diagnostics.push(...placeholderWarnings(content, edition, settings, usedSettings));
+  diagnostics.push(...placeholderTextWarnings(content, usedKeys));
 
   const stripKey = project.materials.poster.strip;
   const strip = source.strings[stripKey] === undefined ? [] : editionLanguages(content, edition).flatMap((code) => {

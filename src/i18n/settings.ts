@@ -35,3 +35,23 @@ export function placeholderWarnings(content: ContentDoc, edition: Edition, setti
   }
   return out;
 }
+
+/**
+ * One warning per printed guidance key whose source text still holds a `[PLACEHOLDER: …]` marker (a point a
+ * lawyer must verify, see content/SOURCES.md). The marker prints as it is, in English, in every language, so a
+ * group sees it on the page; the warning makes sure nobody sends 500 cards to print without noticing it.
+ * Independent of edition and language, so the printed list collapses to one warning per key.
+ */
+export function placeholderTextWarnings(content: ContentDoc, usedKeys: readonly string[]): Diagnostic[] {
+  const file = `guidance/${content.project.sourceLanguage}.yaml`;
+  return [...new Set(usedKeys)]
+    .sort()
+    .filter((key) => content.source.strings[key]?.includes(`[${PLACEHOLDER_MARKER}`))
+    .map((key) => {
+      const markers = [...content.source.strings[key]!.matchAll(/\[PLACEHOLDER:?\s*([^\]]*)\]/gu)].map((m) => `"${m[1]!.trim()}"`);
+      const what = markers.length === 1 ? `a [PLACEHOLDER] marker (${markers[0]})` : `${markers.length} [PLACEHOLDER] markers (${markers.join('; ')})`;
+      return warning(CODES.placeholderText, `Guidance \`${key}\` still contains ${what}; it prints as it is in every language.`, content.spans.get(`${file}#strings.${key}`), [
+        `Have the point checked (see content/SOURCES.md), then replace the marker in ${file} with the verified wording and its source.`,
+      ]);
+    });
+}
