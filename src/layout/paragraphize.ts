@@ -2,7 +2,11 @@ import type { Inline } from '../content/markup-types.ts';
 import type { Paragraph, StyledSpan } from '../text/types.ts';
 import type { PieceRole, SourceText, TextPiece } from './types.ts';
 
-/** A paragraph from inlines: text concatenated, one span per inline (bold → 700), spans covering the text. */
+/**
+ * A paragraph from inlines: text concatenated, one span per inline (bold → 700), spans covering the text. An
+ * inline in another language than `lang` (an interpolated setting value, see Inline.lang) keeps it as the span's
+ * `lang`, which the text engine hands on to the runs for /Lang in the PDF.
+ */
 export function paragraphFromInlines(inlines: readonly Inline[], lang: string, forceBold = false): Paragraph {
   let text = '';
   const spans: StyledSpan[] = [];
@@ -11,10 +15,11 @@ export function paragraphFromInlines(inlines: readonly Inline[], lang: string, f
     const start = text.length;
     text += inline.text;
     const weight = forceBold || inline.bold ? 700 : 400;
+    const spanLang = inline.lang !== undefined && inline.lang !== lang ? inline.lang : undefined;
     const last = spans[spans.length - 1];
-    // Merge neighbours of the same weight: fewer items for the shaper, identical result.
-    if (last && last.weight === weight) spans[spans.length - 1] = { ...last, end: text.length };
-    else spans.push({ start, end: text.length, weight });
+    // Merge neighbours of the same weight and language: fewer items for the shaper, identical result.
+    if (last && last.weight === weight && last.lang === spanLang) spans[spans.length - 1] = { ...last, end: text.length };
+    else spans.push(spanLang === undefined ? { start, end: text.length, weight } : { start, end: text.length, weight, lang: spanLang });
   }
   return { text, lang, spans };
 }

@@ -89,8 +89,28 @@ export function drawGlyphs(
   const first = runOps[0] ?? [];
   doc.addContent(['q', fillColorOp(color, cmyk), 'BT', ...first.slice(0, 2)].join('\n'));
   mark(() => {
-    const body = [...first.slice(2), ...runOps.slice(1).flat()];
-    if (body.length) doc.addContent(body.join('\n'));
+    // Runs in another language than the line (ShapedRun.spanLang) get a nested /Span with their /Lang around
+    // their operators (ISO 32000-1 §14.9.2); neighbours in the same language share one. Only /Lang: the line's
+    // /ActualText already replaces everything inside it, and an inner /ActualText breaks extraction — measured
+    // with poppler 22.12, it ends the line's replacement text early, so pdftotext printed `Home Office আজ।`
+    // for `কল করুন Home Office আজ।`. With /Lang alone, pdftotext output is unchanged (tests/unit/render/span-lang).
+    let body: string[] = [];
+    let open: string | undefined;
+    const flush = () => {
+      if (body.length) doc.addContent(body.join('\n'));
+      body = [];
+    };
+    runs.forEach((run, i) => {
+      if (run.spanLang !== open) {
+        flush();
+        if (open !== undefined) doc.endMarkedContent();
+        if (run.spanLang !== undefined) doc.markContent('Span', { lang: run.spanLang });
+        open = run.spanLang;
+      }
+      body.push(...(i === 0 ? first.slice(2) : runOps[i]!));
+    });
+    flush();
+    if (open !== undefined) doc.endMarkedContent();
   });
   doc.addContent('ET\nQ');
 }

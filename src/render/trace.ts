@@ -25,6 +25,8 @@ export interface TraceRun {
   readonly script: string;
   /** BCP 47 tag given to the shaper. */
   readonly language: string;
+  /** Language the run is marked with in the PDF (/Lang), only when it is not the paragraph's (ShapedRun.spanLang). */
+  readonly spanLang?: string;
   readonly direction: Direction;
   /** Logical text of the run. */
   readonly text: string;
@@ -55,6 +57,7 @@ export function traceLines(lang: string, direction: Direction, lines: readonly L
         size: run.size,
         script: run.script,
         language: run.language,
+        ...(run.spanLang === undefined ? {} : { spanLang: run.spanLang }),
         direction: run.direction,
         text: run.text,
         glyphs: run.glyphs.map((g) => ({ id: g.id, cluster: g.cluster, ax: g.ax, dx: g.dx, dy: g.dy })),

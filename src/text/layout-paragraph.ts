@@ -5,6 +5,7 @@ import { itemize } from './itemize.ts';
 import { textLanguage } from './language.ts';
 import { canStartLine, graphemeBoundaries, lineBreaks, mayHang, type BreakOpportunity } from './linebreak.ts';
 import { shape, UNSAFE_TO_BREAK } from './shape.ts';
+import { spanLanguage } from './span-language.ts';
 import type { Direction, Glyph, InkBounds, Item, LayoutOptions, Line, MissingGlyph, Paragraph, ParagraphLayout, ShapedRun } from './types.ts';
 
 /**
@@ -37,6 +38,7 @@ export function layoutParagraph(p: Paragraph, opts: LayoutOptions): ParagraphLay
   const leading = opts.leading ?? 1;
 
   const items = itemize(paragraph, lang.direction);
+  const spanLangs = new Map(items.map((item) => [item, spanLanguage(item, paragraph)]));
   const shaped = items.map((item) => shapeItem(text, item));
   const pieces = shaped.flatMap((s) => s.pieces);
   const missing = shaped.flatMap((s) => s.missing);
@@ -48,7 +50,7 @@ export function layoutParagraph(p: Paragraph, opts: LayoutOptions): ParagraphLay
   const breaks = lineBreaks(text, paragraph.lang);
   const ranges = fillLines(text, breaks, prefix, advance.clusterStart, opts.width, paragraph.lang);
   const primary = primaryFace(paragraph.lang, lang.script);
-  const lines = ranges.map(([s, e]) => buildLine(text, s, e, pieces, opts.size, lang.direction, primary));
+  const lines = ranges.map(([s, e]) => buildLine(text, s, e, pieces, opts.size, lang.direction, primary, spanLangs));
 
   const height = lines.reduce((h, l) => h + (l.ascent + l.descent) * leading, 0);
   const maxWidth = lines.reduce((m, l) => Math.max(m, l.width), 0);
@@ -206,6 +208,7 @@ function buildLine(
   size: number,
   direction: Direction,
   primary: OpenedFace,
+  spanLangs: ReadonlyMap<Item, string | undefined>,
 ): Line {
   const visibleEnd = contentEnd(text, start, end);
   const logical: { run: ShapedRun; level: number }[] = [];
@@ -222,6 +225,7 @@ function buildLine(
     } else glyphs = sliceGlyphs(piece, s, e).glyphs;
     const scale = size / piece.face.ref.unitsPerEm;
     const width = glyphs.reduce((w, g) => w + g.ax, 0) * scale;
+    const spanLang = spanLangs.get(piece.item);
     logical.push({
       level: piece.item.level,
       run: {
@@ -231,6 +235,7 @@ function buildLine(
         size,
         script: piece.item.script,
         language: piece.item.lang,
+        ...(spanLang === undefined ? {} : { spanLang }),
         direction: runDirection,
         glyphs,
         width,

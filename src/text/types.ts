@@ -26,6 +26,12 @@ export interface Paragraph {
   /** BCP 47 language of the paragraph; decides base direction, fonts and line-breaking rules. */
   readonly lang: string;
   readonly spans: readonly StyledSpan[];
+  /**
+   * The project's source language, for marking text a translator kept in it (see text/span-language.ts): runs
+   * in its script inside a paragraph whose language is written in another script get it as `spanLang`.
+   * Accessibility only — never changes shaping or fonts. Unset = `DEFAULT_SOURCE_LANG` (`en`).
+   */
+  readonly sourceLang?: string;
 }
 
 /** A maximal stretch with one bidi level, script, language and weight. */
@@ -75,7 +81,15 @@ export interface ShapedRun {
   /** Font size in points. */
   readonly size: number;
   readonly script: string;
+  /** BCP 47 tag given to the shaper. */
   readonly language: string;
+  /**
+   * Language of the run's text when it is not its paragraph's language, for /Lang on the run in the PDF: a styled
+   * span's `lang` (an interpolated setting value) or text in the source language's script inside a paragraph in
+   * another script (`Home Office` inside Arabic). Decided by text/span-language.ts; unset = the paragraph's
+   * language. Only marks the text: shaping uses `language`.
+   */
+  readonly spanLang?: string;
   readonly direction: Direction;
   /** Glyphs in HarfBuzz order (for RTL runs that is visual order, right-to-left text drawn left to right). */
   readonly glyphs: readonly Glyph[];

@@ -16,7 +16,9 @@ describe('traceLines', () => {
     expect(line.text).toBe(text);
     expect(line.runs.map((r) => r.text)).toEqual(['Home', ' ', '0800 123 4567', 'اتصل على ']);
     for (const run of line.runs) {
-      expect(Object.keys(run)).toEqual(['font', 'faceIndex', 'size', 'script', 'language', 'direction', 'text', 'glyphs']);
+      // `spanLang` only on a run marked in another language than the paragraph (the Latin word inside Arabic).
+      const keys = ['font', 'faceIndex', 'size', 'script', 'language', ...(run.text === 'Home' ? ['spanLang'] : []), 'direction', 'text', 'glyphs'];
+      expect(Object.keys(run)).toEqual(keys);
       expect(run.font).toMatch(/^fonts\/[a-z-]+\/[A-Za-z_0-9]+\.ttf$/u);
       expect(run.faceIndex).toBe(0);
       expect(run.size).toBe(11);
@@ -27,6 +29,6 @@ describe('traceLines', () => {
     expect(arabic).toMatchObject({ font: 'fonts/noto-naskh-arabic/NotoNaskhArabic_400Regular.ttf', script: 'Arab', direction: 'rtl' });
     // RTL glyphs in HarfBuzz order: clusters descend.
     expect(arabic.glyphs[0]!.cluster).toBeGreaterThan(arabic.glyphs.at(-1)!.cluster);
-    expect(line.runs[0]).toMatchObject({ font: 'fonts/noto-sans/NotoSans_400Regular.ttf', script: 'Latn', direction: 'ltr' });
+    expect(line.runs[0]).toMatchObject({ font: 'fonts/noto-sans/NotoSans_400Regular.ttf', script: 'Latn', direction: 'ltr', language: 'ar', spanLang: 'en' });
   });
 });
