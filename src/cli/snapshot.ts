@@ -1,5 +1,4 @@
-import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { join, relative } from 'node:path';
 import { historyFile } from '../content/history-file.ts';
 import { loadContent } from '../content/load.ts';
 import type { HistorySnapshot } from '../content/types.ts';
@@ -9,6 +8,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { changedKeys } from '../i18n/history.ts';
+import { folderOption, parseCommandArgs } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 
 /** A version becomes a file name: no path separators, no leading dot (project.yaml `version`, e.g. 2026.1). */
@@ -35,25 +35,13 @@ Example:
   rightsprint snapshot --content content
 `,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
-    if (argv.includes('--help') || argv.includes('-h')) {
+    const values = parseCommandArgs(argv, ['content', 'force', 'help'], 'snapshot');
+    if (values.help) {
       io.out(snapshotCommand.help);
       return EXIT.ok;
     }
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        strict: true,
-        allowPositionals: false,
-        options: { content: { type: 'string', default: 'content' }, force: { type: 'boolean', default: false } },
-      }));
-    } catch (e) {
-      io.err(`rightsprint snapshot: ${(e as Error).message}`);
-      io.err('Run `rightsprint snapshot --help` for usage.');
-      return EXIT.usage;
-    }
-    const display = values.content.replace(/\/+$/u, '');
-    const { content, diagnostics } = loadContent(resolve(io.cwd, values.content), { display });
+    const { abs, display } = folderOption(values.content, 'content', io);
+    const { content, diagnostics } = loadContent(abs, { display });
     const { project, source } = content ?? { project: undefined, source: undefined };
     const sourceRel = `guidance/${project?.sourceLanguage ?? 'en'}.yaml`;
     // Only problems in the files the snapshot copies stop it; a broken translation or edition does not matter here.

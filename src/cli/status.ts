@@ -1,6 +1,7 @@
 import { loadContent } from '../content/load.ts';
 import type { ContentDoc } from '../content/types.ts';
 import { hasErrors } from '../diagnostics/format.ts';
+import { outdatedSnapshot } from '../i18n/history.ts';
 import { translationStatus, type LanguageStatus } from '../i18n/status.ts';
 import { folderOption, helpText, parseCommandArgs, parseList, requireKnown } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
@@ -46,6 +47,8 @@ export const statusCommand: Command = {
       if (!previous) io.err(`note: ${prev.display} is not a readable content folder; old source texts are not shown.`);
     }
     const status = translationStatus(content, all.filter((l) => !langs || langs.includes(l)), previous);
+    const drift = outdatedSnapshot(content);
+    if (drift) printDiagnostics(io, [drift]);
     const blocked = status.filter((s) => !s.printable);
     if (values.json) {
       io.out(JSON.stringify({ version: content.project.version, sourceLanguage: content.project.sourceLanguage, policy: content.project.policy, languages: status }, null, 2));

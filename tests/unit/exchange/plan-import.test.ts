@@ -27,6 +27,13 @@ describe('planImport', () => {
     expect(plan.changes).toEqual([{ key: 'a', text: 'آلفا نو', source: sourceHash('Alpha'), review: 'draft' }]);
   });
 
+  it('an edit drops the per-string reviewer (they signed off the old text); an untouched entry keeps it', () => {
+    const reviewedA: TranslationFile = { language: 'fa', strings: { a: { ...EXISTING.strings.a!, reviewedBy: 'Amal K.', reviewedOn: '2026-11-26' } } };
+    const edited = planImport([unit('a', 'آلفا نو', { sourceHash: sourceHash('Alpha') })], SOURCE, reviewedA);
+    expect(edited.changes).toEqual([{ key: 'a', text: 'آلفا نو', source: sourceHash('Alpha'), review: 'draft', reviewedBy: null, reviewedOn: null }]);
+    expect(planImport([unit('a', 'آلفا', { sourceHash: sourceHash('Alpha') })], SOURCE, reviewedA).changes).toEqual([]);
+  });
+
   it('leaves unchanged entries out of the plan', () => {
     const plan = planImport([unit('a', 'آلفا'), unit('b', 'بتا', { needsReview: true, previousHash: OLD_B })], SOURCE, EXISTING);
     expect(plan.changes).toEqual([]);

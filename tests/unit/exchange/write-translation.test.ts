@@ -54,6 +54,23 @@ describe('writeTranslation', () => {
     expect(data.strings['card.call'].source).toBe('1e345678');
   });
 
+  it('sets and removes the per-string reviewer in place, after text/source/review, in block and flow entries', () => {
+    const reviewed = writeTranslation(FILE, 'ar', [
+      { key: 'title', text: 'اعرف حقوقك', source: '1a2b3c4d', review: 'reviewed', reviewedBy: 'Amal K.', reviewedOn: '2026-11-26' },
+      { key: 'intro', text: 'سطر\nسطر آخر', source: 'deadbeef', review: 'reviewed', reviewedBy: '1984', reviewedOn: '2026-11-27' },
+    ], ORDER);
+    expect(lines(reviewed)[5]).toBe('  title: { text: "اعرف حقوقك", source: 1a2b3c4d, review: reviewed, reviewedBy: Amal K., reviewedOn: 2026-11-26 }   # trailing');
+    expect(reviewed).toContain('    source: "deadbeef" # hash comment\n    review: reviewed\n    reviewedBy: "1984"\n    reviewedOn: 2026-11-27\n');
+    const data = parse(reviewed).strings;
+    // A name YAML would read as a number stays text; the date stays a string (YAML 1.2 core schema).
+    expect(data.intro).toMatchObject({ reviewedBy: '1984', reviewedOn: '2026-11-27' });
+    expect(data.title).toMatchObject({ reviewedBy: 'Amal K.', reviewedOn: '2026-11-26' });
+    // The same reviewer again changes nothing; null removes the fields.
+    expect(writeTranslation(reviewed, 'ar', [{ key: 'title', text: 'اعرف حقوقك', source: '1a2b3c4d', reviewedBy: 'Amal K.', reviewedOn: '2026-11-26' }], ORDER)).toBe(reviewed);
+    const cleared = writeTranslation(reviewed, 'ar', [{ key: 'intro', text: 'سطر', source: 'deadbeef', review: 'draft', reviewedBy: null, reviewedOn: null }], ORDER);
+    expect(parse(cleared).strings.intro).toEqual({ text: 'سطر', source: 'deadbeef', review: 'draft' });
+  });
+
   it('inserts new keys after their predecessor in source order, matching the neighbour style', () => {
     const out = writeTranslation(FILE, 'ar', [
       { key: 'new.b', text: 'ب', source: 'bbbbbbbb' },
