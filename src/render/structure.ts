@@ -47,7 +47,8 @@ export class TagRecorder {
   /**
    * Draw inside marked content: structure content of node `tag`, or an Artifact when `tag` is undefined.
    * A text line gets a nested /Span with /ActualText (and /Lang), the standard place for replacement text and
-   * a language on marked content (ISO 32000-1 §14.9.2, §14.9.4).
+   * a language on marked content (ISO 32000-1 §14.9.2, §14.9.4). Inside it, glyphs.ts wraps runs in another
+   * language (ShapedRun.spanLang: `Home Office` in an Arabic line) in a further /Span with only their /Lang.
    */
   mark(tag: string | undefined, draw: () => void, line?: LineMarking): void {
     // pdfkit's markContent('Artifact') first closes any open structure marking; none is open between items.
