@@ -15,9 +15,13 @@ import { parseArgs } from 'node:util';
 import { build } from '../src/build/build.ts';
 import { formatDiagnostics, hasErrors } from '../src/diagnostics/format.ts';
 
-/** Size budgets from the print brief: a home card sheet must stay under 300 KB, a leaflet under 400 KB. */
+/**
+ * Size budgets from the print brief: a home card sheet *for one language* must stay under 300 KB, a leaflet under
+ * 400 KB. The mixed sheet (one card per language of the edition, every script's fonts) is not a one-language
+ * sheet: it is reported but has no budget.
+ */
 const BUDGETS: readonly { readonly test: RegExp; readonly kb: number; readonly what: string }[] = [
-  { test: /card-sheet[^/]*\.pdf$/u, kb: 300, what: 'card sheet' },
+  { test: /card-sheet-(?!mixed)[^/]*\.pdf$/u, kb: 300, what: 'card sheet' },
   { test: /leaflet[^/]*\.pdf$/u, kb: 400, what: 'leaflet' },
 ];
 
