@@ -42,6 +42,14 @@ describe('shipped content: full build', () => {
     expect(summary.outputs.every((o) => o.bytes > 0 && o.pages > 0)).toBe(true);
   });
 
+  it('keeps every one-language card sheet under 300 KB and every leaflet under 400 KB, fonts included', () => {
+    const over = summary.outputs
+      .filter((o) => (/card-sheet-(?!mixed)/u.test(o.file) && o.bytes > 300 * 1024) || (/leaflet/u.test(o.file) && o.bytes > 400 * 1024))
+      .map((o) => `${o.file} ${(o.bytes / 1024).toFixed(0)} KB`);
+    expect(summary.outputs.filter((o) => /card-sheet-a4/u.test(o.file)).length).toBeGreaterThan(30);
+    expect(over).toEqual([]);
+  });
+
   it('prints no English fallback: every language is translated against the current source text', () => {
     const fallbacks = summary.diagnostics.filter((d) => d.code === CODES.fallbackUsed || d.code === CODES.staleKept);
     expect(fallbacks.map((d) => d.message)).toEqual([]);
