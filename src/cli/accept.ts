@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeTranslation } from '../content/write-translation.ts';
 import { planAccept } from '../i18n/exchange/plan-accept.ts';
 import { reviewDate } from '../i18n/exchange/review-date.ts';
@@ -8,6 +7,7 @@ import { formatDiagnostics } from '../diagnostics/format.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { contentNote, openWorkspace, translationPath } from '../i18n/exchange/workspace.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
+import { parseCommandLine } from './args.ts';
 
 export const acceptCommand: Command = {
   name: 'accept',
@@ -32,19 +32,7 @@ Example:
       io.out(acceptCommand.help);
       return EXIT.ok;
     }
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        strict: true,
-        allowPositionals: true,
-        options: { by: { type: 'string' }, content: { type: 'string', default: 'content' } },
-      });
-    } catch (e) {
-      io.err(`rightsprint accept: ${(e as Error).message}`);
-      io.err('Run `rightsprint accept --help` for usage.');
-      return EXIT.usage;
-    }
+    const parsed = parseCommandLine(argv, { by: { type: 'string' }, content: { type: 'string', default: 'content' } }, 'accept', true);
     const [lang, ...keys] = parsed.positionals;
     if (!lang) {
       io.err('rightsprint accept: name the language, e.g. `rightsprint accept ar`.');

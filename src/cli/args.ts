@@ -54,20 +54,19 @@ export const OPTION_HELP: Record<keyof typeof OPTIONS, string> = {
 };
 
 /**
- * Parses a command's arguments strictly: an unknown option is a usage error with "did you mean", a missing
- * value is a usage error naming the option. Returns undefined values for options not given.
+ * Parses a command line strictly with the command's own option table: an unknown option is a usage error with
+ * "did you mean", a missing value is a usage error naming the option, a stray word is a usage error unless the
+ * command takes positionals. Every command parses through here, so every command reports these alike.
  */
-export function parseCommandArgs<K extends keyof typeof OPTIONS>(argv: readonly string[], names: readonly K[], command: string) {
-  const options = Object.fromEntries(names.map((n) => [n, OPTIONS[n]])) as Pick<typeof OPTIONS, K>;
+export function parseCommandLine<const O extends Options>(argv: readonly string[], options: O, command: string, allowPositionals = false) {
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as {
-      [P in K]?: (typeof OPTIONS)[P]['type'] extends 'boolean' ? boolean : string;
-    };
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
+    const names = Object.keys(options);
     const unknown = /Unknown option '(-{1,2}[^']+)'/u.exec(message)?.[1];
     if (unknown) {
-      const suggestion = didYouMean(unknown.replace(/^-+/u, ''), names as readonly string[]);
+      const suggestion = didYouMean(unknown.replace(/^-+/u, ''), names);
       throw new UsageError(`Unknown option ${unknown} for \`rightsprint ${command}\`.`, [
         suggestion ? `Did you mean --${suggestion}?` : `Options: ${names.map((n) => `--${n}`).join(', ')}.`,
         `See \`rightsprint ${command} --help\`.`,
@@ -78,6 +77,14 @@ export function parseCommandArgs<K extends keyof typeof OPTIONS>(argv: readonly 
     }
     throw new UsageError(message.split('\n')[0]!, [`See \`rightsprint ${command} --help\`.`]);
   }
+}
+
+/** Parses the shared options (OPTIONS) a command takes; see parseCommandLine. */
+export function parseCommandArgs<K extends keyof typeof OPTIONS>(argv: readonly string[], names: readonly K[], command: string) {
+  const options = Object.fromEntries(names.map((n) => [n, OPTIONS[n]])) as Pick<typeof OPTIONS, K>;
+  return parseCommandLine(argv, options as Options, command).values as {
+    [P in K]?: (typeof OPTIONS)[P]['type'] extends 'boolean' ? boolean : string;
+  };
 }
 
 /** `ar, fa,` → ['ar', 'fa']; undefined stays undefined (no filter). */

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { diffContent, type ContentDiff } from '../i18n/exchange/diff-content.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
 import { openWorkspace } from '../i18n/exchange/workspace.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
+import { parseCommandLine } from './args.ts';
 
 export const diffCommand: Command = {
   name: 'diff',
@@ -32,23 +32,11 @@ Example:
       io.out(diffCommand.help);
       return EXIT.ok;
     }
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        strict: true,
-        allowPositionals: true,
-        options: {
-          content: { type: 'string', default: 'content' },
-          json: { type: 'boolean', default: false },
-          since: { type: 'string' },
-        },
-      });
-    } catch (e) {
-      io.err(`rightsprint diff: ${(e as Error).message}`);
-      io.err('Run `rightsprint diff --help` for usage.');
-      return EXIT.usage;
-    }
+    const parsed = parseCommandLine(argv, {
+      content: { type: 'string', default: 'content' },
+      json: { type: 'boolean', default: false },
+      since: { type: 'string' },
+    }, 'diff', true);
     const [oldDir, ...extra] = parsed.positionals;
     const since = parsed.values.since;
     if ((oldDir === undefined) === (since === undefined) || extra.length > 0) {

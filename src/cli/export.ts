@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { collectEntries } from '../i18n/exchange/collect.ts';
 import { writeCsv } from '../i18n/exchange/csv.ts';
 import { writePo } from '../i18n/exchange/po.ts';
@@ -11,6 +10,7 @@ import { FORMAT_EXTENSIONS, type ExchangeEntry, type ExchangeFormat, type Exchan
 import { contentNote, openWorkspace } from '../i18n/exchange/workspace.ts';
 import { writeXliff } from '../i18n/exchange/xliff.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
+import { parseCommandLine } from './args.ts';
 
 const WRITERS: Record<ExchangeFormat, (entries: readonly ExchangeEntry[], meta: ExchangeMeta) => string> = {
   po: writePo,
@@ -48,25 +48,13 @@ Example:
       io.out(exportCommand.help);
       return EXIT.ok;
     }
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        strict: true,
-        allowPositionals: false,
-        options: {
-          lang: { type: 'string' },
-          format: { type: 'string', default: 'po' },
-          content: { type: 'string', default: 'content' },
-          out: { type: 'string', default: 'exchange' },
-          previous: { type: 'string' },
-        },
-      }));
-    } catch (e) {
-      io.err(`rightsprint export: ${(e as Error).message}`);
-      io.err('Run `rightsprint export --help` for usage.');
-      return EXIT.usage;
-    }
+    const { values } = parseCommandLine(argv, {
+      lang: { type: 'string' },
+      format: { type: 'string', default: 'po' },
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: 'exchange' },
+      previous: { type: 'string' },
+    }, 'export', false);
     const format = values.format as ExchangeFormat;
     if (!(format in WRITERS)) {
       io.err(`rightsprint export: --format must be po, xliff or csv (got "${values.format}").`);

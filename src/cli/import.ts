@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { writeTranslation } from '../content/write-translation.ts';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../i18n/exchange/codes.ts';
@@ -15,6 +14,7 @@ import { contentNote, openWorkspace, translationPath } from '../i18n/exchange/wo
 import { readXliff } from '../i18n/exchange/xliff.ts';
 import { languageInfo } from '../i18n/languages.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
+import { parseCommandLine } from './args.ts';
 
 const READERS: Record<ExchangeFormat, (text: string, file: string) => ReadResult> = {
   po: readPo,
@@ -55,24 +55,12 @@ Example:
       io.out(importCommand.help);
       return EXIT.ok;
     }
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        strict: true,
-        allowPositionals: true,
-        options: {
-          lang: { type: 'string' },
-          content: { type: 'string', default: 'content' },
-          partial: { type: 'boolean', default: false },
-          'dry-run': { type: 'boolean', default: false },
-        },
-      });
-    } catch (e) {
-      io.err(`rightsprint import: ${(e as Error).message}`);
-      io.err('Run `rightsprint import --help` for usage.');
-      return EXIT.usage;
-    }
+    const parsed = parseCommandLine(argv, {
+      lang: { type: 'string' },
+      content: { type: 'string', default: 'content' },
+      partial: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+    }, 'import', true);
     const { values, positionals } = parsed;
     if (positionals.length === 0) {
       io.err('rightsprint import: name at least one file to import, e.g. `rightsprint import exchange/ar.po`.');

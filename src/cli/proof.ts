@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { languageInfo, languages } from '../i18n/languages.ts';
 import type { Color, DocumentSpec, Page, Positioned, StructNode } from '../layout/frame.ts';
 import { renderPdf } from '../render/pdf.ts';
@@ -8,6 +7,7 @@ import { traceLines } from '../render/trace.ts';
 import { layoutParagraph } from '../text/layout-paragraph.ts';
 import type { Line, MissingGlyph } from '../text/types.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
+import { parseCommandLine } from './args.ts';
 
 /**
  * `rightsprint proof`: typeset any text in any known language with the real engine, on A4 pages, so a translator
@@ -134,25 +134,15 @@ Example:
       io.out(proofCommand.help);
       return EXIT.ok;
     }
-    let values;
-    try {
-      values = parseArgs({
-        args: [...argv],
-        strict: true,
-        allowPositionals: false,
-        options: {
-          lang: { type: 'string' },
-          text: { type: 'string' },
-          file: { type: 'string' },
-          out: { type: 'string' },
-          trace: { type: 'string' },
-          'width-mm': { type: 'string', default: '80' },
-          size: { type: 'string', default: '11' },
-        },
-      }).values;
-    } catch (e) {
-      return usage(io, (e as Error).message);
-    }
+    const { values } = parseCommandLine(argv, {
+      lang: { type: 'string' },
+      text: { type: 'string' },
+      file: { type: 'string' },
+      out: { type: 'string' },
+      trace: { type: 'string' },
+      'width-mm': { type: 'string', default: '80' },
+      size: { type: 'string', default: '11' },
+    }, 'proof', false);
     const lang = values.lang;
     if (!lang) return usage(io, 'name the language with --lang <code>.');
     if (!languageInfo(lang)) {

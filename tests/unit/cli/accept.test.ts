@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { acceptCommand } from '../../../src/cli/accept.ts';
+import { main } from '../../../src/cli/main.ts';
 import { sourceHash } from '../../../src/i18n/hash.ts';
 import { captureIO, scratch } from '../exchange/helpers.ts';
 
@@ -95,6 +96,9 @@ describe('rightsprint accept', () => {
     const { dir } = scratch();
     expect(await acceptCommand.run([], captureIO(dir))).toBe(2);
     expect(await acceptCommand.run(['xx'], captureIO(dir))).toBe(2);
-    expect(await acceptCommand.run(['ar', '--bogus'], captureIO(dir))).toBe(2);
+    // An unknown option is reported by the shared parser, through the CLI entry point like every command's.
+    const io = captureIO(dir);
+    expect(await main(['accept', 'ar', '--bogus'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toMatch(/Unknown option --bogus for `rightsprint accept`/u);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../../src/cli/main.ts';
 import { exportCommand } from '../../../src/cli/export.ts';
 import { importCommand } from '../../../src/cli/import.ts';
 import { captureIO, OLD_FIXTURE, scratch } from '../exchange/helpers.ts';
@@ -37,8 +38,11 @@ describe('rightsprint export', () => {
     const io = captureIO(dir);
     expect(await exportCommand.run(['--format', 'docx'], io)).toBe(2);
     expect(await exportCommand.run(['--lang', 'de'], io)).toBe(2);
-    expect(await exportCommand.run(['--langs', 'ar'], io)).toBe(2);
     expect(io.stderr.join('\n')).toMatch(/--format must be po, xliff or csv[\s\S]*not a translation language of this project: de/u);
+    // An unknown option goes through the shared parser: exit 2 with "did you mean".
+    const typo = captureIO(dir);
+    expect(await main(['export', '--langs', 'ar'], typo)).toBe(2);
+    expect(typo.stderr.join('\n')).toMatch(/Unknown option --langs[\s\S]*Did you mean --lang\?/u);
   });
 });
 
