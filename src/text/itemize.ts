@@ -13,39 +13,102 @@ import type { Direction, Item, Paragraph, StyledSpan, Weight } from './types.ts'
 // bidi-js is a CommonJS factory; its bundled types describe an ES default export, so load it with require.
 const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
 
-/** U+2066 LEFT-TO-RIGHT ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, only ever inserted into the bidi input. */
+/** U+2066 LEFT-TO-RIGHT ISOLATE, U+2067 RIGHT-TO-LEFT ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, only ever inserted into the bidi input. */
 const LRI = '\u2066';
+const RLI = '\u2067';
 const PDI = '\u2069';
 
 /** Strong right-to-left characters (Hebrew, Arabic, Syriac, Thaana, NKo, … and their presentation forms). */
 const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD83A[\uDD00-\uDD5F]/u;
 
+/** A stretch of the paragraph that the bidi algorithm sees as one isolate (UTF-16 offsets, end exclusive). */
+export interface IsolateRange {
+  readonly start: number;
+  readonly end: number;
+  /** LTR → LRI…PDI, RTL → RLI…PDI. */
+  readonly direction: Direction;
+}
+
 /**
- * UAX #9 embedding levels per UTF-16 code unit, with `base` as the paragraph direction.
+ * What `bidiLevels` wraps in isolates (UAX #9 X5a–X5c, what a browser does for `<bdi>`), so each is laid out as
+ * one unit in its own direction and its neutrals (spaces, brackets, dashes) resolve inside it:
  *
- * Grouped numbers (`0800 123 4567`, see digit-groups.ts) are wrapped in LRI…PDI in the bidi input whenever the
- * paragraph is RTL or contains RTL characters, so their groups stay in reading order; the inserted controls are
- * dropped again from the returned levels, which index the original text.
+ * - styled spans whose language (locales/languages.json `dir`) runs the other way from the paragraph: the English
+ *   `[PLACEHOLDER: … (… ss.159–160)]` marker or an interpolated name inside Arabic gets LRI…PDI, so its brackets
+ *   stay LTR with its letters on every line (plain UAX #9 resolves them to the RTL embedding direction and a
+ *   wrapped `]` shows mirrored as `[` at the left of the next line); Arabic inside an English paragraph gets
+ *   RLI…PDI. Touching spans of the same direction are one isolate (a marker with a bold word inside stays one
+ *   unit), and an isolate stops at a forced break (`\n` is a UAX #9 paragraph separator);
+ * - grouped numbers (digit-groups.ts) get LRI…PDI whenever the paragraph is RTL or contains RTL characters, so
+ *   their groups stay in reading order. A number inside an RTL span isolate nests in it; one inside an LTR span
+ *   isolate (already LTR there) or crossing a span isolate's edge gets none of its own.
+ *
+ * Sorted by start, outer before inner; ranges nest properly.
  */
-export function bidiLevels(text: string, base: Direction): Uint8Array {
+export function isolateRanges(text: string, base: Direction, spans: readonly StyledSpan[] = []): IsolateRange[] {
+  const pieces: IsolateRange[] = [];
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.lang === undefined) continue;
+    const direction = textLanguage(s.lang).direction;
+    if (direction === base) continue;
+    // Split at forced breaks, leaving the `\n` itself outside.
+    let from = Math.max(0, s.start);
+    const end = Math.min(text.length, s.end);
+    for (let i = from; i <= end; i++) {
+      if (i === end || text.charCodeAt(i) === 0x0a) {
+        if (i > from) {
+          const last = pieces[pieces.length - 1];
+          if (last && last.end === from && last.direction === direction) pieces[pieces.length - 1] = { ...last, end: i };
+          else pieces.push({ start: from, end: i, direction });
+        }
+        from = i + 1;
+      }
+    }
+  }
   const groups = base === 'rtl' || RTL_CHAR.test(text) ? digitGroups(text) : [];
+  // A number needs its own isolate only inside RTL text: inside an RTL span isolate it nests, inside an LTR one it
+  // is already LTR (nesting would only raise its level to 4 and split items); across a span's edge the span decides.
+  const needed = (g: { start: number; end: number }): boolean =>
+    pieces.every((r) => g.end <= r.start || g.start >= r.end || (r.start <= g.start && g.end <= r.end && r.direction === 'rtl'));
+  const numbers = groups.filter(needed).map((g): IsolateRange => ({ start: g.start, end: g.end, direction: 'ltr' }));
+  return [...pieces, ...numbers].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * UAX #9 embedding levels per UTF-16 code unit, with `base` as the paragraph direction and `isolateRanges` (other-
+ * direction spans, grouped numbers) wrapped in isolates in the bidi input; the inserted controls are dropped again
+ * from the returned levels, which index the original text.
+ */
+export function bidiLevels(text: string, base: Direction, spans: readonly StyledSpan[] = []): Uint8Array {
+  const isolates = isolateRanges(text, base, spans);
   let input = text;
   let map: Int32Array | undefined; // original offset -> offset in `input`
-  if (groups.length > 0) {
+  if (isolates.length > 0) {
     map = new Int32Array(text.length);
-    const parts: string[] = [];
-    let from = 0;
-    let shift = 0;
-    for (const g of groups) {
-      parts.push(text.slice(from, g.start), LRI, text.slice(g.start, g.end), PDI);
-      for (let i = from; i < g.start; i++) map[i] = i + shift;
-      shift += 1;
-      for (let i = g.start; i < g.end; i++) map[i] = i + shift;
-      shift += 1;
-      from = g.end;
+    const opensAt = new Map<number, IsolateRange[]>();
+    const closesAt = new Uint16Array(text.length + 1);
+    for (const r of isolates) {
+      opensAt.set(r.start, [...(opensAt.get(r.start) ?? []), r]); // already outer-first
+      closesAt[r.end]! += 1;
     }
-    parts.push(text.slice(from));
-    for (let i = from; i < text.length; i++) map[i] = i + shift;
+    const parts: string[] = [];
+    let length = 0;
+    let from = 0; // start of the plain text not yet copied
+    const copyTo = (to: number): void => {
+      for (let i = from; i < to; i++) map![i] = length + (i - from);
+      parts.push(text.slice(from, to));
+      length += to - from;
+      from = to;
+    };
+    const boundaries = [...new Set(isolates.flatMap((r) => [r.start, r.end]))].sort((a, b) => a - b);
+    for (const at of boundaries) {
+      copyTo(at);
+      // Close the isolates ending here before opening the ones starting here.
+      for (let k = 0; k < closesAt[at]!; k++) parts.push(PDI);
+      for (const r of opensAt.get(at) ?? []) parts.push(r.direction === 'ltr' ? LRI : RLI);
+      length += closesAt[at]! + (opensAt.get(at)?.length ?? 0);
+    }
+    copyTo(text.length);
     input = parts.join('');
   }
   const resolved = bidi.getEmbeddingLevels(input, base).levels;
@@ -79,7 +142,9 @@ const PENDING = '?';
  */
 export function resolveScripts(text: string, fallbackScript: string, levels?: Uint8Array): string[] {
   const out: string[] = new Array<string>(text.length);
-  const open: { closer: string; script: string }[] = [];
+  const open: { closer: string; script: string; at: number }[] = [];
+  // Bracket pairs whose opening bracket started a new bidi run: the closer copies the opener once it is resolved.
+  const pairs: [number, number][] = [];
   let current = '';
   let firstReal = -1;
   for (let i = 0; i < text.length; ) {
@@ -89,15 +154,18 @@ export function resolveScripts(text: string, fallbackScript: string, levels?: Ui
     let sc = scriptOf(cp);
     if (isNeutralScript(sc)) {
       if (sc === COMMON && BRACKETS[ch] !== undefined) {
-        sc = current || COMMON;
-        open.push({ closer: BRACKETS[ch]!, script: sc });
+        // An opening bracket that starts a new bidi run (the `[` of an isolated English `[PLACEHOLDER: …]` inside
+        // Arabic) belongs with the text it opens, like any neutral there: resolved below.
+        sc = levels && i > 0 && levels[i] !== levels[i - 1] ? PENDING : current || COMMON;
+        open.push({ closer: BRACKETS[ch]!, script: sc, at: i });
       } else if (sc === COMMON && CLOSERS.has(ch)) {
         let at = open.length - 1;
         while (at >= 0 && open[at]!.closer !== ch) at--;
         if (at >= 0) {
           sc = open[at]!.script;
+          if (sc === PENDING) pairs.push([open[at]!.at, i]);
           open.length = at; // pop it and any unclosed brackets inside it
-          if (sc !== COMMON) current = sc; // what follows `(Home Office)` continues the text around the brackets
+          if (sc !== COMMON && sc !== PENDING) current = sc; // what follows `(Home Office)` continues the text around the brackets
         } else sc = current || COMMON;
       } else if (levels && i > 0 && levels[i] !== levels[i - 1]) {
         // A neutral that starts a new bidi run (the space in `Home Office کے`) belongs with what follows it on
@@ -122,6 +190,7 @@ export function resolveScripts(text: string, fallbackScript: string, levels?: Ui
     }
     out[i] = next && next !== PENDING ? next : (earlier ?? (i > 0 && out[i - 1] !== PENDING ? out[i - 1]! : COMMON));
   }
+  for (const [opener, closer] of pairs) out[closer] = out[opener]!;
   // Leading neutrals (and brackets opened before any real script) take the first real script.
   const lead = firstReal >= 0 ? out[firstReal]! : fallbackScript;
   for (let i = 0; i < text.length; i++) {
@@ -149,7 +218,7 @@ function styleAt(spans: readonly StyledSpan[], length: number): { weight: Uint16
  */
 export function itemize(p: Paragraph, direction: Direction = textLanguage(p.lang).direction): Item[] {
   const { text } = p;
-  const levels = bidiLevels(text, direction);
+  const levels = bidiLevels(text, direction, p.spans);
   const scripts = resolveScripts(text, textLanguage(p.lang).script, levels);
   const style = styleAt(p.spans, text.length);
   const items: Item[] = [];

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Bidi } from 'bidi-js';
 import { describe, expect, it } from 'vitest';
-import { bidiLevels, itemize, resolveScripts } from '../../../src/text/itemize.ts';
+import { bidiLevels, isolateRanges, itemize, resolveScripts } from '../../../src/text/itemize.ts';
 import type { Paragraph } from '../../../src/text/types.ts';
 
 const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
@@ -90,6 +90,102 @@ describe('itemize', () => {
     const items = itemize(para(text, 'he'));
     for (const i of items) {
       expect(text.charCodeAt(i.start) >= 0xdc00 && text.charCodeAt(i.start) <= 0xdfff).toBe(false);
+    }
+  });
+
+  it('isolates a span whose language runs the other way: its brackets stay at the LTR level of its letters', () => {
+    const arabic = 'بعد القبض عليك، مثلًا عن جنسيتك. ';
+    const marker = '[PLACEHOLDER: verify (Act 2017 ss.159–160)]';
+    const text = `${arabic}${marker} تم.`;
+    const spans = [
+      { start: 0, end: arabic.length, weight: 400 as const },
+      { start: arabic.length, end: arabic.length + marker.length, weight: 400 as const, lang: 'en' },
+      { start: arabic.length + marker.length, end: text.length, weight: 400 as const },
+    ];
+    const levels = bidiLevels(text, 'rtl', spans);
+    expect([...levels.slice(arabic.length, arabic.length + marker.length)]).toEqual(Array(marker.length).fill(2));
+    // Plain UAX #9 (the same text without the span language) leaves both square brackets at the RTL level.
+    const plain = bidiLevels(text, 'rtl');
+    expect(plain[arabic.length]! % 2).toBe(1);
+    expect(plain[arabic.length + marker.length - 1]! % 2).toBe(1);
+    // One item for the whole marker, Latin (the `[` opens the English run, so it is not set in the Arabic font).
+    expect(pieces(para(text, 'ar', spans))).toEqual([`1:Arab:${arabic}`, `2:Latn:${marker}`, '1:Arab: تم.']);
+  });
+
+  it('nests a grouped number inside an RTL span isolate in LTR text', () => {
+    const text = 'Say «اتصل 0800 123 4567» now';
+    const s0 = text.indexOf('ا');
+    const s1 = text.indexOf('»');
+    const num = text.indexOf('0800');
+    const spans = [
+      { start: 0, end: s0, weight: 400 as const },
+      { start: s0, end: s1, weight: 400 as const, lang: 'ar' },
+      { start: s1, end: text.length, weight: 400 as const },
+    ];
+    expect(isolateRanges(text, 'ltr', spans)).toEqual([
+      { start: s0, end: s1, direction: 'rtl' },
+      { start: num, end: num + 13, direction: 'ltr' },
+    ]);
+    expect(new Set(bidiLevels(text, 'ltr', spans).slice(num, num + 13))).toEqual(new Set([2]));
+  });
+
+  it('isolates RTL spans inside LTR text with RLI (levels 1 inside 0), and leaves same-direction spans alone', () => {
+    const text = 'Ask for (محامٍ) now';
+    const at = text.indexOf('(');
+    const spans = [
+      { start: 0, end: at, weight: 400 as const },
+      { start: at, end: at + 7, weight: 400 as const, lang: 'ar' },
+      { start: at + 7, end: text.length, weight: 400 as const },
+    ];
+    expect(isolateRanges(text, 'ltr', spans)).toEqual([{ start: at, end: at + 7, direction: 'rtl' }]);
+    expect([...bidiLevels(text, 'ltr', spans).slice(at, at + 7)]).toEqual(Array(7).fill(1));
+    expect(bidiLevels('Ask for (محامٍ) now', 'ltr')[at]).toBe(0); // without the isolate the bracket is LTR
+    expect(isolateRanges('Call Anti-Raids now', 'ltr', [{ start: 5, end: 15, weight: 400, lang: 'fr' }])).toEqual([]);
+  });
+
+  it('makes touching spans of one direction one isolate, stops it at forced breaks, adds no number isolate inside it', () => {
+    const text = 'قل [NOTE: call **0800 123 4567**\nnow] تم';
+    const open = text.indexOf('[');
+    const br = text.indexOf('\n');
+    const close = text.indexOf(']') + 1;
+    const bold = text.indexOf('0800');
+    const spans = [
+      { start: 0, end: open, weight: 400 as const },
+      { start: open, end: bold, weight: 400 as const, lang: 'en' },
+      { start: bold, end: bold + 13, weight: 700 as const, lang: 'en' },
+      { start: bold + 13, end: close, weight: 400 as const, lang: 'en' },
+      { start: close, end: text.length, weight: 400 as const },
+    ];
+    // The number inside the English isolate is LTR there already: no second isolate (it would sit at level 4).
+    expect(isolateRanges(text, 'rtl', spans)).toEqual([
+      { start: open, end: br, direction: 'ltr' },
+      { start: br + 1, end: close, direction: 'ltr' },
+    ]);
+    const levels = bidiLevels(text, 'rtl', spans);
+    expect(levels[open]).toBe(2);
+    expect(levels[bold + 4]).toBe(2);
+    expect(levels[close - 1]).toBe(2);
+    expect(levels[close]).toBe(1);
+    // A number that crosses a span isolate's edge is left out; the span decides.
+    const cross = 'رقم 0800 123';
+    expect(isolateRanges(cross, 'rtl', [{ start: 0, end: 9, weight: 400 }, { start: 9, end: cross.length, weight: 400, lang: 'en' }])).toEqual([
+      { start: 9, end: cross.length, direction: 'ltr' },
+    ]);
+  });
+
+  it('keeps offsets into the original text: levels of text after several isolates are unchanged', () => {
+    const text = 'اتصل 0800 123 4567 أو Anti-Raids Network ثم 020 7946 0000 الآن';
+    const name = text.indexOf('Anti');
+    const spans = [
+      { start: 0, end: name, weight: 400 as const },
+      { start: name, end: name + 18, weight: 400 as const, lang: 'en' },
+      { start: name + 18, end: text.length, weight: 400 as const },
+    ];
+    const levels = bidiLevels(text, 'rtl', spans);
+    expect(levels.length).toBe(text.length);
+    for (const [i, ch] of [...text].entries()) {
+      if (/\p{Script=Arabic}/u.test(ch)) expect(levels[i], `${ch} at ${i}`).toBe(1);
+      else if (/[\p{L}\p{Nd}]/u.test(ch)) expect(levels[i], `${ch} at ${i}`).toBe(2);
     }
   });
 });
