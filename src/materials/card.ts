@@ -38,7 +38,7 @@ export function buildCard(doc: LocalizedDoc, opts: MaterialOptions, setText: Set
   const sides = cardSides(doc, opts.keys, setText, 'card', doc.lang.code, logo.logo);
   const copy: SheetCard = { front: { ...sides.front, frame: untag(sides.front.frame), node: { ...sides.front.node, id: '' } }, back: { ...sides.back, frame: untag(sides.back.frame), node: { ...sides.back.node, id: '' } } };
   const title = doc.string(opts.keys.card.front[0] ?? '').plain;
-  const metadata = materialMetadata(doc, title, 'wallet card');
+  const metadata = materialMetadata(doc, title, 'wallet card', opts.keys);
 
   const press: DocumentSpec = {
     lang: doc.lang.code,
@@ -82,7 +82,7 @@ export function buildMixedCard(docs: readonly LocalizedDoc[], opts: MaterialOpti
   const cards: SheetCard[] = all.map((a) => a.sides);
   const diagnostics = [...logo.diagnostics, ...all.flatMap((a) => a.sides.diagnostics)];
   const title = `${labelDoc.string(keys.card.front[0] ?? '').plain} (${docs.map((d) => d.lang.code).join(', ')})`;
-  const metadata = { ...materialMetadata(labelDoc, title, 'wallet card'), extra: { Edition: first.edition.name, Languages: docs.map((d) => d.lang.code).join(' ') } };
+  const metadata = { ...materialMetadata(labelDoc, title, 'wallet card', opts.keys), extra: { Edition: first.edition.name, Languages: docs.map((d) => d.lang.code).join(' ') } };
   const outputs: BuildOutput[] = (['A4', 'Letter'] as const).map((paper) => {
     const sheets = cardSheets(cards, paper, opts.cardsPerSheet ?? CARD.sheetDefault[paper], labelDoc, setText, `mixed-${paper.toLowerCase()}`);
     return {

@@ -120,7 +120,7 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   });
 
   const structure: StructNode = { id: 'doc', role: 'Document', children: nodes };
-  const metadata = materialMetadata(doc, doc.string(keys.title).plain, 'leaflet');
+  const metadata = materialMetadata(doc, doc.string(keys.title).plain, 'leaflet', opts.keys);
   const home: DocumentSpec = { lang: docLang, pages, structure, metadata, colorMode: 'rgb' };
   const press: DocumentSpec = { ...home, pages: pages.map((p) => pressPage(p.frame, PRESS_GEOMETRY)), colorMode: 'cmyk' };
   const name = (code: string) => languageInfo(code)?.name ?? code;

@@ -1,12 +1,19 @@
+import type { MaterialsSpec } from '../content/types.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
 import type { DocumentMetadata } from '../layout/frame.ts';
 
-/** Metadata of one material PDF: localised title, organisation, edition version/date, translation status. */
-export function materialMetadata(doc: LocalizedDoc, title: string, subject: string): DocumentMetadata {
+/**
+ * Metadata of one material PDF: localised title, a localised subject (the "general information, not legal
+ * advice" disclaimer: what the document is, in the reader's language), keywords with the localised strip phrase
+ * ("Know your rights") so archives and search find it in any language, organisation, edition version/date and
+ * translation status.
+ */
+export function materialMetadata(doc: LocalizedDoc, title: string, material: string, keys: MaterialsSpec): DocumentMetadata {
+  const phrase = doc.string(keys.poster.strip).plain;
   return {
     title,
-    subject,
-    keywords: ['know your rights', subject, doc.lang.name, doc.lang.code, doc.edition.name],
+    subject: doc.string(keys.leaflet.disclaimer).plain,
+    keywords: [...new Set([phrase, 'know your rights', material, doc.lang.autonym, doc.lang.name, doc.lang.code, doc.edition.name])],
     author: doc.settings.organisation,
     version: doc.version,
     date: doc.date,

@@ -149,7 +149,7 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     lang: docLang,
     pages: [{ width: W, height: H, frame: { width: W, height: H, items: a.items } }],
     structure: { id: 'doc', role: 'Document', children: a.nodes },
-    metadata: materialMetadata(doc, doc.string(keys.title).plain, 'poster'),
+    metadata: materialMetadata(doc, doc.string(keys.title).plain, 'poster', opts.keys),
     colorMode: 'rgb',
   };
   return { outputs: [{ file: 'poster.pdf', material: 'poster', kind: 'home', doc: doc_ }], diagnostics };

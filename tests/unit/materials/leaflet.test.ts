@@ -77,3 +77,15 @@ describe('leaflet', () => {
     for (const [, texts] of split) expect(new Set(texts).size).toBe(texts.length);
   });
 });
+
+describe('leaflet metadata', () => {
+  it('has a localised title, subject (the disclaimer) and keywords (the strip phrase), not English labels', () => {
+    const ar = makeDoc('ar');
+    const meta = buildLeaflet(ar, { keys: KEYS }, layoutParagraph).outputs[0]!.doc.metadata;
+    expect(meta.title).toBe(ar.string(KEYS.leaflet.title).plain);
+    expect(meta.subject).toBe(ar.string(KEYS.leaflet.disclaimer).plain);
+    expect(meta.subject).toMatch(/\p{Script=Arabic}/u);
+    expect(meta.keywords).toContain(ar.string(KEYS.poster.strip).plain);
+    expect(meta.keywords).toContain('العربية');
+  });
+});
