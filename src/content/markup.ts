@@ -76,13 +76,14 @@ export function parseInlines(text: string, valueLang?: string): Inline[] {
     if (prev && prev.bold === bold && prev.lang === lang) inlines[inlines.length - 1] = { ...inline, text: prev.text + part };
     else inlines.push(inline);
   };
-  let inValue = false;
+  // Bracket pairs nest (a value interpolated inside a `[PLACEHOLDER …]` marker): count depth, never below zero.
+  let depth = 0;
   parts.forEach((part, i) => {
     const bold = i % 2 === 1;
     for (const piece of part.split(VALUE_MARK)) {
-      if (piece === VALUE_OPEN) inValue = true;
-      else if (piece === VALUE_CLOSE) inValue = false;
-      else push(piece, bold, inValue ? valueLang : undefined);
+      if (piece === VALUE_OPEN) depth += 1;
+      else if (piece === VALUE_CLOSE) depth = Math.max(0, depth - 1);
+      else push(piece, bold, depth > 0 ? valueLang : undefined);
     }
   });
   return inlines;
@@ -122,6 +123,19 @@ export function interpolateMarked(text: string, values: Readonly<Record<string, 
       return `${line.slice(0, at)}${VALUE_OPEN}${core}${VALUE_CLOSE}${line.slice(at + core.length)}`;
     });
   });
+}
+
+/**
+ * Brackets each `[marker …]` stretch (from `[marker` to the next `]` on the same line, brackets included) for
+ * `parseMarkup(…, valueLang)`, exactly as `interpolateMarked` brackets values: text a translator keeps in the source
+ * language, like the lawyer-check `[PLACEHOLDER: verify … (Policing and Crime Act 2017 ss.159–160)]` inside an
+ * Arabic sentence, becomes an inline in the source language (so the text engine isolates it as one LTR unit and
+ * the PDF marks it /Lang en). Call it before `interpolateMarked`; a value inside the marker nests. A marker with no
+ * `]` on its line is left unmarked. Without `valueLang` the brackets are simply removed again.
+ */
+export function markBracketed(text: string, marker: string): string {
+  const escaped = marker.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return text.replace(new RegExp(`\\[${escaped}[^\\]\\n]*\\]`, 'gu'), (m) => `${VALUE_OPEN}${m}${VALUE_CLOSE}`);
 }
 
 /** The structure a translation must keep from its source: bold spans, list items, paragraphs. */

@@ -1,11 +1,11 @@
 import type { ContentDoc, Edition, ReviewStatus, Settings } from '../content/types.ts';
-import { interpolateMarked, parseMarkup, plainText, variablesOf } from '../content/markup.ts';
+import { interpolateMarked, markBracketed, parseMarkup, plainText, variablesOf } from '../content/markup.ts';
 import { materialKeys } from '../content/validate.ts';
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { languageInfo, type LanguageInfo } from './languages.ts';
 import { translationState, type TranslationState } from './translation-state.ts';
-import { editionSettings, placeholderTextWarnings, placeholderWarnings } from './settings.ts';
+import { editionSettings, PLACEHOLDER_MARKER, placeholderTextWarnings, placeholderWarnings } from './settings.ts';
 import type { LocalizedDoc, LocalizedString, StringState } from './types.ts';
 import { uiTranslator } from './ui.ts';
 
@@ -126,6 +126,7 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
     officerLang,
     ui: (key, vars) => ui(key, vars ?? {}),
     officerUi: (key, vars) => officerUi(key, vars ?? {}),
+    sourceLang: project.sourceLanguage,
     strip,
   };
   return { doc, diagnostics, blocked: diagnostics.some((d) => d.severity === 'error') };
@@ -133,11 +134,12 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
 
 /**
  * Settings are written in the source language, so in a translation their values (when they contain letters) are
- * inlines with `lang: sourceLanguage`: `{{organisation}}` inside an Arabic sentence is read as English.
+ * inlines with `lang: sourceLanguage`: `{{organisation}}` inside an Arabic sentence is read as English. So is a
+ * `[PLACEHOLDER …]` lawyer-check marker, which translators keep untranslated.
  */
 function toLocalized(key: string, r: Resolved, settings: Settings, sourceLanguage: string): LocalizedString {
   const valueLang = r.lang === sourceLanguage ? undefined : sourceLanguage;
-  const blocks = parseMarkup(interpolateMarked(r.text, settings).normalize('NFC'), valueLang);
+  const blocks = parseMarkup(interpolateMarked(markBracketed(r.text, PLACEHOLDER_MARKER), settings).normalize('NFC'), valueLang);
   return { key, lang: r.lang, blocks, plain: plainText(blocks), state: r.state, review: r.review };
 }
 

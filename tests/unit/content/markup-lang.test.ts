@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, interpolateMarked, parseMarkup, plainText } from '../../../src/content/markup.ts';
+import { interpolate, interpolateMarked, markBracketed, parseMarkup, plainText } from '../../../src/content/markup.ts';
 
 const settings = { organisation: 'Anti-Raids Network', hotline: '0800 123 4567', website: 'https://example.org/rights' };
 
@@ -68,5 +68,49 @@ describe('interpolated values keep their language (Inline.lang)', () => {
     expect(blocks).toEqual([
       { kind: 'para', inlines: [{ text: 'Ask  ', bold: false }, { text: 'Home Office', bold: false, lang: 'en' }, { text: '  now', bold: false }] },
     ]);
+  });
+});
+
+describe('[PLACEHOLDER …] markers kept in the source language (markBracketed)', () => {
+  const mark = (t: string, lang?: string) => parseMarkup(interpolateMarked(markBracketed(t, 'PLACEHOLDER'), settings), lang);
+
+  it('makes the whole marker, brackets included, an inline in the source language', () => {
+    const text = 'بعد القبض عليك قد يكون عليك أن تجيب. [PLACEHOLDER: verify with a lawyer (Policing and Crime Act 2017 ss.159–160)]';
+    expect(mark(`- ${text}`, 'en')).toEqual([
+      {
+        kind: 'list',
+        items: [[
+          { text: 'بعد القبض عليك قد يكون عليك أن تجيب. ', bold: false },
+          { text: '[PLACEHOLDER: verify with a lawyer (Policing and Crime Act 2017 ss.159–160)]', bold: false, lang: 'en' },
+        ]],
+      },
+    ]);
+  });
+
+  it('marks several markers, one straddling bold, and one holding an interpolated value (nested brackets)', () => {
+    const blocks = mark('أ [PLACEHOLDER: **check** this] ب [PLACEHOLDER: ask {{organisation}} first] ج', 'en');
+    expect(blocks).toEqual([
+      {
+        kind: 'para',
+        inlines: [
+          { text: 'أ ', bold: false },
+          { text: '[PLACEHOLDER: ', bold: false, lang: 'en' },
+          { text: 'check', bold: true, lang: 'en' },
+          { text: ' this]', bold: false, lang: 'en' },
+          { text: ' ب ', bold: false },
+          // The value's own brackets close inside the marker's: the rest of the marker stays English.
+          { text: '[PLACEHOLDER: ask Anti-Raids Network first]', bold: false, lang: 'en' },
+          { text: ' ج', bold: false },
+        ],
+      },
+    ]);
+  });
+
+  it('leaves other brackets, a marker without its "]" on the line, and the source language alone', () => {
+    expect(mark('أ [note] ب', 'en')).toEqual([{ kind: 'para', inlines: [{ text: 'أ [note] ب', bold: false }] }]);
+    expect(mark('أ [PLACEHOLDER: open\nب] ج', 'en')).toEqual([{ kind: 'para', inlines: [{ text: 'أ [PLACEHOLDER: open\nب] ج', bold: false }] }]);
+    const en = 'Answer. [PLACEHOLDER: verify (s.159)]';
+    expect(mark(en)).toEqual(parseMarkup(en));
+    expect(plainText(mark(en, 'en'))).toBe(en);
   });
 });
