@@ -45,6 +45,12 @@ export interface LocalizedDoc {
    * by the materials follow-up so existing producers type-check; without it the officer side prints the bare number.
    */
   readonly officerUi?: (key: string, vars?: Record<string, string | number>) => string;
+  /**
+   * The project's source language (project.yaml `sourceLanguage`), for `Paragraph.sourceLang`: text a translator
+   * kept in it (a Latin `Home Office` inside Arabic) is marked /Lang in it. Optional so hand-built docs still
+   * type-check; localize always sets it, and unset means `en` to the text engine.
+   */
+  readonly sourceLang?: string;
   /** For the poster strip: one entry per language of the edition, in its own script. */
   readonly strip: readonly { readonly lang: LanguageInfo; readonly text: string }[];
 }

@@ -14,9 +14,17 @@ import type { PieceRole, TextPiece } from '../layout/types.ts';
  */
 export type PendingNotes = 'inline' | 'none';
 
+/**
+ * `piece` with the project's source language on its paragraph (Paragraph.sourceLang), so the text engine marks
+ * text kept in it with the real source language rather than its default `en`. Unchanged when the doc has none.
+ */
+function withSourceLang(doc: LocalizedDoc, piece: TextPiece): TextPiece {
+  return doc.sourceLang === undefined ? piece : { ...piece, paragraph: { ...piece.paragraph, sourceLang: doc.sourceLang } };
+}
+
 /** Pieces of one guidance string, followed by the pending-translation note when it fell back to the source. */
 export function stringPieces(doc: LocalizedDoc, str: LocalizedString, role: Exclude<PieceRole, 'LI'> = 'P', listBase = 0, notes: PendingNotes = 'inline'): TextPiece[] {
-  const pieces = paragraphize({ key: str.key, lang: str.lang, blocks: str.blocks }, role, listBase);
+  const pieces = paragraphize({ key: str.key, lang: str.lang, blocks: str.blocks }, role, listBase).map((p) => withSourceLang(doc, p));
   if (str.state === 'fallback' && notes === 'inline') pieces.push(uiPiece(doc, 'pendingNotice', 'Note'));
   return pieces;
 }
@@ -37,7 +45,7 @@ export function pendingPieces(strings: readonly LocalizedString[], ui: (key: str
 
 /** A UI string (locales/<lng>/ui.json) as a piece in the document's language. */
 export function uiPiece(doc: LocalizedDoc, key: string, role: Exclude<PieceRole, 'LI'>, vars?: Record<string, string | number>, bold = false): TextPiece {
-  return { key: `ui.${key}`, role, paragraph: plainParagraph(doc.ui(key, vars), doc.lang.code, bold) };
+  return withSourceLang(doc, { key: `ui.${key}`, role, paragraph: plainParagraph(doc.ui(key, vars), doc.lang.code, bold) });
 }
 
 /** "Edition 2026.1 · 2026-11-26", plus "· Translation not yet reviewed" for a draft language. */
@@ -47,7 +55,7 @@ export function editionText(doc: LocalizedDoc): string {
 }
 
 export function editionPiece(doc: LocalizedDoc): TextPiece {
-  return { key: 'ui.edition', role: 'Note', paragraph: plainParagraph(editionText(doc), doc.lang.code) };
+  return withSourceLang(doc, { key: 'ui.edition', role: 'Note', paragraph: plainParagraph(editionText(doc), doc.lang.code) });
 }
 
 /** The hotline line ("Call 0800 …"), unless one of the given strings already prints the number. */
@@ -58,7 +66,7 @@ export function hotlinePieces(doc: LocalizedDoc, shown: readonly LocalizedString
   // (a label in the holder's language would mean nothing to the officer).
   const label = lang === doc.lang.code ? doc.ui('hotlineLabel') : lang === doc.officerLang.code ? doc.officerUi?.('hotlineLabel') : undefined;
   const text = label ? `${label} ${hotline}` : hotline;
-  return [{ key: 'settings.hotline', role: 'P', paragraph: plainParagraph(text, lang, true) }];
+  return [withSourceLang(doc, { key: 'settings.hotline', role: 'P', paragraph: plainParagraph(text, lang, true) })];
 }
 
 /** Longest keys first: what to shorten when something does not fit. */
