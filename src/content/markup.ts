@@ -22,8 +22,8 @@ const HAS_LETTER = /\p{L}/u;
  * Parses a guidance string (already interpolated) into blocks: blank line = new block, a run of `- ` lines =
  * one list, other lines = one paragraph whose single newlines stay as forced breaks. `**` toggles bold; an
  * unmatched trailing `**` is kept as literal text (validation reports it, RP2009). Pure; expects NFC text.
- * Values bracketed by `interpolateMarked` become inlines of their own with `lang: valueLang` (the brackets are
- * removed; without `valueLang` they are just removed).
+ * Values bracketed by `interpolateMarked` (and markers bracketed by `markBracketed`) become inlines of their own
+ * with `lang: valueLang` (the brackets are removed; without `valueLang` they are just removed).
  */
 export function parseMarkup(text: string, valueLang?: string): Block[] {
   const blocks: Block[] = [];

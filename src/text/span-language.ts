@@ -7,7 +7,8 @@ import type { Item, Paragraph } from './types.ts';
  * switches voice (WCAG technique PDF19). The one rule, in order:
  *
  * 1. A styled span's own `lang` (Paragraph.spans) wins: i18n/localize gives it to interpolated settings values
- *    (`{{organisation}}` in an Arabic sentence is written in the source language).
+ *    (`{{organisation}}` in an Arabic sentence is written in the source language) and to `[PLACEHOLDER …]`
+ *    markers kept untranslated. When that language runs the other way, itemize also isolates the span (LRI…PDI).
  * 2. Otherwise, a run in the main script of the source language, inside a paragraph whose language's main script
  *    (locales/languages.json `script`) is a different one, is text the translator kept in the source language:
  *    `Home Office`, `(warrant)` or a URL written in Latin letters inside Arabic, Persian, Urdu, Bengali, Russian
