@@ -113,10 +113,18 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
         if (!isSeq(node)) return wrongType('a list (lines starting with `- `, or `[a, b]`)');
         const items = node.items as (Node | null)[];
         if (schema.minItems !== undefined && items.length < schema.minItems) {
-          diagnostics.push(error(CODES.badValue, `${describe(path)} needs at least ${schema.minItems} entr${schema.minItems === 1 ? 'y' : 'ies'}.`, span, []));
+          diagnostics.push(
+            error(CODES.badValue, `${describe(path)} has ${items.length} entr${items.length === 1 ? 'y' : 'ies'}; it needs at least ${schema.minItems}.`, span, [
+              `Add entries${schema.description ? ` (${schema.description})` : ''}.`,
+            ]),
+          );
         }
         if (schema.maxItems !== undefined && items.length > schema.maxItems) {
-          diagnostics.push(error(CODES.badValue, `${describe(path)} has ${items.length} entries; at most ${schema.maxItems} fit.`, span, []));
+          diagnostics.push(
+            error(CODES.badValue, `${describe(path)} has ${items.length} entries; at most ${schema.maxItems} fit.`, span, [
+              `Remove entries${schema.description ? ` (${schema.description})` : ''}.`,
+            ]),
+          );
         }
         return items.map((item, i) => visit(item, schema.items ?? {}, [...path, String(i)])).filter((v) => v !== undefined);
       }
