@@ -1,0 +1,58 @@
+import type { DocumentSpec, Frame } from '../layout/frame.ts';
+
+/**
+ * The document trace: every text line a DocumentSpec draws, where and with which glyphs, as compact JSON —
+ * the second consumer of layout frames besides the PDF writer. Golden tests keep one per material × script
+ * family (tests/golden/), so a change in line breaking, fitting, fallback or placement shows as a reviewed
+ * diff of text, not as a picture. Positions are page coordinates in points (top-left origin, y = baseline),
+ * rounded to 0.01 pt; glyph ids are listed per run in HarfBuzz order.
+ */
+
+export interface TracedLine {
+  readonly x: number;
+  readonly y: number;
+  /** Structure node id, or `artifact` for untagged lines (sheet copies, labels). */
+  readonly tag: string;
+  /** The line's own language when it differs from the document's. */
+  readonly lang?: string;
+  /** Drawn rotated 180° (mirrored sheet backs). */
+  readonly rotated?: true;
+  readonly text: string;
+  /** One entry per run in visual order: `font@size script direction: id id id …`. */
+  readonly runs: readonly string[];
+}
+
+export interface DocumentTrace {
+  readonly lang: string;
+  readonly pages: readonly { readonly width: number; readonly height: number; readonly lines: readonly TracedLine[] }[];
+}
+
+/** Rounding for positions: 0.01 pt is far below anything visible and stable across platforms. */
+const round = (n: number): number => Math.round(n * 100) / 100;
+
+export function traceDocument(doc: DocumentSpec): DocumentTrace {
+  return {
+    lang: doc.lang,
+    pages: doc.pages.map((page) => ({ width: round(page.width), height: round(page.height), lines: traceFrame(page.frame, 0, 0, false) })),
+  };
+}
+
+function traceFrame(frame: Frame, ox: number, oy: number, rotated: boolean): TracedLine[] {
+  return frame.items.flatMap(({ x, y, item }): TracedLine[] => {
+    if (item.kind === 'group') return traceFrame(item.frame, ox + x, oy + y, rotated !== (item.rotate180 ?? false));
+    if (item.kind !== 'line') return [];
+    return [
+      {
+        x: round(ox + x),
+        y: round(oy + y),
+        tag: item.tag ?? 'artifact',
+        ...(item.lang === undefined ? {} : { lang: item.lang }),
+        ...(rotated ? { rotated: true as const } : {}),
+        text: item.line.text,
+        runs: item.line.runs.map(
+          (run) => `${run.face.id}@${round(run.size)} ${run.script} ${run.direction}: ${run.glyphs.map((g) => g.id).join(' ')}`,
+        ),
+      },
+    ];
+  });
+}
