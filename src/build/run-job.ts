@@ -6,7 +6,7 @@ import { hasErrors } from '../diagnostics/format.ts';
 import { localize } from '../i18n/localize.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
 import { buildMixedCardSheet, materials } from '../materials/index.ts';
-import type { BuildOutput, MaterialResult } from '../materials/types.ts';
+import type { BuildOutput, MaterialOptions, MaterialResult } from '../materials/types.ts';
 import { renderPdf, type PdfStandard } from '../render/pdf.ts';
 import type { Job, JobContext, JobOutput, JobResult } from './job.ts';
 
@@ -48,8 +48,7 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
     const content = contentFor(ctx.contentDir, ctx.contentDisplay);
     const edition = content.editions.find((e) => e.name === job.edition);
     if (!edition) throw new Error(`edition ${job.edition} vanished`);
-    // contentRoot: settings.logo is relative to the content folder.
-    const options = { ...ctx.materialOptions, keys: content.project.materials, contentRoot: content.root };
+    const options = materialOptionsFor(content, ctx.materialOptions);
     let result: MaterialResult;
     if (job.kind === 'mixed-card') {
       const docs: LocalizedDoc[] = [];
@@ -83,6 +82,12 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
     }
     return done([], e instanceof Error ? (e.stack ?? e.message) : String(e));
   }
+}
+
+/** What every material builder is given: the chosen options plus which keys go where and the content folder
+ * (settings.logo is relative to it). Shared by `build` and `check`, which lays materials out without rendering. */
+export function materialOptionsFor(content: ContentDoc, chosen: MaterialOptions = {}): MaterialOptions {
+  return { ...chosen, keys: content.project.materials, contentRoot: content.root };
 }
 
 /**

@@ -1,7 +1,10 @@
 import { loadContent } from '../content/load.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors } from '../diagnostics/format.ts';
+import { materialOptionsFor } from '../build/run-job.ts';
+import { MATERIAL_NAMES } from '../build/plan-jobs.ts';
 import { editionLanguages, localize } from '../i18n/localize.ts';
+import { materials } from '../materials/index.ts';
 import { folderOption, helpText, parseCommandArgs, parseList, requireKnown } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { printDiagnostics } from './report.ts';
@@ -16,7 +19,8 @@ export const checkCommand: Command = {
     [
       'Checks every content file against its schema and the cross-file rules (language codes, {{variables}},',
       'bold and list markup, materials keys, logos), then localizes every edition × language under the print',
-      'policy. Prints every problem as `file:line:col  CODE  message` with hints. Exit 1 on any error.',
+      'policy and lays out every material without writing a PDF, so a card that overflows or a character no font',
+      'has is found here too. Prints every problem as `file:line:col  CODE  message` with hints. Exit 1 on any error.',
     ].join('\n'),
     ['content', 'lang', 'edition'],
     ['rightsprint check', 'rightsprint check --content ../our-content --lang ar'],
@@ -37,11 +41,15 @@ export const checkCommand: Command = {
       const content = loaded.content;
       requireKnown('edition', editions, content.editions.map((e) => e.name));
       requireKnown('language', langs, [...new Set(content.editions.flatMap((e) => editionLanguages(content, e)))]);
+      const options = materialOptionsFor(content);
       for (const edition of content.editions) {
         if (editions && !editions.includes(edition.name)) continue;
         for (const lang of editionLanguages(content, edition)) {
           if (langs && !langs.includes(lang)) continue;
-          diagnostics.push(...localize(content, edition, lang).diagnostics);
+          const localized = localize(content, edition, lang);
+          diagnostics.push(...localized.diagnostics);
+          // Layout only (no PDF): overflow (RP3002/RP3003) and missing glyphs (RP4001) are content problems too.
+          if (!localized.blocked) for (const kind of MATERIAL_NAMES) diagnostics.push(...materials[kind](localized.doc, options).diagnostics);
           jobs++;
         }
       }
