@@ -50,6 +50,20 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
   const rtl = doc.lang.dir === 'rtl';
 
   const logo = editionLogo(doc, opts);
+
+  // Strip: the largest size at which it takes at most stripMaxHeight. It does not depend on the rights' size, so
+  // it is fitted once here, not again for every rights size tried below (that was most of a poster's build time).
+  const stripPad = mm(POSTER.stripPad * s);
+  const chips = doc.strip.map((e) => ({ key: keys.strip, lang: e.lang.code, text: e.text }));
+  const stripIds = nodeIds('poster-strip');
+  const strip = fitSize(
+    (pt) => flowChips(chips, width, { size: pt * s, leading: 1.15, color: COLORS.white, gap: mm(POSTER.stripGap * s) }, docLang, rtl, setText, stripIds),
+    (f) => rowsHeight(f.rows) <= mm(POSTER.stripMaxHeight * s),
+    { max: POSTER.stripMaxPt, min: POSTER.stripMinPt, step: POSTER.stepPt },
+  ).result;
+  const stripHeight = rowsHeight(strip.rows) + 2 * stripPad;
+  const stripTop = H - stripHeight;
+
   const attempt = (size: number): PosterAttempt => {
     const ids = nodeIds('poster');
     const missing: KeyedMissingGlyph[] = [];
@@ -103,18 +117,7 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     const noteRows = set([...stringPieces(doc, doc.string(keys.disclaimer), 'Note'), editionPiece(doc)], POSTER.notePt * s, COLORS.note);
     flow.push(...noteRows.map((r, i) => (i === 0 ? { ...r, spaceBefore: gap } : r)));
 
-    // Strip: the largest size at which it takes at most stripMaxHeight.
-    const stripPad = mm(POSTER.stripPad * s);
-    const chips = doc.strip.map((e) => ({ key: keys.strip, lang: e.lang.code, text: e.text }));
-    const stripIds = nodeIds('poster-strip');
-    const strip = fitSize(
-      (pt) => flowChips(chips, width, { size: pt * s, leading: 1.15, color: COLORS.white, gap: mm(POSTER.stripGap * s) }, docLang, rtl, setText, stripIds),
-      (f) => rowsHeight(f.rows) <= mm(POSTER.stripMaxHeight * s),
-      { max: POSTER.stripMaxPt, min: POSTER.stripMinPt, step: POSTER.stepPt },
-    ).result;
     missing.push(...strip.missing);
-    const stripHeight = rowsHeight(strip.rows) + 2 * stripPad;
-    const stripTop = H - stripHeight;
 
     const contentTop = bandHeight + gap;
     const available = stripTop - gap - contentTop;
