@@ -8,7 +8,7 @@
  * Options: --content <dir> (default ./content), --jobs N (default: cores), --keep (keep the output folder).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,9 +28,9 @@ const BUDGETS: readonly { readonly test: RegExp; readonly kb: number; readonly w
 export async function runBench(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({ args: [...argv], options: { content: { type: 'string' }, jobs: { type: 'string' }, keep: { type: 'boolean' } }, strict: true });
   const contentDir = resolve(values.content ?? 'content');
-  const parallel = values.jobs ? Number(values.jobs) : availableParallelism();
+  const parallel = values.jobs ? Number(values.jobs) : ('auto' as const);
   const outDir = mkdtempSync(join(tmpdir(), 'rightsprint-bench-'));
-  console.log(`bench: ${contentDir} → ${outDir}, ${parallel} worker(s)`);
+  console.log(`bench: ${contentDir} → ${outDir}, workers: ${parallel}`);
 
   const started = performance.now();
   const summary = await build({ contentDir, outDir, context: { standard: 'none', materialOptions: {} }, parallel, force: true });

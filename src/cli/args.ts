@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MATERIAL_NAMES } from '../build/plan-jobs.ts';
@@ -43,7 +42,7 @@ export const OPTION_HELP: Record<keyof typeof OPTIONS, string> = {
   material: `--material <names>     Only these materials: ${MATERIAL_NAMES.join(', ')} (comma-separated).`,
   edition: '--edition <names>      Only these editions (file names in editions/, comma-separated).',
   'pdf-standard': '--pdf-standard <std>   none (default, still tagged), ua (PDF/UA-1), a-2b or a-3b (PDF/A; home files only).',
-  jobs: '--jobs <n>             Parallel workers (default: number of cores).',
+  jobs: '--jobs <n>             Parallel workers (default: one per core for large builds, in-process for small ones).',
   force: '--force                Rebuild everything, even outputs whose inputs did not change.',
   json: '--json                 Machine-readable output.',
   previous: '--previous <dir>       An earlier content folder: show the old source text of stale strings.',
@@ -134,8 +133,8 @@ export function parseMaterialOptions(values: { 'leaflet-paper'?: string; 'poster
   };
 }
 
-export function parseJobs(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+export function parseJobs(value: string | undefined): number | 'auto' {
+  if (value === undefined) return 'auto';
   if (!/^[1-9][0-9]*$/u.test(value)) throw new UsageError(`--jobs must be a whole number of at least 1, not \`${value}\`.`);
   return Number(value);
 }
