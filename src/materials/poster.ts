@@ -14,9 +14,11 @@ import { sideBySide } from '../layout/side-by-side.ts';
 import { rowsHeight, stackRows } from '../layout/stack-rows.ts';
 import type { KeyedMissingGlyph, Row, SetText, TextPiece, TextStyle } from '../layout/types.ts';
 import { mm, toMm } from '../layout/units.ts';
+import { pressPage } from '../print/press-page.ts';
 import { CODES, missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
 import { editionLogo, logoBlock } from './logo.ts';
 import { materialMetadata } from './metadata.ts';
+import { PRESS_GEOMETRY } from './card.ts';
 import { POSTER } from './specs.ts';
 import { editionPiece, keysToShorten, stringPieces, uiPiece } from './texts.ts';
 import type { MaterialOptions, MaterialResult } from './types.ts';
@@ -36,6 +38,7 @@ interface PosterAttempt {
  * rights as a big bullet list, the hotline in a box, the QR code with its caption, the disclaimer and edition,
  * and at the foot a strip with "Know your rights" in every language of the edition, each in its own script.
  * Rights shrink in 1 pt steps until everything fits; if not even at the minimum, error RP3003.
+ * Outputs `poster.pdf` (RGB, for home or copy-shop printing) and `poster-press.pdf` (bleed, crop marks, CMYK).
  */
 export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: SetText): MaterialResult {
   if (!opts.keys) return { outputs: [], diagnostics: [noKeysDiagnostic('poster')] };
@@ -155,5 +158,13 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     metadata: materialMetadata(doc, doc.string(keys.title).plain, 'poster', opts.keys),
     colorMode: 'rgb',
   };
-  return { outputs: [{ file: 'poster.pdf', material: 'poster', kind: 'home', doc: doc_ }], diagnostics };
+  // The print-shop twin: the same page on a press sheet (bands run into the 3 mm bleed, crop marks, CMYK).
+  const press: DocumentSpec = { ...doc_, pages: doc_.pages.map((p) => pressPage(p.frame, PRESS_GEOMETRY)), colorMode: 'cmyk' };
+  return {
+    outputs: [
+      { file: 'poster.pdf', material: 'poster', kind: 'home', doc: doc_ },
+      { file: 'poster-press.pdf', material: 'poster', kind: 'press', doc: press },
+    ],
+    diagnostics,
+  };
 }

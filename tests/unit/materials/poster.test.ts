@@ -49,3 +49,21 @@ describe('poster', () => {
     expect(d.hints[0]).toMatch(/poster\.right2/u);
   });
 });
+
+describe('poster press file', () => {
+  it('poster-press.pdf: the same A3 page at trim size inside a 3 mm bleed, CMYK, bands running into the bleed', () => {
+    const result = buildPoster(makeDoc('ar'), { keys: KEYS }, layoutParagraph);
+    const home = result.outputs.find((o) => o.file === 'poster.pdf')!;
+    const press = result.outputs.find((o) => o.file === 'poster-press.pdf')!;
+    expect(press.kind).toBe('press');
+    expect(press.doc.colorMode).toBe('cmyk');
+    expect(home.doc.colorMode).toBe('rgb');
+    const page = press.doc.pages[0]!;
+    expect(page.trimBox!.width).toBeCloseTo(mm(297), 6);
+    expect(page.trimBox!.height).toBeCloseTo(mm(420), 6);
+    expect(page.bleedBox!.width).toBeCloseTo(mm(303), 6);
+    expect(page.bleedBox!.height).toBeCloseTo(mm(426), 6);
+    // The same structure and text as the home file: only the sheet around it differs.
+    expect(press.doc.structure).toEqual(home.doc.structure);
+  });
+});
