@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { loadContent } from '../content/load.ts';
+import { loadContent, type LoadResult } from '../content/load.ts';
 import type { ContentDoc } from '../content/types.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors } from '../diagnostics/format.ts';
@@ -23,6 +23,8 @@ export interface BuildRequest {
   readonly parallel: number | 'auto';
   /** Rebuild even when the inputs did not change. */
   readonly force?: boolean;
+  /** The content folder already loaded by the caller (the CLI loads it to check selection names): not parsed twice. */
+  readonly loaded?: LoadResult;
   /** Called once per output as jobs finish. */
   readonly onOutput?: (output: OutputReport) => void;
 }
@@ -56,7 +58,7 @@ export interface BuildSummary {
 export async function build(request: BuildRequest): Promise<BuildSummary> {
   const contentDir = resolve(request.contentDir);
   const outDir = resolve(request.outDir);
-  const loaded = loadContent(contentDir, { display: request.contentDisplay ?? contentDir });
+  const loaded = request.loaded ?? loadContent(contentDir, { display: request.contentDisplay ?? contentDir });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const empty = { planned: 0, built: 0, cached: 0, failed: 0 };
   if (!loaded.content || hasErrors(diagnostics)) return { outputs: [], diagnostics, internalErrors: [], jobs: empty, results: [] };

@@ -1,7 +1,9 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MATERIAL_NAMES } from '../build/plan-jobs.ts';
+import type { ContentDoc } from '../content/types.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
+import { editionLanguages } from '../i18n/localize.ts';
 import type { MaterialName, MaterialOptions } from '../materials/types.ts';
 import type { PdfStandard } from '../render/pdf.ts';
 import type { CliIO } from './command.ts';
@@ -154,6 +156,12 @@ export function requireKnown(kind: string, selected: readonly string[] | undefin
     const s = didYouMean(name, known);
     throw new UsageError(`Unknown ${kind} \`${name}\` in this content.`, [s ? `Did you mean \`${s}\`?` : `Known: ${known.join(', ')}.`]);
   }
+}
+
+/** `--edition` and `--lang` must name editions and languages of this content (usage error with the nearest name). */
+export function requireKnownSelection(content: ContentDoc, editions: readonly string[] | undefined, langs: readonly string[] | undefined): void {
+  requireKnown('edition', editions, content.editions.map((e) => e.name));
+  requireKnown('language', langs, [...new Set(content.editions.flatMap((e) => editionLanguages(content, e)))]);
 }
 
 /** The help text of a command: usage, description, the options it takes, examples. */

@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import { build } from '../build/build.ts';
 import { loadContent } from '../content/load.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { editionLanguages } from '../i18n/localize.ts';
-import { folderOption, helpText, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseStandard, requireKnown } from './args.ts';
+import { folderOption, helpText, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseStandard, requireKnownSelection } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { kb, printDiagnostics } from './report.ts';
 
@@ -46,17 +45,15 @@ export const buildCommand: Command = {
     const parallel = parseJobs(values.jobs);
 
     // Selection names are checked against the content before any work, so a typo is a usage error.
-    const probe = loadContent(content.abs, { display: content.display });
-    if (probe.content && !hasErrors(probe.diagnostics)) {
-      requireKnown('edition', selection.editions, probe.content.editions.map((e) => e.name));
-      requireKnown('language', selection.langs, [...new Set(probe.content.editions.flatMap((e) => editionLanguages(probe.content!, e)))]);
-    }
+    const loaded = loadContent(content.abs, { display: content.display });
+    if (loaded.content && !hasErrors(loaded.diagnostics)) requireKnownSelection(loaded.content, selection.editions, selection.langs);
     if (standard.startsWith('a-')) io.err(`note: PDF/A applies to home-printing files; press (CMYK) files stay tagged PDF without PDF/A.`);
 
     const started = performance.now();
     const summary = await build({
       contentDir: content.abs,
       contentDisplay: content.display,
+      loaded,
       outDir: out.abs,
       selection,
       context: { standard, materialOptions },

@@ -5,7 +5,7 @@ import { materialOptionsFor } from '../build/run-job.ts';
 import { MATERIAL_NAMES } from '../build/plan-jobs.ts';
 import { editionLanguages, localize } from '../i18n/localize.ts';
 import { materials } from '../materials/index.ts';
-import { folderOption, helpText, parseCommandArgs, parseList, requireKnown } from './args.ts';
+import { folderOption, helpText, parseCommandArgs, parseList, requireKnownSelection } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { printDiagnostics } from './report.ts';
 
@@ -39,8 +39,7 @@ export const checkCommand: Command = {
     let jobs = 0;
     if (loaded.content && !hasErrors(diagnostics)) {
       const content = loaded.content;
-      requireKnown('edition', editions, content.editions.map((e) => e.name));
-      requireKnown('language', langs, [...new Set(content.editions.flatMap((e) => editionLanguages(content, e)))]);
+      requireKnownSelection(content, editions, langs);
       const options = materialOptionsFor(content);
       for (const edition of content.editions) {
         if (editions && !editions.includes(edition.name)) continue;
