@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseSimpleSvg } from '../render/svg.ts';
+import { parseSimpleSvg } from './svg.ts';
 
 /**
  * An edition logo file and its intrinsic size (SVG viewBox units or PNG/JPEG pixels): only the aspect ratio

@@ -5,7 +5,7 @@ import type { ImageItem } from '../layout/frame.ts';
 import { RENDER_CODES } from './metadata.ts';
 import { paint } from './paths.ts';
 import type { PdfKitDocument } from './pdfkit-internals.ts';
-import { parseSimpleSvg } from './svg.ts';
+import { parseSimpleSvg } from '../layout/svg.ts';
 
 /**
  * Images: PNG and JPEG through pdfkit's image XObjects (pdfkit caches each file once per document); simple SVG

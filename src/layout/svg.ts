@@ -1,4 +1,4 @@
-import type { Color } from '../layout/frame.ts';
+import type { Color } from './frame.ts';
 
 /**
  * Simple SVG logos as vector paths. An organisation logo is usually a few filled paths; drawing them as PDF paths
