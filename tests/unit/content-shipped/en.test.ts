@@ -56,12 +56,18 @@ const LIMITS: Record<string, number> = {
   'card.rights': 260,
   'card.call': 60,
   'officer.title': 40,
-  'officer.statement': 330,
+  // 373 since 2026.2: the lawful limits ("unless the law requires me to", "arrested or detained") and the
+  // lawyer-check marker on the signing sentence. The back is printed in English only, so one language must fit.
+  'officer.statement': 380,
 };
 /** Poster rights are set very large; each must stay one or two lines. */
 const POSTER_RIGHT_MAX = 70;
-/** About 600 characters per leaflet body keeps the A5 leaflet at 2–4 pages; placeholders add up to ~60 for now. */
-const LEAFLET_BODY_MAX = 660;
+/**
+ * Leaflet bodies stay short enough for a 2–4 page A5 leaflet. Raised from 660 to 1050 in 2026.2: the corrected
+ * street and arrest sections say what changes with a search or an arrest (the limits the law sets), and a
+ * shorter text that overstates the law is worse than a longer one that does not.
+ */
+const LEAFLET_BODY_MAX = 1050;
 const CARD_RIGHTS_MAX_BULLETS = 5;
 
 /**
@@ -159,6 +165,56 @@ describe('shipped English guidance', () => {
   });
 });
 
+/** Sentences of a guidance string (markup removed), for checks that must hold sentence by sentence. */
+const sentences = (text: string) =>
+  text
+    .replace(/\*\*/gu, '')
+    .split(/(?<=[.?!])\s+|\n+/u)
+    .map((s) => s.replace(/^- /u, '').trim())
+    .filter((s) => s !== '');
+
+describe('the corrected wording keeps the limits the law sets (guidance audit 2026.2)', () => {
+  // After an arrest for an offence, nationality must be stated on request (UK Borders Act 2007 ss.43A–43B), and a
+  // formal immigration examination carries a duty to answer (Immigration Act 1971 Sch 2 para 4(1)). So "you do
+  // not have to answer" is only ever said about questioning before an arrest, or to people not under arrest.
+  it('never says "do not have to answer" without limiting it to before an arrest', () => {
+    const unlimited = Object.entries(strings).flatMap(([key, text]) =>
+      sentences(text)
+        .filter((s) => /do not have to answer|don't have to answer/iu.test(s))
+        .filter((s) => !/before any arrest|not under arrest/iu.test(s))
+        .map((s) => `${key}: ${s}`),
+    );
+    expect(unlimited).toEqual([]);
+  });
+
+  it('limits it on the card, the poster and the officer side, and says what changes after an arrest', () => {
+    const printed = [...project.materials.card.front, ...project.materials.card.back, ...project.materials.poster.rights];
+    const onCardAndPoster = printed.map((k) => strings[k] ?? '').join('\n');
+    expect(onCardAndPoster).toMatch(/before any arrest, you usually do not have to answer/iu);
+    // Card and poster each also say that an arrest can bring a duty to state one's nationality.
+    expect(project.materials.card.front.map((k) => strings[k] ?? '').join('\n')).toMatch(/arrested, you may have to say your nationality/iu);
+    expect(project.materials.poster.rights.map((k) => strings[k] ?? '').join('\n')).toMatch(/after an arrest, you may have to say your nationality/iu);
+  });
+
+  it('the officer statement asks which power is used and no longer says "not under arrest, I am leaving"', () => {
+    const statement = (strings['officer.statement'] ?? '').replace(/\s+/gu, ' ');
+    // "Not under arrest" is the wrong test: a search (PACE s.1(2)) or a traffic stop (RTA 1988 s.163) holds a
+    // person without an arrest, and walking off then risks obstruction.
+    expect(statement).not.toMatch(/not under arrest,? I am leaving/iu);
+    expect(statement).not.toMatch(/I am leaving/iu);
+    expect(statement).toMatch(/What power are you using\?/u);
+    expect(statement).toMatch(/If I am not arrested or detained, I want to leave\./u);
+    expect(statement).toMatch(/^Unless the law requires me to, I do not wish to answer questions without legal advice\./u);
+    // The signing sentence has no UK source yet: it carries a lawyer-check marker until one is found.
+    expect(statement).toMatch(/before I sign anything\. \[PLACEHOLDER:[^\]]+\]$/u);
+  });
+
+  it('keeps every unsourced point a marked placeholder: signing advice and free advice under immigration powers', () => {
+    expect(strings['arrest.body']).toMatch(/Do not sign anything you do not understand\.\*\* [^\n]*\[PLACEHOLDER:[^\]]*AITOCA 2004 s\.35\)\]/u);
+    expect(strings['arrest.body']).toMatch(/free at a police station if you are arrested for a crime\. \[PLACEHOLDER:[^\]]*immigration powers\]/u);
+  });
+});
+
 describe('content/SOURCES.md', () => {
   const headings = [...sources.matchAll(/^### `([^`]+)`$/gmu)].map((m) => m[1]!);
 
@@ -171,6 +227,17 @@ describe('content/SOURCES.md', () => {
     const markers = Object.values(strings).flatMap((t) => [...t.matchAll(/\[PLACEHOLDER:[^\]]*\]/gu)].map((m) => m[0]));
     expect(markers.length).toBeGreaterThan(0);
     expect(markers.filter((m) => !sources.includes(m))).toEqual([]);
+  });
+
+  it('is self-contained: no machine path, and no citation of a file outside the repository', () => {
+    expect(sources).not.toMatch(/\/work\/|\/home\/|\/Users\/|[A-Z]:\\\\|\.\.\/shared|\bFS §/u);
+  });
+
+  it('gives every source in its table an address and a date', () => {
+    const rows = sources.split('\n').filter((l) => /^\| [A-Za-z0-9][^|]* \| https?:\/\//u.test(l));
+    expect(rows.length).toBeGreaterThan(30);
+    const undated = rows.filter((l) => (l.split('|')[3] ?? '').trim() === '');
+    expect(undated).toEqual([]);
   });
 
   it('lists every placeholder setting', () => {
