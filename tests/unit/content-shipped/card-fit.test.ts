@@ -22,11 +22,14 @@ const loaded = loadContent(CONTENT);
 const content = loaded.content as ContentDoc;
 
 /**
- * How much longer than English a translation may run and still fit the card at 6.5 pt. The brief measures Tamil,
- * Myanmar and Urdu at 1.5–2× English; 1.8 is what the English text is held to, so the card has room before a
- * translator has to shorten anything. (At 2× the card still fits today; that margin is not promised.)
+ * How much longer than English a translation may run and still fit the card at 6.5 pt. Until 2026.1 the English
+ * was held to 1.8×. The 2026.2 legal corrections put the limits the law sets on the card (before any arrest; the
+ * duty to state one's nationality after one; "unless the law requires me to" and "arrested or detained" on the
+ * officer side): measured, both sides now fit up to 1.5× and the front overflows from 1.6×. The longest shipped
+ * translation of the front is 1.34× English in characters, and every shipped language is also laid out on its
+ * real card (build-all.test.ts fails on any overflow). A correct card that leaves less room beats a roomy wrong one.
  */
-const EXPANSION = 1.8;
+const EXPANSION = 1.5;
 
 /** One run of words made `factor` times longer by repeating it; settings and markup are left alone (they do not translate). */
 function lengthen(run: string, factor: number): string {
