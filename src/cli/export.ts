@@ -88,7 +88,7 @@ Example:
     const toFile = langs.length === 1 && FORMAT_EXTENSIONS[format].includes(extname(out)) && !isDirectory(out);
     for (const lang of langs) {
       const entries = collectEntries(workspace.source, workspace.translations.get(lang), earlier);
-      const meta: ExchangeMeta = { sourceLanguage: workspace.sourceLanguage, targetLanguage: lang, version: workspace.version };
+      const meta: ExchangeMeta = { sourceLanguage: workspace.sourceLanguage, targetLanguage: lang, version: workspace.version, date: workspace.date };
       const path = toFile ? out : join(out, `${lang}${extension}`);
       saveText(path, WRITERS[format](entries, meta));
       const count = (s: string) => entries.filter((e) => e.status === s).length;
