@@ -75,8 +75,11 @@ interface Cell {
   readonly broken?: boolean;
 }
 
-/** Splits CSV text into rows of cells with positions. Line breaks inside quoted fields are kept as `\n`. */
-export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], delimiter = ','): Cell[][] {
+/**
+ * Splits CSV text into rows of cells with positions. Line breaks inside quoted fields are kept as `\n`. With
+ * `escape` (translate-toolkit's dialect: Python csv with escapechar `\`), `\x` inside a quoted field is `x`.
+ */
+export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], delimiter = ',', escape?: string): Cell[][] {
   const rows: Cell[][] = [];
   let row: Cell[] = [];
   let line = 1;
@@ -92,6 +95,12 @@ export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], 
       let closed = false;
       while (i < text.length) {
         const c = text[i] ?? '';
+        if (c === escape && i + 1 < text.length && text[i + 1] !== '\r' && text[i + 1] !== '\n') {
+          value += text[i + 1];
+          i += 2;
+          col += 2;
+          continue;
+        }
         if (c === '"') {
           if (text[i + 1] === '"') {
             value += '"';
@@ -171,9 +180,18 @@ function sniffDelimiter(text: string): ',' | ';' {
   return header.includes(';') && !header.includes(',') ? ';' : ',';
 }
 
+/**
+ * translate-toolkit (po2csv, Pootle, Virtaal) writes `location,source,target` with Python's csv escapechar `\`:
+ * a backslash in the text is written `\\`. Its header names tell the dialect.
+ */
+function sniffEscape(text: string): string | undefined {
+  const header = (text.replace(/^\uFEFF/u, '').split(/\r?\n/u, 1)[0] ?? '').toLowerCase().replace(/"/gu, '').split(/[,;]/u);
+  return header.includes('target') && header.includes('location') && !header.includes('key') ? '\\' : undefined;
+}
+
 export function readCsv(text: string, file: string): ReadResult {
   const diagnostics: Diagnostic[] = [];
-  const rows = parseCsv(text, file, diagnostics, sniffDelimiter(text)).filter((r) => !(r.length === 1 && r[0]?.value === ''));
+  const rows = parseCsv(text, file, diagnostics, sniffDelimiter(text), sniffEscape(text)).filter((r) => !(r.length === 1 && r[0]?.value === ''));
   const [head, ...body] = rows;
   if (!head) return { units: [], diagnostics: [error(CODES.syntax, 'The CSV file is empty.', { file, line: 1, col: 1 }, [])] };
   const index = new Map<string, number>();
