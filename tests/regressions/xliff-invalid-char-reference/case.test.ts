@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readXliff } from '../../../src/i18n/exchange/xliff.ts';
+
+/**
+ * Bug (#15.9): the XLIFF reader crashed (RangeError, exit 3) on `&#xZZ;` and `&#1114112;`, and accepted `&#0;`,
+ * which put a control character into the translation YAML. References are now checked against XML 1.0's Char
+ * production and reported at the `&`, as are literal characters no XML document may hold.
+ */
+const unit = (target: string) =>
+  `<xliff version="1.2"><file target-language="ar"><body>\n<trans-unit id="title"><source>Know</source>\n<target>${target}</target></trans-unit></body></file></xliff>`;
+
+describe('regression: invalid character references in XLIFF', () => {
+  for (const [ref, col] of [['&#xZZ;', 12], ['&#1114112;', 12], ['&#0;', 12], ['&#x1F;', 12], ['&#xFFFE;', 12], ['&#xD800;', 12], ['&#;', 12], ['&#99999999999999999999;', 12]] as const)
+    it(`${ref} is a located RP2601 error, not a crash and not a character`, () => {
+      const read = readXliff(unit(`abc${ref}`), 'ar.xlf');
+      expect(read.units).toEqual([]);
+      expect(read.diagnostics.map((d) => [d.code, d.severity, d.span?.line, d.span?.col])).toEqual([['RP2601', 'error', 3, col]]);
+    });
+
+  it('allowed references still work: tab, line feed, CR, Arabic, an emoji above U+FFFF', () => {
+    const read = readXliff(unit('&#9;&#xA;&#13;&#x627;&#128512;'), 'ar.xlf');
+    expect(read.diagnostics).toEqual([]);
+    expect(read.units[0]?.text).toBe('\t\n\r\u0627\u{1F600}');
+  });
+
+  it('a literal control character in the file is refused where it is', () => {
+    const read = readXliff(unit('ab\u0001c'), 'ar.xlf');
+    expect(read.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col, d.message])).toEqual([
+      ['RP2601', 3, 11, 'The XLIFF file is not well-formed XML: the character U+0001 is not allowed in XML 1.0.'],
+    ]);
+  });
+});
