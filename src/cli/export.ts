@@ -32,7 +32,8 @@ Writes one file per language with every source string, its current translation a
 
 Options:
   --lang <codes>      Comma-separated language codes (default: every language in project.yaml).
-  --format <fmt>      po (default), xliff (XLIFF 1.2, .xlf) or csv (UTF-8 with BOM, opens in Excel).
+  --format <fmt>      po (default), xliff (XLIFF 1.2, .xlf) or csv (UTF-8 with BOM, opens in Excel; cells that
+                      start like a formula, e.g. "- " bullets, are written behind one ' and read back exactly).
   --content <dir>     Content folder (default ./content).
   --out <path>        Output folder (default ./exchange), or a file name when exporting one language.
   --previous <dir>    An earlier content folder (e.g. the last printed edition), searched before the edition

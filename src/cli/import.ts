@@ -35,13 +35,16 @@ Comments, key order and untouched keys of the YAML file are kept; the file is re
 Checks (errors reject the entry): unknown key, duplicate key, {{placeholders}} missing or extra, unbalanced
 **bold**, a different number of "- " list lines than the source — the source the translator saw: for a file
 exported before the source changed, its own source text, else the edition history (content/history/).
+Also refused: a CSV cell that is a spreadsheet formula (=…, +…, @…), a cut-off CSV row, a translation whose
+letters became "?" (a file saved as ANSI, not UTF-8), a control character, a file that is not UTF-8.
 Warnings: paragraph count differs, an empty translation where one exists (it is kept), the source changed
 since the export (imported, stays stale).
 Entries still marked fuzzy / needs-review / stale keep their old hash: they stay stale until reviewed.
 
 Options:
   --lang <code>    Target language; default from the file (PO "Language:", XLIFF target-language, or a CSV
-                   named <code>.csv).
+                   named <code>.csv). gettext codes are read as BCP 47 (zh_Hans → zh-Hans, ar_SA → ar);
+                   --lang overrides a file language that is not a project language.
   --content <dir>  Content folder (default ./content).
   --partial        Write the valid entries even when others have errors (exit code is still 1).
   --dry-run        Check only; write nothing.
