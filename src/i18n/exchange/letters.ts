@@ -10,8 +10,11 @@ const SCRIPT_PROPERTY: Readonly<Record<string, string>> = { Hans: 'Hani', Hant: 
 
 /** `{{placeholders}}` are copied from the English, so their letters say nothing about the translation's script. */
 const PLACEHOLDER = /\{\{[^}]*\}\}/gu;
-/** A run of question marks: what a legacy code page writes for every character it cannot hold. */
-const QUESTION_RUN = /\?{2,}/gu;
+/**
+ * Question marks where letters were: a run (`????`, a word of a script the code page lacks) or one inside a word
+ * (`Zadzwo?` keeps its Latin letters but loses `ń`: `Mo?esz`). Neither occurs in guidance text on its own.
+ */
+const QUESTION_RUN = /\?{2,}|(?<=\p{L}\p{M}*)\?(?=\p{L})/gu;
 
 const cache = new Map<string, RegExp | undefined>();
 
@@ -33,7 +36,7 @@ function letterOf(script: string): RegExp | undefined {
  * Catches a translation whose letters were lost on the way back, which no other check sees because `????`
  * keeps every placeholder, bold marker and bullet: Excel's "CSV (Comma delimited)" and other ANSI saves turn
  * every Arabic, Chinese, Amharic … character into `?`. Refused when the text has no letter of its language's
- * script while the source (placeholders aside) has letters, or has a run of `??` the source does not have.
+ * script while the source (placeholders aside) has letters, or has more `??` runs or in-word `?` than the source.
  * `script` is the language's ISO 15924 code; pure.
  */
 export function checkLetters(key: string, source: string, translation: string, script: string | undefined, span: SourceSpan): Diagnostic[] {
@@ -45,7 +48,7 @@ export function checkLetters(key: string, source: string, translation: string, s
   if (!noScript && !questionMarks) return [];
   const what = noScript
     ? `has no letter of the ${script} script`
-    : 'has a run of question marks ("??") the source does not have';
+    : 'has question marks where letters should be ("??", or "?" inside a word) that the source does not have';
   return [
     error(CODES.lostScript, `"${key}": the translation ${what} — the file was probably saved in a legacy code page, which turns letters into "?".`, span, [
       'Open the translator\'s original file again and save it as UTF-8: Excel "CSV UTF-8 (Comma delimited)" (not "CSV (Comma delimited)"),',

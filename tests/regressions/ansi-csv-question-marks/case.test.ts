@@ -25,7 +25,11 @@ describe('regression: ANSI-saved CSV question marks', () => {
     expect(zh.diagnostics.map((d) => d.code)).toEqual(['RP2619']);
     // Latin script: the letters survive an ANSI save but the others do not ("Zadzwo?" keeps letters, gains "??").
     const pl = planImport([unit('title', 'Pozna?? swoje prawa')], source, undefined, 'draft', [], 'Latn');
-    expect(pl.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('a run of question marks')]);
+    expect(pl.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('question marks where letters should be')]);
+    // One lost letter inside a word ("Możesz" → "Mo?esz") is caught too; a question in the source is not a loss.
+    const word = planImport([unit('title', 'Mo?esz milczeć'), unit('mixed', 'Zapytaj: „Czy mogę odejść?”')], source, undefined, 'draft', [], 'Latn');
+    expect(word.diagnostics.map((d) => [d.code, d.message.slice(0, 8)])).toEqual([['RP2619', '"title":']]);
+    expect(word.changes.map((c) => c.key)).toEqual(['mixed']);
   });
 
   it('invalid UTF-8 is refused with how to re-save; a real U+FFFD in valid UTF-8 is not mistaken for one', () => {
