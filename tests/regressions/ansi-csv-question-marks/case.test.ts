@@ -39,3 +39,29 @@ describe('regression: ANSI-saved CSV question marks', () => {
     expect(decodeUtf8(Buffer.from('key\n\uFFFD', 'utf8'), 'a.csv')).toEqual({ text: 'key\n\uFFFD', diagnostics: [] });
   });
 });
+
+describe('regression: ANSI-saved CSV, end to end', () => {
+  it('import exits 1, names every damaged row, writes nothing; the same file saved as UTF-8 imports', async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { exportCommand } = await import('../../../src/cli/export.ts');
+    const { importCommand } = await import('../../../src/cli/import.ts');
+    const { captureIO } = await import('../../unit/exchange/helpers.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'rp-ansi-'));
+    cpSync(new URL('../../fixtures/exchange-tools/content/', import.meta.url), join(dir, 'content'), { recursive: true });
+    expect(await exportCommand.run(['--lang', 'ar', '--format', 'csv', '--out', 'ar.csv'], captureIO(dir))).toBe(0);
+    const before = readFileSync(join(dir, 'content/translations/ar.yaml'), 'utf8');
+    // What Excel's "CSV (Comma delimited)" does in a Western-European Windows: no BOM, every Arabic character "?".
+    const utf8 = readFileSync(join(dir, 'ar.csv'), 'utf8');
+    writeFileSync(join(dir, 'ar.csv'), Buffer.from(utf8.replace(/^\uFEFF/u, '').replace(/[\u0600-\u06ff]/gu, '?'), 'latin1'));
+    const io = captureIO(dir);
+    expect(await importCommand.run(['ar.csv'], io)).toBe(1);
+    const codes = io.stderr.join('\n').match(/RP2619 {2}"[\w.]+"/gu);
+    expect(codes).toEqual(['RP2619  "title"', 'RP2619  "intro"', 'RP2619  "rights"', 'RP2619  "tricky"']);
+    expect(readFileSync(join(dir, 'content/translations/ar.yaml'), 'utf8')).toBe(before);
+    writeFileSync(join(dir, 'ar.csv'), utf8);
+    expect(await importCommand.run(['ar.csv'], captureIO(dir))).toBe(0);
+    expect(readFileSync(join(dir, 'content/translations/ar.yaml'), 'utf8')).toBe(before);
+  });
+});
