@@ -99,7 +99,9 @@ Example:
       const problems: Diagnostic[] = [...read.diagnostics];
       const stem = basename(name, extname(name));
       const at = { file: name, line: 1, col: 1 };
-      const { lang, diagnostics: languageProblems } = chooseLanguage(values.lang, read.language, stem, workspace, at);
+      // A file that could not be read at all has no language to report on: its syntax error is the whole story.
+      const unreadable = read.units.length === 0 && read.diagnostics.some((d) => d.severity === 'error');
+      const { lang, diagnostics: languageProblems } = unreadable ? { lang: undefined, diagnostics: [] } : chooseLanguage(values.lang, read.language, stem, workspace, at);
       problems.push(...languageProblems);
       const plan =
         lang && !problems.some((p) => p.severity === 'error' && p.code === CODES.language)

@@ -90,7 +90,7 @@ export function planImport(
       const old = unit.previousHash ?? (hasStored ? stored.source : undefined);
       if (old === undefined) {
         diagnostics.push(warning(CODES.fuzzyWithoutHistory, `"${unit.key}" is marked for review and has no earlier translation; it is not imported.`, unit.entrySpan, [
-          'Remove the fuzzy / needs-review mark (CSV: set status to current) when the translation is done.',
+          'Remove the fuzzy / needs-review mark when the translation is done (XLIFF: state="translated", also for a filled state="new"; CSV: status current).',
         ]));
         untranslated.push(unit.key);
         continue;

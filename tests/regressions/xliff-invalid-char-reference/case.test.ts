@@ -30,3 +30,24 @@ describe('regression: invalid character references in XLIFF', () => {
     ]);
   });
 });
+
+describe('regression: invalid character reference through the import command', () => {
+  it('exits 1 (not 3) with the one located syntax error, and writes nothing', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { exportCommand } = await import('../../../src/cli/export.ts');
+    const { importCommand } = await import('../../../src/cli/import.ts');
+    const { captureIO, scratch } = await import('../../unit/exchange/helpers.ts');
+    const { dir, content } = scratch();
+    await exportCommand.run(['--lang', 'ar', '--format', 'xliff', '--out', 'ar.xlf'], captureIO(dir));
+    const x = readFileSync(join(dir, 'ar.xlf'), 'utf8');
+    writeFileSync(join(dir, 'ar.xlf'), x.replace('state="final">اعرف', 'state="final">&#1114112;اعرف'));
+    const before = readFileSync(join(content, 'translations/ar.yaml'), 'utf8');
+    const io = captureIO(dir);
+    expect(await importCommand.run(['ar.xlf'], io)).toBe(1);
+    const line = x.split('\n').findIndex((l) => l.includes('state="final">اعرف')) + 1;
+    expect(io.stderr[0]?.split('\n')[0]).toMatch(new RegExp(`^ar\\.xlf:${line}:\\d+  RP2601  The XLIFF file is not well-formed XML: &#1114112; refers to a character XML 1\\.0 does not allow`, 'u'));
+    expect(io.stderr.filter((l) => /RP\d{4}/u.test(l))).toHaveLength(1);
+    expect(readFileSync(join(content, 'translations/ar.yaml'), 'utf8')).toBe(before);
+  });
+});
