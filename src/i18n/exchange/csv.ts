@@ -204,6 +204,9 @@ export function readCsv(text: string, file: string): ReadResult {
     if (at !== undefined && !index.has(name)) index.set(name, at);
   }
   const unconfirmed = !index.has('status');
+  // Named columns only: a spreadsheet may add empty header cells after the last one (",,"), and rows need not fill them.
+  let width = head.length;
+  while (width > 0 && head[width - 1]?.value.trim() === '') width--;
   const missing = ['key', 'translation'].filter((c) => !index.has(c));
   if (missing.length > 0) {
     diagnostics.push(error(CODES.csvColumn, `The CSV header lacks the column(s) ${missing.join(', ')}.`, head[0]?.span, [
@@ -221,8 +224,8 @@ export function readCsv(text: string, file: string): ReadResult {
     // A broken cell (already reported) or a short row is what a cut-off file ends with: the text that is there is
     // not the translation, and the missing status would read as "current". Nothing of the row is imported.
     if (row.some((c) => c.broken)) continue;
-    if (row.length < head.length) {
-      diagnostics.push(error(CODES.syntax, `This CSV row has ${row.length} cell(s), the header has ${head.length}: the file may be cut off.`, rowSpan, [
+    if (row.length < width) {
+      diagnostics.push(error(CODES.syntax, `This CSV row has ${row.length} cell(s), the header has ${width}: the file may be cut off.`, rowSpan, [
         'Export or save the file again (every row has one cell per column, even when empty); nothing of this row is imported.',
       ]));
       continue;
