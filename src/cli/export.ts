@@ -32,7 +32,8 @@ Writes one file per language with every source string, its current translation a
 
 Options:
   --lang <codes>      Comma-separated language codes (default: every language in project.yaml).
-  --format <fmt>      po (default), xliff (XLIFF 1.2, .xlf) or csv (UTF-8 with BOM, opens in Excel).
+  --format <fmt>      po (default), xliff (XLIFF 1.2, .xlf) or csv (UTF-8 with BOM, opens in Excel; cells that
+                      start like a formula, e.g. "- " bullets, are written behind one ' and read back exactly).
   --content <dir>     Content folder (default ./content).
   --out <path>        Output folder (default ./exchange), or a file name when exporting one language.
   --previous <dir>    An earlier content folder (e.g. the last printed edition), searched before the edition
@@ -88,7 +89,7 @@ Example:
     const toFile = langs.length === 1 && FORMAT_EXTENSIONS[format].includes(extname(out)) && !isDirectory(out);
     for (const lang of langs) {
       const entries = collectEntries(workspace.source, workspace.translations.get(lang), earlier);
-      const meta: ExchangeMeta = { sourceLanguage: workspace.sourceLanguage, targetLanguage: lang, version: workspace.version };
+      const meta: ExchangeMeta = { sourceLanguage: workspace.sourceLanguage, targetLanguage: lang, version: workspace.version, date: workspace.date };
       const path = toFile ? out : join(out, `${lang}${extension}`);
       saveText(path, WRITERS[format](entries, meta));
       const count = (s: string) => entries.filter((e) => e.status === s).length;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import { writeTranslation } from '../content/write-translation.ts';
-import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../i18n/exchange/codes.ts';
 import { readCsv } from '../i18n/exchange/csv.ts';
 import { decodeUtf8 } from '../i18n/exchange/decode.ts';
@@ -10,7 +10,8 @@ import { readPo } from '../i18n/exchange/po.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { FORMAT_EXTENSIONS, type ExchangeFormat, type ReadResult } from '../i18n/exchange/types.ts';
-import { contentNote, openWorkspace, translationPath } from '../i18n/exchange/workspace.ts';
+import { resolveLanguage, toBcp47 } from '../i18n/exchange/language-code.ts';
+import { contentNote, openWorkspace, translationPath, type Workspace } from '../i18n/exchange/workspace.ts';
 import { readXliff } from '../i18n/exchange/xliff.ts';
 import { languageInfo } from '../i18n/languages.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
@@ -34,13 +35,16 @@ Comments, key order and untouched keys of the YAML file are kept; the file is re
 Checks (errors reject the entry): unknown key, duplicate key, {{placeholders}} missing or extra, unbalanced
 **bold**, a different number of "- " list lines than the source — the source the translator saw: for a file
 exported before the source changed, its own source text, else the edition history (content/history/).
+Also refused: a CSV cell that is a spreadsheet formula (=…, +…, @…), a cut-off CSV row, a translation whose
+letters became "?" (a file saved as ANSI, not UTF-8), a control character, a file that is not UTF-8.
 Warnings: paragraph count differs, an empty translation where one exists (it is kept), the source changed
 since the export (imported, stays stale).
 Entries still marked fuzzy / needs-review / stale keep their old hash: they stay stale until reviewed.
 
 Options:
   --lang <code>    Target language; default from the file (PO "Language:", XLIFF target-language, or a CSV
-                   named <code>.csv).
+                   named <code>.csv). gettext codes are read as BCP 47 (zh_Hans → zh-Hans, ar_SA → ar);
+                   --lang overrides a file language that is not a project language.
   --content <dir>  Content folder (default ./content).
   --partial        Write the valid entries even when others have errors (exit code is still 1).
   --dry-run        Check only; write nothing.
@@ -94,24 +98,14 @@ Example:
       const read = READERS[format](decoded.text, name);
       const problems: Diagnostic[] = [...read.diagnostics];
       const stem = basename(name, extname(name));
-      const lang = values.lang ?? read.language ?? (languageInfo(stem) ? stem : undefined);
       const at = { file: name, line: 1, col: 1 };
-      if (!lang) {
-        problems.push(error(CODES.language, 'The file does not say which language it is in.', at, [
-          'Pass --lang <code>, or name a CSV file after its language (e.g. ar.csv).',
-        ]));
-      } else if (values.lang && read.language && read.language !== values.lang) {
-        problems.push(error(CODES.language, `The file says its language is ${read.language}, but --lang is ${values.lang}.`, at, [
-          'Check you picked the right file; fix the file header or --lang.',
-        ]));
-      } else if (!workspace.languages.includes(lang) || lang === workspace.sourceLanguage) {
-        problems.push(error(CODES.language, `${lang} is not a translation language of this project.`, at, [
-          `Add it to languages: in project.yaml first (project languages: ${workspace.languages.join(', ')}).`,
-        ]));
-      }
+      // A file that could not be read at all has no language to report on: its syntax error is the whole story.
+      const unreadable = read.units.length === 0 && read.diagnostics.some((d) => d.severity === 'error');
+      const { lang, diagnostics: languageProblems } = unreadable ? { lang: undefined, diagnostics: [] } : chooseLanguage(values.lang, read.language, stem, workspace, at);
+      problems.push(...languageProblems);
       const plan =
         lang && !problems.some((p) => p.severity === 'error' && p.code === CODES.language)
-          ? planImport(read.units, workspace.source, workspace.translations.get(lang), workspace.languageReview.get(lang), [...workspace.history.values()])
+          ? planImport(read.units, workspace.source, workspace.translations.get(lang), workspace.languageReview.get(lang), [...workspace.history.values()], languageInfo(lang)?.script)
           : undefined;
       problems.push(...(plan?.diagnostics ?? []));
       formatDiagnostics(problems).forEach((l) => io.err(l));
@@ -136,6 +130,63 @@ Example:
     return failed ? EXIT.content : EXIT.ok;
   },
 };
+
+/**
+ * The language to import into: `--lang` when given, else the file's own (PO `Language:`, XLIFF
+ * `target-language`), else a file named after its language (`ar.csv`). gettext-style codes are matched to the
+ * project's BCP 47 codes (language-code.ts). `--lang` overrides a file language that names no project language
+ * (warning RP2621); one that names ANOTHER project language is an error: that is the wrong file, not a bad header.
+ */
+function chooseLanguage(
+  option: string | undefined,
+  declared: string | undefined,
+  stem: string,
+  workspace: Workspace,
+  at: SourceSpan,
+): { lang?: string; diagnostics: Diagnostic[] } {
+  const translatable = workspace.languages.filter((l) => l !== workspace.sourceLanguage);
+  const resolve = (code: string) => resolveLanguage(code, translatable, (c) => languageInfo(c) !== undefined);
+  const fromFile = declared === undefined ? undefined : resolve(declared);
+  const notProject = (code: string) =>
+    error(CODES.language, `${code} is not a translation language of this project.`, at, [
+      `Add it to languages: in project.yaml first (project languages: ${workspace.languages.join(', ')}).`,
+    ]);
+  if (option !== undefined) {
+    const lang = resolve(option);
+    if (lang === undefined) return { diagnostics: [notProject(option)] };
+    if (fromFile !== undefined && fromFile !== lang)
+      return {
+        diagnostics: [error(CODES.language, `The file says its language is ${declared}, but --lang is ${option}.`, at, [
+          'Check you picked the right file; fix the file header or --lang.',
+        ])],
+      };
+    if (declared !== undefined && fromFile === undefined)
+      return {
+        lang,
+        diagnostics: [warning(CODES.languageOverride, `The file says its language is "${declared}", which is not a language of this project; --lang ${option} is used instead.`, at, [
+          `Fix the file's language (PO "Language: ${lang}", XLIFF target-language="${lang}") to import it without --lang.`,
+        ])],
+      };
+    return { lang, diagnostics: [] };
+  }
+  if (declared !== undefined) {
+    if (fromFile !== undefined) return { lang: fromFile, diagnostics: [] };
+    const bcp47 = toBcp47(declared);
+    return {
+      diagnostics: [error(CODES.language, `The file's language "${declared}"${bcp47 !== declared ? ` (${bcp47} in BCP 47)` : ''} is not a translation language of this project.`, at, [
+        `Pass --lang <code> to say which project language it is (project languages: ${translatable.join(', ')}).`,
+      ])],
+    };
+  }
+  const fromName = resolve(stem);
+  if (fromName !== undefined) return { lang: fromName, diagnostics: [] };
+  if (languageInfo(stem)) return { diagnostics: [notProject(stem)] };
+  return {
+    diagnostics: [error(CODES.language, 'The file does not say which language it is in.', at, [
+      'Pass --lang <code>, or name a CSV file after its language (e.g. ar.csv).',
+    ])],
+  };
+}
 
 function formatOf(name: string): ExchangeFormat | undefined {
   const ext = extname(name).toLowerCase();

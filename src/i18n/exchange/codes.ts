@@ -38,4 +38,15 @@ export const CODES = {
   acceptKey: 'RP2616',
   /** The translation has a different number of `**bold**` spans than the source. */
   boldMismatch: 'RP2617',
+  /** A CSV translation cell is a spreadsheet formula (`=…`, `+…`, `@…`, `-x…`) once the export's `'` is taken off. */
+  csvFormula: 'RP2618',
+  /**
+   * The translation lost its letters: none of its language's script while the source has letters, or a run of
+   * `??` the source lacks (a file saved in a legacy code page such as Excel's "CSV (Comma delimited)").
+   */
+  lostScript: 'RP2619',
+  /** The translation contains a control character (PO `\a`, a raw U+0001 in a CSV …) that no card can print. */
+  controlCharacter: 'RP2620',
+  /** `--lang` overrides a file language that is not a project language (e.g. `Language: fa_AF`). */
+  languageOverride: 'RP2621',
 } as const;

@@ -13,7 +13,41 @@ const BOM = '\uFEFF';
 const HASH = /^[0-9a-f]{8}$/u;
 /** What Excel leaves in a cell it took for a formula (a bullet line "- …" starts with a minus sign). */
 const SPREADSHEET_ERROR = /^#(NAME\?|VALUE!|REF!|ERROR!|N\/A)$/u;
+/**
+ * First characters that make Excel, LibreOffice or Google Sheets evaluate a cell as a formula (OWASP "CSV
+ * injection"): `=`, `+`, `-`, `@`, and tab / carriage return, which some spreadsheets skip before looking.
+ * Exported cells starting with one of them, or with the quote itself, are written behind one `'`: spreadsheets
+ * show the text as text, and import takes the quote off again, so every value round-trips exactly.
+ */
+const DEFUSE_FIRST = /^[=+\-@\t\r']/u;
+/** The quote that defuses a cell (spreadsheets' own "this is text" prefix). */
+const DEFUSE = "'";
+/**
+ * A value that a spreadsheet would run as a formula: `=`, `+` or `@` first, or `-` not followed by a space
+ * (`- ` is a bullet line of the guidance markup, `-A1` is arithmetic), after any leading tabs, CRs and spaces.
+ */
+const FORMULA = /^[\t\r ]*(?:[=+@]|-(?![ \n]|$))/u;
+
+/** `value` as a spreadsheet must receive it: behind `'` when it starts like a formula (see DEFUSE_FIRST). */
+export function defuse(value: string): string {
+  return DEFUSE_FIRST.test(value) ? DEFUSE + value : value;
+}
+
+/** Undoes `defuse`: one leading `'` is the defusing prefix, never part of the text. */
+export function undefuse(value: string): string {
+  return value.startsWith(DEFUSE) ? value.slice(DEFUSE.length) : value;
+}
+
+/** Whether a (defusing already undone) value would be evaluated as a formula by a spreadsheet. */
+export function looksLikeFormula(value: string): boolean {
+  return FORMULA.test(value);
+}
 const STATUSES = new Set(['current', 'reviewed', 'stale', 'missing']);
+/**
+ * Other names for our columns, as translate-toolkit's po2csv writes them (`location`, `source`, `target`): the
+ * location is the PO `#: key` reference that export writes.
+ */
+const COLUMN_ALIASES: Readonly<Record<string, string>> = { location: 'key', target: 'translation' };
 
 export function writeCsv(entries: readonly ExchangeEntry[]): string {
   const rows = [
@@ -30,16 +64,22 @@ export function writeCsv(entries: readonly ExchangeEntry[]): string {
 }
 
 function csvField(value: string): string {
-  return /[",\r\n]/u.test(value) || value !== value.trim() ? `"${value.replace(/"/gu, '""')}"` : value;
+  const safe = defuse(value);
+  return /[",\r\n]/u.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
 interface Cell {
   readonly value: string;
   readonly span: SourceSpan;
+  /** The cell could not be read whole (a quote never closed, or text after the closing quote): never a value. */
+  readonly broken?: boolean;
 }
 
-/** Splits CSV text into rows of cells with positions. Line breaks inside quoted fields are kept as `\n`. */
-export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], delimiter = ','): Cell[][] {
+/**
+ * Splits CSV text into rows of cells with positions. Line breaks inside quoted fields are kept as `\n`. With
+ * `escape` (translate-toolkit's dialect: Python csv with escapechar `\`), `\x` inside a quoted field is `x`.
+ */
+export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], delimiter = ',', escape?: string): Cell[][] {
   const rows: Cell[][] = [];
   let row: Cell[] = [];
   let line = 1;
@@ -48,12 +88,19 @@ export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], 
   while (i <= text.length) {
     const span: SourceSpan = { file, line, col };
     let value = '';
+    let broken = false;
     if (text[i] === '"') {
       i++;
       col++;
       let closed = false;
       while (i < text.length) {
         const c = text[i] ?? '';
+        if (c === escape && i + 1 < text.length && text[i + 1] !== '\r' && text[i + 1] !== '\n') {
+          value += text[i + 1];
+          i += 2;
+          col += 2;
+          continue;
+        }
         if (c === '"') {
           if (text[i + 1] === '"') {
             value += '"';
@@ -77,15 +124,20 @@ export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], 
         }
         i++;
       }
-      if (!closed)
-        diagnostics.push(error(CODES.syntax, 'A quoted CSV field is never closed.', span, [
-          'A double quote inside a field must be written twice ("").',
+      if (!closed) {
+        broken = true;
+        diagnostics.push(error(CODES.syntax, 'A quoted CSV field is never closed: the file may be cut off, or a quote is not doubled.', span, [
+          'A double quote inside a field must be written twice (""). If the file was cut off (an interrupted copy or',
+          'download), export or save it again: nothing of this row is imported.',
         ]));
+      }
       const rest = unquoted(text, i, delimiter);
-      if (rest.trim() !== '')
+      if (rest.trim() !== '') {
+        broken = true;
         diagnostics.push(error(CODES.syntax, 'Text after the closing quote of a CSV field.', { file, line, col }, [
           'Quote the whole field, and double any quote inside it.',
         ]));
+      }
       i += rest.length;
       col += rest.length;
     } else {
@@ -93,7 +145,7 @@ export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], 
       i += value.length;
       col += value.length;
     }
-    row.push({ value, span });
+    row.push(broken ? { value, span, broken } : { value, span });
     const next = text[i];
     if (next === delimiter) {
       i++;
@@ -128,12 +180,33 @@ function sniffDelimiter(text: string): ',' | ';' {
   return header.includes(';') && !header.includes(',') ? ';' : ',';
 }
 
+/**
+ * translate-toolkit (po2csv, Pootle, Virtaal) writes `location,source,target` with Python's csv escapechar `\`:
+ * a backslash in the text is written `\\`. Its header names tell the dialect.
+ */
+function sniffEscape(text: string): string | undefined {
+  const header = (text.replace(/^\uFEFF/u, '').split(/\r?\n/u, 1)[0] ?? '').toLowerCase().replace(/"/gu, '').split(/[,;]/u);
+  return header.includes('target') && header.includes('location') && !header.includes('key') ? '\\' : undefined;
+}
+
 export function readCsv(text: string, file: string): ReadResult {
   const diagnostics: Diagnostic[] = [];
-  const rows = parseCsv(text, file, diagnostics, sniffDelimiter(text)).filter((r) => !(r.length === 1 && r[0]?.value === ''));
+  const rows = parseCsv(text, file, diagnostics, sniffDelimiter(text), sniffEscape(text)).filter((r) => !(r.length === 1 && r[0]?.value === ''));
   const [head, ...body] = rows;
   if (!head) return { units: [], diagnostics: [error(CODES.syntax, 'The CSV file is empty.', { file, line: 1, col: 1 }, [])] };
-  const index = new Map(head.map((cell, i) => [cell.value.trim().toLowerCase(), i]));
+  const index = new Map<string, number>();
+  head.forEach((cell, i) => {
+    const name = cell.value.trim().toLowerCase();
+    if (!index.has(name)) index.set(name, i);
+  });
+  for (const [alias, name] of Object.entries(COLUMN_ALIASES)) {
+    const at = index.get(alias);
+    if (at !== undefined && !index.has(name)) index.set(name, at);
+  }
+  const unconfirmed = !index.has('status');
+  // Named columns only: a spreadsheet may add empty header cells after the last one (",,"), and rows need not fill them.
+  let width = head.length;
+  while (width > 0 && head[width - 1]?.value.trim() === '') width--;
   const missing = ['key', 'translation'].filter((c) => !index.has(c));
   if (missing.length > 0) {
     diagnostics.push(error(CODES.csvColumn, `The CSV header lacks the column(s) ${missing.join(', ')}.`, head[0]?.span, [
@@ -148,6 +221,15 @@ export function readCsv(text: string, file: string): ReadResult {
       return i === undefined ? undefined : row[i];
     };
     const rowSpan = row[0]?.span ?? { file, line: 1, col: 1 };
+    // A broken cell (already reported) or a short row is what a cut-off file ends with: the text that is there is
+    // not the translation, and the missing status would read as "current". Nothing of the row is imported.
+    if (row.some((c) => c.broken)) continue;
+    if (row.length < width) {
+      diagnostics.push(error(CODES.syntax, `This CSV row has ${row.length} cell(s), the header has ${width}: the file may be cut off.`, rowSpan, [
+        'Export or save the file again (every row has one cell per column, even when empty); nothing of this row is imported.',
+      ]));
+      continue;
+    }
     const key = cell('key')?.value.trim() ?? '';
     if (key === '') {
       diagnostics.push(error(CODES.syntax, 'A CSV row has no key.', rowSpan, ['Keep the key column as exported.']));
@@ -165,21 +247,31 @@ export function readCsv(text: string, file: string): ReadResult {
         cell('source_hash')?.span ?? rowSpan,
         ['Spreadsheets may turn hashes such as 12345678 into numbers: format the source_hash column as Text.'],
       ));
+    const text = undefuse(translation?.value ?? '');
+    if (translation && looksLikeFormula(text)) {
+      diagnostics.push(error(CODES.csvFormula, `The translation of "${key}" is a spreadsheet formula, not text: ${JSON.stringify(text.slice(0, 40))}.`, translation.span, [
+        'A formula is never printed on a card. Write the translation as plain text; a cell that has to start with',
+        '"=", "+", "@" or "-" (other than a "- " bullet) is written behind one apostrophe, as export does: \'=…',
+      ]));
+      continue;
+    }
     if (translation && SPREADSHEET_ERROR.test(translation.value))
       diagnostics.push(error(CODES.syntax, `The translation of "${key}" is a spreadsheet error value (${translation.value}).`, translation.span, [
         'Excel reads a cell starting with "-", "=", "+" or "@" as a formula. Open the CSV with Data → From Text/CSV',
         'and set every column to Text (LibreOffice: tick "Format quoted field as text"), then paste the text again.',
       ]));
-    const source = cell('source')?.value;
+    const rawSource = cell('source')?.value;
+    const source = rawSource === undefined ? undefined : undefuse(rawSource);
     units.push({
       key,
-      text: translation?.value ?? '',
+      text,
       span: translation?.span ?? rowSpan,
       entrySpan: rowSpan,
       ...(source !== undefined ? { source } : {}),
       ...(hash !== undefined && HASH.test(hash) ? { sourceHash: hash } : {}),
       needsReview: status === 'stale',
       reviewed: status === 'reviewed',
+      ...(unconfirmed ? { unconfirmed } : {}),
     });
   }
   return { units, diagnostics };

@@ -2,25 +2,63 @@ import { error, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { CODES } from './codes.ts';
 import { lineCol } from './xml.ts';
 
+/** How to save each kind of exchange file as UTF-8, for the hints of a refused file. */
+const RESAVE = [
+  'Save it again as UTF-8: Excel "File → Save As → CSV UTF-8 (Comma delimited)" (not "CSV (Comma delimited)", which',
+  'writes the ANSI code page); LibreOffice "Text CSV" with character set "Unicode (UTF-8)"; Poedit, Weblate and',
+  'CAT tools write UTF-8 by default; text editors: Encoding → UTF-8.',
+];
+
 /**
  * Decodes an exchange file as UTF-8, refusing what would silently corrupt translations: UTF-16 files
  * (Excel's "Unicode Text", some Windows editors) and bytes that are not UTF-8 (a file saved as Windows-1252
- * or another legacy code page), which would otherwise arrive as U+FFFD replacement characters.
+ * or another legacy code page), which would otherwise arrive as U+FFFD replacement characters. A U+FFFD that
+ * the file really contains (valid UTF-8) is not mistaken for a decoding error.
  */
 export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; diagnostics: Diagnostic[] } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     return {
-      diagnostics: [error(CODES.syntax, 'The file is saved as UTF-16; rightsprint reads UTF-8.', { file, line: 1, col: 1 }, [
-        'Save it again as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; editors: Encoding → UTF-8).',
-      ])],
+      diagnostics: [error(CODES.syntax, 'The file is saved as UTF-16; rightsprint reads UTF-8.', { file, line: 1, col: 1 }, RESAVE)],
     };
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const bad = text.indexOf('\uFFFD');
-  if (bad >= 0)
-    return {
-      diagnostics: [error(CODES.syntax, 'The file is not valid UTF-8 (it was probably saved in a legacy code page).', { file, ...lineCol(text, bad) }, [
-        'Save it again as UTF-8 (Excel: "CSV UTF-8 (Comma delimited)"; Poedit and CAT tools write UTF-8 by default).',
-      ])],
-    };
-  return { text, diagnostics: [] };
+  const bad = firstInvalidUtf8(bytes);
+  if (bad < 0) return { text: new TextDecoder('utf-8').decode(bytes), diagnostics: [] };
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+  const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return {
+    diagnostics: [error(CODES.syntax, `The file is not valid UTF-8 (byte 0x${hex} at byte offset ${bad}); it was probably saved in a legacy code page.`, { file, ...lineCol(before, before.length) }, RESAVE)],
+  };
+}
+
+/**
+ * Offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode table 3-7: no overlong
+ * forms, no surrogates, nothing above U+10FFFF), or -1 when every byte is part of one.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      if (b === 0xf4) hi = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
 }

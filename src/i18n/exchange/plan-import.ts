@@ -5,6 +5,7 @@ import { sourceHash } from '../hash.ts';
 import { oldSourceText, type EarlierSource } from '../history.ts';
 import { translationState } from '../translation-state.ts';
 import { checkTranslation } from './check.ts';
+import { checkControls, checkLetters } from './letters.ts';
 import { CODES } from './codes.ts';
 import type { ImportedUnit } from './types.ts';
 
@@ -32,6 +33,7 @@ export interface ImportPlan {
  * text with that hash in `earlier`: the edition history).
  * An edited translation loses a per-string `reviewed` mark (it becomes `draft`) unless the file marks it reviewed,
  * and always loses its per-string reviewer (`reviewedBy`/`reviewedOn`: they signed off the old text).
+ * `script` (the language's ISO 15924 code) lets a translation whose letters became `?` be refused (letters.ts).
  */
 export function planImport(
   units: readonly ImportedUnit[],
@@ -39,6 +41,7 @@ export function planImport(
   existing: TranslationFile | undefined,
   languageReview: ReviewStatus = 'draft',
   earlier: readonly EarlierSource[] = [],
+  script?: string,
 ): ImportPlan {
   const diagnostics: Diagnostic[] = [];
   const changes: TranslationChange[] = [];
@@ -75,6 +78,11 @@ export function planImport(
       continue;
     }
     const untouched = hasStored && stored.text === text;
+    // A file that cannot mark entries done (no status column) does not confirm an unchanged stale translation.
+    if (unit.unconfirmed && untouched) {
+      if (stored.source !== sourceHash(sourceText)) stale.push(unit.key);
+      continue;
+    }
     const currentHash = sourceHash(sourceText);
     const notes: Diagnostic[] = [];
     let stamp: string;
@@ -82,7 +90,7 @@ export function planImport(
       const old = unit.previousHash ?? (hasStored ? stored.source : undefined);
       if (old === undefined) {
         diagnostics.push(warning(CODES.fuzzyWithoutHistory, `"${unit.key}" is marked for review and has no earlier translation; it is not imported.`, unit.entrySpan, [
-          'Remove the fuzzy / needs-review mark (CSV: set status to current) when the translation is done.',
+          'Remove the fuzzy / needs-review mark when the translation is done (XLIFF: state="translated", also for a filled state="new"; CSV: status current).',
         ]));
         untranslated.push(unit.key);
         continue;
@@ -123,7 +131,11 @@ export function planImport(
     const fileSource = unit.source !== undefined && sourceHash(unit.source) === stamp ? unit.source : undefined;
     const historySource = unit.needsReview ? undefined : oldSourceText(earlier, unit.key, stamp);
     const basisSource = stamp === currentHash ? sourceText : (fileSource ?? historySource ?? sourceText);
-    const problems = checkTranslation(unit.key, basisSource, text, unit.span);
+    const problems = [
+      ...checkTranslation(unit.key, basisSource, text, unit.span),
+      ...checkLetters(unit.key, basisSource, text, script, unit.span),
+      ...checkControls(unit.key, text, unit.span),
+    ];
     diagnostics.push(...notes, ...problems);
     if (problems.some((p) => p.severity === 'error')) {
       rejected.push(unit.key);

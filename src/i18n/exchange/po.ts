@@ -1,14 +1,19 @@
 import { error, warning, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.ts';
 import { CODES } from './codes.ts';
+import { languageInfo } from '../languages.ts';
+import { PLURAL_FORMS } from './plural-forms.ts';
 import type { ExchangeEntry, ExchangeMeta, ImportedUnit, ReadResult } from './types.ts';
 
 /**
  * gettext PO, as Poedit, Weblate, Lokalize and `msgmerge --previous` read it:
- * - msgctxt = the content key (keys stay stable even when two source texts are equal);
+ * - msgctxt = the content key (keys stay stable even when two source texts are equal), repeated as the `#: key`
+ *   reference, which survives tools that drop msgctxt (translate-toolkit's po2xliff / po2csv / xliff2po);
  * - `#. X-Rightsprint-Source-Hash: <hash>` = hash of the source text the entry was exported with;
  * - current entries plain; stale entries `#, fuzzy`, with the old source as `#| msgid` when known and always
  *   `#. X-Rightsprint-Previous-Source-Hash: <hash>` (the hash the old translation was made from);
  * - missing entries have an empty msgstr.
+ * The header has every field `msgfmt -c` and PO editors expect; its dates are the project's edition date, so the
+ * same content exports the same bytes on any day.
  */
 
 /** Extracted-comment tags (`#. Tag: value`). */
@@ -26,27 +31,40 @@ export function writePo(entries: readonly ExchangeEntry[], meta: ExchangeMeta): 
     'msgstr ""',
     ...[
       `Project-Id-Version: rightsprint ${meta.version}`,
+      'Report-Msgid-Bugs-To: ',
+      `POT-Creation-Date: ${poDate(meta.date)}`,
+      `PO-Revision-Date: ${poDate(meta.date)}`,
+      'Last-Translator: ',
+      `Language-Team: ${languageInfo(meta.targetLanguage)?.name ?? meta.targetLanguage}`,
       `Language: ${meta.targetLanguage}`,
       'MIME-Version: 1.0',
       'Content-Type: text/plain; charset=UTF-8',
       'Content-Transfer-Encoding: 8bit',
+      ...(PLURAL_FORMS[meta.targetLanguage] !== undefined ? [`Plural-Forms: ${PLURAL_FORMS[meta.targetLanguage]}`] : []),
       `X-Rightsprint-Source-Language: ${meta.sourceLanguage}`,
     ].map((line) => quote(`${line}\n`)),
   ].join('\n');
   const blocks = entries.map((entry) => {
     const lines = [`#. ${TAG_HASH}: ${entry.sourceHash}`];
-    if (entry.status === 'stale') {
-      const known = entry.previousSource !== undefined;
-      lines.push(
-        `#. ${TAG_PREVIOUS}: ${entry.storedHash ?? ''}${known ? '' : ' (the old source text is not available)'}`,
-        '#, fuzzy',
-      );
+    const stale = entry.status === 'stale';
+    const known = entry.previousSource !== undefined;
+    if (stale) lines.push(`#. ${TAG_PREVIOUS}: ${entry.storedHash ?? ''}${known ? '' : ' (the old source text is not available)'}`);
+    // gettext's comment order: extracted (#.), reference (#:), flags (#,), previous (#|). A key with white space or
+    // a colon cannot be one `#:` reference; msgctxt alone carries it then.
+    if (/^[^\s:]+$/u.test(entry.key)) lines.push(`#: ${entry.key}`);
+    if (stale) {
+      lines.push('#, fuzzy');
       if (known) lines.push(...field('#| msgid', entry.previousSource ?? ''));
     }
     lines.push(...field('msgctxt', entry.key), ...field('msgid', entry.source), ...field('msgstr', entry.translation));
     return lines.join('\n');
   });
   return `${[header, ...blocks].join('\n\n')}\n`;
+}
+
+/** gettext's header date form `YYYY-MM-DD HH:MM+ZZZZ` for an ISO edition date (midnight UTC). */
+function poDate(date: string): string {
+  return `${date} 00:00+0000`;
 }
 
 /** `keyword "text"`, or `keyword ""` followed by one quoted line per source line when the text has newlines. */
@@ -70,6 +88,8 @@ const ESCAPES_IN: Record<string, string> = {
 interface RawEntry {
   start: SourceSpan;
   extracted: string[];
+  /** `#:` references: the key, when a tool dropped msgctxt. */
+  references: string[];
   flags: Set<string>;
   obsolete: boolean;
   msgctxt?: string;
@@ -88,7 +108,7 @@ export function readPo(text: string, file: string): ReadResult {
   /** Which string a continuation line appends to. */
   let target: 'msgctxt' | 'msgid' | 'msgstr' | 'ignore' | undefined;
   const begin = (line: number): RawEntry => {
-    const entry: RawEntry = { start: { file, line, col: 1 }, extracted: [], flags: new Set(), obsolete: false, plural: false };
+    const entry: RawEntry = { start: { file, line, col: 1 }, extracted: [], references: [], flags: new Set(), obsolete: false, plural: false };
     entries.push(entry);
     target = undefined;
     return entry;
@@ -106,6 +126,7 @@ export function readPo(text: string, file: string): ReadResult {
       // A comment after the strings of an entry starts the next entry.
       if (!current || current.msgstr !== undefined) current = begin(lineNo);
       if (line.startsWith('#.')) current.extracted.push(line.slice(2).trim());
+      else if (line.startsWith('#:')) current.references.push(...line.slice(2).trim().split(/\s+/u).filter(Boolean));
       else if (line.startsWith('#,'))
         for (const flag of line.slice(2).split(',')) current.flags.add(flag.trim());
       else if (line.startsWith('#~')) current.obsolete = true;
@@ -170,9 +191,11 @@ export function readPo(text: string, file: string): ReadResult {
       ]));
       continue;
     }
-    if (entry.msgctxt === undefined) {
+    // msgctxt is the key; a tool that dropped it (translate-toolkit's xliff2po, csv2po) kept the `#: key` reference.
+    const key = entry.msgctxt ?? (entry.references.length === 1 ? entry.references[0] : undefined);
+    if (key === undefined) {
       diagnostics.push(error(CODES.syntax, 'This entry has no msgctxt; rightsprint uses msgctxt as the content key.', entry.start, [
-        'Keep the msgctxt line of every entry exactly as exported.',
+        'Keep the msgctxt line (and the "#: key" line) of every entry exactly as exported.',
       ]));
       continue;
     }
@@ -186,7 +209,7 @@ export function readPo(text: string, file: string): ReadResult {
         `Keep the "#. ${TAG_HASH}" comment as exported.`,
       ]));
     units.push({
-      key: entry.msgctxt,
+      key,
       text: entry.msgstr ?? '',
       span: entry.msgstrSpan ?? entry.start,
       entrySpan: entry.start,

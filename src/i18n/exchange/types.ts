@@ -39,6 +39,8 @@ export interface ExchangeMeta {
   readonly targetLanguage: string;
   /** Content version (project.yaml `version`), written into headers for the translator's information. */
   readonly version: string;
+  /** Edition date (project.yaml `date`, `YYYY-MM-DD`): the PO header's dates, so exports do not depend on the clock. */
+  readonly date: string;
 }
 
 /**
@@ -66,6 +68,11 @@ export interface ImportedUnit {
   readonly needsReview: boolean;
   /** The file marks the entry as reviewed/approved (XLIFF `final`, CSV `reviewed`). */
   readonly reviewed: boolean;
+  /**
+   * The file cannot say an entry is done (a CSV without a status column, as translate-toolkit's po2csv writes):
+   * an unchanged stale translation then stays stale instead of being confirmed as current.
+   */
+  readonly unconfirmed?: boolean;
 }
 
 /** An exchange file read into units, plus problems with the file itself. */

@@ -11,6 +11,8 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 export interface Workspace {
   readonly root: string;
   readonly version: string;
+  /** Edition date, project.yaml `date` (`YYYY-MM-DD`). */
+  readonly date: string;
   readonly sourceLanguage: string;
   /** Project languages (project.yaml `languages[].code`), in file order. */
   readonly languages: readonly string[];
@@ -49,6 +51,7 @@ export function openWorkspace(dir: string, display = dir): { workspace?: Workspa
     workspace: {
       root: content.root,
       version: project.version,
+      date: project.date,
       sourceLanguage: project.sourceLanguage,
       languages: project.languages.map((l) => l.code),
       languageReview: new Map(project.languages.map((l) => [l.code, l.review])),

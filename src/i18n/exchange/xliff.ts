@@ -6,9 +6,15 @@ import { childElements, lineCol, parseXml, textContent, XmlError, type XmlElemen
 /**
  * XLIFF 1.2 (the version Weblate, Crowdin, memoQ, Trados and OmegaT all read; Weblate does not read 2.0).
  * One `<trans-unit id="key" xml:space="preserve">` per key with `<source>`, `<target state=…>` and notes:
- *   current → `translated` (`final` when the string is reviewed), stale → `needs-review-translation`,
- *   missing → `new` with an empty target.
+ *   current → `translated` (`final` and `approved="yes"` on the trans-unit when the string is reviewed),
+ *   stale → `needs-review-translation`, missing → `new` with an empty target.
  * Notes carry `X-Rightsprint-Source-Hash: <hash>` and, for stale units, the previous hash and old source text.
+ *
+ * Read back as tools write it: a filled target still in state `new` (a text editor filled it, no tool confirmed
+ * it) needs review like `needs-review-*`; `approved="yes"` means reviewed (as `final`/`signed-off` do), and an
+ * explicit `approved="no"` means not reviewed whatever the state. Files converted from PO by translate-toolkit
+ * (po2xliff) have numeric ids: the key is then the unit's location context (the PO `#: key` reference that
+ * export writes), and the gettext header unit (restype `x-gettext-domain-header`) gives the language.
  */
 const TAG_HASH = 'X-Rightsprint-Source-Hash';
 const TAG_PREVIOUS = 'X-Rightsprint-Previous-Source-Hash';
@@ -16,15 +22,19 @@ const HASH = /^[0-9a-f]{8}$/u;
 /** XLIFF 1.2 target states that mean "not done yet": kept stale on import. */
 const REVIEW_STATES = new Set([
   'needs-review-translation', 'needs-review-adaptation', 'needs-review-l10n', 'needs-translation',
-  'needs-adaptation', 'needs-l10n',
+  'needs-adaptation', 'needs-l10n', 'new',
 ]);
+/** Target states that mean a reviewer signed the translation off (XLIFF 1.2 state-value list). */
+const REVIEWED_STATES = new Set(['final', 'signed-off']);
+/** translate-toolkit's restype for the unit holding the PO header. */
+const GETTEXT_HEADER = 'x-gettext-domain-header';
 
 export function writeXliff(entries: readonly ExchangeEntry[], meta: ExchangeMeta): string {
   const src = attr(meta.sourceLanguage);
   const tgt = attr(meta.targetLanguage);
   const units = entries.map((e) => {
-    const state =
-      e.status === 'missing' ? 'new' : e.status === 'stale' ? 'needs-review-translation' : e.review === 'reviewed' ? 'final' : 'translated';
+    const reviewed = e.status === 'current' && e.review === 'reviewed';
+    const state = e.status === 'missing' ? 'new' : e.status === 'stale' ? 'needs-review-translation' : reviewed ? 'final' : 'translated';
     const notes = [`${TAG_HASH}: ${e.sourceHash}`];
     if (e.status === 'stale') {
       notes.push(`${TAG_PREVIOUS}: ${e.storedHash ?? ''}`);
@@ -35,7 +45,7 @@ export function writeXliff(entries: readonly ExchangeEntry[], meta: ExchangeMeta
       );
     }
     return [
-      `      <trans-unit id="${attr(e.key)}" xml:space="preserve">`,
+      `      <trans-unit id="${attr(e.key)}"${reviewed ? ' approved="yes"' : ''} xml:space="preserve">`,
       `        <source xml:lang="${src}">${text(e.source)}</source>`,
       `        <target xml:lang="${tgt}" state="${state}">${text(e.translation)}</target>`,
       ...notes.map((n) => `        <note from="rightsprint">${text(n)}</note>`),
@@ -89,7 +99,12 @@ export function readXliff(raw: string, file: string): ReadResult {
   const languages = new Set(files.map((f) => f.attrs.get('target-language')).filter((l) => l !== undefined));
   const units: ImportedUnit[] = [];
   for (const unit of files.flatMap((f) => allUnits(f))) {
-    const key = unit.attrs.get('id');
+    if (unit.attrs.get('restype') === GETTEXT_HEADER) {
+      const declared = /^Language:\s*(\S+)/mu.exec(textContent(childElements(unit, 'target')[0] ?? unit).text)?.[1];
+      if (declared !== undefined && languages.size === 0) languages.add(declared);
+      continue;
+    }
+    const key = locationKey(unit) ?? unit.attrs.get('id');
     const entrySpan = at(unit.offset);
     if (!key) {
       diagnostics.push(error(CODES.syntax, '<trans-unit> without an id.', entrySpan, ['Keep every id as exported: it is the content key.']));
@@ -112,6 +127,8 @@ export function readXliff(raw: string, file: string): ReadResult {
         `Keep the "${TAG_HASH}" note as exported.`,
       ]));
     const state = target?.attrs.get('state') ?? (targetText.text === '' ? 'new' : 'translated');
+    const approved = unit.attrs.get('approved');
+    const needsReview = targetText.text !== '' && REVIEW_STATES.has(state);
     units.push({
       key,
       text: targetText.text,
@@ -120,12 +137,25 @@ export function readXliff(raw: string, file: string): ReadResult {
       ...(source ? { source: textContent(source).text } : {}),
       ...(recorded !== undefined && HASH.test(recorded) ? { sourceHash: recorded } : {}),
       ...(previous !== undefined && HASH.test(previous) ? { previousHash: previous } : {}),
-      needsReview: REVIEW_STATES.has(state),
-      reviewed: state === 'final' || state === 'signed-off',
+      needsReview,
+      reviewed: !needsReview && (approved === 'yes' || (approved !== 'no' && REVIEWED_STATES.has(state))),
     });
   }
   const [language] = languages;
   return language !== undefined && languages.size === 1 ? { language, units, diagnostics } : { units, diagnostics };
+}
+
+/**
+ * The key translate-toolkit keeps when it converts a PO file (po2xliff drops msgctxt, keeps `#:` references as
+ * `<context-group purpose="location"><context context-type="sourcefile">`): export writes the key there.
+ */
+function locationKey(unit: XmlElement): string | undefined {
+  const keys = childElements(unit, 'context-group')
+    .filter((g) => g.attrs.get('purpose') === 'location')
+    .flatMap((g) => childElements(g, 'context'))
+    .filter((c) => c.attrs.get('context-type') === 'sourcefile')
+    .map((c) => textContent(c).text.trim());
+  return keys.length === 1 ? keys[0] : undefined;
 }
 
 /** trans-units anywhere below `<body>`, including inside `<group>`. */

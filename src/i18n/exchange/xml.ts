@@ -34,6 +34,33 @@ export class XmlError extends Error {
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
+/** A character reference as XML 1.0 writes it: `&#` decimal digits `;` or `&#x` hex digits `;` (production [66]). */
+const CHAR_REF = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/u;
+/**
+ * A character outside XML 1.0's Char production [2]: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
+ * [#x10000-#x10FFFF]. With the `u` flag a surrogate pair is one code point, so only lone surrogates match.
+ */
+const NOT_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/u;
+
+/** Whether code point `cp` is an XML 1.0 Char (production [2]). */
+export function isXmlChar(cp: number): boolean {
+  return (
+    cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
+}
+
+/** The character a reference's body (`#x41`, `#65`) stands for; throws XmlError at `at` unless it is a Char. */
+function charRef(ref: string, at: number): string {
+  const m = CHAR_REF.exec(ref);
+  if (!m) throw new XmlError(`&${ref}; is not a character reference (write &#x followed by hex digits, or &# followed by decimal digits)`, at);
+  const digits = m[1] ?? m[2] ?? '';
+  // Long digit strings overflow to a huge number, which the range check below refuses like any other.
+  const cp = digits.length > 8 ? Infinity : parseInt(digits, m[1] !== undefined ? 16 : 10);
+  if (!isXmlChar(cp))
+    throw new XmlError(`&${ref}; refers to a character XML 1.0 does not allow (control characters other than tab and line ends, U+FFFE/U+FFFF, surrogates, or above U+10FFFF)`, at);
+  return String.fromCodePoint(cp);
+}
 
 /** Parses `text` (already with line ends normalised to `\n`) into its root element. Throws XmlError. */
 export function parseXml(text: string): XmlElement {
@@ -62,13 +89,14 @@ export function parseXml(text: string): XmlElement {
     i += m?.[0].length ?? 0;
     return m?.[0] ?? '';
   };
+  /** Expands references in `raw`, which starts at offset `at`; errors point at the `&` that is wrong. */
   const decode = (raw: string, at: number): string =>
-    raw.replace(/&([^;&\s]*);?/gu, (whole, ref: string) => {
-      if (!whole.endsWith(';')) throw new XmlError('"&" must be written &amp;', at);
-      if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-      if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
+    raw.replace(/&([^;&\s<]*);?/gu, (whole: string, ref: string, index: number) => {
+      const where = at + index;
+      if (!whole.endsWith(';')) throw new XmlError('"&" must be written &amp;', where);
+      if (ref.startsWith('#')) return charRef(ref, where);
       const out = ENTITIES[ref];
-      if (out === undefined) throw new XmlError(`unknown entity &${ref};`, at);
+      if (out === undefined) throw new XmlError(`unknown entity &${ref};`, where);
       return out;
     });
   const element = (): XmlElement => {
@@ -96,7 +124,7 @@ export function parseXml(text: string): XmlElement {
       if (q !== '"' && q !== "'") fail(`attribute ${attr} needs a quoted value`);
       const end = text.indexOf(q ?? '"', i + 1);
       if (end < 0) fail(`attribute ${attr} is not closed`);
-      attrs.set(attr, decode(text.slice(i + 1, end), i).replace(/[\t\n]/gu, ' '));
+      attrs.set(attr, decode(text.slice(i + 1, end), i + 1).replace(/[\t\n]/gu, ' '));
       i = end + 1;
     }
     const children: XmlNode[] = [];
@@ -126,6 +154,13 @@ export function parseXml(text: string): XmlElement {
       }
     }
   };
+  // Characters no XML document may contain, even literally (a raw U+0001, NUL, U+FFFF): refused where they are.
+  const stray = NOT_CHAR.exec(text);
+  if (stray) {
+    i = stray.index;
+    const cp = (stray[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    fail(`the character U+${cp} is not allowed in XML 1.0`);
+  }
   skipMisc();
   if (text[i] !== '<') fail('expected the root element');
   const root = element();

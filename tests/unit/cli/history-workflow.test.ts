@@ -58,7 +58,7 @@ describe('the edition history in the workflow commands', () => {
     const { dir } = await withHistory();
     expect(await exportCommand.run(['--lang', 'ar', '--out', 'x/ar.po'], captureIO(dir))).toBe(0);
     const po = readFileSync(join(dir, 'x/ar.po'), 'utf8');
-    expect(po).toContain(['#. X-Rightsprint-Previous-Source-Hash: 576ed918', '#, fuzzy', '#| msgid "You have rights."', 'msgctxt "intro"'].join('\n'));
+    expect(po).toContain(['#. X-Rightsprint-Previous-Source-Hash: 576ed918', '#: intro', '#, fuzzy', '#| msgid "You have rights."', 'msgctxt "intro"'].join('\n'));
     expect(po).not.toContain('the old source text is not available');
     expect(await exportCommand.run(['--lang', 'pl', '--format', 'xliff', '--out', 'x/pl.xlf'], captureIO(dir))).toBe(0);
     const xlf = readFileSync(join(dir, 'x/pl.xlf'), 'utf8');

@@ -3,7 +3,7 @@ import { quote, readPo, writePo } from '../../../src/i18n/exchange/po.ts';
 import type { ExchangeEntry } from '../../../src/i18n/exchange/types.ts';
 import { sourceHash } from '../../../src/i18n/hash.ts';
 
-const META = { sourceLanguage: 'en', targetLanguage: 'fa', version: '2026.2' };
+const META = { sourceLanguage: 'en', targetLanguage: 'fa', version: '2026.2', date: '2026-11-26' };
 const entry = (key: string, source: string, translation: string, status: ExchangeEntry['status'], extra: Partial<ExchangeEntry> = {}): ExchangeEntry => ({
   key, source, sourceHash: sourceHash(source), translation, status, ...extra,
 });
@@ -23,10 +23,17 @@ describe('PO writer', () => {
       ],
       META,
     );
-    expect(po).toContain('"Language: fa\\n"\n"MIME-Version: 1.0\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"');
-    expect(po).toContain(`#. X-Rightsprint-Source-Hash: ${sourceHash('Know your rights')}\nmsgctxt "title"\nmsgid "Know your rights"\nmsgstr "حقوق خود را بدانید"\n`);
-    expect(po).toContain('#. X-Rightsprint-Previous-Source-Hash: deadbeef\n#, fuzzy\n#| msgid ""\n#| "Old\\n"\n#| "intro"\nmsgctxt "intro"');
-    expect(po).toContain('#. X-Rightsprint-Previous-Source-Hash: 0badc0de (the old source text is not available)\n#, fuzzy\nmsgctxt "card.call"');
+    // Every header field msgfmt -c and PO editors expect, dated from the edition date (never the clock).
+    expect(po).toContain([
+      'msgid ""', 'msgstr ""', '"Project-Id-Version: rightsprint 2026.2\\n"', '"Report-Msgid-Bugs-To: \\n"',
+      '"POT-Creation-Date: 2026-11-26 00:00+0000\\n"', '"PO-Revision-Date: 2026-11-26 00:00+0000\\n"', '"Last-Translator: \\n"',
+      '"Language-Team: Farsi\\n"', '"Language: fa\\n"', '"MIME-Version: 1.0\\n"', '"Content-Type: text/plain; charset=UTF-8\\n"',
+      '"Content-Transfer-Encoding: 8bit\\n"', '"Plural-Forms: nplurals=2; plural=n > 1;\\n"', '"X-Rightsprint-Source-Language: en\\n"',
+    ].join('\n'));
+    expect(po).toContain('msgctxt "new"\nmsgid ""');
+    expect(po).toContain(`#. X-Rightsprint-Source-Hash: ${sourceHash('Know your rights')}\n#: title\nmsgctxt "title"\nmsgid "Know your rights"\nmsgstr "حقوق خود را بدانید"\n`);
+    expect(po).toContain('#. X-Rightsprint-Previous-Source-Hash: deadbeef\n#: intro\n#, fuzzy\n#| msgid ""\n#| "Old\\n"\n#| "intro"\nmsgctxt "intro"');
+    expect(po).toContain('#. X-Rightsprint-Previous-Source-Hash: 0badc0de (the old source text is not available)\n#: card.call\n#, fuzzy\nmsgctxt "card.call"');
     expect(po).toContain('msgctxt "new"\nmsgid ""\n"Line one\\n"\n"Line two"\nmsgstr ""\n');
   });
 

@@ -3,7 +3,7 @@ import type { ExchangeEntry } from '../../../src/i18n/exchange/types.ts';
 import { readXliff, writeXliff } from '../../../src/i18n/exchange/xliff.ts';
 import { sourceHash } from '../../../src/i18n/hash.ts';
 
-const META = { sourceLanguage: 'en', targetLanguage: 'zh-Hant', version: '2026.2' };
+const META = { sourceLanguage: 'en', targetLanguage: 'zh-Hant', version: '2026.2', date: '2026-11-26' };
 const entry = (key: string, source: string, translation: string, status: ExchangeEntry['status'], extra: Partial<ExchangeEntry> = {}): ExchangeEntry => ({
   key, source, sourceHash: sourceHash(source), translation, status, ...extra,
 });
@@ -22,7 +22,7 @@ describe('XLIFF 1.2', () => {
     expect(x).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">');
     expect(x).toContain('source-language="en" target-language="zh-Hant"');
     expect(x).toContain('<trans-unit id="a" xml:space="preserve">\n        <source xml:lang="en">A</source>\n        <target xml:lang="zh-Hant" state="translated">甲</target>');
-    expect(x).toContain('<target xml:lang="zh-Hant" state="final">乙</target>');
+    expect(x).toContain('<trans-unit id="r" approved="yes" xml:space="preserve">\n        <source xml:lang="en">R</source>\n        <target xml:lang="zh-Hant" state="final">乙</target>');
     expect(x).toContain('state="needs-review-translation">丙</target>');
     expect(x).toContain('<note from="rightsprint">X-Rightsprint-Previous-Source-Hash: deadbeef</note>');
     expect(x).toContain('<target xml:lang="zh-Hant" state="new"></target>');
@@ -63,7 +63,8 @@ describe('XLIFF 1.2', () => {
     expect(inline.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([['RP2601', 3, 3]]);
     const broken = readXliff('<xliff version="1.2">\n  <file>\n    <body>oops & more</body></file></xliff>', 'b.xlf');
     expect(broken.units).toEqual([]);
-    expect(broken.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([['RP2601', 3, 11]]);
+    // The error points at the "&" itself.
+    expect(broken.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([['RP2601', 3, 16]]);
     expect(broken.diagnostics[0]?.message).toContain('&amp;');
     const mismatched = readXliff('<xliff version="1.2"><file></body></xliff>', 'c.xlf');
     expect(mismatched.diagnostics[0]?.message).toContain('</body> closes <file>');
