@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Bidi } from 'bidi-js';
-import { digitGroups } from './digit-groups.ts';
 import { textLanguage } from './language.ts';
+import { ltrUnits } from './ltr-units.ts';
 import { COMMON, INHERITED, isNeutralScript, scriptOf } from './scripts.ts';
 import type { Direction, Item, Paragraph, StyledSpan, Weight } from './types.ts';
 
@@ -39,9 +39,11 @@ export interface IsolateRange {
  *   wrapped `]` shows mirrored as `[` at the left of the next line); Arabic inside an English paragraph gets
  *   RLI…PDI. Touching spans of the same direction are one isolate (a marker with a bold word inside stays one
  *   unit), and an isolate stops at a forced break (`\n` is a UAX #9 paragraph separator);
- * - grouped numbers (digit-groups.ts) get LRI…PDI whenever the paragraph is RTL or contains RTL characters, so
- *   their groups stay in reading order. A number inside an RTL span isolate nests in it; one inside an LTR span
- *   isolate (already LTR there) or crossing a span isolate's edge gets none of its own.
+ * - phone numbers (and other grouped numbers), web and e-mail addresses (ltr-units.ts) get LRI…PDI whenever the
+ *   paragraph is RTL or contains RTL characters, so their groups, brackets, `+`, `/` and `.` stay in reading order
+ *   (`(020) 7123 4567`, not `7123 4567 (020)`). A unit inside an RTL span isolate nests in it; one inside an LTR
+ *   span isolate (already LTR there: an interpolated URL marked English) or crossing a span isolate's edge gets
+ *   none of its own.
  *
  * Sorted by start, outer before inner; ranges nest properly.
  */
@@ -65,18 +67,18 @@ export function isolateRanges(text: string, base: Direction, spans: readonly Sty
       }
     }
   }
-  const groups = base === 'rtl' || RTL_CHAR.test(text) ? digitGroups(text) : [];
-  // A number needs its own isolate only inside RTL text: inside an RTL span isolate it nests, inside an LTR one it
+  const units = base === 'rtl' || RTL_CHAR.test(text) ? ltrUnits(text) : [];
+  // A unit needs its own isolate only inside RTL text: inside an RTL span isolate it nests, inside an LTR one it
   // is already LTR (nesting would only raise its level to 4 and split items); across a span's edge the span decides.
   const needed = (g: { start: number; end: number }): boolean =>
     pieces.every((r) => g.end <= r.start || g.start >= r.end || (r.start <= g.start && g.end <= r.end && r.direction === 'rtl'));
-  const numbers = groups.filter(needed).map((g): IsolateRange => ({ start: g.start, end: g.end, direction: 'ltr' }));
+  const numbers = units.filter(needed).map((g): IsolateRange => ({ start: g.start, end: g.end, direction: 'ltr' }));
   return [...pieces, ...numbers].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**
  * UAX #9 embedding levels per UTF-16 code unit, with `base` as the paragraph direction and `isolateRanges` (other-
- * direction spans, grouped numbers) wrapped in isolates in the bidi input; the inserted controls are dropped again
+ * direction spans, phone numbers and addresses) wrapped in isolates in the bidi input; the inserted controls are dropped again
  * from the returned levels, which index the original text.
  */
 export function bidiLevels(text: string, base: Direction, spans: readonly StyledSpan[] = []): Uint8Array {
