@@ -27,6 +27,14 @@ export interface IsolateRange {
   readonly end: number;
   /** LTR → LRI…PDI, RTL → RLI…PDI. */
   readonly direction: Direction;
+  /**
+   * Every character inside takes the isolate's own level, as if an LRO…PDF override sat inside the LRI…PDI: set
+   * on phone numbers and addresses (ltr-units.ts), which are left to right as a whole whatever their characters'
+   * bidi classes. It matters for Arabic-Indic digits (`٠٢٠ ٧١٢٣`, class AN): inside a mere LTR isolate UAX #9
+   * still treats them like R, so the spaces and brackets between their groups resolve right to left and the
+   * groups come out in reverse order.
+   */
+  readonly override?: true;
 }
 
 /**
@@ -72,7 +80,7 @@ export function isolateRanges(text: string, base: Direction, spans: readonly Sty
   // is already LTR (nesting would only raise its level to 4 and split items); across a span's edge the span decides.
   const needed = (g: { start: number; end: number }): boolean =>
     pieces.every((r) => g.end <= r.start || g.start >= r.end || (r.start <= g.start && g.end <= r.end && r.direction === 'rtl'));
-  const numbers = units.filter(needed).map((g): IsolateRange => ({ start: g.start, end: g.end, direction: 'ltr' }));
+  const numbers = units.filter(needed).map((g): IsolateRange => ({ start: g.start, end: g.end, direction: 'ltr', override: true }));
   return [...pieces, ...numbers].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -116,6 +124,7 @@ export function bidiLevels(text: string, base: Direction, spans: readonly Styled
   const resolved = bidi.getEmbeddingLevels(input, base).levels;
   const levels = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) levels[i] = resolved[map ? map[i]! : i]!;
+  overrideLevels(levels, isolates, base);
   // bidi-js classifies UTF-16 code units; a low surrogate takes the level of its high surrogate.
   for (let i = 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -125,6 +134,23 @@ export function bidiLevels(text: string, base: Direction, spans: readonly Styled
     }
   }
   return levels;
+}
+
+/**
+ * Gives every character of an `override` isolate the isolate's embedding level (UAX #9 X5a–X5b: the least level
+ * above the enclosing one with the isolate's parity), which an LRO…PDF inside it would give: strong L, no neutral
+ * resolution, no I1/I2 raise. `isolates` are sorted outer before inner and nest properly.
+ */
+function overrideLevels(levels: Uint8Array, isolates: readonly IsolateRange[], base: Direction): void {
+  const open: { end: number; level: number }[] = [];
+  for (const r of isolates) {
+    while (open.length > 0 && open[open.length - 1]!.end <= r.start) open.pop();
+    const outer = open[open.length - 1]?.level ?? (base === 'rtl' ? 1 : 0);
+    const parity = r.direction === 'rtl' ? 1 : 0;
+    const level = outer + 1 + ((outer + 1) % 2 === parity ? 0 : 1);
+    open.push({ end: r.end, level });
+    if (r.override) levels.fill(level, r.start, r.end);
+  }
 }
 
 /** Paired brackets for script resolution (UAX #24 §5.1: a closing bracket takes its opening bracket's script). */
