@@ -153,6 +153,36 @@ function overrideLevels(levels: Uint8Array, isolates: readonly IsolateRange[], b
   }
 }
 
+/**
+ * Whether `value` (no right-to-left letters), printed between words of a `base`-direction paragraph as a setting
+ * is, is displayed with its characters in typing order from left to right, as one unit: true for phone numbers and
+ * addresses (isolated above) and for plain Latin names; false for a value the bidi algorithm splits, such as
+ * `0800 RIGHTS`, `020/7123 4567` or two numbers joined by ` / ` (UAX #9 L2 reorders its parts).
+ */
+export function displaysInOrder(value: string, base: Direction): boolean {
+  // A strong character of the paragraph's direction on both sides, as the words of the sentence around it.
+  const strong = base === 'rtl' ? '\u05D0' : 'a';
+  const text = `${strong} ${value} ${strong}`;
+  const levels = bidiLevels(text, base);
+  const order = Array.from({ length: text.length }, (_, i) => i);
+  // UAX #9 L2: from the highest level down to the lowest odd one, reverse every run at that level or above.
+  const lowestOdd = levels.reduce((m, l) => (l % 2 === 1 ? Math.min(m, l) : m), 255);
+  for (let level = Math.max(...levels); level >= lowestOdd && level > 0; level--) {
+    for (let i = 0; i < text.length; ) {
+      if (levels[order[i]!]! < level) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < text.length && levels[order[j]!]! >= level) j++;
+      order.splice(i, j - i, ...order.slice(i, j).reverse());
+      i = j;
+    }
+  }
+  const shown = order.filter((i) => i >= 2 && i < 2 + value.length);
+  return shown.every((o, k) => k === 0 || o > shown[k - 1]!);
+}
+
 /** Paired brackets for script resolution (UAX #24 §5.1: a closing bracket takes its opening bracket's script). */
 const BRACKETS: Readonly<Record<string, string>> = {
   '(': ')', '[': ']', '{': '}', '«': '»', '‹': '›', '“': '”', '‘': '’', '（': '）', '［': '］', '｛': '｝',

@@ -26,7 +26,6 @@ import type { DocumentSpec } from '../../../src/layout/frame.ts';
 import { buildCard } from '../../../src/materials/card.ts';
 import { buildLeaflet } from '../../../src/materials/leaflet.ts';
 import { buildPoster } from '../../../src/materials/poster.ts';
-import type { BuildMaterial } from '../../../src/materials/types.ts';
 import { renderPdf } from '../../../src/render/pdf.ts';
 import { layoutParagraph } from '../../../src/text/layout-paragraph.ts';
 import { classifyValue } from '../../../src/text/ltr-units.ts';
@@ -52,7 +51,7 @@ const LANGS = ['ar', 'fa', 'ur'] as const;
  * list and in the hotline box; the poster in a right and in the box; leaflet and poster print the URL in a sentence
  * and as the QR caption.
  */
-const EXPECTED: Readonly<Record<string, { build: BuildMaterial; file: string; counts: (hotline: string) => Record<string, number> }>> = {
+const EXPECTED: Readonly<Record<string, { build: typeof buildCard; file: string; counts: (hotline: string) => Record<string, number> }>> = {
   card: { build: buildCard, file: 'card-press.pdf', counts: (h) => ({ [h]: 2, [EMAIL]: 1 }) },
   leaflet: { build: buildLeaflet, file: 'leaflet.pdf', counts: (h) => ({ [h]: 4, [EMAIL]: 2, [WEBSITE]: 2, [NIGHT_LINE]: 1 }) },
   poster: { build: buildPoster, file: 'poster.pdf', counts: (h) => ({ [h]: 2, [WEBSITE]: 2, [SECOND_LINE]: 1 }) },
