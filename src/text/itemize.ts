@@ -86,8 +86,8 @@ export function isolateRanges(text: string, base: Direction, spans: readonly Sty
 
 /**
  * UAX #9 embedding levels per UTF-16 code unit, with `base` as the paragraph direction and `isolateRanges` (other-
- * direction spans, phone numbers and addresses) wrapped in isolates in the bidi input; the inserted controls are dropped again
- * from the returned levels, which index the original text.
+ * direction spans, phone numbers and addresses) wrapped in isolates in the bidi input; the inserted controls are
+ * dropped again from the returned levels, which index the original text.
  */
 export function bidiLevels(text: string, base: Direction, spans: readonly StyledSpan[] = []): Uint8Array {
   const isolates = isolateRanges(text, base, spans);
