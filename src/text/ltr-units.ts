@@ -10,8 +10,8 @@
  * translator typed into the sentence alike — and
  * - itemize.ts isolates each one (LRI…PDI, added to the bidi input only, never to the text) so it is laid out
  *   as one left-to-right unit wherever it sits in the sentence;
- * - linebreak.ts never breaks inside a phone number (a number split over two lines is easy to misdial). Web
- *   and e-mail addresses keep UAX #14's breaks: a long one must still fit a card.
+ * - linebreak.ts never breaks inside a phone number (a number split over two lines is easy to misdial) or an
+ *   e-mail address, nor inside a web address before its path (`keepTogether`).
  *
  * This is the one place that decides what counts as such a unit: the table `LTR_UNIT_PATTERNS`. A setting value
  * is classified with the same table (`classifyValue`), so a value the table recognises is found as one unit
@@ -58,8 +58,13 @@ const MIN_BRACKETED_PHONE_DIGITS = 6;
 
 /** Characters of a URL (RFC 3986 unreserved, reserved and `%`). Other characters end it. */
 const URL_CHAR = String.raw`[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]`;
-/** Host labels and a top-level domain of letters: `example.org`, `www.gov.uk`. */
-const DOMAIN = String.raw`(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}`;
+/** Host labels (each starting with a letter or digit) and a top-level domain of letters: `example.org`, `www.gov.uk`. */
+const DOMAIN = String.raw`(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}`;
+/**
+ * An address does not start inside a Latin word, path or address; a hyphen before it belongs to it only after a
+ * Latin letter or digit (`foo-www.example.org`), not after a Hebrew prefix (`ב-https://example.org`, `ל-help@…`).
+ */
+const ADDRESS_START = String.raw`(?<![A-Za-z0-9._%+@/]|[A-Za-z0-9]-)`;
 /** Punctuation that ends the sentence rather than the address: `see https://example.org/help.` */
 const TRAILING = /[.,:;!?'*]$/u;
 
@@ -109,7 +114,7 @@ export const LTR_UNIT_PATTERNS: readonly LtrUnitPattern[] = [
   {
     kind: 'url',
     describes: 'a web address with a scheme or www. (https://example.org/help/?lang=ar, www.example.org)',
-    pattern: new RegExp(String.raw`(?<![A-Za-z0-9.\-])(?:(?:https?|ftp)://|www\.)${URL_CHAR}+`, 'gu'),
+    pattern: new RegExp(String.raw`${ADDRESS_START}(?:(?:https?|ftp)://|www\.)${URL_CHAR}+`, 'gu'),
     accept: (c) => {
       const s = trimAddress(c);
       return /^(?:(?:https?|ftp):\/\/|www\.)./u.test(s) ? s : undefined;
@@ -118,7 +123,7 @@ export const LTR_UNIT_PATTERNS: readonly LtrUnitPattern[] = [
   {
     kind: 'url',
     describes: 'a domain name, with an optional path (example.org, gov.uk/immigration-status)',
-    pattern: new RegExp(String.raw`(?<![A-Za-z0-9.@\-/])${DOMAIN}(?:/${URL_CHAR}*)?`, 'gu'),
+    pattern: new RegExp(String.raw`${ADDRESS_START}${DOMAIN}(?:/${URL_CHAR}*)?`, 'gu'),
     accept: (c) => {
       const s = trimAddress(c);
       return new RegExp(String.raw`^${DOMAIN}(?:/|$)`, 'u').test(s) ? s : undefined;
@@ -127,7 +132,7 @@ export const LTR_UNIT_PATTERNS: readonly LtrUnitPattern[] = [
   {
     kind: 'email',
     describes: 'an e-mail address, with an optional mailto: (help@example.org, mailto:first.last@example.org)',
-    pattern: new RegExp(String.raw`(?<![A-Za-z0-9._%+\-])(?:mailto:)?[A-Za-z0-9._%+\-]+@${DOMAIN}`, 'gu'),
+    pattern: new RegExp(String.raw`${ADDRESS_START}(?:mailto:)?[A-Za-z0-9][A-Za-z0-9._%+\-]*@${DOMAIN}`, 'gu'),
     accept: (c) => c,
   },
 ];
@@ -145,6 +150,20 @@ export function ltrUnits(text: string): LtrUnit[] {
   const out: LtrUnit[] = [];
   for (const c of candidates) if (out.length === 0 || c.start >= out[out.length - 1]!.end) out.push(c);
   return out;
+}
+
+/**
+ * How long a stretch from the unit's start a line must not break inside: all of a phone number (easy to misdial
+ * when split) or an e-mail address; a web address up to the end of its host (`https://example.org`, never
+ * `https://` | `example.org`), after which UAX #14's breaks (after a `/`) let a long path wrap on a narrow card.
+ * Wider than the measure, the stretch is still cut as a last resort (text/layout-paragraph.ts).
+ */
+export function keepTogether(text: string, unit: LtrUnit): number {
+  if (unit.kind !== 'url') return unit.end - unit.start;
+  const s = text.slice(unit.start, unit.end);
+  const scheme = s.indexOf('://');
+  const slash = s.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+  return slash < 0 ? s.length : slash;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bidiLevels, isolateRanges } from '../../../src/text/itemize.ts';
 import { layoutParagraph } from '../../../src/text/layout-paragraph.ts';
 import { lineBreaks } from '../../../src/text/linebreak.ts';
-import { classifyValue, LTR_UNIT_PATTERNS, ltrUnits, type LtrUnitKind } from '../../../src/text/ltr-units.ts';
+import { classifyValue, keepTogether, LTR_UNIT_PATTERNS, ltrUnits, type LtrUnitKind } from '../../../src/text/ltr-units.ts';
 import { drawnOffsets, orderProblem, reorderedOffsets } from './drawn-order.ts';
 
 /** Values as a group would set them (hotline, website, e-mail), each with what it must be classified as. */
@@ -46,6 +46,8 @@ const CONTEXTS: readonly ((v: string) => string)[] = [
   (v) => `Call ${v}.`,
   (v) => `با ${v} تماس بگیرید.`,
   (v) => `${v} پر کال کریں۔`,
+  (v) => `התקשרו ל-${v} עכשיו`, // Hebrew prefixes join with a hyphen: it stays with the Hebrew
+  (v) => `בקרו ב-${v}.`,
 ];
 
 /** Every right-to-left language the materials are printed in, and Hebrew (proofs). */
@@ -188,7 +190,18 @@ describe('laid out and shaped: the glyphs of the value are drawn left to right i
   });
 });
 
-describe('line breaking never splits a phone number', () => {
+describe('line breaking never splits a phone number, an e-mail address or a web address before its path', () => {
+  it('keepTogether: a URL keeps its scheme and host, and may wrap in its path', () => {
+    const text = 'بقرو ב-https://example.org/help/rights?lang=ar&v=2 help@example.org';
+    const [url, email] = ltrUnits(text);
+    expect(keepTogether(text, url!)).toBe('https://example.org'.length);
+    expect(keepTogether(text, email!)).toBe('help@example.org'.length);
+    const breaks = lineBreaks(text, 'he').map((b) => b.position);
+    expect(breaks.filter((b) => b > url!.start && b <= url!.start + 'https://example.org'.length)).toEqual([]);
+    expect(breaks.some((b) => b > url!.start + 'https://example.org'.length && b < url!.end)).toBe(true);
+    expect(breaks.filter((b) => b > email!.start && b < email!.end)).toEqual([]);
+  });
+
   it('no break opportunity inside any phone value, in any context', () => {
     for (const [value, kind] of VALUES) {
       if (kind !== 'phone') continue;
