@@ -164,21 +164,9 @@ export function displaysInOrder(value: string, base: Direction): boolean {
   const strong = base === 'rtl' ? '\u05D0' : 'a';
   const text = `${strong} ${value} ${strong}`;
   const levels = bidiLevels(text, base);
-  const order = Array.from({ length: text.length }, (_, i) => i);
-  // UAX #9 L2: from the highest level down to the lowest odd one, reverse every run at that level or above.
-  const lowestOdd = levels.reduce((m, l) => (l % 2 === 1 ? Math.min(m, l) : m), 255);
-  for (let level = Math.max(...levels); level >= lowestOdd && level > 0; level--) {
-    for (let i = 0; i < text.length; ) {
-      if (levels[order[i]!]! < level) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < text.length && levels[order[j]!]! >= level) j++;
-      order.splice(i, j - i, ...order.slice(i, j).reverse());
-      i = j;
-    }
-  }
+  // UAX #9 L1–L2 (bidi-js): the visual order of the code units under the engine's levels.
+  const paragraph = { start: 0, end: text.length - 1, level: base === 'rtl' ? 1 : 0 };
+  const order = bidi.getReorderedIndices(text, { levels, paragraphs: [paragraph] }, 0, text.length - 1);
   const shown = order.filter((i) => i >= 2 && i < 2 + value.length);
   return shown.every((o, k) => k === 0 || o > shown[k - 1]!);
 }
