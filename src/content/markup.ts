@@ -108,8 +108,10 @@ export function interpolate(text: string, values: Readonly<Record<string, string
 /**
  * `interpolate`, with each value's text bracketed for `parseMarkup(…, valueLang)` so it can be marked as being in
  * the language settings are written in. Per line of the value: only lines with a letter are bracketed (a phone
- * number is not in any language), and the brackets go inside the line's leading and trailing whitespace, so
- * trimming sees the same text as with `interpolate`. The one difference: a value that starts with `- ` stays
+ * number is not in any language: it gets no /Lang; that it prints left to right as one unit in RTL text, brackets
+ * and `+` included, is the text engine's job, text/ltr-units.ts, which finds it in any paragraph — a value marked
+ * here or not, or a number typed into a translation), and the brackets go inside the line's leading and trailing
+ * whitespace, so trimming sees the same text as with `interpolate`. The one difference: a value that starts with `- ` stays
  * text instead of turning its line into a list item (a setting is a name or a number, never markup).
  */
 export function interpolateMarked(text: string, values: Readonly<Record<string, string | undefined>>): string {

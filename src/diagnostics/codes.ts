@@ -49,6 +49,12 @@ export const CODES = {
   snapshotConflict: 'RP2012',
   /** A materials key (project.yaml `materials:`) that is not in the source guidance. */
   unknownMaterialKey: 'RP3101',
+  /**
+   * A printed setting (hotline, website, or a value without letters) would not print as one left-to-right unit in
+   * right-to-left languages: it is not a phone number, web or e-mail address the text engine recognises
+   * (text/ltr-units.ts), and the bidi algorithm would reorder its parts (`0800 RIGHTS`, `020/7123 4567`).
+   */
+  settingOrder: 'RP3005',
   /** A referenced file (edition logo) does not exist. */
   missingAsset: 'RP3102',
   /** A referenced file lies outside the content folder. */

@@ -1,8 +1,10 @@
 import type { ContentDoc, Edition, ReviewStatus, Settings } from '../content/types.ts';
 import { interpolateMarked, markBracketed, parseMarkup, plainText, variablesOf } from '../content/markup.ts';
+import { editionFile } from '../content/load.ts';
 import { materialKeys } from '../content/validate.ts';
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
+import { displaysInOrder } from '../text/itemize.ts';
 import { languageInfo, type LanguageInfo } from './languages.ts';
 import { translationState, type TranslationState } from './translation-state.ts';
 import { editionSettings, PLACEHOLDER_MARKER, placeholderTextWarnings, placeholderWarnings } from './settings.ts';
@@ -104,6 +106,7 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
   if (settings.logo) usedSettings.push('logo');
   diagnostics.push(...placeholderWarnings(content, edition, settings, usedSettings));
   diagnostics.push(...placeholderTextWarnings(content, usedKeys));
+  if (info.dir === 'rtl') diagnostics.push(...settingOrderWarnings(content, edition, settings, usedSettings));
 
   const stripKey = project.materials.poster.strip;
   const strip = source.strings[stripKey] === undefined ? [] : editionLanguages(content, edition).flatMap((code) => {
@@ -141,6 +144,42 @@ function toLocalized(key: string, r: Resolved, settings: Settings, sourceLanguag
   const valueLang = r.lang === sourceLanguage ? undefined : sourceLanguage;
   const blocks = parseMarkup(interpolateMarked(markBracketed(r.text, PLACEHOLDER_MARKER), settings).normalize('NFC'), valueLang);
   return { key, lang: r.lang, blocks, plain: plainText(blocks), state: r.state, review: r.review };
+}
+
+/**
+ * Settings the materials print on their own, outside any guidance sentence: the card's "Call <hotline>" line and
+ * the QR caption (materials/texts.ts, leaflet.ts, poster.ts). There a value is not a marked span, so only the text
+ * engine's own recognition (text/ltr-units.ts) keeps it in order.
+ */
+const PRINTED_ON_THEIR_OWN = ['hotline', 'website'];
+/** Right-to-left letters: a value written in an RTL script is not meant to read left to right. */
+const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/**
+ * One warning (RP3005) per printed setting whose value a right-to-left material would not show as one left-to-right
+ * unit: a value with letters inside a guidance sentence is an isolated source-language span and always reads in
+ * order, but a value without letters, and the hotline and website wherever they are printed, stay in order only when
+ * the text engine recognises them (phone number, web or e-mail address) — `0800 RIGHTS` or `020/7123 4567` would
+ * have their parts swapped. Language-independent, so the warnings of all RTL jobs collapse into one.
+ */
+function settingOrderWarnings(content: ContentDoc, edition: Edition, settings: Settings, used: readonly string[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const name of [...new Set([...PRINTED_ON_THEIR_OWN, ...used])].sort()) {
+    const value = settings[name]?.trim();
+    if (name === 'logo' || !value || RTL_LETTER.test(value)) continue;
+    if (!PRINTED_ON_THEIR_OWN.includes(name) && /\p{L}/u.test(value)) continue;
+    if (value.split('\n').every((line) => displaysInOrder(line.trim(), 'rtl'))) continue;
+    const overridden = edition.settings[name] !== undefined;
+    const file = overridden ? editionFile(edition) : 'project.yaml';
+    out.push(
+      warning(CODES.settingOrder, `Setting \`${name}\` ("${value}") does not print as one left-to-right unit in right-to-left languages: parts of it would appear in a different order (edition ${edition.name}).`, content.spans.get(`${file}#settings.${name}`), [
+        /\p{Nd}/u.test(value)
+          ? 'Write a phone number as digit groups joined by spaces or hyphens, with an optional leading + and one bracketed group, and nothing else: (020) 7123 4567, +44 (0)20 7123-4567, 020 7123 4567 ext. 12. Put a second number in a setting of its own.'
+          : 'Write a web address with https:// or www. (https://example.org/help), an e-mail address as name@example.org.',
+      ]),
+    );
+  }
+  return out;
 }
 
 function requireLanguage(code: string): LanguageInfo {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Bidi } from 'bidi-js';
-import { digitGroups } from './digit-groups.ts';
 import { textLanguage } from './language.ts';
+import { ltrUnits } from './ltr-units.ts';
 import { COMMON, INHERITED, isNeutralScript, scriptOf } from './scripts.ts';
 import type { Direction, Item, Paragraph, StyledSpan, Weight } from './types.ts';
 
@@ -27,6 +27,14 @@ export interface IsolateRange {
   readonly end: number;
   /** LTR → LRI…PDI, RTL → RLI…PDI. */
   readonly direction: Direction;
+  /**
+   * Every character inside takes the isolate's own level, as if an LRO…PDF override sat inside the LRI…PDI: set
+   * on phone numbers and addresses (ltr-units.ts), which are left to right as a whole whatever their characters'
+   * bidi classes. It matters for Arabic-Indic digits (`٠٢٠ ٧١٢٣`, class AN): inside a mere LTR isolate UAX #9
+   * still treats them like R, so the spaces and brackets between their groups resolve right to left and the
+   * groups come out in reverse order.
+   */
+  readonly override?: true;
 }
 
 /**
@@ -39,9 +47,11 @@ export interface IsolateRange {
  *   wrapped `]` shows mirrored as `[` at the left of the next line); Arabic inside an English paragraph gets
  *   RLI…PDI. Touching spans of the same direction are one isolate (a marker with a bold word inside stays one
  *   unit), and an isolate stops at a forced break (`\n` is a UAX #9 paragraph separator);
- * - grouped numbers (digit-groups.ts) get LRI…PDI whenever the paragraph is RTL or contains RTL characters, so
- *   their groups stay in reading order. A number inside an RTL span isolate nests in it; one inside an LTR span
- *   isolate (already LTR there) or crossing a span isolate's edge gets none of its own.
+ * - phone numbers (and other grouped numbers), web and e-mail addresses (ltr-units.ts) get LRI…PDI whenever the
+ *   paragraph is RTL or contains RTL characters, so their groups, brackets, `+`, `/` and `.` stay in reading order
+ *   (`(020) 7123 4567`, not `7123 4567 (020)`). A unit inside an RTL span isolate nests in it; one inside an LTR
+ *   span isolate (already LTR there: an interpolated URL marked English) or crossing a span isolate's edge gets
+ *   none of its own.
  *
  * Sorted by start, outer before inner; ranges nest properly.
  */
@@ -65,19 +75,19 @@ export function isolateRanges(text: string, base: Direction, spans: readonly Sty
       }
     }
   }
-  const groups = base === 'rtl' || RTL_CHAR.test(text) ? digitGroups(text) : [];
-  // A number needs its own isolate only inside RTL text: inside an RTL span isolate it nests, inside an LTR one it
+  const units = base === 'rtl' || RTL_CHAR.test(text) ? ltrUnits(text) : [];
+  // A unit needs its own isolate only inside RTL text: inside an RTL span isolate it nests, inside an LTR one it
   // is already LTR (nesting would only raise its level to 4 and split items); across a span's edge the span decides.
   const needed = (g: { start: number; end: number }): boolean =>
     pieces.every((r) => g.end <= r.start || g.start >= r.end || (r.start <= g.start && g.end <= r.end && r.direction === 'rtl'));
-  const numbers = groups.filter(needed).map((g): IsolateRange => ({ start: g.start, end: g.end, direction: 'ltr' }));
+  const numbers = units.filter(needed).map((g): IsolateRange => ({ start: g.start, end: g.end, direction: 'ltr', override: true }));
   return [...pieces, ...numbers].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**
  * UAX #9 embedding levels per UTF-16 code unit, with `base` as the paragraph direction and `isolateRanges` (other-
- * direction spans, grouped numbers) wrapped in isolates in the bidi input; the inserted controls are dropped again
- * from the returned levels, which index the original text.
+ * direction spans, phone numbers and addresses) wrapped in isolates in the bidi input; the inserted controls are
+ * dropped again from the returned levels, which index the original text.
  */
 export function bidiLevels(text: string, base: Direction, spans: readonly StyledSpan[] = []): Uint8Array {
   const isolates = isolateRanges(text, base, spans);
@@ -114,6 +124,7 @@ export function bidiLevels(text: string, base: Direction, spans: readonly Styled
   const resolved = bidi.getEmbeddingLevels(input, base).levels;
   const levels = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) levels[i] = resolved[map ? map[i]! : i]!;
+  overrideLevels(levels, isolates, base);
   // bidi-js classifies UTF-16 code units; a low surrogate takes the level of its high surrogate.
   for (let i = 1; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -123,6 +134,41 @@ export function bidiLevels(text: string, base: Direction, spans: readonly Styled
     }
   }
   return levels;
+}
+
+/**
+ * Gives every character of an `override` isolate the isolate's embedding level (UAX #9 X5a–X5b: the least level
+ * above the enclosing one with the isolate's parity), which an LRO…PDF inside it would give: strong L, no neutral
+ * resolution, no I1/I2 raise. `isolates` are sorted outer before inner and nest properly.
+ */
+function overrideLevels(levels: Uint8Array, isolates: readonly IsolateRange[], base: Direction): void {
+  const open: { end: number; level: number }[] = [];
+  for (const r of isolates) {
+    while (open.length > 0 && open[open.length - 1]!.end <= r.start) open.pop();
+    const outer = open[open.length - 1]?.level ?? (base === 'rtl' ? 1 : 0);
+    const parity = r.direction === 'rtl' ? 1 : 0;
+    const level = outer + 1 + ((outer + 1) % 2 === parity ? 0 : 1);
+    open.push({ end: r.end, level });
+    if (r.override) levels.fill(level, r.start, r.end);
+  }
+}
+
+/**
+ * Whether `value` (no right-to-left letters), printed between words of a `base`-direction paragraph as a setting
+ * is, is displayed with its characters in typing order from left to right, as one unit: true for phone numbers and
+ * addresses (isolated above) and for plain Latin names; false for a value the bidi algorithm splits, such as
+ * `0800 RIGHTS`, `020/7123 4567` or two numbers joined by ` / ` (UAX #9 L2 reorders its parts).
+ */
+export function displaysInOrder(value: string, base: Direction): boolean {
+  // A strong character of the paragraph's direction on both sides, as the words of the sentence around it.
+  const strong = base === 'rtl' ? '\u05D0' : 'a';
+  const text = `${strong} ${value} ${strong}`;
+  const levels = bidiLevels(text, base);
+  // UAX #9 L1–L2 (bidi-js): the visual order of the code units under the engine's levels.
+  const paragraph = { start: 0, end: text.length - 1, level: base === 'rtl' ? 1 : 0 };
+  const order = bidi.getReorderedIndices(text, { levels, paragraphs: [paragraph] }, 0, text.length - 1);
+  const shown = order.filter((i) => i >= 2 && i < 2 + value.length);
+  return shown.every((o, k) => k === 0 || o > shown[k - 1]!);
 }
 
 /** Paired brackets for script resolution (UAX #24 §5.1: a closing bracket takes its opening bracket's script). */

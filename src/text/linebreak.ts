@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
-import { digitGroups } from './digit-groups.ts';
 import { resolveScripts } from './itemize.ts';
 import { textLanguage } from './language.ts';
+import { keepTogether, ltrUnits } from './ltr-units.ts';
 import { DICTIONARY_SCRIPT_CHAR, usesDictionaryBreaks } from './scripts.ts';
 
 /**
@@ -11,7 +11,8 @@ import { DICTIONARY_SCRIPT_CHAR, usesDictionaryBreaks } from './scripts.ts';
  * - never inside a grapheme cluster, never before a combining mark;
  * - never before CJK closing punctuation (kinsoku) — also enforced here, not left to UAX #14 tailoring;
  * - never next to a no-break space or word joiner;
- * - never inside a grouped number (`0800 123 4567`; digit-groups.ts);
+ * - never inside a phone number or other grouped number (`0800 123 4567`, `(020) 7123 4567`, `+44 (0)20 7123-4567`)
+ *   or an e-mail address, and inside a web address only in its path (ltr-units.ts keepTogether);
  * - `\n` is a required break.
  */
 
@@ -94,7 +95,10 @@ export function lineBreaks(text: string, lang: string): BreakOpportunity[] {
   }
 
   const inNumber = new Uint8Array(text.length + 1);
-  for (const g of digitGroups(text)) for (let i = g.start + 1; i < g.end; i++) inNumber[i] = 1;
+  for (const u of ltrUnits(text)) {
+    const end = u.start + keepTogether(text, u);
+    for (let i = u.start + 1; i < end; i++) inNumber[i] = 1;
+  }
 
   const out: BreakOpportunity[] = [];
   for (let p = 1; p <= text.length; p++) {

@@ -124,7 +124,7 @@ describe('itemize', () => {
     ];
     expect(isolateRanges(text, 'ltr', spans)).toEqual([
       { start: s0, end: s1, direction: 'rtl' },
-      { start: num, end: num + 13, direction: 'ltr' },
+      { start: num, end: num + 13, direction: 'ltr', override: true },
     ]);
     expect(new Set(bidiLevels(text, 'ltr', spans).slice(num, num + 13))).toEqual(new Set([2]));
   });
