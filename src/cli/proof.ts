@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { languageInfo, languages } from '../i18n/languages.ts';
+import { languageDiagnostic } from '../content/validate.ts';
+import { scriptsWithFonts } from '../fonts/scripts-with-fonts.ts';
+import { languageInfo, languageProblem } from '../i18n/languages.ts';
 import type { Color, DocumentSpec, Page, Positioned, StructNode } from '../layout/frame.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { traceLines } from '../render/trace.ts';
@@ -8,6 +10,7 @@ import { layoutParagraph } from '../text/layout-paragraph.ts';
 import type { Line, MissingGlyph } from '../text/types.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { parseCommandLine } from './args.ts';
+import { printDiagnostics } from './report.ts';
 
 /**
  * `rightsprint proof`: typeset any text in any known language with the real engine, on A4 pages, so a translator
@@ -145,8 +148,10 @@ Example:
     }, 'proof', false);
     const lang = values.lang;
     if (!lang) return usage(io, 'name the language with --lang <code>.');
-    if (!languageInfo(lang)) {
-      return usage(io, `unknown language "${lang}". Known codes: ${[...languages().keys()].join(', ')}.`);
+    const problem = languageProblem(lang, scriptsWithFonts());
+    if (problem) {
+      printDiagnostics(io, [languageDiagnostic(lang, problem, undefined, '--lang')]);
+      return EXIT.usage;
     }
     if ((values.text === undefined) === (values.file === undefined)) return usage(io, 'give exactly one of --text or --file.');
     if (!values.out) return usage(io, 'say where to write the PDF with --out <pdf>.');

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { REPO_ROOT } from '../i18n/languages.ts';
+import { declareLanguages, REPO_ROOT } from '../i18n/languages.ts';
 import { checkSchema, type Schema } from './check-schema.ts';
 import { compareVersions, historyFile } from './history-file.ts';
 import { readYaml } from './read-yaml.ts';
@@ -126,6 +126,9 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   });
   const history = new Map(snapshots.sort(([a], [b]) => compareVersions(b, a)));
 
+  // The project's own language entries (code plus overrides) join the shipped table before anything looks a
+  // language up: a content folder outside the repository may add a language the tool has never listed.
+  declareLanguages(project.languages);
   const content: ContentDoc = { root, project, source, translations, editions, spans, history };
   diagnostics.push(...validateContent(content));
   return { content, diagnostics, files };

@@ -1,4 +1,5 @@
 import type { SourceSpan } from '../diagnostics/diagnostic.ts';
+import type { LanguageOverride } from '../i18n/languages.ts';
 
 /**
  * The content model, as loaded from a content folder:
@@ -10,7 +11,6 @@ import type { SourceSpan } from '../diagnostics/diagnostic.ts';
  *
  * Every loaded value keeps where it came from (`spans`), so later stages can report `file:line:col`.
  */
-
 /** What to do with a string whose translation is stale or missing. */
 export type PolicyAction = 'fail' | 'fallback' | 'keep';
 
@@ -23,8 +23,12 @@ export interface PrintPolicy {
 
 export type ReviewStatus = 'draft' | 'reviewed';
 
-export interface LanguageEntry {
-  /** BCP 47 code, must exist in locales/languages.json. */
+/**
+ * A language of the project: any well-formed BCP 47 code, plus what differs from ICU's locale data (the same
+ * optional fields as a row of locales/languages.json: name, autonym, script, dir, fonts, fallback).
+ */
+export interface LanguageEntry extends LanguageOverride {
+  /** BCP 47 code; ICU supplies script, direction and names unless given here or in locales/languages.json. */
   readonly code: string;
   readonly review: ReviewStatus;
   readonly reviewedBy?: string;

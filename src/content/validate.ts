@@ -3,7 +3,8 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
-import { languages } from '../i18n/languages.ts';
+import { languageProblem, type LanguageProblem } from '../i18n/languages.ts';
+import { scriptsWithFonts } from '../fonts/scripts-with-fonts.ts';
 import { historyFile } from './history-file.ts';
 import { markupShape, variablesOf } from './markup.ts';
 import type { ContentDoc, MaterialsSpec } from './types.ts';
@@ -16,17 +17,13 @@ import type { ContentDoc, MaterialsSpec } from './types.ts';
 export function validateContent(content: ContentDoc): Diagnostic[] {
   const out: Diagnostic[] = [];
   const at = (rel: string, path: string): SourceSpan | undefined => content.spans.get(`${rel}#${path}`) ?? content.spans.get(`${rel}#`);
-  const known = languages();
   const { project, source } = content;
   const sourceRel = `guidance/${project.sourceLanguage}.yaml`;
 
   const checkCode = (code: string, span: SourceSpan | undefined, what: string) => {
-    if (known.has(code)) return true;
-    const suggestion = didYouMean(code, known.keys());
-    out.push(error(CODES.unknownLanguage, `Unknown language code \`${code}\` in ${what}.`, span, [
-      ...(suggestion ? [`Did you mean \`${suggestion}\`?`] : []),
-      'Codes are BCP 47 as listed in locales/languages.json; add a row there first to support a new language.',
-    ]));
+    const problem = languageProblem(code, scriptsWithFonts());
+    if (!problem) return true;
+    out.push(languageDiagnostic(code, problem, span, what));
     return false;
   };
 
@@ -198,5 +195,26 @@ function checkLogo(content: ContentDoc, logo: string | undefined, span: SourceSp
   }
   if (!existsSync(path)) {
     out.push(error(CODES.missingAsset, `Logo \`${logo}\` does not exist.`, span, [`Expected at ${path}; paths are relative to the content folder.`]));
+  }
+}
+
+/** The located diagnostic for a language code that cannot be set (RP2001 malformed, RP2013 no script, RP2014 no font). */
+export function languageDiagnostic(code: string, problem: LanguageProblem, span: SourceSpan | undefined, what: string): Diagnostic {
+  const mean = (s: string | undefined) => (s ? [`Did you mean \`${s}\`?`] : []);
+  switch (problem.kind) {
+    case 'malformed':
+      return error(CODES.unknownLanguage, `\`${code}\` in ${what} is not a well-formed BCP 47 language tag.`, span, [
+        ...mean(problem.suggestion),
+        'Use a language code such as `sw`, `fa-AF` or `zh-Hant`: subtags joined by `-`, not `_` or spaces.',
+      ]);
+    case 'noScript':
+      return error(CODES.languageScriptUnknown, `Cannot tell which script \`${code}\` in ${what} is written in.`, span, [
+        ...mean(problem.suggestion),
+        'If the code is right, give its script in the language entry, e.g. `- { code: ' + code + ', script: Latn }` (ISO 15924: Latn, Arab, Ethi, …).',
+      ]);
+    case 'noFont':
+      return error(CODES.languageNoFont, `No font for the ${problem.script} script of \`${code}\` in ${what}.`, span, [
+        `Add a font that covers ${problem.script} to fonts/ and list its faces and a \`${problem.script}\` stack in fonts/manifest.json (see the README, "Scripts, fonts and the text engine"), or give \`fonts:\` in the language entry.`,
+      ]);
   }
 }

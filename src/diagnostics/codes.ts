@@ -23,7 +23,7 @@ export const CODES = {
   languageMismatch: 'RP1008',
   /** An edition listed on the command line (`--edition`) or a language (`--lang`) is not in the content. */
   unknownSelection: 'RP1009',
-  /** A language code that is not in locales/languages.json. */
+  /** A language code that is not a well-formed BCP 47 tag (with "did you mean"). */
   unknownLanguage: 'RP2001',
   /** A translation lacks a `{{variable}}` its source has. */
   variableMissing: 'RP2002',
@@ -47,6 +47,10 @@ export const CODES = {
   historyOutdated: 'RP2011',
   /** `rightsprint snapshot` would overwrite a different snapshot of the same version (without --force). */
   snapshotConflict: 'RP2012',
+  /** A well-formed language tag whose script neither ICU nor any language entry knows: give `script:`. */
+  languageScriptUnknown: 'RP2013',
+  /** A language whose script has no font stack in fonts/manifest.json (and no `fonts:` of its own). */
+  languageNoFont: 'RP2014',
   /** A materials key (project.yaml `materials:`) that is not in the source guidance. */
   unknownMaterialKey: 'RP3101',
   /**

@@ -92,16 +92,12 @@ export function readManifest(root: string = REPO_ROOT): FontManifest {
 }
 
 /**
- * The language row for a BCP 47 tag, trying less specific tags: `fa-AF` exact, `zh-Hans-HK` → `zh-Hans`,
- * `ar-EG` → `ar`. Undefined when no prefix is known.
+ * The language for a BCP 47 tag (ICU's data under locales/languages.json and the content's declarations; a
+ * more specific tag inherits its base's font stack: `ur-IN` is set like `ur`). Undefined for a malformed tag or
+ * one whose script nobody knows.
  */
 export function resolveLanguage(lang: string): LanguageInfo | undefined {
-  const parts = lang.split('-');
-  for (let n = parts.length; n > 0; n--) {
-    const info = languageInfo(parts.slice(0, n).join('-'));
-    if (info) return info;
-  }
-  return undefined;
+  return languageInfo(lang);
 }
 
 class Face implements OpenedFace {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Direction } from '../text/types.ts';
 
-/** One row of locales/languages.json: what the engine needs to know to set a language. */
+/** What the engine knows about a language: ICU's locale data, with locales/languages.json and project.yaml on top. */
 export interface LanguageInfo {
   /** BCP 47 code, e.g. `ckb`, `zh-Hans`. */
   readonly code: string;
@@ -19,23 +19,203 @@ export interface LanguageInfo {
   readonly fallback?: readonly string[];
 }
 
+/**
+ * One language as data (a row of locales/languages.json, or an entry of a content folder's project.yaml
+ * `languages:`): the code plus only what differs from ICU or what ICU cannot know.
+ */
+export interface LanguageOverride {
+  readonly code: string;
+  readonly name?: string;
+  readonly autonym?: string;
+  readonly script?: string;
+  readonly dir?: Direction;
+  readonly fonts?: readonly string[];
+  readonly fallback?: readonly string[];
+}
+
 /** Repository root (this file is src/i18n/languages.ts). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-let table: ReadonlyMap<string, LanguageInfo> | undefined;
+/**
+ * Scripts written right to left (ISO 15924). ICU's text direction for a language is derived from its likely
+ * script too, but only for languages ICU has data for; a `script:` given by hand needs this table.
+ */
+export const RTL_SCRIPTS: ReadonlySet<string> = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Nkoo', 'Rohg', 'Samr', 'Syrc', 'Thaa', 'Yezi']);
 
-/** All languages the engine knows, keyed by BCP 47 code. Read once per process. */
-export function languages(): ReadonlyMap<string, LanguageInfo> {
-  if (!table) {
-    const raw = JSON.parse(readFileSync(new URL('../../locales/languages.json', import.meta.url), 'utf8')) as {
-      languages: LanguageInfo[];
-    };
-    table = new Map(raw.languages.map((l) => [l.code, l]));
-  }
+/**
+ * Scripts with capital letters, where a language name standing alone starts with one. Not Georgian: Mkhedruli
+ * has no capitals in running text, and upper-casing it would turn the first letter into Mtavruli.
+ */
+const CASED_SCRIPTS: ReadonlySet<string> = new Set(['Latn', 'Cyrl', 'Grek', 'Armn']);
+
+let table: ReadonlyMap<string, LanguageOverride> | undefined;
+/** Languages a loaded content folder declared (project.yaml), over the shipped table. */
+let declared: ReadonlyMap<string, LanguageOverride> = new Map();
+const resolved = new Map<string, LanguageInfo | null>();
+
+/** The rows of locales/languages.json, keyed by code. Read once per process. */
+function overrides(): ReadonlyMap<string, LanguageOverride> {
+  table ??= new Map(
+    (JSON.parse(readFileSync(new URL('../../locales/languages.json', import.meta.url), 'utf8')) as { languages: LanguageOverride[] }).languages.map((l) => [l.code, l]),
+  );
   return table;
 }
 
-/** The language row for `code`, or undefined when the engine does not know it. */
+/**
+ * Make a content folder's own language entries (code plus overrides) known to every later lookup in this
+ * process. Called by the content loader after validation; a later call replaces the earlier declarations.
+ */
+export function declareLanguages(entries: readonly LanguageOverride[]): void {
+  declared = new Map(entries.map((e) => [e.code, e]));
+  resolved.clear();
+}
+
+/** The canonical form of a well-formed BCP 47 tag (`ZH-hans` → `zh-Hans`), or undefined when it is malformed. */
+export function canonicalTag(code: string): string | undefined {
+  try {
+    const [tag] = Intl.getCanonicalLocales(code);
+    return tag;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What ICU says about a tag: its likely script, and its names in English and in itself. */
+export function icuLanguage(code: string): { script?: string; name?: string; autonym?: string } {
+  const tag = canonicalTag(code);
+  if (!tag) return {};
+  const script = new Intl.Locale(tag).maximize().script;
+  const nameIn = (locale: string) => {
+    try {
+      return new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(tag);
+    } catch {
+      return undefined;
+    }
+  };
+  const name = nameIn('en');
+  // Language names start lower case in many languages' own running text (ICU's "français", "shqip"), but a name
+  // that stands alone — a picker entry, the poster strip — starts with a capital, as speakers write it there.
+  const own = nameIn(tag);
+  const autonym = own && script && CASED_SCRIPTS.has(script) ? own.charAt(0).toLocaleUpperCase(tag) + own.slice(1) : own;
+  return { ...(script ? { script } : {}), ...(name ? { name } : {}), ...(autonym ? { autonym } : {}) };
+}
+
+/** Entries for `code` and its less specific prefixes (`ur-IN` → ur-IN, ur), most specific first. */
+function entriesFor(code: string): LanguageOverride[] {
+  const parts = code.split('-');
+  const out: LanguageOverride[] = [];
+  for (let n = parts.length; n > 0; n--) {
+    const prefix = parts.slice(0, n).join('-');
+    for (const source of [declared, overrides()]) {
+      const e = source.get(prefix);
+      if (e) out.push(e);
+    }
+  }
+  return out;
+}
+
+/**
+ * The language for a BCP 47 tag: the content folder's declaration over locales/languages.json over ICU.
+ * Names come from the exact tag only (`fa-AF` is not called "Farsi"); script, direction and fonts are inherited
+ * from a less specific entry (`ur-IN` is set in Nastaliq like `ur`). Undefined when the tag is malformed or no
+ * script can be found for it (see `languageProblem`).
+ */
 export function languageInfo(code: string): LanguageInfo | undefined {
-  return languages().get(code);
+  const hit = resolved.get(code);
+  if (hit !== undefined) return hit ?? undefined;
+  const info = resolve(code);
+  resolved.set(code, info ?? null);
+  return info;
+}
+
+function resolve(code: string): LanguageInfo | undefined {
+  if (!canonicalTag(code)) return undefined;
+  const entries = entriesFor(code);
+  const exact = entries.filter((e) => e.code === code);
+  const pick = <K extends keyof LanguageOverride>(key: K, from: readonly LanguageOverride[]) => from.find((e) => e[key] !== undefined)?.[key];
+  const icu = icuLanguage(code);
+  const script = pick('script', exact) ?? icu.script ?? pick('script', entries);
+  // `xx-nope` parses (a four-letter subtag is a script), but Nope is no ISO 15924 script.
+  if (!script || !isKnownScript(script)) return undefined;
+  const name = pick('name', exact) ?? icu.name ?? code;
+  const dir = pick('dir', exact) ?? pick('dir', entries) ?? (RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr');
+  const fonts = pick('fonts', entries);
+  const fallback = pick('fallback', exact);
+  return {
+    code,
+    name,
+    autonym: pick('autonym', exact) ?? icu.autonym ?? name,
+    script,
+    dir,
+    ...(fonts ? { fonts } : {}),
+    ...(fallback ? { fallback } : {}),
+  };
+}
+
+const scriptNames = new Intl.DisplayNames(['en'], { type: 'script', fallback: 'none' });
+
+/** True for an ISO 15924 code ICU has a name for (`Latn`, `Mlym`), false for a made-up one. */
+function isKnownScript(script: string): boolean {
+  try {
+    return scriptNames.of(script) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Every language listed in locales/languages.json or declared by the content, resolved, keyed by code. */
+export function languages(): ReadonlyMap<string, LanguageInfo> {
+  const out = new Map<string, LanguageInfo>();
+  for (const code of [...overrides().keys(), ...declared.keys()]) {
+    const info = languageInfo(code);
+    if (info) out.set(code, info);
+  }
+  return out;
+}
+
+/** Why a tag cannot be set, as data for a diagnostic; undefined when it can. */
+export type LanguageProblem =
+  | { readonly kind: 'malformed'; readonly suggestion?: string }
+  | { readonly kind: 'noScript'; readonly suggestion?: string }
+  | { readonly kind: 'noFont'; readonly script: string };
+
+/**
+ * Check a tag against ICU, the tables and the fonts (`scriptsWithFonts`: ISO 15924 codes that have a stack in
+ * fonts/manifest.json). A suggestion is offered for `ar_SA` (→ `ar-SA`) and for an English language name typed
+ * instead of a code (`arabic` → `ar`).
+ */
+export function languageProblem(code: string, scriptsWithFonts: ReadonlySet<string>): LanguageProblem | undefined {
+  const suggestion = suggestTag(code);
+  if (!canonicalTag(code)) return { kind: 'malformed', ...(suggestion ? { suggestion } : {}) };
+  const info = languageInfo(code);
+  if (!info) return { kind: 'noScript', ...(suggestion ? { suggestion } : {}) };
+  if (!info.fonts && !scriptsWithFonts.has(info.script)) return { kind: 'noFont', script: info.script };
+  return undefined;
+}
+
+function suggestTag(code: string): string | undefined {
+  const dashed = code.trim().replace(/_/gu, '-');
+  if (dashed !== code && canonicalTag(dashed) && icuLanguage(dashed).script) return canonicalTag(dashed);
+  const lower = code.trim().toLowerCase();
+  for (const candidate of namedCandidates()) {
+    const info = languageInfo(candidate);
+    if (info && (info.name.toLowerCase() === lower || info.autonym.toLowerCase() === lower)) return info.code;
+  }
+  return undefined;
+}
+
+/**
+ * Codes whose names a mistyped tag is compared with: the tables, and every two-letter ISO 639-1 code ICU can
+ * name (ICU offers no list of its languages). Built only when a tag is already wrong.
+ */
+function namedCandidates(): string[] {
+  const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+  const twoLetter: string[] = [];
+  for (let a = 97; a <= 122; a++) {
+    for (let b = 97; b <= 122; b++) {
+      const code = String.fromCharCode(a, b);
+      if (english.of(code) !== undefined) twoLetter.push(code);
+    }
+  }
+  return [...overrides().keys(), ...declared.keys(), ...twoLetter];
 }

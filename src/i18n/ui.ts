@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n, type Resource } from 'i18next';
 import { fallbackChain } from './fallback.ts';
-import { languages, REPO_ROOT } from './languages.ts';
+import { REPO_ROOT } from './languages.ts';
 
 /** i18next namespace of the materials' UI strings (locales/<lng>/ui.json). */
 export const UI_NAMESPACE = 'ui';
@@ -39,8 +39,8 @@ export function uiTranslator(contentRoot?: string, sourceLanguage = 'en'): i18n 
   const cacheKey = `${contentRoot ?? ''}\0${sourceLanguage}`;
   const cached = instances.get(cacheKey);
   if (cached) return cached;
-  const fallbackLng: Record<string, string[]> = { default: [sourceLanguage] };
-  for (const code of languages().keys()) fallbackLng[code] = fallbackChain(code, sourceLanguage).slice(1);
+  // A function, not a table: any tag may be asked for, including languages only a content folder declares.
+  const fallbackLng = (code: string): string[] => fallbackChain(code, sourceLanguage).slice(1);
   const instance = i18next.createInstance();
   void instance.init({
     initAsync: false,

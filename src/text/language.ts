@@ -7,7 +7,7 @@ export interface TextLanguage {
   readonly direction: Direction;
   /** Main script (ISO 15924): the script of text that has no script of its own (digits-only paragraphs). */
   readonly script: string;
-  /** True when the language is in locales/languages.json (or a more specific tag of one). */
+  /** True when the tag resolves to a language with a script (ICU, locales/languages.json or project.yaml). */
   readonly known: boolean;
 }
 

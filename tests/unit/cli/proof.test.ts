@@ -54,10 +54,35 @@ describe('proof: building the document', () => {
 describe('proof command', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rp-proof-'));
 
-  it('rejects an unknown language with a usage error naming the known codes', async () => {
+  it('rejects a language whose script nobody knows, asking for script: (RP2013)', async () => {
     const io = capture(dir);
     expect(await proofCommand.run(['--lang', 'xx', '--text', 'hi', '--out', 'x.pdf'], io)).toBe(2);
-    expect(io.errLines.join('\n')).toMatch(/unknown language "xx"\. Known codes: .*\bar\b.*\bzh-Hans\b/u);
+    expect(io.errLines.join('\n')).toMatch(/RP2013 .*`xx`[\s\S]*script: Latn/u);
+  });
+
+  it('rejects a malformed tag with "did you mean" (RP2001), and a language name typed for a code', async () => {
+    const io = capture(dir);
+    expect(await proofCommand.run(['--lang', 'ar_SA', '--text', 'hi', '--out', 'x.pdf'], io)).toBe(2);
+    expect(io.errLines.join('\n')).toMatch(/RP2001 .*`ar_SA` .*not a well-formed BCP 47[\s\S]*Did you mean `ar-SA`\?/u);
+    const named = capture(dir);
+    expect(await proofCommand.run(['--lang', 'Swahili', '--text', 'hi', '--out', 'x.pdf'], named)).toBe(2);
+    expect(named.errLines.join('\n')).toMatch(/Did you mean `sw`\?/u);
+  });
+
+  it('names the script and the manifest when a language has no font (RP2014)', async () => {
+    const io = capture(dir);
+    // Cherokee: ICU knows the language and its script; no bundled font covers it.
+    expect(await proofCommand.run(['--lang', 'chr', '--text', 'hi', '--out', 'x.pdf'], io)).toBe(2);
+    expect(io.errLines.join('\n')).toMatch(/RP2014 .*Cher script of `chr`[\s\S]*fonts\/manifest\.json/u);
+  });
+
+  it('sets a language that has no row in locales/languages.json, from ICU alone (Oromo, Swahili)', async () => {
+    const rows = (JSON.parse(readFileSync(new URL('../../../locales/languages.json', import.meta.url), 'utf8')) as { languages: { code: string }[] }).languages.map((l) => l.code);
+    for (const lang of ['om', 'sw']) {
+      expect(rows).not.toContain(lang);
+      const io = capture(dir);
+      expect(await proofCommand.run(['--lang', lang, '--text', 'Mirga kee beeki. Haki zako.', '--out', `${lang}.pdf`], io), io.errLines.join('\n')).toBe(0);
+    }
   });
 
   it('needs exactly one of --text and --file, and --out', async () => {

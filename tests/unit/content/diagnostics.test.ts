@@ -16,7 +16,7 @@ describe('content diagnostics', () => {
         'content/project.yaml:2:10 RP1004', // version: 2026.1 is a number
         'content/project.yaml:5:1 RP1003', // officerLanguag
         'content/project.yaml:6:18 RP1006', // stale: kep
-        'content/project.yaml:14:13 RP2001', // xx-nope
+        'content/project.yaml:14:13 RP2013', // xx-nope: no such script
         'content/project.yaml:16:19 RP3101', // card.titel
         'content/guidance/en.yaml:4:14 RP2008', // {{hotlin}}
         'content/guidance/en.yaml:5:3 RP1002', // card.title twice
@@ -32,7 +32,7 @@ describe('content diagnostics', () => {
         'content/editions/local.yaml:3:9 RP3102', // missing logo
         'content/editions/outside.yaml:2:9 RP3103', // logo outside the content folder
         'content/editions/outside.yaml:3:13 RP1009', // pl not in project
-        'content/editions/outside.yaml:3:17 RP2001', // zz
+        'content/editions/outside.yaml:3:17 RP2013', // zz: ICU knows no such language
       ].sort(),
     );
   });
