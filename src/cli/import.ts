@@ -13,7 +13,7 @@ import { FORMAT_EXTENSIONS, type ExchangeFormat, type ReadResult } from '../i18n
 import { resolveLanguage, toBcp47 } from '../i18n/exchange/language-code.ts';
 import { contentNote, openWorkspace, translationPath, type Workspace } from '../i18n/exchange/workspace.ts';
 import { readXliff } from '../i18n/exchange/xliff.ts';
-import { languageInfo } from '../i18n/languages.ts';
+import { hasOwnEntry, languageInfo } from '../i18n/languages.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { parseCommandLine } from './args.ts';
 
@@ -145,7 +145,7 @@ function chooseLanguage(
   at: SourceSpan,
 ): { lang?: string; diagnostics: Diagnostic[] } {
   const translatable = workspace.languages.filter((l) => l !== workspace.sourceLanguage);
-  const resolve = (code: string) => resolveLanguage(code, translatable, (c) => languageInfo(c) !== undefined);
+  const resolve = (code: string) => resolveLanguage(code, translatable, hasOwnEntry);
   const fromFile = declared === undefined ? undefined : resolve(declared);
   const notProject = (code: string) =>
     error(CODES.language, `${code} is not a translation language of this project.`, at, [

@@ -163,6 +163,15 @@ function isKnownScript(script: string): boolean {
   }
 }
 
+/**
+ * True when `code` has an entry of its own — a row of locales/languages.json or a project.yaml declaration —
+ * rather than only ICU's data: such a tag is a language of its own (`fa-AF`), not a regional spelling of its
+ * base language (`ar-SA` is Arabic).
+ */
+export function hasOwnEntry(code: string): boolean {
+  return overrides().has(code) || declared.has(code);
+}
+
 /** Every language listed in locales/languages.json or declared by the content, resolved, keyed by code. */
 export function languages(): ReadonlyMap<string, LanguageInfo> {
   const out = new Map<string, LanguageInfo>();

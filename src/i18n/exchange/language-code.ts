@@ -42,7 +42,8 @@ export function toBcp47(code: string): string {
 
 /**
  * The project language a declared code means, or undefined. `projectLanguages` are the project's codes;
- * `ownLanguage(code)` says whether the engine sets `code` as a language of its own (locales/languages.json).
+ * `ownLanguage(code)` says whether `code` has an entry of its own (locales/languages.json or project.yaml), as
+ * `fa-AF` does; every well-formed tag resolves through ICU, so resolving is not the test.
  */
 export function resolveLanguage(
   declared: string,

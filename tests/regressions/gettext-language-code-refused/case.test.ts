@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exportCommand } from '../../../src/cli/export.ts';
 import { importCommand } from '../../../src/cli/import.ts';
 import { resolveLanguage, toBcp47 } from '../../../src/i18n/exchange/language-code.ts';
-import { languageInfo } from '../../../src/i18n/languages.ts';
+import { hasOwnEntry } from '../../../src/i18n/languages.ts';
 import { captureIO } from '../../unit/exchange/helpers.ts';
 
 /**
@@ -16,7 +16,7 @@ import { captureIO } from '../../unit/exchange/helpers.ts';
  */
 const CONTENT = fileURLToPath(new URL('../../fixtures/exchange-tools/content/', import.meta.url));
 const PROJECT = ['ar', 'zh-Hans', 'pl'];
-const own = (code: string) => languageInfo(code) !== undefined;
+const own = hasOwnEntry;
 
 async function importWithHeader(lang: string, header: string, extra: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'rp-langcode-'));

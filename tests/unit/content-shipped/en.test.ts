@@ -258,6 +258,15 @@ describe('shipped project file and editions', () => {
     expect(project.languages.filter((l) => l.review !== 'draft').map((l) => l.code)).toEqual([]);
   });
 
+  it('lists every shipped language in the README, by English name and code', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const list = /Shipped languages \(English plus (\d+) translations\):([\s\S]*?)\. Any other language/u.exec(readme);
+    expect(list, 'README: "Shipped languages (English plus N translations): …"').not.toBeNull();
+    const codes = [...list![2]!.matchAll(/`([\w-]+)`/gu)].map((m) => m[1]!);
+    expect(Number(list![1])).toBe(project.languages.length);
+    expect(codes.sort()).toEqual(project.languages.map((l) => l.code).sort());
+  });
+
   it('ships no contact that has not been verified: hotline and legal advice stay placeholders everywhere', () => {
     for (const settings of [project.settings, ...editions.map((e) => e.settings)]) {
       for (const name of ['hotline', 'legalAdvice']) {
