@@ -33,17 +33,37 @@ export function runChild(args: readonly string[], cwd: string, opts: { uid?: num
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr };
 }
 
-/** Starts the CLI in a child process and SIGKILLs it after `ms` (if still running). Resolves when it has ended. */
-export function killAfter(args: readonly string[], cwd: string, ms: number): Promise<{ killed: boolean; code: number | null }> {
+/**
+ * Starts the CLI in a child process and SIGKILLs it `ms` after it starts — or, with `afterFirstOutput`, `ms` after
+ * it prints its first line (the first job's files and cache entry are written then). Resolves when it has ended,
+ * with the times (from start) of its first output line and of its end.
+ */
+export function killAfter(
+  args: readonly string[],
+  cwd: string,
+  ms: number,
+  afterFirstOutput = false,
+): Promise<{ killed: boolean; code: number | null; firstOutput?: number; ended: number }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: 'ignore' });
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'ignore'] });
     let killed = false;
-    const timer = setTimeout(() => {
-      killed = child.kill('SIGKILL');
-    }, ms);
+    let firstOutput: number | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      timer = setTimeout(() => {
+        killed = child.kill('SIGKILL');
+      }, ms);
+    };
+    if (!afterFirstOutput) arm();
+    child.stdout.on('data', () => {
+      if (firstOutput !== undefined) return;
+      firstOutput = performance.now() - started;
+      if (afterFirstOutput) arm();
+    });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      resolvePromise({ killed: killed && code === null, code });
+      resolvePromise({ killed: killed && code === null, code, ...(firstOutput !== undefined ? { firstOutput } : {}), ended: performance.now() - started });
     });
   });
 }
