@@ -49,7 +49,8 @@ export interface BuildSummary {
   readonly diagnostics: readonly Diagnostic[];
   /** Stacks of unexpected failures; non-empty means exit code 3. */
   readonly internalErrors: readonly string[];
-  readonly jobs: { readonly planned: number; readonly built: number; readonly cached: number; readonly failed: number };
+  /** `notRun`: jobs a file-system fault stopped before they were written (also counted in `failed`). */
+  readonly jobs: { readonly planned: number; readonly built: number; readonly cached: number; readonly failed: number; readonly notRun: number };
   readonly results: readonly JobResult[];
   /** Earlier outputs found out of date, and what was done with each (also reported as RP7001/RP7005). */
   readonly stale: readonly StaleFile[];
@@ -69,7 +70,7 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
   const outDir = resolve(request.outDir);
   const loaded = request.loaded ?? loadContent(contentDir, { display: request.contentDisplay ?? contentDir });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  const empty = { planned: 0, built: 0, cached: 0, failed: 0 };
+  const empty = { planned: 0, built: 0, cached: 0, failed: 0, notRun: 0 };
   // Content that does not load says nothing about which outputs are current: the output folder is left alone.
   if (!loaded.content || hasErrors(diagnostics)) return { outputs: [], diagnostics, internalErrors: [], jobs: empty, results: [], stale: [], stopped: false };
   const content = loaded.content;
@@ -193,12 +194,13 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
     }
   }
   const failed = planned.length - built - cachedJobs;
+  const notRun = [...outcomes.values()].filter((o) => o === 'skipped').length;
   return {
     content,
     outputs,
     diagnostics,
     internalErrors,
-    jobs: { planned: planned.length, built, cached: cachedJobs, failed },
+    jobs: { planned: planned.length, built, cached: cachedJobs, failed, notRun },
     results,
     stale,
     stopped: stop.signal.aborted,

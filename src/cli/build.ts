@@ -80,7 +80,7 @@ export const buildCommand: Command = {
       const bytes = summary.outputs.reduce((n, o) => n + o.bytes, 0);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       io.out(
-        `total: ${summary.outputs.length} file(s), ${kb(bytes)} — ${summary.jobs.built} job(s) built, ${summary.jobs.cached} unchanged, ${summary.jobs.failed} failed, ${seconds} s`,
+        `total: ${summary.outputs.length} file(s), ${kb(bytes)} — ${summary.jobs.built} job(s) built, ${summary.jobs.cached} unchanged, ${summary.jobs.failed - summary.jobs.notRun} failed${summary.jobs.notRun > 0 ? `, ${summary.jobs.notRun} not run` : ''}, ${seconds} s`,
       );
     }
     if (summary.internalErrors.length > 0) return EXIT.internal;
