@@ -5,7 +5,7 @@
  * "unchanged" too. Now each output's sha256 is recorded as it is written, job by job (atomically), and a job is
  * fresh only when its files on disk still hash to that.
  */
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../../src/build/build.ts';
@@ -59,6 +59,17 @@ describe('regression: the cache compares file contents, recorded job by job', ()
     const r = await run(SMALL, dir);
     expect(r.out).toContain('3 job(s) built, 0 unchanged');
     expect(readFileSync(join(dir, SHEET)).equals(good)).toBe(true);
+  });
+
+  it('a no-op build writes nothing: the cache file and every PDF keep their inode and mtime', async () => {
+    const { dir } = copyFixture('content-basic');
+    expect((await run(SMALL, dir)).code).toBe(0);
+    const files = [CACHE_FILE, 'generic/en/card-press.pdf', 'generic/card-sheet-mixed-a4.pdf'].map((f) => join(dir, 'output', f));
+    const before = files.map((f) => [statSync(f).ino, statSync(f).mtimeMs]);
+    forgetContent();
+    const r = await run(SMALL, dir);
+    expect(r.out).toContain('0 job(s) built, 3 unchanged');
+    expect(files.map((f) => [statSync(f).ino, statSync(f).mtimeMs])).toEqual(before);
   });
 
   it('the cache on disk records each job as soon as its files are written', async () => {
