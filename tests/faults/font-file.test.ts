@@ -5,19 +5,25 @@
  * RP4003 "cannot be read" — exit 1 and no stack. Before, a truncated font was exit 3 with a fontkit/HarfBuzz stack
  * (or, worse, parsed and set wrong glyphs).
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readManifest } from '../../src/fonts/registry.ts';
 import { copyFixture } from '../unit/cli/helpers.ts';
 import { REPO, runChild } from './helpers.ts';
 
 const STACK = /\n\s+at .+:\d+:\d+/u;
+/** Tool copies to remove afterwards (each holds a copy of src/). */
+const copies: string[] = [];
+afterAll(() => {
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A runnable copy of the tool whose fonts/ is a copy of links, except the faces `damage` rewrites (or removes: null). */
 function toolCopy(damage: Record<string, (bytes: Buffer) => Buffer | null>): string {
   const root = mkdtempSync(join(tmpdir(), 'rp-tool-'));
+  copies.push(root);
   for (const part of ['src', 'bin', 'locales', 'schema', 'package.json', 'package-lock.json']) cpSync(join(REPO, part), join(root, part), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
   mkdirSync(join(root, 'fonts'));
