@@ -1,28 +1,32 @@
-import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadContent, type LoadResult } from '../content/load.ts';
 import type { ContentDoc } from '../content/types.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors } from '../diagnostics/format.ts';
 import { localize } from '../i18n/localize.ts';
-import { writeFileAtomic } from '../render/write.ts';
-import { InputHasher, isFresh, readCache, writeCache, type BuildCache } from './cache.ts';
+import { CACHE_FILE as CACHE_FILE_NAME, InputHasher, isFresh, readCache, serializeCache, sha256, type BuildCache, type CachedOutput } from './cache.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
 import { planJobs, type Selection } from './plan-jobs.ts';
+import { OutputFolder, removeDeadTemporaries } from './output-fs.ts';
 import { runJobs } from './pool.ts';
+import { findStale, settleStale, type JobOutcome, type StaleFile } from './stale.ts';
 
 export interface BuildRequest {
   readonly contentDir: string;
   /** The content folder as the user wrote it, for messages. */
   readonly contentDisplay?: string;
   readonly outDir: string;
+  /** The output folder as the user wrote it, for messages. */
+  readonly outDisplay?: string;
   readonly selection?: Selection;
   readonly context: Omit<JobContext, 'contentDir'>;
   /** Worker threads; 1 runs in this thread; `auto` = one per core when the build is large enough to pay for them. */
   readonly parallel: number | 'auto';
   /** Rebuild even when the inputs did not change. */
   readonly force?: boolean;
+  /** Report out-of-date outputs but leave them where they are (default: move them to `.stale/`). */
+  readonly keepStale?: boolean;
   /** The content folder already loaded by the caller (the CLI loads it to check selection names): not parsed twice. */
   readonly loaded?: LoadResult;
   /** Called once per output as jobs finish. */
@@ -45,23 +49,30 @@ export interface BuildSummary {
   readonly diagnostics: readonly Diagnostic[];
   /** Stacks of unexpected failures; non-empty means exit code 3. */
   readonly internalErrors: readonly string[];
-  readonly jobs: { readonly planned: number; readonly built: number; readonly cached: number; readonly failed: number };
+  /** `notRun`: jobs a file-system fault stopped before they were written (also counted in `failed`). */
+  readonly jobs: { readonly planned: number; readonly built: number; readonly cached: number; readonly failed: number; readonly notRun: number };
   readonly results: readonly JobResult[];
+  /** Earlier outputs found out of date, and what was done with each (also reported as RP7001/RP7005). */
+  readonly stale: readonly StaleFile[];
+  /** A file-system fault stopped the build (reported as an RP70xx error); later jobs did not run. */
+  readonly stopped: boolean;
 }
 
 /**
  * The build, top to bottom: load and validate content (any error stops here, before a byte is written) →
  * localize every (edition, language) to apply the print policy → plan jobs → skip jobs whose inputs did not
- * change → run the rest in parallel → write each successful job's files atomically → update the cache.
- * A failed job leaves the previous good files of its outputs in place.
+ * change (same input hash and same bytes on disk) → run the rest in parallel → write each successful job's files
+ * atomically and record them in the cache → move earlier outputs that are now out of date to `.stale/`.
+ * A failed job writes nothing; its previous files stay only while they still say what the content says.
  */
 export async function build(request: BuildRequest): Promise<BuildSummary> {
   const contentDir = resolve(request.contentDir);
   const outDir = resolve(request.outDir);
   const loaded = request.loaded ?? loadContent(contentDir, { display: request.contentDisplay ?? contentDir });
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
-  const empty = { planned: 0, built: 0, cached: 0, failed: 0 };
-  if (!loaded.content || hasErrors(diagnostics)) return { outputs: [], diagnostics, internalErrors: [], jobs: empty, results: [] };
+  const empty = { planned: 0, built: 0, cached: 0, failed: 0, notRun: 0 };
+  // Content that does not load says nothing about which outputs are current: the output folder is left alone.
+  if (!loaded.content || hasErrors(diagnostics)) return { outputs: [], diagnostics, internalErrors: [], jobs: empty, results: [], stale: [], stopped: false };
   const content = loaded.content;
 
   const planned = planJobs(content, request.selection);
@@ -74,12 +85,20 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
       if (l.blocked) blocked.add(`${edition.name}/${lang}`);
     }
   }
-  const runnable = planned.filter((j) => !j.lang || !blocked.has(`${j.edition}/${j.lang}`));
+  const outcomes = new Map<string, JobOutcome>();
+  const runnable: Job[] = [];
+  for (const job of planned) {
+    if (job.lang && blocked.has(`${job.edition}/${job.lang}`)) outcomes.set(job.id, 'blocked');
+    else runnable.push(job);
+  }
 
   const ctx: JobContext = { ...request.context, contentDir, ...(request.contentDisplay !== undefined ? { contentDisplay: request.contentDisplay } : {}) };
   const hasher = new InputHasher(content, ctx);
-  const previous = readCache(outDir);
-  const cache: BuildCache = { ...previous };
+  const out = new OutputFolder(outDir, request.outDisplay ?? outDir);
+  const cache: BuildCache = readCache(outDir);
+  // Half-written temporaries of a killed build: cleared wherever this build could write (best effort, so a
+  // no-op build on a read-only folder still succeeds).
+  for (const dir of new Set(['', ...planned.map((j) => j.dir)])) removeDeadTemporaries(join(outDir, dir));
   const outputs: OutputReport[] = [];
   const report = (o: OutputReport) => {
     outputs.push(o);
@@ -89,9 +108,10 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
   const todo: Job[] = [];
   let cachedJobs = 0;
   for (const job of runnable) {
-    const entry = previous[job.id];
+    const entry = cache[job.id];
     if (!request.force && isFresh(entry, hashes.get(job.id)!, outDir)) {
       cachedJobs++;
+      outcomes.set(job.id, 'fresh');
       for (const o of entry.outputs) report({ file: o.file, bytes: o.bytes, pages: o.pages, cached: true });
     } else {
       todo.push(job);
@@ -102,36 +122,104 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
 
   const internalErrors: string[] = [];
   let built = 0;
-  let failed = 0;
-  mkdirSync(outDir, { recursive: true });
-  const parallel = request.parallel === 'auto' ? autoParallel(todo.length) : request.parallel;
-  const results = await runJobs(todo, ctx, parallel, (result) => {
+  // The first file-system fault (read-only folder, disk full, …) stops the build: every later write would fail alike.
+  const stop = new AbortController();
+  const halt = (fault: Diagnostic) => {
+    diagnostics.push(fault);
+    stop.abort();
+  };
+  // Nothing to write means no write at all: a no-op build works on a read-only output folder.
+  if (todo.length > 0) {
+    const fault = out.ensureFolder('');
+    if (fault) halt(fault);
+  }
+  const jobsById = new Map(todo.map((j) => [j.id, j]));
+  const take = (result: JobResult) => {
     diagnostics.push(...result.diagnostics);
     if (result.internalError) internalErrors.push(`${result.id}: ${result.internalError}`);
-    if (result.outputs.length === 0) {
-      failed++;
-      delete cache[result.id];
+    if (result.outputs.length === 0 || stop.signal.aborted) {
+      outcomes.set(result.id, result.outputs.length === 0 ? 'failed' : 'skipped');
       return;
     }
+    const job = jobsById.get(result.id)!;
+    const written: CachedOutput[] = [];
     for (const o of result.outputs) {
-      const path = join(outDir, o.file);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileAtomic(path, o.data);
+      const fault = out.write(o.file, o.data);
+      if (fault) {
+        halt(fault);
+        break;
+      }
+      written.push({ file: o.file, sha256: sha256(o.data), bytes: o.data.byteLength, pages: o.pages });
     }
-    built++;
-    cache[result.id] = { hash: hashes.get(result.id)!, outputs: result.outputs.map((o) => ({ file: o.file, bytes: o.data.byteLength, pages: o.pages })) };
-    for (const o of result.outputs) report({ file: o.file, bytes: o.data.byteLength, pages: o.pages, cached: false });
-  });
-  for (const job of planned) if (!runnable.includes(job)) delete cache[job.id];
-  writeCache(outDir, cache);
+    release(cache, written.map((o) => o.file));
+    if (written.length === result.outputs.length) {
+      cache[job.id] = { job, hash: hashes.get(job.id)!, content: hasher.contentHash(job), outputs: written };
+      outcomes.set(job.id, 'built');
+      built++;
+    } else {
+      outcomes.set(job.id, 'skipped');
+    }
+    // Recorded job by job, atomically, so a build killed at any point leaves a cache that is still true.
+    const fault = out.write(CACHE_FILE_NAME, serializeCache(cache));
+    if (fault && !stop.signal.aborted) halt(fault);
+    for (const o of written) report({ file: o.file, bytes: o.bytes, pages: o.pages, cached: false });
+  };
+  const results = await runJobs(
+    stop.signal.aborted ? [] : todo,
+    ctx,
+    request.parallel === 'auto' ? autoParallel(todo.length) : request.parallel,
+    (result) => {
+      try {
+        take(result);
+      } catch (e) {
+        // take() runs inside a worker's message event: an exception there would end the process without a word.
+        internalErrors.push(`${result.id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+    },
+    stop.signal,
+  );
+  for (const job of todo) if (!outcomes.has(job.id)) outcomes.set(job.id, 'skipped');
+
+  let stale: StaleFile[] = [];
+  if (!stop.signal.aborted) {
+    const before = serializeCache(cache);
+    const settled = settleStale(findStale(cache, content, (e) => hasher.contentHash(e.job), outcomes), cache, out, request.keepStale ?? false);
+    stale = settled.files;
+    diagnostics.push(...settled.diagnostics);
+    if (settled.fault) halt(settled.fault);
+    const after = serializeCache(cache);
+    if (after !== before) {
+      const fault = out.write(CACHE_FILE_NAME, after);
+      if (fault && !stop.signal.aborted) halt(fault);
+    }
+  }
+  const failed = planned.length - built - cachedJobs;
+  const notRun = [...outcomes.values()].filter((o) => o === 'skipped').length;
   return {
     content,
     outputs,
     diagnostics,
     internalErrors,
-    jobs: { planned: planned.length, built, cached: cachedJobs, failed: failed + planned.length - runnable.length },
+    jobs: { planned: planned.length, built, cached: cachedJobs, failed, notRun },
     results,
+    stale,
+    stopped: stop.signal.aborted,
   };
+}
+
+/**
+ * Forgets every other job's claim on files just written: an entry whose file was overwritten (the mixed sheet of
+ * another language selection writes the same file) no longer describes it. An entry left with no file is dropped;
+ * one left with some is incomplete (never fresh, but its remaining files are still known for `.stale/`).
+ */
+function release(cache: BuildCache, files: readonly string[]): void {
+  const taken = new Set(files);
+  for (const [id, entry] of Object.entries(cache)) {
+    const left = entry.outputs.filter((o) => !taken.has(o.file));
+    if (left.length === entry.outputs.length) continue;
+    if (left.length === 0) delete cache[id];
+    else cache[id] = { ...entry, outputs: left, incomplete: true };
+  }
 }
 
 /** Rough relative cost of a job (measured: a mixed sheet lays out every language; posters fit by search). */

@@ -5,77 +5,145 @@ import type { ContentDoc } from '../content/types.ts';
 import { fallbackChain } from '../i18n/fallback.ts';
 import { editionLanguages } from '../i18n/localize.ts';
 import { REPO_ROOT } from '../i18n/languages.ts';
-import { writeFileAtomic } from '../render/write.ts';
 import type { Job, JobContext } from './job.ts';
 
-/** Build cache file inside the output folder: output file list and input hash per job. */
+/**
+ * Build cache file inside the output folder. It is also the manifest of what rightsprint wrote there: only files
+ * it lists are ever moved to `.stale/`.
+ */
 export const CACHE_FILE = '.rightsprint-cache.json';
-/** Bump when the cache format changes; an unknown format is ignored (everything rebuilds). */
-const CACHE_FORMAT = 1;
+/**
+ * Bump when the cache format changes; an unknown format is ignored (everything rebuilds). 2: outputs carry the
+ * sha256 of their bytes, entries carry their job and a content-only hash, mixed-sheet ids name their languages.
+ */
+const CACHE_FORMAT = 2;
+
+/** One file a job wrote, as it was written. */
+export interface CachedOutput {
+  /** Relative to the output folder. */
+  readonly file: string;
+  /** SHA-256 of the bytes written: the file on disk is trusted only while it still hashes to this. */
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly pages: number;
+}
 
 export interface CacheEntry {
+  /** The job itself, so a later build can judge it even when that build does not select it. */
+  readonly job: Job;
+  /** Every input (engine, options, content): same hash and same bytes on disk means nothing to do. */
   readonly hash: string;
-  readonly outputs: readonly { readonly file: string; readonly bytes: number; readonly pages: number }[];
+  /** The content inputs only — what the file says. When it differs from the current content, the files are out of date. */
+  readonly content: string;
+  readonly outputs: readonly CachedOutput[];
+  /** Some of the job's files were since overwritten by another job (or a write failed): never fresh; the rest are still known. */
+  readonly incomplete?: boolean;
 }
 export type BuildCache = Record<string, CacheEntry>;
 
+/** The cache of an output folder; empty when absent, unreadable or of another format (then everything rebuilds). */
 export function readCache(outDir: string): BuildCache {
   try {
     const raw = JSON.parse(readFileSync(join(outDir, CACHE_FILE), 'utf8')) as { format?: number; jobs?: BuildCache };
-    return raw.format === CACHE_FORMAT && raw.jobs ? raw.jobs : {};
+    if (raw.format !== CACHE_FORMAT || !raw.jobs || typeof raw.jobs !== 'object') return {};
+    // A hand-edited or foreign file must not make the build trust anything: keep only well-formed entries.
+    return Object.fromEntries(Object.entries(raw.jobs).filter(([id, e]) => wellFormed(id, e)));
   } catch {
     return {};
   }
 }
 
-export function writeCache(outDir: string, cache: BuildCache): void {
-  const jobs = Object.fromEntries(Object.entries(cache).sort(([a], [b]) => (a < b ? -1 : 1)));
-  writeFileAtomic(join(outDir, CACHE_FILE), `${JSON.stringify({ format: CACHE_FORMAT, jobs }, null, 1)}\n`);
-}
-
-/** A cached job is fresh when its inputs hash matches and every file it wrote is still there, same size. */
-export function isFresh(entry: CacheEntry | undefined, hash: string, outDir: string): entry is CacheEntry {
-  if (!entry || entry.hash !== hash || entry.outputs.length === 0) return false;
-  return entry.outputs.every((o) => {
-    const path = join(outDir, o.file);
-    return existsSync(path) && statSync(path).size === o.bytes;
-  });
+function wellFormed(id: string, e: CacheEntry): boolean {
+  return (
+    typeof e === 'object' && e !== null && e.job?.id === id && typeof e.hash === 'string' && typeof e.content === 'string' &&
+    Array.isArray(e.outputs) && e.outputs.every((o) => typeof o.file === 'string' && typeof o.sha256 === 'string' && !o.file.split(/[\\/]/u).includes('..'))
+  );
 }
 
 /**
- * Hashes the inputs of jobs. What a job depends on: the engine (every file under src/, package.json), fonts
- * (manifest plus each font file's size — hashing 60 MB of fonts per build would cost more than it saves),
- * UI locales, project.yaml, the source guidance, the edition file and its logo, the translations the job
- * prints (its language and the officer language; every edition language for the poster strip and the mixed
- * sheet), the build options and SOURCE_DATE_EPOCH.
+ * The cache file's text: entries sorted by id, so equal caches are equal text. The build writes it through
+ * OutputFolder (atomically, after every job), so a killed build leaves the previous complete cache or the new one.
+ */
+export function serializeCache(cache: BuildCache): string {
+  const jobs = Object.fromEntries(Object.entries(cache).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return `${JSON.stringify({ format: CACHE_FORMAT, jobs }, null, 1)}\n`;
+}
+
+
+/** SHA-256 of bytes, hex. */
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** SHA-256 of a file's current bytes, or undefined when it cannot be read (missing, a folder, no permission). */
+export function fileSha256(path: string): string | undefined {
+  try {
+    return sha256(readFileSync(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A cached job is fresh when its inputs hash matches and every file it wrote still holds exactly the bytes written
+ * (compared by content: a file damaged in place, or overwritten by a killed build, with the same size is not fresh).
+ */
+export function isFresh(entry: CacheEntry | undefined, hash: string, outDir: string): entry is CacheEntry {
+  if (!entry || entry.hash !== hash || entry.incomplete || entry.outputs.length === 0) return false;
+  return entry.outputs.every((o) => fileSha256(join(outDir, o.file)) === o.sha256);
+}
+
+/**
+ * Hashes the inputs of jobs, in two parts. The content part is what a file says: project.yaml, the source
+ * guidance, the content folder's UI strings, the edition file and its logo, the translations the job prints (its
+ * language and fallbacks and the officer language; every edition language for the poster strip and the mixed
+ * sheet) and the job itself (its languages, in order). The engine part is how it is drawn: every file under src/,
+ * package.json and package-lock.json, Node's and zlib's versions, the font manifest (whose sha256s the registry
+ * checks every font file against when it opens it) plus each font file's size, the bundled UI locales, the build
+ * options and SOURCE_DATE_EPOCH. `hash` covers both; `contentHash` only the first, so a later build can tell a file
+ * whose text is out of date from one merely built with other options or an older engine.
  */
 export class InputHasher {
   private readonly fileHashes = new Map<string, string>();
   private readonly engine: string;
+  private readonly common: string;
 
-  constructor(private readonly content: ContentDoc, private readonly ctx: JobContext, env: NodeJS.ProcessEnv = process.env) {
+  constructor(private readonly content: ContentDoc, ctx: Pick<JobContext, 'standard' | 'materialOptions'>, env: NodeJS.ProcessEnv = process.env) {
     const engine = createHash('sha256');
     for (const file of listFiles(join(REPO_ROOT, 'src'))) engine.update(relative(REPO_ROOT, file)).update(this.file(file));
     engine.update(this.file(join(REPO_ROOT, 'package.json')));
+    engine.update(this.file(join(REPO_ROOT, 'package-lock.json')));
+    engine.update(`node ${process.versions.node} zlib ${process.versions.zlib ?? ''}`);
     engine.update(this.file(join(REPO_ROOT, 'fonts', 'manifest.json')));
-    for (const file of listFiles(join(REPO_ROOT, 'fonts'))) engine.update(`${relative(REPO_ROOT, file)}:${statSync(file).size}`);
+    for (const file of listFiles(join(REPO_ROOT, 'fonts'))) engine.update(`${relative(REPO_ROOT, file)}:${sizeOf(file)}`);
     for (const file of listFiles(join(REPO_ROOT, 'locales'))) engine.update(relative(REPO_ROOT, file)).update(this.file(file));
-    for (const file of listFiles(join(content.root, 'locales'))) engine.update(relative(content.root, file)).update(this.file(file));
     engine.update(JSON.stringify({ standard: ctx.standard, options: ctx.materialOptions, epoch: env.SOURCE_DATE_EPOCH ?? '' }));
-    engine.update(this.file(join(content.root, 'project.yaml')));
-    engine.update(this.file(join(content.root, 'guidance', `${content.project.sourceLanguage}.yaml`)));
     this.engine = engine.digest('hex');
+
+    const common = createHash('sha256');
+    for (const file of listFiles(join(content.root, 'locales'))) common.update(relative(content.root, file)).update(this.file(file));
+    common.update(this.file(join(content.root, 'project.yaml')));
+    common.update(this.file(join(content.root, 'guidance', `${content.project.sourceLanguage}.yaml`)));
+    this.common = common.digest('hex');
   }
 
+  /** Every input of the job: equal hashes give byte-identical files. */
   hash(job: Job): string {
-    const h = createHash('sha256').update(this.engine).update(job.id);
+    return createHash('sha256').update(this.engine).update(this.contentHash(job)).digest('hex');
+  }
+
+  /** The content inputs of the job only (see the class comment). Defined for any job, built in this run or not. */
+  contentHash(job: Job): string {
+    const h = createHash('sha256').update(this.common);
+    h.update(JSON.stringify({ id: job.id, edition: job.edition, lang: job.lang ?? null, langs: job.langs ?? null, kind: job.kind, dir: job.dir }));
     const edition = this.content.editions.find((e) => e.name === job.edition);
     h.update(this.file(join(this.content.root, 'editions', `${job.edition}.yaml`)));
     const logo = edition?.settings.logo ?? this.content.project.settings.logo;
     if (logo) h.update(this.file(join(this.content.root, logo)));
     const langs = new Set<string>();
     const everyLanguage = job.kind === 'poster' || job.kind === 'mixed-card';
-    for (const lang of everyLanguage && edition ? editionLanguages(this.content, edition) : [job.lang!]) {
+    const printed = everyLanguage && edition ? editionLanguages(this.content, edition) : job.lang ? [job.lang] : [];
+    for (const lang of [...printed, ...(job.langs ?? [])]) {
       for (const l of fallbackChain(lang, this.content.project.sourceLanguage)) langs.add(l);
     }
     langs.add(this.content.project.officerLanguage);
@@ -83,14 +151,23 @@ export class InputHasher {
     return h.digest('hex');
   }
 
-  /** SHA-256 of a file's bytes, '-' when absent; memoised for the build. */
+  /** SHA-256 of a file's bytes, '-' when absent or unreadable; memoised for the build. */
   private file(path: string): string {
     let hash = this.fileHashes.get(path);
     if (hash === undefined) {
-      hash = existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : '-';
+      hash = existsSync(path) ? (fileSha256(path) ?? '-') : '-';
       this.fileHashes.set(path, hash);
     }
     return hash;
+  }
+}
+
+/** A file's size, or -1 when it cannot be read (a missing font is reported by the registry, not here). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return -1;
   }
 }
 
@@ -101,7 +178,13 @@ function listFiles(dir: string): string[] {
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.')) continue;
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...listFiles(path));
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      // A dangling link: hashed as a name with no bytes ('-').
+    }
+    if (isDir) out.push(...listFiles(path));
     else out.push(path);
   }
   return out;

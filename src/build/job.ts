@@ -7,7 +7,11 @@ export type JobKind = MaterialName | 'mixed-card';
 
 /** One unit of parallel work. Plain data, so it crosses to a worker thread unchanged. */
 export interface Job {
-  /** Stable id, also the build-cache key, e.g. `generic/ar/card` or `generic/*\/mixed-card`. */
+  /**
+   * Stable id, also the build-cache key, e.g. `generic/ar/card`, or `generic/mixed-card[ar,fa,prs]` for the mixed
+   * sheet: the languages are part of its identity, so a sheet built for one language selection is never taken for
+   * another's (they write the same file).
+   */
   readonly id: string;
   readonly edition: string;
   /** The language; for `mixed-card`, every language of the edition in `langs`. */
@@ -16,6 +20,11 @@ export interface Job {
   readonly kind: JobKind;
   /** Output folder relative to the build's output root: `<edition>/<lang>` or `<edition>`. */
   readonly dir: string;
+}
+
+/** Id of an edition's mixed-language card sheet holding exactly `langs`, in that order. */
+export function mixedCardId(edition: string, langs: readonly string[]): string {
+  return `${edition}/mixed-card[${langs.join(',')}]`;
 }
 
 /** Settings shared by every job of one build. */

@@ -1,7 +1,7 @@
 import type { ContentDoc } from '../content/types.ts';
 import { editionLanguages } from '../i18n/localize.ts';
 import type { MaterialName } from '../materials/types.ts';
-import type { Job } from './job.ts';
+import { mixedCardId, type Job } from './job.ts';
 
 /** Materials in build order; also the order of `--material` help. */
 export const MATERIAL_NAMES: readonly MaterialName[] = ['card', 'leaflet', 'poster'];
@@ -26,8 +26,21 @@ export function planJobs(content: ContentDoc, selection: Selection = {}): Job[] 
       for (const kind of materials) jobs.push({ id: `${edition.name}/${lang}/${kind}`, edition: edition.name, lang, kind, dir: `${edition.name}/${lang}` });
     }
     if (materials.includes('card') && langs.length > 1) {
-      jobs.push({ id: `${edition.name}/mixed-card`, edition: edition.name, langs, kind: 'mixed-card', dir: edition.name });
+      jobs.push({ id: mixedCardId(edition.name, langs), edition: edition.name, langs, kind: 'mixed-card', dir: edition.name });
     }
   }
   return jobs;
+}
+
+/**
+ * Whether a job (typically one recorded in the build cache by an earlier build) still exists in this content:
+ * its edition is there and every language it prints is still a language of that edition. A job that does not
+ * is gone for good (a language removed from project.yaml), not merely left out of this build's selection.
+ */
+export function jobDefined(content: ContentDoc, job: Job): boolean {
+  const edition = content.editions.find((e) => e.name === job.edition);
+  if (!edition) return false;
+  const langs = editionLanguages(content, edition);
+  if (job.kind === 'mixed-card') return (job.langs?.length ?? 0) > 1 && job.langs!.every((l) => langs.includes(l));
+  return job.lang !== undefined && langs.includes(job.lang) && (MATERIAL_NAMES as readonly string[]).includes(job.kind);
 }

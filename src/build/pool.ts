@@ -5,13 +5,15 @@ import { runJob } from './run-job.ts';
 /**
  * Runs jobs across `parallel` worker threads, handing the next job to whichever worker is free, and calls
  * `onResult` as each finishes (in completion order; the caller sorts what it prints). With one slot, or one
- * job, everything runs in this thread: no worker start-up (≈0.5 s each for tsx, HarfBuzz and fonts).
+ * job, everything runs in this thread: no worker start-up (≈0.5 s each for tsx, HarfBuzz and fonts). Once `signal`
+ * is aborted no further job starts (those running finish and are reported).
  */
 export async function runJobs(
   jobs: readonly Job[],
   ctx: JobContext,
   parallel: number,
   onResult: (result: JobResult) => void = () => {},
+  signal?: AbortSignal,
 ): Promise<JobResult[]> {
   const results: JobResult[] = [];
   const take = (r: JobResult) => {
@@ -20,7 +22,10 @@ export async function runJobs(
   };
   const slots = Math.max(1, Math.min(parallel, jobs.length));
   if (slots === 1) {
-    for (const job of jobs) take(await runJob(job, ctx));
+    for (const job of jobs) {
+      if (signal?.aborted) break;
+      take(await runJob(job, ctx));
+    }
     return results;
   }
   const queue = [...jobs];
@@ -29,7 +34,7 @@ export async function runJobs(
       const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
       let current: Job | undefined;
       const next = () => {
-        current = queue.shift();
+        current = signal?.aborted ? undefined : queue.shift();
         if (!current) {
           void worker.terminate().then(() => resolveLoop());
           return;
@@ -50,6 +55,9 @@ export async function runJobs(
     });
   await Promise.all(Array.from({ length: slots }, workerLoop));
   // Jobs a crashed worker never started are run here rather than silently dropped.
-  for (const job of queue.splice(0)) take(await runJob(job, ctx));
+  for (const job of queue.splice(0)) {
+    if (signal?.aborted) break;
+    take(await runJob(job, ctx));
+  }
   return results;
 }

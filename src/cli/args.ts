@@ -28,6 +28,7 @@ export const OPTIONS = {
   'pdf-standard': { type: 'string' },
   jobs: { type: 'string' },
   force: { type: 'boolean' },
+  'keep-stale': { type: 'boolean' },
   json: { type: 'boolean' },
   previous: { type: 'string' },
   'leaflet-paper': { type: 'string' },
@@ -46,6 +47,7 @@ export const OPTION_HELP: Record<keyof typeof OPTIONS, string> = {
   'pdf-standard': '--pdf-standard <std>   none (default, still tagged), ua (PDF/UA-1), a-2b or a-3b (PDF/A; home files only).',
   jobs: '--jobs <n>             Parallel workers (default: one per core for large builds, in-process for small ones).',
   force: '--force                Rebuild everything, even outputs whose inputs did not change.',
+  'keep-stale': '--keep-stale           Report out-of-date outputs but leave them in place (default: move them to <out>/.stale/).',
   json: '--json                 Machine-readable output.',
   previous: '--previous <dir>       An earlier content folder: show the old source text of stale strings.',
   'leaflet-paper': '--leaflet-paper <p>    Leaflet paper: A5 (default) or A4.',
@@ -88,15 +90,23 @@ export function parseCommandArgs<K extends keyof typeof OPTIONS>(argv: readonly 
   };
 }
 
-/** `ar, fa,` → ['ar', 'fa']; undefined stays undefined (no filter). */
-export function parseList(value: string | undefined): string[] | undefined {
+/**
+ * `ar, fa,` → ['ar', 'fa']; undefined (option not given) stays undefined: no filter. An option given with no name
+ * in it (`--lang ""`, `--lang ,`) is a usage error: read as "no filter" it would quietly select everything.
+ */
+export function parseList(value: string | undefined, option: string): string[] | undefined {
   if (value === undefined) return undefined;
   const items = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  return items.length > 0 ? items : undefined;
+  if (items.length === 0) {
+    throw new UsageError(`--${option} was given an empty list (${JSON.stringify(value)}).`, [
+      `Name at least one, comma-separated (e.g. --${option} ${option === 'lang' ? 'ar,fa' : option === 'material' ? 'card' : 'generic'}), or leave --${option} out to take them all.`,
+    ]);
+  }
+  return items;
 }
 
 export function parseMaterials(value: string | undefined): MaterialName[] | undefined {
-  const list = parseList(value);
+  const list = parseList(value, 'material');
   for (const m of list ?? []) {
     if (!(MATERIAL_NAMES as readonly string[]).includes(m)) {
       const s = didYouMean(m, MATERIAL_NAMES);

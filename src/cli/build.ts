@@ -1,12 +1,14 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../build/build.ts';
+import { STALE_DIR } from '../build/stale.ts';
 import { loadContent } from '../content/load.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { folderOption, helpText, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseStandard, requireKnownSelection } from './args.ts';
+import { folderOption, helpText, UsageError, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseStandard, requireKnownSelection } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { kb, printDiagnostics } from './report.ts';
 
-const NAMES = ['content', 'out', 'lang', 'material', 'edition', 'pdf-standard', 'leaflet-paper', 'poster-paper', 'cards-per-sheet', 'jobs', 'force', 'help'] as const;
+const NAMES = ['content', 'out', 'lang', 'material', 'edition', 'pdf-standard', 'leaflet-paper', 'poster-paper', 'cards-per-sheet', 'jobs', 'force', 'keep-stale', 'help'] as const;
 
 export const buildCommand: Command = {
   name: 'build',
@@ -16,8 +18,11 @@ export const buildCommand: Command = {
     [
       'Validates the content, applies the print policy, and writes output/<edition>/<lang>/<file>.pdf for every',
       'edition, language and material, plus edition-level files such as the mixed-language card sheet.',
-      'Outputs whose inputs did not change are skipped; a failed job never replaces a previous good file.',
-      'Exit codes: 0 built, 1 content errors (nothing of a failed job is written), 2 usage error, 3 internal error.',
+      'Outputs whose inputs did not change (and whose files are unchanged on disk) are skipped; a failed job writes',
+      'nothing. Earlier outputs that no longer match the content (their job failed or is gone) are moved to',
+      '<out>/.stale/ so nobody prints them by mistake (--keep-stale: only report them).',
+      'Exit codes: 0 built, 1 content or file-system errors (nothing of a failed job is written), 2 usage error,',
+      '3 internal error.',
     ].join('\n'),
     NAMES.filter((n) => n !== 'help'),
     [
@@ -36,13 +41,14 @@ export const buildCommand: Command = {
     const content = folderOption(values.content, 'content', io);
     const out = folderOption(values.out, 'output', io);
     const selection = {
-      langs: parseList(values.lang),
+      langs: parseList(values.lang, 'lang'),
       materials: parseMaterials(values.material),
-      editions: parseList(values.edition),
+      editions: parseList(values.edition, 'edition'),
     };
     const standard = parseStandard(values['pdf-standard']);
     const materialOptions = parseMaterialOptions(values);
     const parallel = parseJobs(values.jobs);
+    requireOutputFolder(out);
 
     // Selection names are checked against the content before any work, so a typo is a usage error.
     const loaded = loadContent(content.abs, { display: content.display });
@@ -55,22 +61,40 @@ export const buildCommand: Command = {
       contentDisplay: content.display,
       loaded,
       outDir: out.abs,
+      outDisplay: out.display,
       selection,
       context: { standard, materialOptions },
       parallel,
       force: values.force ?? false,
+      keepStale: values['keep-stale'] ?? false,
       onOutput: (o) => io.out(`${join(out.display, o.file)}  ${o.pages} page${o.pages === 1 ? '' : 's'}  ${kb(o.bytes)}${o.cached ? '  (unchanged)' : ''}`),
     });
     printDiagnostics(io, summary.diagnostics);
     for (const e of summary.internalErrors) io.err(`internal error in ${e}`);
+    const moved = summary.stale.filter((f) => f.action === 'moved').length;
+    const kept = summary.stale.filter((f) => f.action === 'kept' || f.action === 'changed').length;
+    if (moved > 0) io.out(`out of date: ${moved} earlier file(s) moved to ${join(out.display, STALE_DIR)}/ (RP7001 above says which and why)`);
+    if (kept > 0) io.out(`out of date: ${kept} earlier file(s) left in place — do not print them (RP7001/RP7005 above)`);
+    if (summary.stopped) io.out('build stopped: the output folder cannot be written (see the error above); later jobs did not run');
     if (summary.jobs.planned > 0) {
       const bytes = summary.outputs.reduce((n, o) => n + o.bytes, 0);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       io.out(
-        `total: ${summary.outputs.length} file(s), ${kb(bytes)} — ${summary.jobs.built} job(s) built, ${summary.jobs.cached} unchanged, ${summary.jobs.failed} failed, ${seconds} s`,
+        `total: ${summary.outputs.length} file(s), ${kb(bytes)} — ${summary.jobs.built} job(s) built, ${summary.jobs.cached} unchanged, ${summary.jobs.failed - summary.jobs.notRun} failed${summary.jobs.notRun > 0 ? `, ${summary.jobs.notRun} not run` : ''}, ${seconds} s`,
       );
     }
     if (summary.internalErrors.length > 0) return EXIT.internal;
     return hasErrors(summary.diagnostics) ? EXIT.content : EXIT.ok;
   },
 };
+
+/** `--out` must be a folder or not exist yet (it is created): a file there is a usage mistake, said before any work. */
+function requireOutputFolder(out: { abs: string; display: string }): void {
+  let isFile = false;
+  try {
+    isFile = !statSync(out.abs).isDirectory();
+  } catch {
+    // Not there yet (created by the build), or not reachable: the build reports that with the folder's name.
+  }
+  if (isFile) throw new UsageError(`--out ${out.display} is a file, not a folder.`, ['Give --out a folder (it is created if missing), e.g. --out output.']);
+}

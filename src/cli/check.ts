@@ -32,8 +32,8 @@ export const checkCommand: Command = {
       return EXIT.ok;
     }
     const folder = folderOption(values.content, 'content', io);
-    const langs = parseList(values.lang);
-    const editions = parseList(values.edition);
+    const langs = parseList(values.lang, 'lang');
+    const editions = parseList(values.edition, 'edition');
     const loaded = loadContent(folder.abs, { display: folder.display });
     const diagnostics: Diagnostic[] = [...loaded.diagnostics];
     let jobs = 0;

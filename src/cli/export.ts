@@ -10,7 +10,7 @@ import { FORMAT_EXTENSIONS, type ExchangeEntry, type ExchangeFormat, type Exchan
 import { contentNote, openWorkspace } from '../i18n/exchange/workspace.ts';
 import { writeXliff } from '../i18n/exchange/xliff.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
-import { parseCommandLine } from './args.ts';
+import { parseCommandLine, parseList } from './args.ts';
 
 const WRITERS: Record<ExchangeFormat, (entries: readonly ExchangeEntry[], meta: ExchangeMeta) => string> = {
   po: writePo,
@@ -61,13 +61,14 @@ Example:
       io.err(`rightsprint export: --format must be po, xliff or csv (got "${values.format}").`);
       return EXIT.usage;
     }
+    const selected = parseList(values.lang as string | undefined, 'lang');
     const { workspace, diagnostics, otherErrors } = openWorkspace(resolve(io.cwd, values.content), values.content);
     if (!workspace) {
       formatDiagnostics(diagnostics).forEach((l) => io.err(l));
       return EXIT.content;
     }
     if (otherErrors > 0) io.err(contentNote(otherErrors));
-    const langs = values.lang ? values.lang.split(',').map((l) => l.trim()).filter(Boolean) : [...workspace.languages];
+    const langs = selected ?? [...workspace.languages];
     const unknown = langs.filter((l) => !workspace.languages.includes(l) || l === workspace.sourceLanguage);
     if (unknown.length > 0) {
       io.err(`rightsprint export: not a translation language of this project: ${unknown.join(', ')}.`);

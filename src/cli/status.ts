@@ -38,7 +38,7 @@ export const statusCommand: Command = {
     }
     const content = loaded.content;
     const all = [content.project.sourceLanguage, ...content.project.languages.map((l) => l.code)];
-    const langs = parseList(values.lang);
+    const langs = parseList(values.lang, 'lang');
     requireKnown('language', langs, all);
     let previous: ContentDoc | undefined;
     if (values.previous !== undefined) {

@@ -2,7 +2,8 @@
  * Stable diagnostic codes of the content loader, localisation and build. A code is never reused for another
  * meaning; the README's diagnostics table lists them all. Ranges: RP1xxx YAML and schema, RP2xxx translations
  * (RP26xx belong to the translator workflow, src/i18n/exchange/codes.ts), RP3xxx materials and layout (RP30xx are
- * the materials' own), RP4xxx fonts and glyphs, RP5xxx print policy, settings and status, RP6xxx the PDF writer (src/render/metadata.ts RENDER_CODES), RP9xxx build machinery.
+ * the materials' own), RP4xxx fonts and glyphs, RP5xxx print policy, settings and status, RP6xxx the PDF writer (src/render/metadata.ts RENDER_CODES), RP7xxx the output folder and file system, RP9xxx build
+ * machinery.
  */
 export const CODES = {
   /** YAML syntax error (the parser's own message follows). */
@@ -73,6 +74,26 @@ export const CODES = {
   placeholderText: 'RP5005',
   /** Strings print in the source language with a "translation pending" note (policy `fallback`). */
   fallbackUsed: 'RP5004',
+  /** A font file differs from its sha256 in fonts/manifest.json (truncated, damaged or replaced): nothing is set in it. */
+  fontMismatch: 'RP4002',
+  /** A font file listed in fonts/manifest.json is missing or cannot be read. */
+  fontMissing: 'RP4003',
+  /**
+   * Warning: an output rightsprint wrote earlier is out of date (its content changed and its job failed, was blocked
+   * by the print policy or was not selected; or its language or edition is gone): moved to `.stale/` in the output
+   * folder, or left in place with `--keep-stale`.
+   */
+  outputStale: 'RP7001',
+  /** An output file or folder cannot be written, created or moved: permission denied or a read-only file system. */
+  outputNotWritable: 'RP7002',
+  /** The disk holding the output folder is full (or the user's quota is used up). */
+  diskFull: 'RP7003',
+  /** A path where the build needs a folder (the output folder or one inside it) is a file. */
+  notAFolder: 'RP7004',
+  /** Warning: an out-of-date output was changed since rightsprint wrote it, so it is left in place (never moved). */
+  staleChanged: 'RP7005',
+  /** Any other file-system error writing the output folder (the system's code and message follow). */
+  outputIoError: 'RP7006',
   /** A job failed inside the build for a reason that is not a content problem (the message says which). */
   jobFailed: 'RP9001',
 } as const;

@@ -10,6 +10,11 @@ export interface Diagnostic {
   readonly message: string;
   /** Where: file path (as the user gave it, relative to the content folder's parent when possible), 1-based line and column. */
   readonly span?: SourceSpan;
+  /**
+   * Where, when no line applies: a file or folder as the user would type it (an output folder, a font file).
+   * Printed in place of the span; ignored when there is a span.
+   */
+  readonly place?: string;
   /** How to fix it; one hint per line. */
   readonly hints: readonly string[];
 }
@@ -31,6 +36,11 @@ export class UserError extends Error {
 
 export function error(code: string, message: string, span?: SourceSpan, hints: readonly string[] = []): Diagnostic {
   return span ? { severity: 'error', code, message, span, hints } : { severity: 'error', code, message, hints };
+}
+
+/** A problem about a whole file or folder (no line and column): `place` is printed where a span would be. */
+export function placed(severity: Diagnostic['severity'], code: string, message: string, place: string, hints: readonly string[] = []): Diagnostic {
+  return { severity, code, message, place, hints };
 }
 
 export function warning(code: string, message: string, span?: SourceSpan, hints: readonly string[] = []): Diagnostic {

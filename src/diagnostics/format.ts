@@ -27,7 +27,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
-    const key = JSON.stringify([d.code, d.span?.file, d.span?.line, d.span?.col, d.message]);
+    const key = JSON.stringify([d.code, d.span?.file, d.span?.line, d.span?.col, d.place, d.message]);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -39,7 +39,7 @@ export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
  * `hint:` line per hint. No stack traces: these are user problems.
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.span ? `${d.span.file}:${d.span.line}:${d.span.col}` : '(content)';
+  const where = d.span ? `${d.span.file}:${d.span.line}:${d.span.col}` : (d.place ?? '(content)');
   const label = d.severity === 'warning' ? `${d.code} warning` : d.code;
   return [`${where}  ${label}  ${d.message}`, ...d.hints.map((h) => `    hint: ${h}`)].join('\n');
 }

@@ -66,7 +66,7 @@ describe('build', () => {
     expect(readdirSync(join(dir, 'output/generic/pl')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('policy fail blocks only the failing language: its old files stay, the others build, exit 1', async () => {
+  it('policy fail blocks only the failing language: its old files move to .stale/, the others build, exit 1', async () => {
     const { dir } = copyFixture('content-basic');
     const args = ['build', '--material', 'card', '--edition', 'generic', '--lang', 'ar,pl', '--jobs', '1'];
     expect((await run(args, dir)).code).toBe(0);
@@ -78,7 +78,10 @@ describe('build', () => {
     expect(r.err).toContain('RP5001');
     expect(r.err).toContain('Arabic (ar) cannot be printed');
     expect(r.out).toMatch(/output\/generic\/pl\/card-press\.pdf/u);
-    expect(readFileSync(join(dir, 'output/generic/ar/card-press.pdf')).equals(arBefore)).toBe(true);
+    // The Arabic card no longer says what the content says (the policy now forbids printing it): out of the way.
+    expect(existsSync(join(dir, 'output/generic/ar/card-press.pdf'))).toBe(false);
+    expect(readFileSync(join(dir, 'output/.stale/generic/ar/card-press.pdf')).equals(arBefore)).toBe(true);
+    expect(r.err).toMatch(/^output\/generic\/ar {2}RP7001 warning {2}out of date: .*print policy/mu);
   });
 
   it('runs jobs in worker threads with --jobs 2, same bytes as in-process', async () => {

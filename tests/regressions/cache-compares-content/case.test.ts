@@ -1,0 +1,92 @@
+/**
+ * Regression: the build cache trusted file sizes and was written only at the end of a build. Change the hotline
+ * to a typo of the same length, interrupt the build after some cards were written, change it back: the next build
+ * said "unchanged" while some cards still printed the typo. An output damaged in place with its size unchanged was
+ * "unchanged" too. Now each output's sha256 is recorded as it is written, job by job (atomically), and a job is
+ * fresh only when its files on disk still hash to that.
+ */
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../../src/build/build.ts';
+import { CACHE_FILE } from '../../../src/build/cache.ts';
+import { forgetContent } from '../../../src/build/run-job.ts';
+import { copyFixture, edit, run } from '../../unit/cli/helpers.ts';
+
+const SMALL = ['build', '--edition', 'generic', '--lang', 'en,pl', '--material', 'card', '--jobs', '1'];
+const RIGHT = 'PLACEHOLDER-set-your-hotline';
+// Same letters, other order: the mixed A4 sheet with this typo has exactly the size of the right one.
+const TYPO = 'PLACEHOLDER-set-your-hotlien';
+const SHEET = 'output/generic/card-sheet-mixed-a4.pdf';
+
+describe('regression: the cache compares file contents, recorded job by job', () => {
+  it('an output damaged in place with the same size is rebuilt, not "unchanged"', async () => {
+    const { dir } = copyFixture('content-basic');
+    expect((await run(SMALL, dir)).code).toBe(0);
+    const file = join(dir, 'output/generic/pl/card-press.pdf');
+    const good = readFileSync(file);
+    const damaged = Buffer.from(good);
+    const middle = Math.floor(damaged.length / 2);
+    damaged[middle] = damaged[middle]! ^ 0xff;
+    writeFileSync(file, damaged);
+    forgetContent();
+    const r = await run(SMALL, dir);
+    expect(r.out).toContain('1 job(s) built, 2 unchanged');
+    expect(r.out).toMatch(/^output\/generic\/pl\/card-press\.pdf {2}\d+ pages? {2}[\d.]+ KB$/mu);
+    expect(readFileSync(file).equals(good)).toBe(true);
+  });
+
+  it('typo build interrupted before its cache was saved, typo reverted: the cards with the typo are rebuilt', async () => {
+    const { dir } = copyFixture('content-basic');
+    const project = join(dir, 'content/project.yaml');
+    const cache = join(dir, 'output', CACHE_FILE);
+    expect((await run(SMALL, dir)).code).toBe(0);
+    const good = readFileSync(join(dir, SHEET));
+    copyFileSync(cache, `${cache}.saved`);
+
+    // The typo build writes its PDFs; then the cache is put back as a build killed before its last cache write
+    // would have left it (the old end-of-build cache: every entry still the right-hotline one).
+    edit(project, RIGHT, TYPO);
+    forgetContent();
+    expect((await run(SMALL, dir)).code).toBe(0);
+    const typoed = readFileSync(join(dir, SHEET));
+    expect(typoed.byteLength).toBe(good.byteLength); // same size: a size check cannot tell
+    expect(typoed.equals(good)).toBe(false);
+    copyFileSync(`${cache}.saved`, cache);
+
+    edit(project, TYPO, RIGHT);
+    forgetContent();
+    const r = await run(SMALL, dir);
+    expect(r.out).toContain('3 job(s) built, 0 unchanged');
+    expect(readFileSync(join(dir, SHEET)).equals(good)).toBe(true);
+  });
+
+  it('a no-op build writes nothing: the cache file and every PDF keep their inode and mtime', async () => {
+    const { dir } = copyFixture('content-basic');
+    expect((await run(SMALL, dir)).code).toBe(0);
+    const files = [CACHE_FILE, 'generic/en/card-press.pdf', 'generic/card-sheet-mixed-a4.pdf'].map((f) => join(dir, 'output', f));
+    const before = files.map((f) => [statSync(f).ino, statSync(f).mtimeMs]);
+    forgetContent();
+    const r = await run(SMALL, dir);
+    expect(r.out).toContain('0 job(s) built, 3 unchanged');
+    expect(files.map((f) => [statSync(f).ino, statSync(f).mtimeMs])).toEqual(before);
+  });
+
+  it('the cache on disk records each job as soon as its files are written', async () => {
+    const { dir, content } = copyFixture('content-basic');
+    const out = join(dir, 'output');
+    const seen: string[][] = [];
+    await build({
+      contentDir: content,
+      outDir: out,
+      selection: { editions: ['generic'], langs: ['en', 'pl'], materials: ['card'] },
+      context: { standard: 'none', materialOptions: {} },
+      parallel: 1,
+      onOutput: () => seen.push(Object.keys((JSON.parse(readFileSync(join(out, CACHE_FILE), 'utf8')) as { jobs: object }).jobs)),
+    });
+    // Outputs are reported after their job's cache entry is on disk: the first job's files already see one entry.
+    expect(seen[0]).toHaveLength(1);
+    expect(seen.at(-1)).toHaveLength(3);
+    expect(new Set(seen.map((s) => s.length))).toEqual(new Set([1, 2, 3]));
+  });
+});
