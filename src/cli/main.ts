@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../diagnostics/diagnostic.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
-import { REPO_ROOT } from '../i18n/languages.ts';
+import { REPO_ROOT } from '../platform/repo-root.ts';
 import { acceptCommand } from './accept.ts';
 import { UsageError } from './args.ts';
 import { buildCommand } from './build.ts';

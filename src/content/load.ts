@@ -1,11 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { folderSource } from '#platform';
+import editionSchema from '../../schema/edition.schema.json' with { type: 'json' };
+import guidanceSchema from '../../schema/guidance.schema.json' with { type: 'json' };
+import historySchema from '../../schema/history.schema.json' with { type: 'json' };
+import projectSchema from '../../schema/project.schema.json' with { type: 'json' };
+import translationSchema from '../../schema/translation.schema.json' with { type: 'json' };
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { declareLanguages, REPO_ROOT } from '../i18n/languages.ts';
+import { declareLanguages } from '../i18n/languages.ts';
 import { checkSchema, type Schema } from './check-schema.ts';
 import { compareVersions, historyFile } from './history-file.ts';
-import { readYaml } from './read-yaml.ts';
+import { parseYaml } from './read-yaml.ts';
+import { readText, type ContentSource } from './source.ts';
 import type {
   ContentDoc, Edition, HistorySnapshot, LanguageEntry, MaterialsSpec, PrintPolicy, ProjectFile, SourceGuidance, TranslatedString, TranslationFile,
 } from './types.ts';
@@ -14,15 +19,11 @@ import { validateContent } from './validate.ts';
 /** The file formats, each with its JSON Schema in schema/ (shared with editors through `$schema` comments). */
 export type ContentKind = 'project' | 'guidance' | 'translation' | 'edition' | 'history';
 
-const schemas = new Map<ContentKind, Schema>();
-/** The JSON Schema of one content file kind, read once per process from the repository's schema/ folder. */
+/** The JSON Schemas of schema/, bundled with the engine as JSON modules. */
+const schemas: Record<ContentKind, unknown> = { project: projectSchema, guidance: guidanceSchema, translation: translationSchema, edition: editionSchema, history: historySchema };
+/** The JSON Schema of one content file kind (the repository's schema/ folder). */
 export function schemaFor(kind: ContentKind): Schema {
-  let schema = schemas.get(kind);
-  if (!schema) {
-    schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema', `${kind}.schema.json`), 'utf8')) as Schema;
-    schemas.set(kind, schema);
-  }
-  return schema;
+  return schemas[kind] as Schema;
 }
 
 /** Default print policy: never print outdated legal guidance silently — fall back to the source with a visible note. */
@@ -47,19 +48,20 @@ export interface LoadResult {
 }
 
 /**
- * Loads a content folder: parses every YAML file with positions, checks each against its JSON Schema,
- * NFC-normalises all text, applies defaults, then runs the cross-file checks (validate.ts). All problems are
- * collected; nothing throws for a user mistake.
+ * Loads a content folder (a path, read from disk by the Node front end, or any ContentSource): parses every YAML
+ * file with positions, checks each against its JSON Schema, NFC-normalises all text, applies defaults, then runs
+ * the cross-file checks (validate.ts). All problems are collected; nothing throws for a user mistake.
  */
-export function loadContent(dir: string, options: LoadOptions = {}): LoadResult {
-  const root = resolve(dir);
-  const displayRoot = (options.display ?? root).replace(/\/+$/u, '');
+export function loadContent(dir: string | ContentSource, options: LoadOptions = {}): LoadResult {
+  const files_ = typeof dir === 'string' ? folderSource(dir) : dir;
+  const root = files_.root ?? '';
+  const displayRoot = (options.display ?? (root || 'content')).replace(/\/+$/u, '');
   const diagnostics: Diagnostic[] = [];
   const spans = new Map<string, SourceSpan>();
   const files: string[] = [];
 
   const read = (rel: string, kind: ContentKind): Record<string, unknown> | undefined => {
-    const file = readYaml(join(root, rel), rel, `${displayRoot}/${rel}`);
+    const file = parseYaml(readText(files_, rel) ?? '', rel, `${displayRoot}/${rel}`);
     if (kind !== 'history') files.push(rel);
     diagnostics.push(...file.diagnostics);
     const checked = checkSchema(file, schemaFor(kind));
@@ -71,7 +73,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const missingFile = (rel: string, hint: string) =>
     diagnostics.push(error(CODES.missingFile, `Missing content file ${displayRoot}/${rel}.`, undefined, [hint]));
 
-  if (!existsSync(join(root, 'project.yaml'))) {
+  if (files_.read('project.yaml') === undefined) {
     missingFile('project.yaml', `Is ${displayRoot} a content folder? Pass one with --content <dir> (default ./content).`);
     return { diagnostics, files };
   }
@@ -79,7 +81,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const project = toProject(rawProject);
 
   const guidanceRel = `guidance/${project.sourceLanguage}.yaml`;
-  if (!existsSync(join(root, guidanceRel))) {
+  if (files_.read(guidanceRel) === undefined) {
     missingFile(guidanceRel, `project.yaml says sourceLanguage: ${project.sourceLanguage}; the source strings must be in ${guidanceRel}.`);
     return { diagnostics, files };
   }
@@ -90,7 +92,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   };
 
   const translations = new Map<string, TranslationFile>();
-  for (const name of yamlFiles(join(root, 'translations'))) {
+  for (const name of yamlFiles(files_, 'translations')) {
     const rel = `translations/${name}`;
     const raw = read(rel, 'translation') ?? {};
     const fileLang = name.replace(/\.yaml$/u, '');
@@ -104,7 +106,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   }
 
   const editions: Edition[] = [];
-  const editionNames = yamlFiles(join(root, 'editions'));
+  const editionNames = yamlFiles(files_, 'editions');
   for (const name of editionNames) {
     const raw = read(`editions/${name}`, 'edition') ?? {};
     const title = str(raw.title);
@@ -119,7 +121,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   if (editions.length === 0) editions.push(DEFAULT_EDITION);
 
   // Newest version first, keyed by file stem (validate.ts checks each file's `version:` agrees with its name).
-  const snapshots: [string, HistorySnapshot][] = yamlFiles(join(root, 'history')).map((name) => {
+  const snapshots: [string, HistorySnapshot][] = yamlFiles(files_, 'history').map((name) => {
     const raw = read(historyFile(name.replace(/\.yaml$/u, '')), 'history') ?? {};
     const snapshot = { version: str(raw.version) ?? '', date: str(raw.date) ?? '', language: str(raw.language) ?? '', strings: (raw.strings ?? {}) as Record<string, string> };
     return [name.replace(/\.yaml$/u, ''), snapshot];
@@ -129,7 +131,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   // The project's own language entries (code plus overrides) join the shipped table before anything looks a
   // language up: a content folder outside the repository may add a language the tool has never listed.
   declareLanguages(project.languages);
-  const content: ContentDoc = { root, project, source, translations, editions, spans, history };
+  const content: ContentDoc = { root, files: files_, project, source, translations, editions, spans, history };
   diagnostics.push(...validateContent(content));
   return { content, diagnostics, files };
 }
@@ -140,9 +142,8 @@ export function editionFile(edition: Edition): string {
 }
 
 /** `*.yaml` files directly in a folder, sorted by code point so every machine loads them in one order. */
-function yamlFiles(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder).filter((n) => n.endsWith('.yaml')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+function yamlFiles(source: ContentSource, folder: string): string[] {
+  return source.list(folder).filter((n) => n.endsWith('.yaml'));
 }
 
 /** The checked project value with defaults filled in; invalid or missing parts become empty, already reported. */

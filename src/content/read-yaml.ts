@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
@@ -28,12 +27,11 @@ export function spanOf(file: Pick<YamlFile, 'display' | 'lineCounter'>, node: No
 }
 
 /**
- * Reads and parses one YAML file. Keys must be unique (a repeated key is reported, not silently overwritten).
+ * Parses one YAML file's text (the loader reads it through a ContentSource). Keys must be unique (a repeated key is reported, not silently overwritten).
  * Syntax errors become diagnostics at the parser's position; the partial document is still returned so the
  * rest of the file can be checked in the same run.
  */
-export function readYaml(absPath: string, rel: string, display: string): YamlFile {
-  const text = readFileSync(absPath, 'utf8').replace(/^\uFEFF/u, '');
+export function parseYaml(text: string, rel: string, display: string): YamlFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const file = { rel, display, lineCounter };

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseSimpleSvg } from './svg.ts';
 
 /**
@@ -7,8 +6,10 @@ import { parseSimpleSvg } from './svg.ts';
  * as images) into the ImageItem box; PNG/JPEG are stretched to it, so the box must keep this aspect ratio.
  */
 export interface Logo {
-  /** Absolute path of the file. */
+  /** The file's content-relative key (settings.logo as written): shown in messages, never a machine path. */
   readonly src: string;
+  /** The file's bytes: layout and the PDF writer draw these, so nothing downstream reads a file. */
+  readonly data: Uint8Array;
   readonly width: number;
   readonly height: number;
 }
@@ -21,34 +22,32 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG_SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
 /**
- * Reads a logo's intrinsic size. SVG goes through the same parser the PDF writer uses, so a logo that would fail
+ * Reads a logo's intrinsic size from its bytes (`path` is its name: `.svg` decides the format). SVG goes through the same parser the PDF writer uses, so a logo that would fail
  * to draw fails here first, while the material can still say which setting to fix.
  */
-export function readLogo(path: string): LogoRead {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    return { ok: false, reason: 'the file cannot be read' };
-  }
+export function readLogo(path: string, bytes: Uint8Array): LogoRead {
   if (/\.svg$/iu.test(path)) {
-    const svg = parseSimpleSvg(bytes.toString('utf8'));
+    const svg = parseSimpleSvg(new TextDecoder('utf-8').decode(bytes));
     if (!svg.ok) return { ok: false, reason: `the SVG cannot be drawn as vector paths: ${svg.reason}` };
-    return { ok: true, logo: { src: path, width: svg.viewBox[2], height: svg.viewBox[3] } };
+    return { ok: true, logo: { src: path, data: bytes, width: svg.viewBox[2], height: svg.viewBox[3] } };
   }
   const size = pngSize(bytes) ?? jpegSize(bytes);
   if (!size) return { ok: false, reason: 'it is not an SVG, PNG or JPEG file' };
-  return { ok: true, logo: { src: path, ...size } };
+  return { ok: true, logo: { src: path, data: bytes, ...size } };
 }
 
-function pngSize(b: Buffer): { width: number; height: number } | undefined {
+/** Big-endian unsigned integers (PNG and JPEG headers). */
+const u32 = (b: Uint8Array, i: number) => new DataView(b.buffer, b.byteOffset, b.byteLength).getUint32(i, false);
+const u16 = (b: Uint8Array, i: number) => new DataView(b.buffer, b.byteOffset, b.byteLength).getUint16(i, false);
+
+function pngSize(b: Uint8Array): { width: number; height: number } | undefined {
   if (b.length < 24 || !PNG_SIGNATURE.every((v, i) => b[i] === v)) return undefined;
-  const width = b.readUInt32BE(16);
-  const height = b.readUInt32BE(20);
+  const width = u32(b, 16);
+  const height = u32(b, 20);
   return width > 0 && height > 0 ? { width, height } : undefined;
 }
 
-function jpegSize(b: Buffer): { width: number; height: number } | undefined {
+function jpegSize(b: Uint8Array): { width: number; height: number } | undefined {
   if (b.length < 4 || b[0] !== 0xff || b[1] !== 0xd8) return undefined;
   let i = 2;
   while (i + 9 < b.length) {
@@ -58,10 +57,10 @@ function jpegSize(b: Buffer): { width: number; height: number } | undefined {
       i += 1;
       continue;
     }
-    const length = b.readUInt16BE(i + 2);
+    const length = u16(b, i + 2);
     if (JPEG_SOF.has(marker)) {
-      const height = b.readUInt16BE(i + 5);
-      const width = b.readUInt16BE(i + 7);
+      const height = u16(b, i + 5);
+      const width = u16(b, i + 7);
       return width > 0 && height > 0 ? { width, height } : undefined;
     }
     i += 2 + length;

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,16 +34,16 @@ const figure = (root: StructNode, id: string | undefined) => (id ? nodesById(roo
 
 describe('readLogo', () => {
   it('reads SVG viewBox, PNG and JPEG sizes; rejects other files with a reason', () => {
-    const svg = readLogo(join(CONTENT, SVG));
+    const svg = readLogo(join(CONTENT, SVG), readFileSync(join(CONTENT, SVG)));
     expect(svg.ok && [svg.logo.width, svg.logo.height]).toEqual([120, 120]);
-    const p = readLogo(join(tmp, 'assets', 'wide.png'));
+    const p = readLogo(join(tmp, 'assets', 'wide.png'), readFileSync(join(tmp, 'assets', 'wide.png')));
     expect(p.ok && [p.logo.width, p.logo.height]).toEqual([40, 20]);
     // Minimal JPEG: SOI, then an SOF0 segment with height 32 and width 64.
     const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x20, 0x00, 0x40, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     writeFileSync(join(tmp, 'assets', 'logo.jpg'), jpeg);
-    const j = readLogo(join(tmp, 'assets', 'logo.jpg'));
+    const j = readLogo(join(tmp, 'assets', 'logo.jpg'), readFileSync(join(tmp, 'assets', 'logo.jpg')));
     expect(j.ok && [j.logo.width, j.logo.height]).toEqual([64, 32]);
-    const bad = readLogo(join(tmp, 'assets', 'text.svg'));
+    const bad = readLogo(join(tmp, 'assets', 'text.svg'), readFileSync(join(tmp, 'assets', 'text.svg')));
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.reason).toMatch(/<text> is not a plain shape/u);
   });
