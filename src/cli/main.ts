@@ -12,6 +12,7 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { proofCommand } from './proof.ts';
 import { printDiagnostics } from './report.ts';
+import { serveCommand } from './serve.ts';
 import { snapshotCommand } from './snapshot.ts';
 import { statusCommand } from './status.ts';
 
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   acceptCommand,
   diffCommand,
   snapshotCommand,
+  serveCommand,
 ];
 
 function version(): string {
