@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { REPO_ROOT } from '../platform/repo-root.ts';
 import { parseCommandLine, UsageError } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
@@ -23,12 +24,17 @@ const TYPES: Record<string, string> = {
   '.br': 'application/octet-stream',
 };
 
+/** Types worth compressing on the wire (fonts are brotli already; content.zip is deflated). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.txt']);
+
 /**
  * A static file server for dist/web on 127.0.0.1 only: GET and HEAD of files under the folder, nothing else.
  * No cookies, no logging of requests, no server-side code: the page does all the work.
  */
 export function serveSite(dir: string, port: number): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
+  /** Gzipped files by path and modification time: compressed once, as a static host would. */
+  const gzipped = new Map<string, { mtime: number; data: Buffer }>();
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -45,17 +51,25 @@ export function serveSite(dir: string, port: number): Promise<{ server: Server; 
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
+    const stat = statSync(file);
+    let body: Buffer = readFileSync(file);
+    const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
+    if (gzip) {
+      let hit = gzipped.get(file);
+      if (!hit || hit.mtime !== stat.mtimeMs) gzipped.set(file, (hit = { mtime: stat.mtimeMs, data: gzipSync(body, { level: 9 }) }));
+      body = hit.data;
+    }
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
+      'content-length': body.length,
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       'cache-control': 'no-cache',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       // Needed for the service worker to control the whole site when it is served from a sub-path.
       'service-worker-allowed': '/',
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    res.end(req.method === 'HEAD' ? undefined : body);
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);

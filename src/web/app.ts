@@ -369,6 +369,9 @@ function buildMessage(only?: string): Extract<ToWorker, { type: 'build' }> {
 }
 
 async function buildAll(): Promise<void> {
+  // Earlier downloads no longer match the form: never offer them while the new ones are being built.
+  state.outputs = [];
+  showDownloads();
   setStatus(t('building', { what: state.edition }));
   const m = (await request(buildMessage())) as Extract<FromWorker, { type: 'built' }>;
   state.outputs = [...m.outputs];
