@@ -33,7 +33,10 @@ async function fresh(url: string) {
 
 const builds = (page: Page) => page.locator('#preview-canvas').evaluate((c: HTMLCanvasElement) => c.dataset.build ?? '');
 async function nextBuild(page: Page, after: string): Promise<void> {
-  await page.waitForFunction((b) => (document.getElementById('preview-canvas') as HTMLCanvasElement | null)?.dataset.build !== b && !!(document.getElementById('preview-canvas') as HTMLCanvasElement).dataset.file, after, { timeout: 120_000, polling: 10 });
+  await page.waitForFunction((b) => {
+      const c = document.getElementById('preview-canvas') as HTMLCanvasElement | null;
+      return !!c && c.dataset.build !== b && !!c.dataset.file;
+    }, after, { timeout: 120_000, polling: 10 });
 }
 
 async function cardBytes(url: string, lang: string): Promise<number> {

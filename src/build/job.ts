@@ -35,6 +35,8 @@ export interface JobContext {
   readonly contentDisplay?: string;
   readonly standard: PdfStandard;
   readonly materialOptions: Omit<MaterialOptions, 'keys'>;
+  /** Render only these outputs (`<dir>/<file>`), e.g. the one the web page previews; all when undefined. */
+  readonly onlyFiles?: readonly string[];
 }
 
 /** One finished PDF, not yet written. */

@@ -71,6 +71,7 @@ export async function runJob(job: Job, ctx: JobContext, loaded?: ContentDoc): Pr
     if (hasErrors(diagnostics)) return done([]);
     const outputs: JobOutput[] = [];
     for (const output of result.outputs) {
+      if (ctx.onlyFiles && !ctx.onlyFiles.includes(`${job.dir}/${output.file}`)) continue;
       const data = await renderPdf(output.doc, { standard: standardFor(output, ctx.standard) });
       outputs.push({ file: `${job.dir}/${output.file}`, data, pages: output.doc.pages.length });
     }

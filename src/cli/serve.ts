@@ -52,6 +52,13 @@ export function serveSite(dir: string, port: number): Promise<{ server: Server; 
       return;
     }
     const stat = statSync(file);
+    // Revalidation (no-cache + ETag) answers 304 with no body: the service worker's install and later visits do
+    // not download again what the page already has.
+    const etag = `"${stat.size.toString(16)}-${Math.round(stat.mtimeMs).toString(16)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+      return;
+    }
     let body: Buffer = readFileSync(file);
     const gzip = COMPRESSIBLE.has(extname(file)) && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''));
     if (gzip) {
@@ -64,6 +71,7 @@ export function serveSite(dir: string, port: number): Promise<{ server: Server; 
       'content-length': body.length,
       ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       'cache-control': 'no-cache',
+      etag,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       // Needed for the service worker to control the whole site when it is served from a sub-path.

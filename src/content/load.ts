@@ -7,9 +7,9 @@ import translationSchema from '../../schema/translation.schema.json' with { type
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { declareLanguages } from '../i18n/languages.ts';
-import { checkSchema, type Schema } from './check-schema.ts';
+import type { Schema } from './check-schema.ts';
 import { compareVersions, historyFile } from './history-file.ts';
-import { parseYaml } from './read-yaml.ts';
+import { parsedFile } from './parse-memo.ts';
 import { readText, type ContentSource } from './source.ts';
 import type {
   ContentDoc, Edition, HistorySnapshot, LanguageEntry, MaterialsSpec, PrintPolicy, ProjectFile, SourceGuidance, TranslatedString, TranslationFile,
@@ -61,10 +61,9 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   const files: string[] = [];
 
   const read = (rel: string, kind: ContentKind): Record<string, unknown> | undefined => {
-    const file = parseYaml(readText(files_, rel) ?? '', rel, `${displayRoot}/${rel}`);
+    const { file, checked } = parsedFile(readText(files_, rel) ?? '', rel, `${displayRoot}/${rel}`, schemaFor(kind));
     if (kind !== 'history') files.push(rel);
     diagnostics.push(...file.diagnostics);
-    const checked = checkSchema(file, schemaFor(kind));
     diagnostics.push(...checked.diagnostics);
     for (const [path, span] of checked.spans) spans.set(`${rel}#${path}`, span);
     const value = checked.value;

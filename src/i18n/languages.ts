@@ -214,13 +214,18 @@ function suggestTag(code: string): string | undefined {
  * name (ICU offers no list of its languages). Built only when a tag is already wrong.
  */
 function namedCandidates(): string[] {
-  const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-  const twoLetter: string[] = [];
-  for (let a = 97; a <= 122; a++) {
-    for (let b = 97; b <= 122; b++) {
-      const code = String.fromCharCode(a, b);
-      if (english.of(code) !== undefined) twoLetter.push(code);
+  // 676 ICU look-ups: done once per process (content validation asks for every unrecognised tag).
+  twoLetterCodes ??= (() => {
+    const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    const found: string[] = [];
+    for (let a = 97; a <= 122; a++) {
+      for (let b = 97; b <= 122; b++) {
+        const code = String.fromCharCode(a, b);
+        if (english.of(code) !== undefined) found.push(code);
+      }
     }
-  }
-  return [...overrides().keys(), ...declared.keys(), ...twoLetter];
+    return found;
+  })();
+  return [...overrides().keys(), ...declared.keys(), ...twoLetterCodes];
 }
+let twoLetterCodes: string[] | undefined;

@@ -167,7 +167,7 @@ async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
   const content = loaded.content;
   let jobs: Job[] = planJobs(content, { editions: [msg.edition], langs: msg.langs, materials: msg.materials });
   if (msg.only) jobs = jobs.filter((j) => msg.only!.startsWith(`${j.dir}/`) && (j.kind === 'mixed-card' ? msg.only!.includes('mixed') : msg.only!.split('/').pop()!.startsWith(j.kind === 'card' ? 'card' : j.kind)));
-  const ctx: JobContext = { contentDir: folderName, contentDisplay: folderName, standard: 'none', materialOptions: msg.options };
+  const ctx: JobContext = { contentDir: folderName, contentDisplay: folderName, standard: 'none', materialOptions: msg.options, ...(msg.only ? { onlyFiles: [msg.only] } : {}) };
   const also = [content.project.officerLanguage, content.project.sourceLanguage];
   let internalError: string | undefined;
   for (const job of jobs) {

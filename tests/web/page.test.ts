@@ -69,7 +69,10 @@ describe.skipIf(!READY)('the web page', () => {
 
   const previewState = () => page.locator('#preview-canvas').evaluate((c: HTMLCanvasElement) => ({ build: c.dataset.build ?? '', file: c.dataset.file ?? '', pixels: c.toDataURL() }));
   async function nextPreview(after: string) {
-    await page.waitForFunction((b) => (document.getElementById('preview-canvas') as HTMLCanvasElement | null)?.dataset.build !== b && !!(document.getElementById('preview-canvas') as HTMLCanvasElement).dataset.file, after, { timeout: 60_000 });
+    await page.waitForFunction((b) => {
+      const c = document.getElementById('preview-canvas') as HTMLCanvasElement | null;
+      return !!c && c.dataset.build !== b && !!c.dataset.file;
+    }, after, { timeout: 60_000 });
     return previewState();
   }
 
