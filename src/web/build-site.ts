@@ -86,7 +86,9 @@ export async function buildSite(out = OUT): Promise<void> {
 
   // The service worker caches exactly the files of this build; its name changes with their content.
   // Fonts are cached when first fetched (a Chinese card must not download every script's fonts).
-  const assets = walk(out).map((f) => relative(out, f).split('\\').join('/')).filter((f) => f !== 'sw.js' && !f.startsWith('data/fonts/')).sort();
+  // The Latin faces are precached too: every card sets digits, URLs and the source language in them.
+  const latin = new Set(readManifest().faces.filter((f) => f.familyId === 'noto-sans').map((f) => `data/fonts/${f.id}.br`));
+  const assets = walk(out).map((f) => relative(out, f).split('\\').join('/')).filter((f) => f !== 'sw.js' && (!f.startsWith('data/fonts/') || latin.has(f))).sort();
   const version = createHash('sha256');
   for (const a of assets) version.update(a).update(readFileSync(join(out, a)));
   writeFileSync(join(out, 'assets.json'), JSON.stringify({ version: version.digest('hex').slice(0, 16), assets: ['./', ...assets] }));

@@ -153,6 +153,20 @@ describe.skipIf(!READY)('the web page', () => {
     await expect(page.locator('#content-name').textContent()).resolves.toContain('our-content');
   }, 120_000);
 
+  it('keeps working offline after the first load (service worker)', async () => {
+    await page.waitForFunction(async () => !!(await navigator.serviceWorker?.ready)?.active, null, { timeout: 60_000 });
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.getByLabel('Edition', { exact: true }).waitFor({ timeout: 60_000 });
+      await page.getByLabel('Edition', { exact: true }).selectOption('generic');
+      // The preview of the generic English card sheet is built and drawn from cached files only.
+      await page.waitForFunction(() => (document.getElementById('preview-canvas') as HTMLCanvasElement | null)?.dataset.file === 'generic/en/card-sheet-a4.pdf', null, { timeout: 60_000 });
+    } finally {
+      await context.setOffline(false);
+    }
+  }, 120_000);
+
   it('made no request outside its own origin', () => {
     expect(requests.length).toBeGreaterThan(5);
     const foreign = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:'));
