@@ -39,7 +39,7 @@ export interface LoadOptions {
 }
 
 export interface LoadResult {
-  /** Undefined only when the folder is unusable (no project.yaml or no source guidance). */
+  /** Undefined only when the folder is unusable (no project.yaml or no source guidance, or one of them cannot be decoded). */
   readonly content?: ContentDoc;
   /** Every problem found, schema and cross-file, in one pass. */
   readonly diagnostics: readonly Diagnostic[];
@@ -58,6 +58,8 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const diagnostics: Diagnostic[] = [];
   const spans = new Map<string, SourceSpan>();
   const files: string[] = [];
+  /** Files that could not be decoded (already reported): checking what depends on them would only add noise. */
+  const unreadable = new Set<string>();
 
   // `language`: the file's language as far as its name or the project says, to name a legacy code page the
   // file may be saved in and to allow invisible characters that language's script uses.
@@ -67,7 +69,10 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     const file = readYaml(join(root, rel), rel, `${displayRoot}/${rel}`, hint);
     if (kind !== 'history') files.push(rel);
     diagnostics.push(...file.diagnostics);
-    if (!file.readable) return undefined;
+    if (!file.readable) {
+      unreadable.add(rel);
+      return undefined;
+    }
     // History snapshots are never printed and were copied from guidance that was checked when it was current.
     if (kind !== 'history') diagnostics.push(...invisibleCharDiagnostics(file, script));
     const checked = checkSchema(file, schemaFor(kind));
@@ -84,6 +89,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     return { diagnostics, files };
   }
   const rawProject = read('project.yaml', 'project') ?? {};
+  if (unreadable.has('project.yaml')) return { diagnostics, files };
   const project = toProject(rawProject);
 
   const guidanceRel = `guidance/${project.sourceLanguage}.yaml`;
@@ -92,6 +98,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     return { diagnostics, files };
   }
   const rawGuidance = read(guidanceRel, 'guidance', project.sourceLanguage) ?? {};
+  if (unreadable.has(guidanceRel)) return { diagnostics, files };
   const source: SourceGuidance = {
     language: str(rawGuidance.language) ?? project.sourceLanguage,
     strings: (rawGuidance.strings ?? {}) as Record<string, string>,
