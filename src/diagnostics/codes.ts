@@ -65,7 +65,7 @@ export const CODES = {
   missingAsset: 'RP3102',
   /** A referenced file lies outside the content folder. */
   assetOutsideContent: 'RP3103',
-  /** A logo path names a folder (or something else that is not a file). */
+  /** A logo path names a folder, or a file that cannot be read. */
   logoNotFile: 'RP3105',
   /** A logo file is damaged or cut short: bad PNG chunk CRC or image data, JPEG without its end marker, SVG that is not well-formed XML. */
   logoDamaged: 'RP3106',
