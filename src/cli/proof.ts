@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { decodeText } from '../content/decode-text.ts';
+import { formatDiagnostics } from '../diagnostics/format.ts';
 import { languageInfo, languages } from '../i18n/languages.ts';
 import type { Color, DocumentSpec, Page, Positioned, StructNode } from '../layout/frame.ts';
 import { renderPdf } from '../render/pdf.ts';
@@ -157,12 +159,20 @@ Example:
 
     let text: string;
     if (values.file !== undefined) {
+      let bytes: Uint8Array;
       try {
-        text = readFileSync(resolve(io.cwd, values.file), 'utf8');
+        bytes = readFileSync(resolve(io.cwd, values.file));
       } catch (e) {
         io.err(`rightsprint proof: cannot read ${values.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         return EXIT.content;
       }
+      // A proof of a file saved in a legacy code page would show U+FFFD, not the text the user meant to check.
+      const decoded = decodeText(bytes, values.file, { language: lang, script: languageInfo(lang)!.script });
+      if (decoded.text === undefined) {
+        formatDiagnostics(decoded.diagnostics).forEach((l) => io.err(l));
+        return EXIT.content;
+      }
+      text = decoded.text;
     } else text = values.text!;
 
     const proof = buildProof(lang, text, { widthMm, size });

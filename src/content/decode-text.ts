@@ -25,7 +25,7 @@ export function decodeText(bytes: Uint8Array, file: string, hint?: LanguageHint)
     return {
       diagnostics: [error(CODES.utf16File, `The file is saved as UTF-16 (${utf16}); rightsprint reads content files as UTF-8 only.`, { file, line: 1, col: 1 }, [
         'Save it again as UTF-8: in VS Code click the encoding in the status bar → "Save with Encoding" → UTF-8; in Notepad: File → Save as → Encoding: UTF-8.',
-        `Or convert it on the command line: iconv -f UTF-16 -t UTF-8 ${file} > converted.yaml, check it, then replace the file.`,
+        `Or convert it on the command line: iconv -f UTF-16 -t UTF-8 ${file} > ${convertedName(file)}, check it, then replace the file.`,
       ])],
     };
   }
@@ -47,7 +47,7 @@ export function decodeText(bytes: Uint8Array, file: string, hint?: LanguageHint)
   return {
     diagnostics: [error(CODES.notUtf8, `The file is not valid UTF-8: byte ${hex} here is not UTF-8; the file looks like ${legacy.name}, where this reads "${word}".`, span, [
       `Re-open the file as ${legacy.name} and save it as UTF-8: in VS Code click the encoding in the status bar → "Reopen with Encoding" → ${legacy.label}, then "Save with Encoding" → UTF-8; in Notepad: File → Save as → Encoding: UTF-8.`,
-      `Or convert it on the command line: iconv -f ${legacy.iconv} -t UTF-8 ${file} > converted.yaml, check it, then replace the file.`,
+      `Or convert it on the command line: iconv -f ${legacy.iconv} -t UTF-8 ${file} > ${convertedName(file)}, check it, then replace the file.`,
     ])],
   };
 }
@@ -135,5 +135,10 @@ function wordAt(b: Uint8Array, at: number, label: string): string {
   while (s > 0 && at - s < 40 && !isBreak(b[s - 1]!)) s -= 1;
   let e = at + 1;
   while (e < b.length && e - at < 40 && !isBreak(b[e]!)) e += 1;
-  return new TextDecoder(label).decode(b.subarray(s, e));
+  return new TextDecoder(label).decode(b.subarray(s, e)).replace(/[.,;!?)]+$/u, '');
+}
+
+/** Name of the converted copy in the hints' command line, with the file's own extension. */
+function convertedName(file: string): string {
+  return `converted${/\.[A-Za-z0-9]+$/u.exec(file)?.[0] ?? ''}`;
 }

@@ -114,6 +114,17 @@ describe('3. content files that are not UTF-8 are refused, located, with the enc
     expect(loadContent(content).diagnostics.map(at)).toContain('locales/pl/ui.json:2:25 RP1010');
   });
 
+  it('proof --file refuses a Windows-1252 text file instead of typesetting U+FFFD', async () => {
+    const { dir } = copyFixture('content-basic');
+    writeFileSync(join(dir, 'p.txt'), Buffer.from('Puede pedir un intérprete.\n', 'latin1'));
+    const r = await run(['proof', '--lang', 'es', '--file', 'p.txt', '--out', 'p.pdf'], dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('p.txt:1:19  RP1010');
+    expect(r.err).toContain('"intérprete"');
+    expect(r.err).toContain('iconv -f WINDOWS-1252 -t UTF-8 p.txt > converted.txt');
+    expect(existsSync(join(dir, 'p.pdf'))).toBe(false);
+  });
+
   it('finds the first bad byte exactly: stray continuation, overlong, surrogate, beyond U+10FFFF, cut-off sequence', () => {
     const b = (...x: number[]) => new Uint8Array([0x61, ...x, 0x62]);
     expect(firstInvalidUtf8(new TextEncoder().encode('añ€😀'))).toBe(-1);
