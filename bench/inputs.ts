@@ -2,7 +2,7 @@
  * Bad-input bench: how long the loader and the card fit take on inputs far larger than real content, which used
  * to run for minutes before saying anything (issue #11).
  *
- * - 2 MB YAML files of three shapes (one double-quoted string, one block scalar, 20 000 short keys): read,
+ * - 2 MB YAML files of four shapes (one double-quoted string, one block scalar, 400 long keys, 20 000 short keys): read,
  *   decode, parse and schema-check (the schema rejects the long strings, the time to say so is what counts);
  * - content folders whose card key holds 200 KB and 5 MB: `loadContent` until its error;
  * - a card key at the schema's limit (5000 characters): both card sides fitted (the overflow is found after
@@ -56,6 +56,7 @@ export function benchInputs(): string[] {
   const shapes: Record<string, string> = {
     'one 2 MB double-quoted string': `language: en\nstrings:\n  card.rights: "${text(2_000_000)}"\n`,
     'one 2 MB block scalar': `language: en\nstrings:\n  card.rights: |-\n${text(2_000_000).match(/.{1,80}/gu)!.map((l) => `    ${l}`).join('\n')}\n`,
+    '400 keys of 5000 characters (2 MB)': `language: en\nstrings:\n${Array.from({ length: 400 }, (_, i) => `  k${i}: |-\n${text(4900).match(/.{1,80}/gu)!.map((l) => `    ${l}`).join('\n')}`).join('\n')}\n`,
     '20 000 keys (2 MB)': `language: en\nstrings:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: "${text(90)}"`).join('\n')}\n`,
   };
   for (const [name, yaml] of Object.entries(shapes)) {
