@@ -68,7 +68,7 @@ const PLAUSIBLE = 0.8;
  * with its script) when that one reads as text. Undefined when none does.
  */
 export function guessLegacyEncoding(bytes: Uint8Array, hint?: { readonly language: string; readonly script?: string }): LegacyEncoding | undefined {
-  const scored = LEGACY_ENCODINGS.map((enc) => ({ enc, score: plausibility(new TextDecoder(enc.label).decode(bytes)) }));
+  const scored = LEGACY_ENCODINGS.map((enc) => ({ enc, score: plausibility(decodeWith(enc.label, bytes)) }));
   const own = hint
     ? scored.filter(({ enc }) => enc.languages.includes(hint.language) || (hint.script !== undefined && enc.scripts.includes(hint.script)))
     : [];
@@ -79,4 +79,13 @@ export function guessLegacyEncoding(bytes: Uint8Array, hint?: { readonly languag
   let best: { enc: LegacyEncoding; score: number } | undefined;
   for (const s of scored) if (s.score >= PLAUSIBLE && (!best || s.score > best.score)) best = s;
   return best?.enc;
+}
+
+/** `bytes` decoded with a legacy encoding; empty (score 0) where this Node's ICU lacks the encoding. */
+function decodeWith(label: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    return '';
+  }
 }
