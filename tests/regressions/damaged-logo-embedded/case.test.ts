@@ -1,6 +1,8 @@
 /**
  * Regression: damaged logos were embedded. A PNG whose compressed image data is corrupt (chunk CRCs still right)
- * was written into the PDF, giving a page MuPDF cannot decode while qpdf saw nothing wrong; a truncated SVG was
+ * was written into the PDF, giving a page MuPDF cannot decode while qpdf saw nothing wrong (an opaque PNG is
+ * passed through as it is; this fixture has alpha, which pdfkit 0.20.2 decodes itself — it died with an uncaught
+ * zlib "incorrect data check" outside any try/catch); a truncated SVG was
  * read tag by tag and printed without the shapes after the cut (the letters); a logo path naming a folder
  * crashed the build (EISDIR in the cache). Every logo is now decoded completely at load and refused at its
  * setting: RP3106 damaged, RP3105 not a file.
