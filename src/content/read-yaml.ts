@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
@@ -44,17 +44,18 @@ export const MAX_CONTENT_FILE_BYTES = 4 * 1024 * 1024;
  * all: its (empty) document must not be checked further.
  */
 export function readYaml(absPath: string, rel: string, display: string, hint?: LanguageHint): YamlFile {
-  const bytes = readFileSync(absPath);
   const lineCounter = new LineCounter();
   const file = { rel, display, lineCounter };
-  if (bytes.length > MAX_CONTENT_FILE_BYTES) {
+  // Size first: a wrong multi-gigabyte file must not be read into memory to be refused.
+  const size = statSync(absPath).size;
+  if (size > MAX_CONTENT_FILE_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    const d = error(CODES.fileTooLarge, `The file is ${mb(bytes.length)} MB; content files may be at most ${mb(MAX_CONTENT_FILE_BYTES)} MB.`, { file: display, line: 1, col: 1 }, [
+    const d = error(CODES.fileTooLarge, `The file is ${mb(size)} MB; content files may be at most ${mb(MAX_CONTENT_FILE_BYTES)} MB.`, { file: display, line: 1, col: 1 }, [
       'Check this is the right file: guidance and translation files are a few kilobytes. Split very long text into several keys.',
     ]);
     return unreadable(file, d);
   }
-  const decoded = decodeText(bytes, display, hint);
+  const decoded = decodeText(readFileSync(absPath), display, hint);
   if (decoded.text === undefined) return unreadable(file, ...decoded.diagnostics);
   const text = decoded.text;
   // uniqueKeys is checked below in linear time: the yaml package compares each key with every earlier one,
@@ -79,15 +80,16 @@ function duplicateKeys(doc: Document.Parsed, file: Pick<YamlFile, 'display' | 'l
   const out: Diagnostic[] = [];
   visit(doc, {
     Map(_key, map) {
-      const seen = new Set<string>();
+      // By value, as the yaml package compares keys: `1` and `"1"` are different keys.
+      const seen = new Set<unknown>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
-        const key = String(pair.key.value);
+        const key = pair.key.value;
         if (!seen.has(key)) {
           seen.add(key);
           continue;
         }
-        out.push(error(CODES.duplicateKey, `Duplicate key \`${key}\`: the same key appears twice in one mapping.`, spanOf(file, pair.key), [
+        out.push(error(CODES.duplicateKey, `Duplicate key \`${String(key)}\`: the same key appears twice in one mapping.`, spanOf(file, pair.key), [
           'Delete or rename one of them; YAML would otherwise silently keep only the last value.',
         ]));
       }
