@@ -2,9 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { declareLanguages, REPO_ROOT } from '../i18n/languages.ts';
+import { declareLanguages, languageInfo, REPO_ROOT } from '../i18n/languages.ts';
 import { checkSchema, type Schema } from './check-schema.ts';
 import { compareVersions, historyFile } from './history-file.ts';
+import { invisibleCharDiagnostics } from './invisible-chars.ts';
 import { readYaml } from './read-yaml.ts';
 import type {
   ContentDoc, Edition, HistorySnapshot, LanguageEntry, MaterialsSpec, PrintPolicy, ProjectFile, SourceGuidance, TranslatedString, TranslationFile,
@@ -38,7 +39,7 @@ export interface LoadOptions {
 }
 
 export interface LoadResult {
-  /** Undefined only when the folder is unusable (no project.yaml or no source guidance). */
+  /** Undefined only when the folder is unusable (no project.yaml or no source guidance, or one of them cannot be decoded). */
   readonly content?: ContentDoc;
   /** Every problem found, schema and cross-file, in one pass. */
   readonly diagnostics: readonly Diagnostic[];
@@ -57,11 +58,23 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const diagnostics: Diagnostic[] = [];
   const spans = new Map<string, SourceSpan>();
   const files: string[] = [];
+  /** Files that could not be decoded (already reported): checking what depends on them would only add noise. */
+  const unreadable = new Set<string>();
 
-  const read = (rel: string, kind: ContentKind): Record<string, unknown> | undefined => {
-    const file = readYaml(join(root, rel), rel, `${displayRoot}/${rel}`);
+  // `language`: the file's language as far as its name or the project says, to name a legacy code page the
+  // file may be saved in and to allow invisible characters that language's script uses.
+  const read = (rel: string, kind: ContentKind, language?: string): Record<string, unknown> | undefined => {
+    const script = language === undefined ? undefined : languageInfo(language)?.script;
+    const hint = language === undefined ? undefined : { language, ...(script ? { script } : {}) };
+    const file = readYaml(join(root, rel), rel, `${displayRoot}/${rel}`, hint);
     if (kind !== 'history') files.push(rel);
     diagnostics.push(...file.diagnostics);
+    if (!file.readable) {
+      unreadable.add(rel);
+      return undefined;
+    }
+    // History snapshots are never printed and were copied from guidance that was checked when it was current.
+    if (kind !== 'history') diagnostics.push(...invisibleCharDiagnostics(file, script));
     const checked = checkSchema(file, schemaFor(kind));
     diagnostics.push(...checked.diagnostics);
     for (const [path, span] of checked.spans) spans.set(`${rel}#${path}`, span);
@@ -76,6 +89,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     return { diagnostics, files };
   }
   const rawProject = read('project.yaml', 'project') ?? {};
+  if (unreadable.has('project.yaml')) return { diagnostics, files };
   const project = toProject(rawProject);
 
   const guidanceRel = `guidance/${project.sourceLanguage}.yaml`;
@@ -83,7 +97,8 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     missingFile(guidanceRel, `project.yaml says sourceLanguage: ${project.sourceLanguage}; the source strings must be in ${guidanceRel}.`);
     return { diagnostics, files };
   }
-  const rawGuidance = read(guidanceRel, 'guidance') ?? {};
+  const rawGuidance = read(guidanceRel, 'guidance', project.sourceLanguage) ?? {};
+  if (unreadable.has(guidanceRel)) return { diagnostics, files };
   const source: SourceGuidance = {
     language: str(rawGuidance.language) ?? project.sourceLanguage,
     strings: (rawGuidance.strings ?? {}) as Record<string, string>,
@@ -92,8 +107,8 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const translations = new Map<string, TranslationFile>();
   for (const name of yamlFiles(join(root, 'translations'))) {
     const rel = `translations/${name}`;
-    const raw = read(rel, 'translation') ?? {};
     const fileLang = name.replace(/\.yaml$/u, '');
+    const raw = read(rel, 'translation', fileLang) ?? {};
     // Entries whose text failed the schema were reported already; one with a bad hash is kept as stale ('').
     const strings = Object.fromEntries(
       Object.entries((raw.strings ?? {}) as Record<string, Partial<TranslatedString>>)
@@ -106,7 +121,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const editions: Edition[] = [];
   const editionNames = yamlFiles(join(root, 'editions'));
   for (const name of editionNames) {
-    const raw = read(`editions/${name}`, 'edition') ?? {};
+    const raw = read(`editions/${name}`, 'edition', project.sourceLanguage) ?? {};
     const title = str(raw.title);
     const languages = raw.languages as string[] | undefined;
     editions.push({
@@ -120,11 +135,13 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
 
   // Newest version first, keyed by file stem (validate.ts checks each file's `version:` agrees with its name).
   const snapshots: [string, HistorySnapshot][] = yamlFiles(join(root, 'history')).map((name) => {
-    const raw = read(historyFile(name.replace(/\.yaml$/u, '')), 'history') ?? {};
+    const raw = read(historyFile(name.replace(/\.yaml$/u, '')), 'history', project.sourceLanguage) ?? {};
     const snapshot = { version: str(raw.version) ?? '', date: str(raw.date) ?? '', language: str(raw.language) ?? '', strings: (raw.strings ?? {}) as Record<string, string> };
     return [name.replace(/\.yaml$/u, ''), snapshot];
   });
   const history = new Map(snapshots.sort(([a], [b]) => compareVersions(b, a)));
+
+  diagnostics.push(...checkUiOverrides(root, displayRoot));
 
   // The project's own language entries (code plus overrides) join the shipped table before anything looks a
   // language up: a content folder outside the repository may add a language the tool has never listed.
@@ -132,6 +149,26 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const content: ContentDoc = { root, project, source, translations, editions, spans, history };
   diagnostics.push(...validateContent(content));
   return { content, diagnostics, files };
+}
+
+/**
+ * The organisation's own UI wording (`locales/<lang>/ui.json`, laid over the built-in strings by i18n/ui.ts) is
+ * printed like guidance, so it gets the same checks: UTF-8, syntax, no bidi controls. JSON is YAML, so the YAML
+ * reader gives the positions.
+ */
+function checkUiOverrides(root: string, displayRoot: string): Diagnostic[] {
+  const folder = join(root, 'locales');
+  if (!existsSync(folder)) return [];
+  const out: Diagnostic[] = [];
+  for (const lang of readdirSync(folder).sort()) {
+    const rel = `locales/${lang}/ui.json`;
+    if (!existsSync(join(root, rel))) continue;
+    const script = languageInfo(lang)?.script;
+    const file = readYaml(join(root, rel), rel, `${displayRoot}/${rel}`, { language: lang, ...(script ? { script } : {}) });
+    out.push(...file.diagnostics);
+    if (file.readable) out.push(...invisibleCharDiagnostics(file, script));
+  }
+  return out;
 }
 
 /** Path of an edition's file relative to the content folder (`default` has none). */
