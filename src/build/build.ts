@@ -85,7 +85,9 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
     outputs.push(o);
     request.onOutput?.(o);
   };
-  const hashes = new Map(runnable.map((j) => [j.id, hasher.hash(j)]));
+  // A job asked for some of its outputs (`--only`) caches under a different hash than the whole job, so a later
+  // full build never takes the partial entry for done.
+  const hashes = new Map(runnable.map((j) => [j.id, j.outputs ? `${hasher.hash(j)}:only=${j.outputs.join(',')}` : hasher.hash(j)]));
   const todo: Job[] = [];
   let cachedJobs = 0;
   for (const job of runnable) {

@@ -16,6 +16,8 @@ export interface Job {
   readonly kind: JobKind;
   /** Output folder relative to the build's output root: `<edition>/<lang>` or `<edition>`. */
   readonly dir: string;
+  /** `--only`: the outputs to render and write (names as in OUTPUT_KINDS); absent = every output of the job. */
+  readonly outputs?: readonly string[];
 }
 
 /** Settings shared by every job of one build. */

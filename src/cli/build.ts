@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { build } from '../build/build.ts';
 import { loadContent } from '../content/load.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { folderOption, helpText, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseStandard, requireKnownSelection } from './args.ts';
+import { folderOption, helpText, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseOnly, parseStandard, requireKnownSelection } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { kb, printDiagnostics } from './report.ts';
 
-const NAMES = ['content', 'out', 'lang', 'material', 'edition', 'pdf-standard', 'leaflet-paper', 'poster-paper', 'cards-per-sheet', 'jobs', 'force', 'help'] as const;
+const NAMES = ['content', 'out', 'lang', 'material', 'edition', 'pdf-standard', 'leaflet-paper', 'poster-paper', 'cards-per-sheet', 'only', 'jobs', 'force', 'help'] as const;
 
 export const buildCommand: Command = {
   name: 'build',
@@ -25,6 +25,7 @@ export const buildCommand: Command = {
       'rightsprint build --lang ar,fa --material card --edition generic',
       'rightsprint build --content ../our-content --out ../print --pdf-standard ua',
       'rightsprint build --material leaflet,poster --leaflet-paper A4 --poster-paper A2',
+      'rightsprint build --only card-sheet-a4,card-sheet-mixed-a4',
     ],
   ),
   async run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -39,6 +40,7 @@ export const buildCommand: Command = {
       langs: parseList(values.lang),
       materials: parseMaterials(values.material),
       editions: parseList(values.edition),
+      outputs: parseOnly(values.only),
     };
     const standard = parseStandard(values['pdf-standard']);
     const materialOptions = parseMaterialOptions(values);
