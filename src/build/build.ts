@@ -10,7 +10,6 @@ import { writeFileAtomic } from '../render/write.ts';
 import { InputHasher, isFresh, readCache, writeCache, type BuildCache } from './cache.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
 import { planJobs, type Selection } from './plan-jobs.ts';
-import { runJobs } from './pool.ts';
 
 export interface BuildRequest {
   readonly contentDir: string;
@@ -107,6 +106,10 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
   let failed = 0;
   mkdirSync(outDir, { recursive: true });
   const parallel = request.parallel === 'auto' ? autoParallel(todo.length) : request.parallel;
+  // The engine (fonts, HarfBuzz, pdfkit) loads only when there is something to build: a no-op rebuild skips it.
+  const { runJobs } = todo.length > 0 ? await import('./pool.ts') : { runJobs: async () => [] as JobResult[] };
+  // Jobs that run in this thread take the content loaded above; workers load their own.
+  if (todo.length > 0 && content.root === contentDir) (await import('./run-job.ts')).useLoadedContent(contentDir, content);
   const results = await runJobs(todo, ctx, parallel, (result) => {
     diagnostics.push(...result.diagnostics);
     if (result.internalError) internalErrors.push(`${result.id}: ${result.internalError}`);
