@@ -17,6 +17,10 @@ try {
     outdir: BUNDLE_DIR,
     outExtension: { '.js': '.mjs' },
     bundle: true,
+    // Commands load on demand (src/cli/main.ts): each gets its own chunk, and the dependencies it imports load
+    // only with it. Chunks sit beside the entry points, so their import.meta.url is at the same depth.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     packages: 'external',
     platform: 'node',
     format: 'esm',
