@@ -126,7 +126,7 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
     built++;
     cache[result.id] = { hash: hashes.get(result.id)!, outputs: result.outputs.map((o) => ({ file: o.file, bytes: o.data.byteLength, pages: o.pages })) };
     for (const o of result.outputs) report({ file: o.file, bytes: o.data.byteLength, pages: o.pages, cached: false });
-  });
+  }, content.root === contentDir ? content : undefined);
   for (const job of planned) if (!runnable.includes(job)) delete cache[job.id];
   writeCache(outDir, cache);
   return {
