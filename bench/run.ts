@@ -1,6 +1,6 @@
 /**
- * Build bench (`npm run bench`). First the workload of the Typst comparison (issue #12,
- * /work/shared/perf-peer): 6 languages × A4 leaflet, A3 poster and A4 card sheet = 18 documents from the shipped
+ * Build bench (`npm run bench`). First the workload of the Typst comparison of issue #12:
+ * 6 languages × A4 leaflet, A3 poster and A4 card sheet = 18 documents from the shipped
  * content, built by the real CLI (`node bin/rightsprint.mjs build … --only leaflet,poster,card-sheet-a4 --force`)
  * in a child process, `--runs` times: wall, CPU (user + system, all threads) and peak RSS of that process, and
  * ms per document. Then the start-up and no-op figures of the goals: `rightsprint --help`, and the same build
@@ -33,7 +33,7 @@ const BUDGETS: readonly { readonly test: RegExp; readonly kb: number; readonly w
   { test: /leaflet[^/]*\.pdf$/u, kb: 400, what: 'leaflet' },
 ];
 
-/** The comparison workload: what /work/shared/perf-peer/run.sh builds beside Typst. */
+/** The comparison workload: the documents issue #12 builds beside Typst. */
 export const PEER_LANGS = ['en', 'ar', 'fa', 'bn', 'ti', 'zh-Hans'] as const;
 export const PEER_OUTPUTS = ['leaflet', 'poster', 'card-sheet-a4'] as const;
 
