@@ -1,10 +1,10 @@
 // The stamp that ties the compiled CLI (dist/bundle/) to the TypeScript it was compiled from: a SHA-256 over
-// the path and bytes of every file under src/ plus the bundler itself. bin/rightsprint.mjs recomputes it at
+// the path and bytes of every file under src/ plus the bundler itself and tsconfig.json. bin/rightsprint.mjs recomputes it at
 // every start (about 150 small files, a few milliseconds) and runs the bundle only when it matches, so an
 // edited, added or deleted source file can never leave an outdated bundle running: the CLI falls back to
 // transpiling src/ with tsx until `npm run prepare` (also run by `npm ci`) compiles it again.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,10 +16,10 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const BUNDLE_DIR = join(ROOT, 'dist', 'bundle');
 export const STAMP_FILE = join(BUNDLE_DIR, 'stamp.txt');
 
-/** Hex SHA-256 over every file under src/ (sorted, relative paths and bytes) and the bundler script. */
+/** Hex SHA-256 over every file under src/ (sorted, relative paths and bytes), the bundler script and tsconfig.json. */
 export function sourceStamp(root = ROOT) {
   const hash = createHash('sha256');
-  const add = (rel) => hash.update(`${rel}\0`).update(readFileSync(join(root, rel))).update('\0');
+  const add = (rel) => hash.update(`${rel}\0`).update(existsSync(join(root, rel)) ? readFileSync(join(root, rel)) : '-').update('\0');
   const walk = (rel) => {
     for (const entry of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = `${rel}/${entry.name}`;
@@ -29,6 +29,8 @@ export function sourceStamp(root = ROOT) {
   };
   walk('src');
   add('scripts/bundle.mjs');
+  // esbuild reads compiler options from it (e.g. how class fields compile).
+  add('tsconfig.json');
   return hash.digest('hex');
 }
 

@@ -27,6 +27,9 @@ describe('source stamp (bin/rightsprint.mjs runs the compiled CLI only when it m
     rmSync(join(root, 'src', 'cli', 'main.ts'));
     writeFileSync(join(root, 'src', 'cli', 'main2.ts'), 'export const a = 2;\n');
     expect(stamp(root)).not.toBe(edited);
+    const renamed = stamp(root);
+    writeFileSync(join(root, 'tsconfig.json'), '{}\n');
+    expect(stamp(root)).not.toBe(renamed);
     writeFileSync(join(root, 'scripts', 'bundle.mjs'), '// another bundler\n');
     expect(stamp(root)).not.toBe(stamp(ROOT as string));
   });
