@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { build } from '../build/build.ts';
+import { OUTPUT_KINDS } from '../build/outputs.ts';
 import { loadContent } from '../content/load.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { folderOption, helpText, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseOnly, parseStandard, requireKnownSelection } from './args.ts';
+import { folderOption, helpText, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseOnly, parseStandard, requireKnownSelection, UsageError } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { kb, printDiagnostics } from './report.ts';
 
@@ -42,6 +43,12 @@ export const buildCommand: Command = {
       editions: parseList(values.edition),
       outputs: parseOnly(values.only),
     };
+    const onlyKinds = new Set(selection.outputs?.map((o) => OUTPUT_KINDS[o] === 'mixed-card' ? 'card' : OUTPUT_KINDS[o]));
+    if (selection.outputs && selection.materials && !selection.materials.some((m) => onlyKinds.has(m))) {
+      throw new UsageError(`--only ${selection.outputs.join(',')} names no output of --material ${selection.materials.join(',')}: nothing would be built.`, [
+        'Drop --material (--only alone chooses the files), or name outputs of those materials.',
+      ]);
+    }
     const standard = parseStandard(values['pdf-standard']);
     const materialOptions = parseMaterialOptions(values);
     const parallel = parseJobs(values.jobs);

@@ -68,4 +68,13 @@ describe('build --only', () => {
     expect(r.err).toContain('Did you mean `card-sheet-a4`?');
     expect(r.err).not.toMatch(/\n\s+at /u);
   });
+
+  it('--only naming no output of the chosen --material is a usage error, not a silent empty build', async () => {
+    const { dir } = copyFixture('content-basic');
+    const r = await run(['build', ...BASE, '--material', 'leaflet', '--only', 'card-sheet-a4'], dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('names no output of --material leaflet');
+    // A mixed sheet is a card output.
+    expect((await run(['build', ...BASE, '--material', 'card', '--only', 'card-sheet-mixed-a4'], dir)).code).toBe(0);
+  });
 });
