@@ -20,6 +20,8 @@ export interface Job {
   readonly kind: JobKind;
   /** Output folder relative to the build's output root: `<edition>/<lang>` or `<edition>`. */
   readonly dir: string;
+  /** `--only`: the outputs to render and write (names as in OUTPUT_KINDS); absent = every output of the job. */
+  readonly outputs?: readonly string[];
 }
 
 /** Id of an edition's mixed-language card sheet holding exactly `langs`, in that order. */

@@ -1,6 +1,13 @@
 import { Worker } from 'node:worker_threads';
+import type { ContentDoc } from '../content/types.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
 import { runJob } from './run-job.ts';
+
+/** What a worker is started with: the content already loaded by the build, for jobs in that folder. */
+export interface WorkerContent {
+  readonly contentDir: string;
+  readonly content: ContentDoc;
+}
 
 /**
  * Runs jobs across `parallel` worker threads, handing the next job to whichever worker is free, and calls
@@ -14,6 +21,7 @@ export async function runJobs(
   parallel: number,
   onResult: (result: JobResult) => void = () => {},
   signal?: AbortSignal,
+  content?: ContentDoc,
 ): Promise<JobResult[]> {
   const results: JobResult[] = [];
   const take = (r: JobResult) => {
@@ -31,7 +39,9 @@ export async function runJobs(
   const queue = [...jobs];
   const workerLoop = () =>
     new Promise<void>((resolveLoop) => {
-      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+      // The content the build loaded travels with the worker (a structured clone costs a fraction of parsing
+      // and validating every YAML file again in each worker).
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), content ? { workerData: { contentDir: ctx.contentDir, content } satisfies WorkerContent } : {});
       let current: Job | undefined;
       const next = () => {
         current = signal?.aborted ? undefined : queue.shift();
