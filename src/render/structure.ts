@@ -7,12 +7,10 @@ import type { PdfKitDocument, PdfStructureContent, PdfStructureElement } from '.
  * are drawn, in the order of doc.structure, so reading order is the structure order whatever the drawing order
  * (RTL cards, mirrored backs, imposed sheets).
  *
- * Text extraction (measured with pdftotext from poppler 22.12): LTR lines — Latin, Devanagari, Bengali, Thai, Myanmar,
- * CJK — come out exactly as the input, from /ActualText. RTL lines (Arabic, Hebrew, Urdu) carry the logical text in
- * /ActualText too, and `pdftotext -bbox`/`-raw` print it in logical order, but pdftotext's default reading-order
- * mode lays the ActualText characters out left to right across the line's box and then reverses the RTL run, so
- * it prints the characters backwards inside U+202B…U+202C. That is a poppler limitation, not the file's: Acrobat
- * and screen readers use the logical ActualText and the tags. (tests/unit/render/pdf.test.ts pins the behaviour.)
+ * Text extraction: see docs/text-extraction.md. The glyphs carry their own text (glyphs.ts); an LTR line also gets
+ * /ActualText with its logical text, which poppler uses (it then ignores the glyphs' FILLER characters). An RTL
+ * line gets none: poppler lays a line's /ActualText out left to right and then reverses it as an RTL run, so it
+ * printed the line backwards; RTL clusters carry their own /ActualText instead.
  *
  * A node's /K lists its own marked content first (in drawing order), then its child elements in order.
  * Nodes with no content anywhere below them are left out: an empty Figure or P is noise to a screen reader.
@@ -20,8 +18,8 @@ import type { PdfKitDocument, PdfStructureContent, PdfStructureElement } from '.
 
 /** Options for the marked content of one text line. */
 export interface LineMarking {
-  /** Logical text of the line: /ActualText, so extraction, search and screen readers get the real words. */
-  readonly actual: string;
+  /** Logical text of the line for /ActualText (LTR lines only: see above). */
+  readonly actual?: string;
   /** BCP 47 language when the line differs from its element (or the document). */
   readonly lang?: string;
 }
@@ -56,7 +54,7 @@ export class TagRecorder {
       // Decorative text (labels on cut guides, repeated copies) is still given its ActualText, so that text
       // extraction of an Indic or Thai artifact line is not garbled; it is not part of the structure tree.
       this.doc.markContent('Artifact');
-      if (line) this.doc.markContent('Span', { actual: line.actual, ...(line.lang ? { lang: line.lang } : {}) });
+      if (line) this.doc.markContent('Span', spanOptions(line));
       draw();
       if (line) this.doc.endMarkedContent();
       this.doc.endMarkedContent();
@@ -65,7 +63,7 @@ export class TagRecorder {
     const node = this.nodes.get(tag);
     if (!node) throw new Error(`frame item tagged "${tag}", which is not a node of the document structure`);
     const content = this.doc.markStructureContent(node.role);
-    if (line) this.doc.markContent('Span', { actual: line.actual, ...(line.lang ? { lang: line.lang } : {}) });
+    if (line) this.doc.markContent('Span', spanOptions(line));
     draw();
     if (line) this.doc.endMarkedContent();
     this.doc.endMarkedContent();
@@ -96,6 +94,10 @@ export class TagRecorder {
   private hasContent(node: StructNode): boolean {
     return (this.contents.get(node.id)?.length ?? 0) > 0 || node.children.some((c) => this.hasContent(c));
   }
+}
+
+function spanOptions(line: LineMarking): Record<string, unknown> {
+  return { ...(line.actual !== undefined ? { actual: line.actual } : {}), ...(line.lang ? { lang: line.lang } : {}) };
 }
 
 function elementOptions(node: StructNode): { lang?: string; alt?: string } {
