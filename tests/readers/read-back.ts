@@ -53,14 +53,15 @@ async function readPdfjs(path: string): Promise<string[]> {
 /**
  * Text for comparison: NFC; invisible format characters dropped (bidi marks and isolates that readers add or
  * drop, U+2060 WORD JOINER that the writer puts on glyphs without text of their own, ZWJ/ZWNJ, soft hyphens);
- * a hyphen at a line end (or at the end of a block that ends on one) joined to the next line; markup `**` dropped; then all whitespace removed, since
+ * hyphen-minus dropped (a reader cannot tell a line-break hyphen from `ب-Home` broken after its hyphen, and
+ * MuPDF puts a line break after `ב-` before an LTR run); markup `**` dropped; then all whitespace removed, since
  * readers insert spaces and line breaks by their own heuristics. Letter, word and line order still count.
  */
 export function normalise(text: string): string {
   return text
     .normalize('NFC')
     .replace(/[\u00ad\u034f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu, '')
-    .replace(/-[ \t]*(?:\n|$)/g, '')
+    .replaceAll('-', '')
     .replaceAll('**', '')
     .replace(/\s+/gu, '');
 }
