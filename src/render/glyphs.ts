@@ -30,6 +30,23 @@ import { TextCodes } from './text-codes.ts';
  * order). Readers that ignore /ActualText (pdf.js, MuPDF) then read the logical text from the glyphs alone.
  */
 
+/** Properties of a piece of marked content inside a line: its own /Lang or /ActualText (empty: read nothing). */
+export interface Segment {
+  readonly lang?: string;
+  readonly actual?: string;
+}
+
+/**
+ * Writes part of a line: `segment` undefined for the line's plain content, else in marked content of its own.
+ * The tag recorder decides how (structure.ts): nested /Span, or — in an RTL line's structure content — a new
+ * marked-content sequence of the same structure element, because poppler stops collecting an element's text at
+ * the first nested EMC.
+ */
+export type SegmentWriter = (segment: Segment | undefined, write: () => void, text: string) => void;
+
+/** A content-stream operator, or operators that go in marked content of their own. */
+type Op = string | { readonly segment: Segment; readonly ops: readonly string[] };
+
 /** Glyph lookup: manifest face id → the face opened once by the font registry. */
 export type FaceLookup = (faceId: string) => LoadedFace;
 
@@ -91,7 +108,7 @@ export function drawGlyphs(
   y: number,
   color: Color,
   cmyk: boolean,
-  mark: (inner: () => void) => void = (inner) => inner(),
+  mark: (inner: (segment: SegmentWriter) => void) => void = (inner) => inner(nestedSpans(doc)),
   lineActualText = false,
 ): void {
   // No `cm` here: the text matrix alone flips text upright (pdfkit's page CTM has y down), so the CTM is the same
@@ -100,7 +117,7 @@ export function drawGlyphs(
   let pen = 0;
   const runOps = runs.map((run) => {
     const { font, face } = fonts.forPage(run.face.id);
-    const ops = [`/${font.id} ${num(run.size)} Tf`, `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`, ...runOperators(run, font, face, !lineActualText)];
+    const ops: Op[] = [`/${font.id} ${num(run.size)} Tf`, `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`, ...runOperators(run, font, face, !lineActualText)];
     pen += (run.glyphs.reduce((sum, g) => sum + g.ax, 0) * run.size) / run.face.unitsPerEm;
     return ops;
   });
@@ -108,31 +125,48 @@ export function drawGlyphs(
   const order = runs.map((_, i) => i).sort((a, b) => runs[a]!.start - runs[b]!.start);
   const firstIndex = order[0] ?? 0;
   const first = runOps[firstIndex] ?? [];
-  doc.addContent(['q', fillColorOp(color, cmyk), 'BT', ...first.slice(0, 2)].join('\n'));
-  mark(() => {
-    // Runs in another language than the line (ShapedRun.spanLang) get a nested /Span with their /Lang around
-    // their operators (ISO 32000-1 §14.9.2); neighbours in the same language share one. Only /Lang: the line's
-    // /ActualText already replaces everything inside it, and an inner /ActualText breaks extraction — measured
-    // with poppler 22.12, it ends the line's replacement text early, so pdftotext printed `Home Office আজ।`
-    // for `কল করুন Home Office আজ।`. With /Lang alone, pdftotext output is unchanged (tests/unit/render/span-lang).
+  doc.addContent(['q', fillColorOp(color, cmyk), 'BT', ...(first.slice(0, 2) as string[])].join('\n'));
+  mark((segment) => {
+    // Runs in another language than the line (ShapedRun.spanLang) go in marked content with their /Lang
+    // (ISO 32000-1 §14.9.2); neighbours in the same language share one. Only /Lang: the line's /ActualText already
+    // replaces everything inside it, and an inner /ActualText breaks extraction — measured with poppler 22.12, it
+    // ends the line's replacement text early, so pdftotext printed `Home Office আজ।` for `কল করুন Home Office আজ।`.
     let body: string[] = [];
-    let open: string | undefined;
+    let bodyText = '';
     const flush = () => {
-      if (body.length) doc.addContent(body.join('\n'));
+      const ops = body.join('\n');
+      if (ops) segment(undefined, () => doc.addContent(ops), bodyText);
       body = [];
+      bodyText = '';
     };
-    for (const i of order) {
-      const run = runs[i]!;
-      if (run.spanLang !== open) {
-        flush();
-        if (open !== undefined) doc.endMarkedContent();
-        if (run.spanLang !== undefined) doc.markContent('Span', { lang: run.spanLang });
-        open = run.spanLang;
+    const opsOf = (i: number): Op[] => (i === firstIndex ? first.slice(2) : runOps[i]!);
+    for (let n = 0; n < order.length; ) {
+      const lang = runs[order[n]!]!.spanLang;
+      if (lang === undefined) {
+        bodyText += runs[order[n]!]!.text;
+        for (const op of opsOf(order[n]!)) {
+          if (typeof op === 'string') body.push(op);
+          // Under a line's /ActualText (LTR lines) a cluster's own marked content nests: it has no /ActualText.
+          else if (lineActualText) body.push(spanOpen(op.segment), ...op.ops, 'EMC');
+          else {
+            flush();
+            segment(op.segment, () => doc.addContent(op.ops.join('\n')), '');
+          }
+        }
+        n++;
+        continue;
       }
-      body.push(...(i === firstIndex ? first.slice(2) : runOps[i]!));
+      // A run of runs in one other language: one marked-content sequence; their own clusters nest inside it.
+      const inner: string[] = [];
+      let text = '';
+      for (; n < order.length && runs[order[n]!]!.spanLang === lang; n++) {
+        text += runs[order[n]!]!.text;
+        for (const op of opsOf(order[n]!)) inner.push(...(typeof op === 'string' ? [op] : [spanOpen(op.segment), ...op.ops, 'EMC']));
+      }
+      flush();
+      segment({ lang }, () => doc.addContent(inner.join('\n')), text);
     }
     flush();
-    if (open !== undefined) doc.endMarkedContent();
   });
   doc.addContent('ET\nQ');
 }
@@ -141,7 +175,7 @@ export function drawGlyphs(
  * Operators for one run, starting at the current text matrix (the run's left end): TJ for the glyphs, Ts for
  * y offsets, and the marked content glyph-text.ts asks for around clusters of RTL runs.
  */
-function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, clusterActualText: boolean): string[] {
+function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, clusterActualText: boolean): Op[] {
   const fk = face.fontkit as FontkitLike;
   const codes = fontCodes.get(font)!;
   const k = 1000 / run.face.unitsPerEm; // font units → TJ units (thousandths of an em)
@@ -154,7 +188,8 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, c
   }
   const units: GlyphUnit[] = planRun(run, { clusterActualText, cmapGlyph: (cp) => fk.glyphForCodePoint(cp).id });
 
-  const ops: string[] = [];
+  const out: Op[] = [];
+  let ops: string[] = [];
   let parts: string[] = [];
   let hex = '';
   let pen = 0; // where the PDF's text position is, in TJ units from the run's start
@@ -172,7 +207,8 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, c
   for (const unit of units) {
     if (unit.wrap.kind !== 'none') {
       flushTJ();
-      ops.push(unit.wrap.kind === 'span' ? '/Span BMC' : `/Span <</ActualText ${pdfTextString(unit.wrap.actual)}>> BDC`);
+      out.push(...ops);
+      ops = [];
     }
     for (const { index, text } of unit.glyphs) {
       const g = run.glyphs[index]!;
@@ -194,12 +230,32 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, c
     }
     if (unit.wrap.kind !== 'none') {
       flushTJ();
-      ops.push('EMC');
+      out.push({ segment: unit.wrap.kind === 'actual' ? { actual: unit.wrap.actual } : {}, ops });
+      ops = [];
     }
   }
   flushTJ();
   if (rise !== 0) ops.push('0 Ts');
-  return ops;
+  return [...out, ...ops];
+}
+
+/** The opening operator of nested marked content for a segment. */
+function spanOpen(segment: Segment): string {
+  const props = [
+    ...(segment.lang !== undefined ? [`/Lang ${pdfTextString(segment.lang)}`] : []),
+    ...(segment.actual !== undefined ? [`/ActualText ${pdfTextString(segment.actual)}`] : []),
+  ];
+  return props.length ? `/Span <<${props.join(' ')}>> BDC` : '/Span BMC';
+}
+
+/** The default SegmentWriter (no tag recorder): segments as nested /Span marked content. */
+function nestedSpans(doc: PdfKitDocument): SegmentWriter {
+  return (segment, write) => {
+    if (!segment) return write();
+    doc.addContent(spanOpen(segment));
+    write();
+    doc.addContent('EMC');
+  };
 }
 
 /** A PDF text string in UTF-16BE hex with BOM (any text, no escaping needed). */

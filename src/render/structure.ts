@@ -1,4 +1,5 @@
 import type { StructNode } from '../layout/frame.ts';
+import type { Segment, SegmentWriter } from './glyphs.ts';
 import type { PdfKitDocument, PdfStructureContent, PdfStructureElement } from './pdfkit-internals.ts';
 
 /**
@@ -48,25 +49,68 @@ export class TagRecorder {
    * a language on marked content (ISO 32000-1 §14.9.2, §14.9.4). Inside it, glyphs.ts wraps runs in another
    * language (ShapedRun.spanLang: `Home Office` in an Arabic line) in a further /Span with only their /Lang.
    */
-  mark(tag: string | undefined, draw: () => void, line?: LineMarking): void {
+  mark(tag: string | undefined, draw: (segment: SegmentWriter) => void, line?: LineMarking): void {
+    const nested: SegmentWriter = (segment, write) => {
+      if (!segment) return write();
+      this.doc.markContent('Span', spanOptions(segment));
+      write();
+      this.doc.endMarkedContent();
+    };
     // pdfkit's markContent('Artifact') first closes any open structure marking; none is open between items.
     if (tag === undefined) {
       // Decorative text (labels on cut guides, repeated copies) is still given its ActualText, so that text
       // extraction of an Indic or Thai artifact line is not garbled; it is not part of the structure tree.
       this.doc.markContent('Artifact');
       if (line) this.doc.markContent('Span', spanOptions(line));
-      draw();
+      draw(nested);
       if (line) this.doc.endMarkedContent();
       this.doc.endMarkedContent();
       return;
     }
     const node = this.nodes.get(tag);
     if (!node) throw new Error(`frame item tagged "${tag}", which is not a node of the document structure`);
-    const content = this.doc.markStructureContent(node.role);
-    if (line) this.doc.markContent('Span', spanOptions(line));
-    draw();
-    if (line) this.doc.endMarkedContent();
-    this.doc.endMarkedContent();
+    if (!line) {
+      const content = this.doc.markStructureContent(node.role);
+      if (line) this.doc.markContent('Span', spanOptions(line));
+      draw(nested);
+      if (line) this.doc.endMarkedContent();
+      this.doc.endMarkedContent();
+      this.record(tag, content);
+      return;
+    }
+    // A line's parts that need marked content of their own (runs in another language; in RTL lines also marks and
+    // FILLER glyphs, glyph-text.ts) become further marked-content sequences of the same element, never nested
+    // ones: poppler (pdfinfo -struct-text, and tools built on its structure API) stops collecting an element's
+    // text at the first nested EMC. An LTR line's /ActualText is split with it: each sequence gets its own part.
+    if (line.actual !== undefined) {
+      draw((segment, write, text) => {
+        this.record(tag, this.doc.markStructureContent('Span', spanOptions({ lang: segment?.lang ?? line.lang, actual: text })));
+        write();
+        this.doc.endMarkedContent();
+      });
+      return;
+    }
+    let open = false;
+    const begin = (segment: Segment) => {
+      this.record(tag, this.doc.markStructureContent('Span', spanOptions({ lang: segment.lang ?? line.lang, ...(segment.actual !== undefined ? { actual: segment.actual } : {}) })));
+    };
+    draw((segment, write) => {
+      if (!segment) {
+        if (!open) begin({});
+        open = true;
+        write();
+        return;
+      }
+      if (open) this.doc.endMarkedContent();
+      open = false;
+      begin(segment);
+      write();
+      this.doc.endMarkedContent();
+    });
+    if (open) this.doc.endMarkedContent();
+  }
+
+  private record(tag: string, content: PdfStructureContent): void {
     const list = this.contents.get(tag);
     if (list) list.push(content);
     else this.contents.set(tag, [content]);
@@ -96,8 +140,15 @@ export class TagRecorder {
   }
 }
 
-function spanOptions(line: LineMarking): Record<string, unknown> {
-  return { ...(line.actual !== undefined ? { actual: line.actual } : {}), ...(line.lang ? { lang: line.lang } : {}) };
+/**
+ * pdfkit's options for a /Span: /ActualText and /Lang. pdfkit skips a falsy `actual`, so an empty replacement text
+ * (a glyph that should read as nothing) goes in as a String object, which it writes as `()`.
+ */
+function spanOptions(span: Segment): Record<string, unknown> {
+  return {
+    ...(span.actual !== undefined ? { actual: span.actual === '' ? new String('') : span.actual } : {}),
+    ...(span.lang ? { lang: span.lang } : {}),
+  };
 }
 
 function elementOptions(node: StructNode): { lang?: string; alt?: string } {

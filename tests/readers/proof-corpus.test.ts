@@ -6,12 +6,13 @@ import { buildProof } from '../../src/cli/proof.ts';
 import { renderPdf } from '../../src/render/pdf.ts';
 import { engineLang, sentences } from '../unit/text/hb-fixture.ts';
 import { hasTool } from '../unit/render/helpers.ts';
-import { missingParagraphs, readAll, READERS, type Reader } from './read-back.ts';
+import { missingParagraphs, normalise, readAll, READERS, structTexts, type Reader } from './read-back.ts';
 
 /**
  * Issue #13, `rightsprint proof` on the test corpus (tests/fixtures/text: the shared know-your-rights sentences
  * plus our extra ones): one proof per language at the command's defaults (80 mm, 11 pt), every sentence read
- * back by poppler, pdf.js and MuPDF must equal its input (NFC; whitespace and invisible format characters aside).
+ * back by poppler, pdf.js and MuPDF must equal its input (NFC; whitespace and invisible format characters aside),
+ * and so must the text of its P element in the structure tree (`pdfinfo -struct-text`).
  */
 
 const TOOLS = hasTool('pdftotext') && hasTool('mutool');
@@ -37,7 +38,10 @@ describe.skipIf(!TOOLS)('proof of the test corpus read back by poppler, pdf.js a
         const read = await readAll(path, proof.doc.pages.length);
         const blocks = texts.map((text) => ({ text, tag: null }));
         const missing = Object.fromEntries(READERS.map((r) => [r, missingParagraphs(blocks, read[r].join('\n')).map((b) => b.text)])) as Record<Reader, string[]>;
-        return { lang, total: texts.length, missing };
+        // The tags: every sentence is one P element whose text (pdfinfo -struct-text) is the sentence.
+        const tagged = (await structTexts(path)).filter((e) => e.role.startsWith('P ')).map((e) => normalise(e.text));
+        const structMissing = texts.filter((t) => !tagged.includes(normalise(t)));
+        return { lang, total: texts.length, missing, structMissing };
       }),
     );
     console.log(
@@ -45,6 +49,8 @@ describe.skipIf(!TOOLS)('proof of the test corpus read back by poppler, pdf.js a
     );
     const unexpected = results.flatMap((r) => READERS.filter((x) => r.missing[x].length && !PROOF_LIMITS[x]?.includes(r.lang)).map((x) => `${x} ${r.lang}: ${JSON.stringify(r.missing[x][0])}`));
     const stale = results.flatMap((r) => READERS.filter((x) => !r.missing[x].length && PROOF_LIMITS[x]?.includes(r.lang)).map((x) => `${x} ${r.lang}`));
+    const structWrong = results.flatMap((r) => r.structMissing.map((t) => `${r.lang}: ${t}`));
+    expect(structWrong, `pdfinfo -struct-text differs:\n${structWrong.join('\n')}`).toEqual([]);
     expect(unexpected, unexpected.join('\n')).toEqual([]);
     expect(stale, `now read right: remove from the known limits: ${stale.join(', ')}`).toEqual([]);
   });

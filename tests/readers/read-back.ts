@@ -105,3 +105,18 @@ export function missingParagraphs(expected: readonly Block[], got: string): Bloc
   const page = normalise(got);
   return expected.filter((p) => !page.includes(normalise(p.text)));
 }
+
+/**
+ * `pdfinfo -struct-text`: each structure element's text (poppler's structure API, used by tools that read the
+ * tags), as role and text, the element's marked-content sequences joined in /K order.
+ */
+export async function structTexts(path: string): Promise<{ role: string; text: string }[]> {
+  const { stdout } = await run('pdfinfo', ['-struct-text', path], { maxBuffer: 64 << 20 });
+  const out: { role: string; text: string }[] = [];
+  for (const line of stdout.split('\n')) {
+    const quoted = /^\s*"(.*)"\s*$/u.exec(line);
+    if (quoted && out.length) out[out.length - 1]!.text += quoted[1]!;
+    else if (line.trim()) out.push({ role: line.trim(), text: '' });
+  }
+  return out;
+}

@@ -62,37 +62,39 @@ function fontNames(objs: ReturnType<typeof readObjects>): Map<string, string> {
 /** A /ActualText entry: a literal string (with escapes) or a hex string. */
 const ACTUAL_TEXT = /\/ActualText (\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f]*>)/;
 
-/** The nested marked content of the Arabic line: its own /Span dictionary and the inner spans' dictionaries and fonts. */
-interface LineMarks {
-  readonly outer: string;
-  readonly inner: { dict: string; fonts: string[] }[];
+/** One marked-content sequence of the Arabic line: its dictionary and the fonts used inside it. */
+interface LineSegment {
+  readonly dict: string;
+  readonly fonts: string[];
 }
 
-function arabicLineMarks(pdf: Buffer): LineMarks {
+/**
+ * The Arabic line's marked-content sequences. An RTL line has no line /ActualText, so the parts that need marked
+ * content of their own (runs in another language, combining marks, FILLER glyphs) are further sequences of the
+ * same structure element rather than nested ones (structure.ts): top-level `/Span <<… /MCID n>> BDC`.
+ */
+function arabicLineMarks(pdf: Buffer): LineSegment[] {
   const objs = readObjects(pdf);
   const names = fontNames(objs);
   const content = objs.get(refOf(pages(objs)[0]!.body, 'Contents')!)!.stream!.toString('latin1');
-  // Walk the content stream's marked-content operators with a stack. Depth 1 is the structure content (P), depth 2
-  // the line's /Span, depth 3 the spans inside the line: per-language spans (/Lang) and, in RTL runs, per-cluster
-  // marked content (glyph-text.ts). The Arabic line is the one whose inner spans carry /Lang.
   const tokens = [...content.matchAll(/(\/\w+ <<[\s\S]*?>> BDC|\/\w+ BMC|\bEMC\b|\/(F\d+) [\d.]+ Tf)/g)];
-  const stack: string[] = [];
-  const lines: { outer: string; inner: { dict: string; fonts: string[] }[] }[] = [];
-  let langSpan: { dict: string; fonts: string[] } | undefined;
+  let depth = 0;
+  const segments: LineSegment[] = [];
+  let current: LineSegment | undefined;
   for (const t of tokens) {
     const tok = t[0];
     if (tok.endsWith('BDC') || tok.endsWith('BMC')) {
-      stack.push(tok);
-      if (stack.length === 2) lines.push({ outer: tok, inner: [] });
-      if (stack.length === 3 && /\/Lang/.test(tok)) lines.at(-1)!.inner.push((langSpan = { dict: tok, fonts: [] }));
+      depth++;
+      if (depth === 1 && tok.startsWith('/Span') && /\/MCID/.test(tok)) segments.push((current = { dict: tok, fonts: [] }));
     } else if (tok === 'EMC') {
-      if (stack.length === 3) langSpan = undefined;
-      stack.pop();
-    } else if (stack.length >= 3 && langSpan) langSpan.fonts.push(names.get(t[2]!)!);
+      if (depth === 1) current = undefined;
+      depth--;
+    } else if (current) current.fonts.push(names.get(t[2]!)!);
   }
-  const found = lines.find((l) => l.inner.length > 0);
-  if (!found) throw new Error('the Arabic line was not found in the content stream');
-  return found;
+  // The English heading's sequence carries its /ActualText; the Arabic line's never carry a non-empty one.
+  const arabic = segments.filter((s) => !ACTUAL_TEXT.test(s.dict) || pdfString(ACTUAL_TEXT.exec(s.dict)![1]!) === '');
+  if (!arabic.length) throw new Error('the Arabic line was not found in the content stream');
+  return arabic;
 }
 
 /** The same document with every run's spanLang removed: what the writer drew before per-span /Lang. */
@@ -117,19 +119,21 @@ describe('renderPdf: per-span /Lang inside a line', () => {
     ]);
   });
 
-  it('nests a /Span with /Lang (en) and no /ActualText around each English run, in the Latin font', () => {
-    const { outer, inner } = arabicLineMarks(pdfEn);
-    // The line keeps its own language (the document is English); as an RTL line it has no line /ActualText
-    // (docs/text-extraction.md): its glyphs and clusters carry the text.
-    expect(outer).toBe('/Span <<\n/Lang (ar)\n>> BDC');
-    expect(inner.map((s) => s.dict)).toEqual(['/Span <<\n/Lang (en)\n>> BDC', '/Span <<\n/Lang (en)\n>> BDC']);
-    for (const s of inner) expect(s.fonts).toEqual(['NotoSans-Regular']);
+  it('puts each English run in a sequence with /Lang (en) and no /ActualText, in the Latin font', () => {
+    const segments = arabicLineMarks(pdfEn);
+    const english = segments.filter((s) => /\/Lang \(en\)/.test(s.dict));
+    expect(english).toHaveLength(2);
+    for (const s of english) expect(s.fonts).toEqual(['NotoSans-Regular']);
+    // The rest of the line keeps its own language (the document is English); only FILLER glyphs get an (empty)
+    // /ActualText, the line's text is never replaced (docs/text-extraction.md).
+    for (const s of segments.filter((s) => !english.includes(s))) expect(s.dict).toMatch(/\/Lang \(ar\)/);
+    for (const s of segments) if (ACTUAL_TEXT.test(s.dict)) expect(pdfString(ACTUAL_TEXT.exec(s.dict)![1]!)).toBe('');
+    expect(lines[0]!.text).toContain('Home Office');
   });
 
   it('in an Arabic document the line inherits /Lang ar and only the English runs carry /Lang', () => {
-    const { outer, inner } = arabicLineMarks(pdfAr);
-    expect(outer).not.toMatch(/\/Lang/);
-    expect(inner.map((s) => s.dict)).toEqual(['/Span <<\n/Lang (en)\n>> BDC', '/Span <<\n/Lang (en)\n>> BDC']);
+    const segments = arabicLineMarks(pdfAr);
+    expect(segments.filter((s) => /\/Lang/.test(s.dict)).map((s) => /\/Lang \(([^)]*)\)/.exec(s.dict)![1])).toEqual(['en', 'en']);
   });
 
   it('is deterministic', async () => {
