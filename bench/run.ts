@@ -1,16 +1,24 @@
 /**
- * Build bench (`npm run bench`): builds the full default matrix of the shipped content (every edition ×
- * language × material, plus edition-level sheets) into a temporary folder with --force, then prints wall time,
- * outputs per second, peak memory, total bytes and every file's size, flagging files over the size budgets.
- * Then runs the text engine's bench (bench/text.ts) when it is present.
+ * Build bench (`npm run bench`). First the workload of the Typst comparison of issue #12:
+ * 6 languages × A4 leaflet, A3 poster and A4 card sheet = 18 documents from the shipped
+ * content, built by the real CLI (`node bin/rightsprint.mjs build … --only leaflet,poster,card-sheet-a4 --force`)
+ * in a child process, `--runs` times: wall, CPU (user + system, all threads) and peak RSS of that process, and
+ * ms per document. Then the start-up and no-op figures of the goals: `rightsprint --help`, and the same build
+ * again without --force (nothing changed, nothing rebuilt).
  *
- * Peak memory is process.resourceUsage().maxRSS: worker threads share the process, so it includes them.
- * Options: --content <dir> (default ./content), --jobs N (default: cores), --keep (keep the output folder).
+ * With --full, then the full default matrix (every edition × language × material, plus edition-level sheets)
+ * in this process with --force: wall time, outputs per second, peak memory, total bytes and every file's size,
+ * flagging files over the size budgets; and the text engine's bench (bench/text.ts) when it is present.
+ *
+ * Options: --content <dir> (default ./content), --runs N (default 3), --full, --jobs N (full matrix; default:
+ * cores), --keep (keep the output folders). Goals (#12): 18 documents ≤ 0.8 × Typst's wall time, peak RSS ≤
+ * 200 MiB; --help ≤ 0.15 s; no-op rebuild ≤ 0.3 s; full matrix ≤ 10 s on 2 cores. Figures, never timed tests.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from '../src/build/build.ts';
 import { formatDiagnostics, hasErrors } from '../src/diagnostics/format.ts';
@@ -25,9 +33,78 @@ const BUDGETS: readonly { readonly test: RegExp; readonly kb: number; readonly w
   { test: /leaflet[^/]*\.pdf$/u, kb: 400, what: 'leaflet' },
 ];
 
+/** The comparison workload: the documents issue #12 builds beside Typst. */
+export const PEER_LANGS = ['en', 'ar', 'fa', 'bn', 'ti', 'zh-Hans'] as const;
+export const PEER_OUTPUTS = ['leaflet', 'poster', 'card-sheet-a4'] as const;
+
+const REPO = fileURLToPath(new URL('../', import.meta.url));
+
+interface Measured {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly maxRssMb: number;
+  readonly code: number | null;
+  readonly out: string;
+}
+
+/** Runs the CLI in a child process and measures it (bench/usage.mjs reports the child's own CPU and peak RSS). */
+function measureCli(args: readonly string[]): Measured {
+  const usageFile = join(mkdtempSync(join(tmpdir(), 'rightsprint-usage-')), 'usage.json');
+  const started = performance.now();
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(REPO, 'bench', 'usage.mjs')).href, join(REPO, 'bin', 'rightsprint.mjs'), ...args], {
+    cwd: REPO,
+    env: { ...process.env, RIGHTSPRINT_BENCH_USAGE: usageFile },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - started;
+  const u = JSON.parse(readFileSync(usageFile, 'utf8')) as { userMs: number; systemMs: number; maxRssKb: number };
+  rmSync(dirname(usageFile), { recursive: true, force: true });
+  return { wallMs, cpuMs: u.userMs + u.systemMs, maxRssMb: u.maxRssKb / 1024, code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** The 18-document comparison workload, --help and the no-op rebuild; returns false when a build failed. */
+function benchPeerWorkload(contentDir: string, runs: number, keep: boolean): boolean {
+  const outDir = mkdtempSync(join(tmpdir(), 'rightsprint-bench-peer-'));
+  const build = ['build', '--content', contentDir, '--edition', 'generic', '--lang', PEER_LANGS.join(','), '--only', PEER_OUTPUTS.join(','), '--out', outDir];
+  const documents = PEER_LANGS.length * PEER_OUTPUTS.length;
+  console.log(`bench: ${documents} documents (${PEER_LANGS.join(' ')} × ${PEER_OUTPUTS.join(', ')}), ${runs} run(s) after a warm-up, ${contentDir} → ${outDir}`);
+  const warm = measureCli([...build, '--force']);
+  if (warm.code !== 0) {
+    console.log(warm.out);
+    return false;
+  }
+  const timed = Array.from({ length: runs }, () => measureCli([...build, '--force']));
+  const noop = Array.from({ length: runs }, () => measureCli(build));
+  const help = Array.from({ length: runs }, () => measureCli(['--help']));
+  const row = (what: string, ms: readonly Measured[], per?: number) => {
+    const wall = median(ms.map((m) => m.wallMs));
+    console.log(
+      `${what.padEnd(24)} wall ${(wall / 1000).toFixed(2).padStart(6)} s  CPU ${(median(ms.map((m) => m.cpuMs)) / 1000).toFixed(2).padStart(6)} s  peak RSS ${median(ms.map((m) => m.maxRssMb)).toFixed(0).padStart(4)} MiB${per ? `  ${(wall / per).toFixed(0).padStart(4)} ms/document` : ''}`,
+    );
+  };
+  console.log(`                         (medians of ${runs}; wall and CPU of the whole process, workers included)`);
+  row(`${documents} documents --force`, timed, documents);
+  row('no-op rebuild', noop);
+  row('rightsprint --help', help);
+  const files = (timed[0]?.out.match(/\.pdf {2}/gu) ?? []).length;
+  if (files !== documents) console.log(`warning: the build wrote ${files} PDFs, not ${documents}`);
+  if (!keep) rmSync(outDir, { recursive: true, force: true });
+  return timed.every((m) => m.code === 0) && noop.every((m) => m.code === 0);
+}
+
 export async function runBench(argv: readonly string[]): Promise<number> {
-  const { values } = parseArgs({ args: [...argv], options: { content: { type: 'string' }, jobs: { type: 'string' }, keep: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { content: { type: 'string' }, jobs: { type: 'string' }, keep: { type: 'boolean' }, runs: { type: 'string' }, full: { type: 'boolean' } },
+    strict: true,
+  });
   const contentDir = resolve(values.content ?? 'content');
+  const peerOk = benchPeerWorkload(contentDir, Math.max(1, Number(values.runs ?? 3)), values.keep ?? false);
+  if (!values.full) return peerOk ? 0 : 1;
+  console.log('');
   const parallel = values.jobs ? Number(values.jobs) : ('auto' as const);
   const outDir = mkdtempSync(join(tmpdir(), 'rightsprint-bench-'));
   console.log(`bench: ${contentDir} → ${outDir}, workers: ${parallel}`);
@@ -53,9 +130,9 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   }
   const bytes = outputs.reduce((n, o) => n + o.bytes, 0);
   const jobMs = summary.results.map((r) => r.ms).sort((a, b) => a - b);
-  const median = jobMs[Math.floor(jobMs.length / 2)] ?? 0;
+  const medianJob = median(jobMs);
   console.log('');
-  console.log(`wall time        ${seconds.toFixed(1)} s for ${summary.jobs.built} jobs (${summary.jobs.failed} failed), median job ${median} ms, slowest ${jobMs[jobMs.length - 1] ?? 0} ms`);
+  console.log(`wall time        ${seconds.toFixed(1)} s for ${summary.jobs.built} jobs (${summary.jobs.failed} failed), median job ${medianJob} ms, slowest ${jobMs[jobMs.length - 1] ?? 0} ms`);
   console.log(`outputs          ${outputs.length} files, ${(outputs.length / seconds).toFixed(2)} outputs/s`);
   console.log(`peak memory      ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB RSS (main thread + workers)`);
   console.log(`total size       ${(bytes / 1024 / 1024).toFixed(2)} MB; ${flagged} file(s) over budget`);
@@ -67,7 +144,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     console.log(`text layout      ${r.characters}-char mixed-script paragraph: ${r.warmMs.toFixed(2)} ms/layout warm, ${r.uncachedMs.toFixed(2)} ms uncached shaping, first ${r.firstMs.toFixed(1)} ms`);
   }
   if (!values.keep) rmSync(outDir, { recursive: true, force: true });
-  return errors || summary.internalErrors.length > 0 ? 1 : 0;
+  return errors || summary.internalErrors.length > 0 || !peerOk ? 1 : 0;
 }
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {

@@ -1,8 +1,20 @@
 #!/usr/bin/env node
-// Entry point for `npx rightsprint` and the npm scripts: runs the TypeScript CLI through tsx,
-// so there is no separate compile step between `npm ci` and `npm run build`.
-import { register } from 'tsx/esm/api';
+// Entry point for `npx rightsprint` and the npm scripts. Runs the CLI compiled at install (dist/bundle/, made by
+// `npm ci` / `npm run prepare`, see scripts/bundle.mjs) when it was compiled from exactly the current src/;
+// otherwise (no bundle, or any source file changed since) it transpiles src/ through tsx as before: slower to
+// start, never outdated. RIGHTSPRINT_TSX=1 forces the tsx path.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUNDLE_DIR, bundleStamp, sourceStamp } from '../scripts/src-stamp.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+let main;
+if (process.env.RIGHTSPRINT_TSX !== '1' && bundleStamp() === sourceStamp()) {
+  // Internal-error stacks (exit 3) then name src/ files and lines, as under tsx.
+  process.setSourceMapsEnabled(true);
+  ({ main } = await import(pathToFileURL(join(BUNDLE_DIR, 'cli.mjs')).href));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

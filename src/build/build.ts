@@ -9,7 +9,6 @@ import { CACHE_FILE as CACHE_FILE_NAME, InputHasher, isFresh, readCache, seriali
 import type { Job, JobContext, JobResult } from './job.ts';
 import { planJobs, type Selection } from './plan-jobs.ts';
 import { OutputFolder, removeDeadTemporaries } from './output-fs.ts';
-import { runJobs } from './pool.ts';
 import { findStale, settleStale, type JobOutcome, type StaleFile } from './stale.ts';
 
 export interface BuildRequest {
@@ -104,7 +103,9 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
     outputs.push(o);
     request.onOutput?.(o);
   };
-  const hashes = new Map(runnable.map((j) => [j.id, hasher.hash(j)]));
+  // A job asked for some of its outputs (`--only`) caches under a different hash than the whole job, so a later
+  // full build never takes the partial entry for done.
+  const hashes = new Map(runnable.map((j) => [j.id, j.outputs ? `${hasher.hash(j)}:only=${j.outputs.join(',')}` : hasher.hash(j)]));
   const todo: Job[] = [];
   let cachedJobs = 0;
   for (const job of runnable) {
@@ -133,6 +134,10 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
     const fault = out.ensureFolder('');
     if (fault) halt(fault);
   }
+  // The engine (fonts, HarfBuzz, pdfkit) loads only when there is something to build: a no-op rebuild skips it.
+  const { runJobs } = todo.length > 0 ? await import('./pool.ts') : { runJobs: async () => [] as JobResult[] };
+  // Jobs that run in this thread take the content loaded above; workers are handed it too.
+  if (todo.length > 0 && content.root === contentDir) (await import('./run-job.ts')).useLoadedContent(contentDir, content);
   const jobsById = new Map(todo.map((j) => [j.id, j]));
   const take = (result: JobResult) => {
     diagnostics.push(...result.diagnostics);
@@ -177,6 +182,7 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
       }
     },
     stop.signal,
+    content.root === contentDir ? content : undefined,
   );
   for (const job of todo) if (!outcomes.has(job.id)) outcomes.set(job.id, 'skipped');
 

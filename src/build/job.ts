@@ -20,6 +20,8 @@ export interface Job {
   readonly kind: JobKind;
   /** Output folder relative to the build's output root: `<edition>/<lang>` or `<edition>`. */
   readonly dir: string;
+  /** `--only`: the outputs to render and write (names as in OUTPUT_KINDS); absent = every output of the job. */
+  readonly outputs?: readonly string[];
 }
 
 /** Id of an edition's mixed-language card sheet holding exactly `langs`, in that order. */
@@ -35,8 +37,6 @@ export interface JobContext {
   readonly contentDisplay?: string;
   readonly standard: PdfStandard;
   readonly materialOptions: Omit<MaterialOptions, 'keys'>;
-  /** Render only these outputs (`<dir>/<file>`), e.g. the one the web page previews; all when undefined. */
-  readonly onlyFiles?: readonly string[];
 }
 
 /** One finished PDF, not yet written. */

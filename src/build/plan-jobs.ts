@@ -2,6 +2,7 @@ import type { ContentDoc } from '../content/types.ts';
 import { editionLanguages } from '../i18n/localize.ts';
 import type { MaterialName } from '../materials/types.ts';
 import { mixedCardId, type Job } from './job.ts';
+import { outputsOfKind } from './outputs.ts';
 
 /** Materials in build order; also the order of `--material` help. */
 export const MATERIAL_NAMES: readonly MaterialName[] = ['card', 'leaflet', 'poster'];
@@ -10,6 +11,8 @@ export interface Selection {
   readonly editions?: readonly string[];
   readonly langs?: readonly string[];
   readonly materials?: readonly MaterialName[];
+  /** `--only`: just these outputs (names of OUTPUT_KINDS, already checked); jobs that make none are not planned. */
+  readonly outputs?: readonly string[];
 }
 
 /**
@@ -23,10 +26,15 @@ export function planJobs(content: ContentDoc, selection: Selection = {}): Job[] 
     if (selection.editions && !selection.editions.includes(edition.name)) continue;
     const langs = editionLanguages(content, edition).filter((l) => !selection.langs || selection.langs.includes(l));
     for (const lang of langs) {
-      for (const kind of materials) jobs.push({ id: `${edition.name}/${lang}/${kind}`, edition: edition.name, lang, kind, dir: `${edition.name}/${lang}` });
+      for (const kind of materials) {
+        const outputs = outputsOfKind(kind, selection.outputs);
+        if (outputs?.length === 0) continue;
+        jobs.push({ id: `${edition.name}/${lang}/${kind}`, edition: edition.name, lang, kind, dir: `${edition.name}/${lang}`, ...(outputs ? { outputs } : {}) });
+      }
     }
-    if (materials.includes('card') && langs.length > 1) {
-      jobs.push({ id: mixedCardId(edition.name, langs), edition: edition.name, langs, kind: 'mixed-card', dir: edition.name });
+    const mixed = outputsOfKind('mixed-card', selection.outputs);
+    if (materials.includes('card') && langs.length > 1 && mixed?.length !== 0) {
+      jobs.push({ id: mixedCardId(edition.name, langs), edition: edition.name, langs, kind: 'mixed-card', dir: edition.name, ...(mixed ? { outputs: mixed } : {}) });
     }
   }
   return jobs;

@@ -1,6 +1,14 @@
 import { Worker } from 'node:worker_threads';
+import type { ContentDoc } from '../content/types.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
 import { runJob } from './run-job.ts';
+
+/** What a worker is started with: the content already loaded by the build, for jobs in that folder. */
+export interface WorkerContent {
+  readonly contentDir: string;
+  /** Without `files` (functions do not cross to a thread): the worker reopens the folder (worker.ts). */
+  readonly content: Omit<ContentDoc, 'files'>;
+}
 
 /**
  * Runs jobs across `parallel` worker threads, handing the next job to whichever worker is free, and calls
@@ -14,6 +22,7 @@ export async function runJobs(
   parallel: number,
   onResult: (result: JobResult) => void = () => {},
   signal?: AbortSignal,
+  content?: ContentDoc,
 ): Promise<JobResult[]> {
   const results: JobResult[] = [];
   const take = (r: JobResult) => {
@@ -31,7 +40,9 @@ export async function runJobs(
   const queue = [...jobs];
   const workerLoop = () =>
     new Promise<void>((resolveLoop) => {
-      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+      // The content the build loaded travels with the worker (a structured clone costs a fraction of parsing
+      // and validating every YAML file again in each worker).
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), content ? { workerData: { contentDir: ctx.contentDir, content: withoutFiles(content) } satisfies WorkerContent } : {});
       let current: Job | undefined;
       const next = () => {
         current = signal?.aborted ? undefined : queue.shift();
@@ -60,4 +71,9 @@ export async function runJobs(
     take(await runJob(job, ctx));
   }
   return results;
+}
+
+function withoutFiles(content: ContentDoc): Omit<ContentDoc, 'files'> {
+  const { files: _files, ...rest } = content;
+  return rest;
 }

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { OUTPUT_NAMES, outputName } from '../build/outputs.ts';
 import { MATERIAL_NAMES } from '../build/plan-jobs.ts';
 import type { ContentDoc } from '../content/types.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
@@ -34,6 +35,7 @@ export const OPTIONS = {
   'leaflet-paper': { type: 'string' },
   'poster-paper': { type: 'string' },
   'cards-per-sheet': { type: 'string' },
+  only: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies Options;
 
@@ -53,6 +55,7 @@ export const OPTION_HELP: Record<keyof typeof OPTIONS, string> = {
   'leaflet-paper': '--leaflet-paper <p>    Leaflet paper: A5 (default) or A4.',
   'poster-paper': '--poster-paper <p>     Poster paper: A3 (default), A4 or A2 (the same design scaled).',
   'cards-per-sheet': '--cards-per-sheet <n>  Cards per home-print sheet: 10 (A4 default), 8 (Letter default) or 6.',
+  only: `--only <outputs>       Only these output files, e.g. leaflet,poster,card-sheet-a4 (of: ${OUTPUT_NAMES.join(', ')}).`,
   help: '-h, --help             This help.',
 };
 
@@ -99,7 +102,7 @@ export function parseList(value: string | undefined, option: string): string[] |
   const items = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
   if (items.length === 0) {
     throw new UsageError(`--${option} was given an empty list (${JSON.stringify(value)}).`, [
-      `Name at least one, comma-separated (e.g. --${option} ${option === 'lang' ? 'ar,fa' : option === 'material' ? 'card' : 'generic'}), or leave --${option} out to take them all.`,
+      `Name at least one, comma-separated (e.g. --${option} ${option === 'lang' ? 'ar,fa' : option === 'material' ? 'card' : option === 'only' ? 'leaflet,card-sheet-a4' : 'generic'}), or leave --${option} out to take them all.`,
     ]);
   }
   return items;
@@ -114,6 +117,17 @@ export function parseMaterials(value: string | undefined): MaterialName[] | unde
     }
   }
   return list as MaterialName[] | undefined;
+}
+
+/** `--only leaflet,card-sheet-a4.pdf` → output names (`.pdf` optional); an unknown name is a usage error with the nearest name. */
+export function parseOnly(value: string | undefined): string[] | undefined {
+  const list = parseList(value, 'only')?.map(outputName);
+  for (const name of list ?? []) {
+    if (OUTPUT_NAMES.includes(name)) continue;
+    const s = didYouMean(name, OUTPUT_NAMES);
+    throw new UsageError(`Unknown output \`${name}\` for --only.`, [s ? `Did you mean \`${s}\`?` : `Outputs: ${OUTPUT_NAMES.join(', ')}.`]);
+  }
+  return list ? [...new Set(list)] : undefined;
 }
 
 /** One of a fixed set of values, or the default when not given; a typo is a usage error with the nearest value. */

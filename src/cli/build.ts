@@ -2,13 +2,14 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from '../build/build.ts';
 import { STALE_DIR } from '../build/stale.ts';
+import { OUTPUT_KINDS } from '../build/outputs.ts';
 import { loadContent } from '../content/load.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { folderOption, helpText, UsageError, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseStandard, requireKnownSelection } from './args.ts';
+import { folderOption, helpText, UsageError, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseOnly, parseStandard, requireKnownSelection } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { kb, printDiagnostics } from './report.ts';
 
-const NAMES = ['content', 'out', 'lang', 'material', 'edition', 'pdf-standard', 'leaflet-paper', 'poster-paper', 'cards-per-sheet', 'jobs', 'force', 'keep-stale', 'help'] as const;
+const NAMES = ['content', 'out', 'lang', 'material', 'edition', 'pdf-standard', 'leaflet-paper', 'poster-paper', 'cards-per-sheet', 'only', 'jobs', 'force', 'keep-stale', 'help'] as const;
 
 export const buildCommand: Command = {
   name: 'build',
@@ -30,6 +31,7 @@ export const buildCommand: Command = {
       'rightsprint build --lang ar,fa --material card --edition generic',
       'rightsprint build --content ../our-content --out ../print --pdf-standard ua',
       'rightsprint build --material leaflet,poster --leaflet-paper A4 --poster-paper A2',
+      'rightsprint build --only card-sheet-a4,card-sheet-mixed-a4',
     ],
   ),
   async run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -44,7 +46,14 @@ export const buildCommand: Command = {
       langs: parseList(values.lang, 'lang'),
       materials: parseMaterials(values.material),
       editions: parseList(values.edition, 'edition'),
+      outputs: parseOnly(values.only),
     };
+    const onlyKinds = new Set(selection.outputs?.map((o) => OUTPUT_KINDS[o] === 'mixed-card' ? 'card' : OUTPUT_KINDS[o]));
+    if (selection.outputs && selection.materials && !selection.materials.some((m) => onlyKinds.has(m))) {
+      throw new UsageError(`--only ${selection.outputs.join(',')} names no output of --material ${selection.materials.join(',')}: nothing would be built.`, [
+        'Drop --material (--only alone chooses the files), or name outputs of those materials.',
+      ]);
+    }
     const standard = parseStandard(values['pdf-standard']);
     const materialOptions = parseMaterialOptions(values);
     const parallel = parseJobs(values.jobs);

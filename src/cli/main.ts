@@ -2,32 +2,33 @@ import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../diagnostics/diagnostic.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { REPO_ROOT } from '../platform/repo-root.ts';
-import { acceptCommand } from './accept.ts';
 import { UsageError } from './args.ts';
-import { buildCommand } from './build.ts';
-import { checkCommand } from './check.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
-import { diffCommand } from './diff.ts';
-import { exportCommand } from './export.ts';
-import { importCommand } from './import.ts';
-import { proofCommand } from './proof.ts';
 import { printDiagnostics } from './report.ts';
-import { serveCommand } from './serve.ts';
-import { snapshotCommand } from './snapshot.ts';
-import { statusCommand } from './status.ts';
+
+/**
+ * A command as `rightsprint --help` lists it. Its module, and the engine behind it (fonts, HarfBuzz, pdfkit,
+ * YAML…), loads only when that command runs: `--help` and typos answer without loading any of it.
+ * `summary` repeats the command's own (tests/unit/cli/cli.test.ts checks they agree).
+ */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
+}
 
 /** Every command, once. `rightsprint --help` lists them in this order. */
-export const COMMANDS: readonly Command[] = [
-  buildCommand,
-  checkCommand,
-  statusCommand,
-  proofCommand,
-  exportCommand,
-  importCommand,
-  acceptCommand,
-  diffCommand,
-  snapshotCommand,
-  serveCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'build', summary: 'Build the PDFs of every edition × language × material (only what changed)', load: async () => (await import('./build.ts')).buildCommand },
+  { name: 'check', summary: 'Validate the content and the print policy for every edition and language (writes nothing)', load: async () => (await import('./check.ts')).checkCommand },
+  { name: 'status', summary: 'Show translated / missing / stale counts and review status per language', load: async () => (await import('./status.ts')).statusCommand },
+  { name: 'proof', summary: 'Typeset any text in a language’s fonts to a PDF proof (and a glyph trace)', load: async () => (await import('./proof.ts')).proofCommand },
+  { name: 'export', summary: 'Write translation files (PO, XLIFF 1.2 or CSV) for translators, marking stale and missing strings', load: async () => (await import('./export.ts')).exportCommand },
+  { name: 'import', summary: 'Check translated PO/XLIFF/CSV files and write them into content/translations/<lang>.yaml', load: async () => (await import('./import.ts')).importCommand },
+  { name: 'accept', summary: 'Mark reviewed translations as current (restamp their source hash)', load: async () => (await import('./accept.ts')).acceptCommand },
+  { name: 'diff', summary: 'List source strings added, removed and changed since an earlier content folder, and which translations go stale', load: async () => (await import('./diff.ts')).diffCommand },
+  { name: 'snapshot', summary: 'Save the source guidance of the current version into content/history/<version>.yaml', load: async () => (await import('./snapshot.ts')).snapshotCommand },
+  { name: 'serve', summary: 'Serve the browser version (dist/web, from `npm run web`) on 127.0.0.1', load: async () => (await import('./serve.ts')).serveCommand },
 ];
 
 function version(): string {
@@ -72,12 +73,12 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       io.out(version());
       return EXIT.ok;
     }
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) {
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (!entry) {
       const suggestion = didYouMean(name, COMMANDS.map((c) => c.name));
       throw new UsageError(`Unknown command \`${name}\`.`, [suggestion ? `Did you mean \`rightsprint ${suggestion}\`?` : `Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`]);
     }
-    return await command.run(rest, io);
+    return await (await entry.load()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`error: ${e.message}`);

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { languageDiagnostic } from '../content/validate.ts';
+import { decodeText } from '../content/decode-text.ts';
+import { formatDiagnostics } from '../diagnostics/format.ts';
 import { scriptsWithFonts } from '../fonts/scripts-with-fonts.ts';
 import { languageInfo, languageProblem } from '../i18n/languages.ts';
 import type { Color, DocumentSpec, Page, Positioned, StructNode } from '../layout/frame.ts';
@@ -121,7 +123,7 @@ so you can check a translation before it goes into content/. Paragraphs are sepa
 Exits 1 and lists every character no bundled font can draw (nothing is written then).
 
 Options:
-  --lang <code>     Language code from locales/languages.json (e.g. ar, ur, bn, my, zh-Hans).
+  --lang <code>     Any BCP 47 language code whose script has a font (e.g. ar, ur, bn, my, zh-Hans, sw).
   --text <text>     The text to set, or
   --file <txt>      a UTF-8 text file with it.
   --out <pdf>       Where to write the PDF.
@@ -162,12 +164,20 @@ Example:
 
     let text: string;
     if (values.file !== undefined) {
+      let bytes: Uint8Array;
       try {
-        text = readFileSync(resolve(io.cwd, values.file), 'utf8');
+        bytes = readFileSync(resolve(io.cwd, values.file));
       } catch (e) {
         io.err(`rightsprint proof: cannot read ${values.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         return EXIT.content;
       }
+      // A proof of a file saved in a legacy code page would show U+FFFD, not the text the user meant to check.
+      const decoded = decodeText(bytes, values.file, { language: lang, script: languageInfo(lang)!.script });
+      if (decoded.text === undefined) {
+        formatDiagnostics(decoded.diagnostics).forEach((l) => io.err(l));
+        return EXIT.content;
+      }
+      text = decoded.text;
     } else text = values.text!;
 
     const proof = buildProof(lang, text, { widthMm, size });

@@ -22,13 +22,15 @@ export interface Schema {
   readonly enum?: readonly string[];
   readonly pattern?: string;
   readonly minLength?: number;
+  /** Longest text allowed, in UTF-16 code units (JSON Schema counts code points; the two agree except for astral characters, where ours is stricter). */
+  readonly maxLength?: number;
   readonly definitions?: Readonly<Record<string, Schema>>;
 }
 
 /** The schema keywords the checker understands; a schema using any other is a programming error (tested). */
 export const SUPPORTED_KEYWORDS = new Set([
   '$schema', '$id', '$ref', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties',
-  'propertyNames', 'items', 'minItems', 'maxItems', 'enum', 'pattern', 'minLength', 'definitions',
+  'propertyNames', 'items', 'minItems', 'maxItems', 'enum', 'pattern', 'minLength', 'maxLength', 'definitions',
 ]);
 
 export interface SchemaResult {
@@ -89,7 +91,7 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
             }
             childSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
           }
-          if (schema.propertyNames && !new RegExp(schema.propertyNames.pattern, 'u').test(key)) {
+          if (schema.propertyNames && !compiled(schema.propertyNames.pattern).test(key)) {
             diagnostics.push(error(CODES.badValue, `Key \`${key}\` in ${describe(path)} has characters keys cannot use.`, keySpan, [
               'Keys use letters, digits, `_`, `-` and `.` only, e.g. `street.heading`.',
             ]));
@@ -144,7 +146,11 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
           diagnostics.push(error(CODES.badValue, `${describe(path)} is empty.`, span, ['Write the value, or delete the line if the field is optional.']));
           return undefined;
         }
-        if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) {
+        if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+          // The value is kept: dropping it would add "missing" errors for a text that is there, only too long.
+          diagnostics.push(error(CODES.stringTooLong, `${describe(path)} is ${value.length} characters long; at most ${schema.maxLength} are allowed.`, span, schema.description ? [schema.description] : []));
+        }
+        if (schema.pattern && !compiled(schema.pattern).test(value)) {
           diagnostics.push(error(CODES.badValue, `${describe(path)} is \`${value}\`, which does not have the expected form.`, span, schema.description ? [schema.description] : []));
           return undefined;
         }
@@ -156,6 +162,14 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
   };
   const value = visit(file.doc.contents as Node | null, root, []);
   return { value, diagnostics, spans };
+}
+
+const patterns = new Map<string, RegExp>();
+/** A schema pattern, compiled once (a translation file tests its key pattern once per string). */
+function compiled(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, (re = new RegExp(pattern, 'u')));
+  return re;
 }
 
 function found(node: Node | null): string {

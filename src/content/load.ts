@@ -6,11 +6,12 @@ import projectSchema from '../../schema/project.schema.json' with { type: 'json'
 import translationSchema from '../../schema/translation.schema.json' with { type: 'json' };
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { declareLanguages } from '../i18n/languages.ts';
+import { declareLanguages, languageInfo } from '../i18n/languages.ts';
 import type { Schema } from './check-schema.ts';
 import { compareVersions, historyFile } from './history-file.ts';
-import { parsedFile } from './parse-memo.ts';
-import { readText, type ContentSource } from './source.ts';
+import { invisibleCharDiagnostics } from './invisible-chars.ts';
+import { checkedFile, parsedFile } from './parse-memo.ts';
+import type { ContentSource } from './source.ts';
 import type {
   ContentDoc, Edition, HistorySnapshot, LanguageEntry, MaterialsSpec, PrintPolicy, ProjectFile, SourceGuidance, TranslatedString, TranslationFile,
 } from './types.ts';
@@ -39,7 +40,7 @@ export interface LoadOptions {
 }
 
 export interface LoadResult {
-  /** Undefined only when the folder is unusable (no project.yaml or no source guidance). */
+  /** Undefined only when the folder is unusable (no project.yaml or no source guidance, or one of them cannot be decoded). */
   readonly content?: ContentDoc;
   /** Every problem found, schema and cross-file, in one pass. */
   readonly diagnostics: readonly Diagnostic[];
@@ -48,9 +49,9 @@ export interface LoadResult {
 }
 
 /**
- * Loads a content folder (a path, read from disk by the Node front end, or any ContentSource): parses every YAML
- * file with positions, checks each against its JSON Schema, NFC-normalises all text, applies defaults, then runs
- * the cross-file checks (validate.ts). All problems are collected; nothing throws for a user mistake.
+ * Loads a content folder: parses every YAML file with positions, checks each against its JSON Schema,
+ * NFC-normalises all text, applies defaults, then runs the cross-file checks (validate.ts). All problems are
+ * collected; nothing throws for a user mistake.
  */
 export function loadContent(dir: string | ContentSource, options: LoadOptions = {}): LoadResult {
   const files_ = typeof dir === 'string' ? folderSource(dir) : dir;
@@ -59,11 +60,24 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   const diagnostics: Diagnostic[] = [];
   const spans = new Map<string, SourceSpan>();
   const files: string[] = [];
+  /** Files that could not be decoded (already reported): checking what depends on them would only add noise. */
+  const unreadable = new Set<string>();
 
-  const read = (rel: string, kind: ContentKind): Record<string, unknown> | undefined => {
-    const { file, checked } = parsedFile(readText(files_, rel) ?? '', rel, `${displayRoot}/${rel}`, schemaFor(kind));
+  // `language`: the file's language as far as its name or the project says, to name a legacy code page the
+  // file may be saved in and to allow invisible characters that language's script uses.
+  const read = (rel: string, kind: ContentKind, language?: string): Record<string, unknown> | undefined => {
+    const script = language === undefined ? undefined : languageInfo(language)?.script;
+    const hint = language === undefined ? undefined : { language, ...(script ? { script } : {}) };
+    const file = parsedFile(files_, rel, `${displayRoot}/${rel}`, hint);
     if (kind !== 'history') files.push(rel);
     diagnostics.push(...file.diagnostics);
+    if (!file.readable) {
+      unreadable.add(rel);
+      return undefined;
+    }
+    // History snapshots are never printed and were copied from guidance that was checked when it was current.
+    if (kind !== 'history') diagnostics.push(...invisibleCharDiagnostics(file, script));
+    const checked = checkedFile(file, schemaFor(kind));
     diagnostics.push(...checked.diagnostics);
     for (const [path, span] of checked.spans) spans.set(`${rel}#${path}`, span);
     const value = checked.value;
@@ -72,19 +86,21 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   const missingFile = (rel: string, hint: string) =>
     diagnostics.push(error(CODES.missingFile, `Missing content file ${displayRoot}/${rel}.`, undefined, [hint]));
 
-  if (files_.read('project.yaml') === undefined) {
+  if (!files_.exists('project.yaml')) {
     missingFile('project.yaml', `Is ${displayRoot} a content folder? Pass one with --content <dir> (default ./content).`);
     return { diagnostics, files };
   }
   const rawProject = read('project.yaml', 'project') ?? {};
+  if (unreadable.has('project.yaml')) return { diagnostics, files };
   const project = toProject(rawProject);
 
   const guidanceRel = `guidance/${project.sourceLanguage}.yaml`;
-  if (files_.read(guidanceRel) === undefined) {
+  if (!files_.exists(guidanceRel)) {
     missingFile(guidanceRel, `project.yaml says sourceLanguage: ${project.sourceLanguage}; the source strings must be in ${guidanceRel}.`);
     return { diagnostics, files };
   }
-  const rawGuidance = read(guidanceRel, 'guidance') ?? {};
+  const rawGuidance = read(guidanceRel, 'guidance', project.sourceLanguage) ?? {};
+  if (unreadable.has(guidanceRel)) return { diagnostics, files };
   const source: SourceGuidance = {
     language: str(rawGuidance.language) ?? project.sourceLanguage,
     strings: (rawGuidance.strings ?? {}) as Record<string, string>,
@@ -93,8 +109,8 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   const translations = new Map<string, TranslationFile>();
   for (const name of yamlFiles(files_, 'translations')) {
     const rel = `translations/${name}`;
-    const raw = read(rel, 'translation') ?? {};
     const fileLang = name.replace(/\.yaml$/u, '');
+    const raw = read(rel, 'translation', fileLang) ?? {};
     // Entries whose text failed the schema were reported already; one with a bad hash is kept as stale ('').
     const strings = Object.fromEntries(
       Object.entries((raw.strings ?? {}) as Record<string, Partial<TranslatedString>>)
@@ -107,7 +123,7 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   const editions: Edition[] = [];
   const editionNames = yamlFiles(files_, 'editions');
   for (const name of editionNames) {
-    const raw = read(`editions/${name}`, 'edition') ?? {};
+    const raw = read(`editions/${name}`, 'edition', project.sourceLanguage) ?? {};
     const title = str(raw.title);
     const languages = raw.languages as string[] | undefined;
     editions.push({
@@ -121,11 +137,13 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
 
   // Newest version first, keyed by file stem (validate.ts checks each file's `version:` agrees with its name).
   const snapshots: [string, HistorySnapshot][] = yamlFiles(files_, 'history').map((name) => {
-    const raw = read(historyFile(name.replace(/\.yaml$/u, '')), 'history') ?? {};
+    const raw = read(historyFile(name.replace(/\.yaml$/u, '')), 'history', project.sourceLanguage) ?? {};
     const snapshot = { version: str(raw.version) ?? '', date: str(raw.date) ?? '', language: str(raw.language) ?? '', strings: (raw.strings ?? {}) as Record<string, string> };
     return [name.replace(/\.yaml$/u, ''), snapshot];
   });
   const history = new Map(snapshots.sort(([a], [b]) => compareVersions(b, a)));
+
+  diagnostics.push(...checkUiOverrides(files_, displayRoot));
 
   // The project's own language entries (code plus overrides) join the shipped table before anything looks a
   // language up: a content folder outside the repository may add a language the tool has never listed.
@@ -133,6 +151,24 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   const content: ContentDoc = { root, files: files_, project, source, translations, editions, spans, history };
   diagnostics.push(...validateContent(content));
   return { content, diagnostics, files };
+}
+
+/**
+ * The organisation's own UI wording (`locales/<lang>/ui.json`, laid over the built-in strings by i18n/ui.ts) is
+ * printed like guidance, so it gets the same checks: UTF-8, syntax, no bidi controls. JSON is YAML, so the YAML
+ * reader gives the positions.
+ */
+function checkUiOverrides(source: ContentSource, displayRoot: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const lang of source.folders('locales')) {
+    const rel = `locales/${lang}/ui.json`;
+    if (!source.exists(rel)) continue;
+    const script = languageInfo(lang)?.script;
+    const file = parsedFile(source, rel, `${displayRoot}/${rel}`, { language: lang, ...(script ? { script } : {}) });
+    out.push(...file.diagnostics);
+    if (file.readable) out.push(...invisibleCharDiagnostics(file, script));
+  }
+  return out;
 }
 
 /** Path of an edition's file relative to the content folder (`default` has none). */

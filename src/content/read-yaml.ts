@@ -1,6 +1,7 @@
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
+import { decodeText, type LanguageHint } from './decode-text.ts';
 
 /** One parsed YAML file, with what is needed to turn offsets into `file:line:col`. */
 export interface YamlFile {
@@ -11,8 +12,10 @@ export interface YamlFile {
   readonly text: string;
   readonly doc: Document.Parsed;
   readonly lineCounter: LineCounter;
-  /** Syntax and duplicate-key problems. */
+  /** Encoding, syntax and duplicate-key problems. */
   readonly diagnostics: readonly Diagnostic[];
+  /** False when the bytes could not be decoded (not UTF-8, too large): `doc` is empty and must not be checked. */
+  readonly readable: boolean;
 }
 
 /** Where an offset of the file is, as editors count (1-based line and column). */
@@ -27,26 +30,71 @@ export function spanOf(file: Pick<YamlFile, 'display' | 'lineCounter'>, node: No
 }
 
 /**
- * Parses one YAML file's text (the loader reads it through a ContentSource). Keys must be unique (a repeated key is reported, not silently overwritten).
- * Syntax errors become diagnostics at the parser's position; the partial document is still returned so the
- * rest of the file can be checked in the same run.
+ * Largest content file the loader reads, bytes. The shipped translations are 7–14 KB; a file of several MB is
+ * not hand-written guidance (a log, an export, a wrong file) and would only make every command slow.
  */
-export function parseYaml(text: string, rel: string, display: string): YamlFile {
+export const MAX_CONTENT_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Parses one YAML file from its bytes (read through the content's ContentSource, only when `size` is allowed). The bytes must be UTF-8 (decode-text.ts: anything else is an error, never
+ * U+FFFD on a card). Keys must be unique (a repeated key is reported, not silently overwritten).
+ * Syntax errors become diagnostics at the parser's position; the partial document is still returned so the
+ * rest of the file can be checked in the same run. `readable` is false when the file could not be decoded at
+ * all: its (empty) document must not be checked further.
+ */
+export function readYaml(bytes: () => Uint8Array, size: number, rel: string, display: string, hint?: LanguageHint): YamlFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const file = { rel, display, lineCounter };
+  // Size first (the ContentSource knows it without reading): a wrong multi-gigabyte file must not be read into
+  // memory to be refused.
+  if (size > MAX_CONTENT_FILE_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    const d = error(CODES.fileTooLarge, `The file is ${mb(size)} MB; content files may be at most ${mb(MAX_CONTENT_FILE_BYTES)} MB.`, { file: display, line: 1, col: 1 }, [
+      'Check this is the right file: guidance and translation files are a few kilobytes. Split very long text into several keys.',
+    ]);
+    return unreadable(file, d);
+  }
+  const decoded = decodeText(bytes(), display, hint);
+  if (decoded.text === undefined) return unreadable(file, ...decoded.diagnostics);
+  const text = decoded.text;
+  // uniqueKeys is checked below in linear time: the yaml package compares each key with every earlier one,
+  // which took 10 s for a 2 MB file of 20 000 keys.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   const diagnostics = [...doc.errors, ...doc.warnings].map((e): Diagnostic => {
     const span = spanAt(file, e.pos[0]);
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/u, '');
-    if (e.code === 'DUPLICATE_KEY') {
-      const key = text.slice(e.pos[0]).split('\n')[0]!.split(':')[0]?.trim().replace(/^["']|["']$/gu, '');
-      return error(CODES.duplicateKey, `Duplicate key${key ? ` \`${key}\`` : ''}: the same key appears twice in one mapping.`, span, [
-        'Delete or rename one of them; YAML would otherwise silently keep only the last value.',
-      ]);
-    }
     return error(CODES.yamlSyntax, `YAML syntax error: ${message}`, span, yamlHints(e.code, message));
   });
-  return { ...file, text, doc, diagnostics };
+  diagnostics.push(...duplicateKeys(doc, file));
+  return { ...file, text, doc, diagnostics, readable: true };
+}
+
+/** A file that could not be decoded: an empty document and the reason. */
+function unreadable(file: Pick<YamlFile, 'rel' | 'display' | 'lineCounter'>, ...diagnostics: Diagnostic[]): YamlFile {
+  return { ...file, text: '', doc: parseDocument(''), diagnostics, readable: false };
+}
+
+/** Every key that repeats an earlier key of the same mapping, at the repeat. */
+function duplicateKeys(doc: Document.Parsed, file: Pick<YamlFile, 'display' | 'lineCounter'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      // By value, as the yaml package compares keys: `1` and `"1"` are different keys.
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = pair.key.value;
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        out.push(error(CODES.duplicateKey, `Duplicate key \`${String(key)}\`: the same key appears twice in one mapping.`, spanOf(file, pair.key), [
+          'Delete or rename one of them; YAML would otherwise silently keep only the last value.',
+        ]));
+      }
+    },
+  });
+  return out;
 }
 
 /** A hint for the syntax errors people make most often in hand-written content files. */

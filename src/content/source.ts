@@ -7,6 +7,10 @@
 export interface ContentSource {
   /** The file's bytes, or undefined when there is no such file (or it is outside the content folder). */
   read(key: string): Uint8Array | undefined;
+  /** Whether the file exists (without reading it). */
+  exists(key: string): boolean;
+  /** The file's size in bytes without reading it, or undefined when there is no such file. */
+  size(key: string): number | undefined;
   /** Names (not keys) of the files directly inside `folder` (`''` is the root), sorted by code point. */
   list(folder: string): readonly string[];
   /** True when the key's real location leaves the folder (a symbolic link on disk pointing elsewhere). */
@@ -58,11 +62,14 @@ export function memorySource(files: ReadonlyMap<string, Uint8Array>): ContentSou
     const prefix = folder === '' ? '' : `${folder.replace(/\/+$/u, '')}/`;
     return entries.filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
   };
+  const read = (key: string) => {
+    const k = contentKey(key);
+    return k === undefined ? undefined : normalised.get(k);
+  };
   return {
-    read: (key) => {
-      const k = contentKey(key);
-      return k === undefined ? undefined : normalised.get(k);
-    },
+    read,
+    exists: (key) => read(key) !== undefined,
+    size: (key) => read(key)?.byteLength,
     list: (folder) => under(folder).filter((rest) => !rest.includes('/')).sort(byCodePoint),
     folders: (folder) => [...new Set(under(folder).filter((rest) => rest.includes('/')).map((rest) => rest.split('/')[0]!))].sort(byCodePoint),
   };

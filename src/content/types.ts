@@ -106,7 +106,7 @@ export interface TranslatedString {
   readonly source: string;
   /** Per-string review status; defaults to the language's. */
   readonly review?: ReviewStatus;
-  /** Who reviewed this string (`rightsprint accept --by`). Added by the guidance-update follow-up; optional. */
+  /** Who reviewed this string (`rightsprint accept --by`). */
   readonly reviewedBy?: string;
   /** When this string was reviewed, ISO `YYYY-MM-DD`. Added with `reviewedBy`; optional. */
   readonly reviewedOn?: string;

@@ -3,7 +3,9 @@ import { CODES } from '../diagnostics/codes.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { languageProblem, type LanguageProblem } from '../i18n/languages.ts';
 import { scriptsWithFonts } from '../fonts/scripts-with-fonts.ts';
+import { readLogoFrom } from '../layout/read-logo.ts';
 import { historyFile } from './history-file.ts';
+import { logoProblemDiagnostic } from './logo-diagnostic.ts';
 import { contentKey } from './source.ts';
 import { markupShape, variablesOf } from './markup.ts';
 import type { ContentDoc, MaterialsSpec } from './types.ts';
@@ -11,7 +13,7 @@ import type { ContentDoc, MaterialsSpec } from './types.ts';
 /**
  * Cross-file checks the JSON Schemas cannot express: known language codes, source/translation agreement
  * (`{{variables}}`, bold, lists), materials keys present in the guidance, edition settings and logo paths.
- * Pure over the loaded content and its ContentSource (referenced files must exist in it).
+ * Pure over the loaded content and its ContentSource (referenced files must exist in it; logos are read).
  */
 export function validateContent(content: ContentDoc): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -180,7 +182,10 @@ export function materialKeys(m: MaterialsSpec): [string, string][] {
   return out;
 }
 
-/** A logo must exist and stay inside the content folder (so a shared content folder cannot read other files). */
+/**
+ * A logo must exist, stay inside the content folder (so a shared content folder cannot read other files), and be
+ * a complete, undamaged SVG, PNG or JPEG within the size limits.
+ */
 function checkLogo(content: ContentDoc, logo: string | undefined, span: SourceSpan | undefined, out: Diagnostic[]): void {
   if (logo === undefined || logo === '') return;
   const key = contentKey(logo);
@@ -188,10 +193,14 @@ function checkLogo(content: ContentDoc, logo: string | undefined, span: SourceSp
     out.push(error(CODES.assetOutsideContent, `Logo \`${logo}\` is outside the content folder.`, span, ['Copy the logo into the content folder (e.g. assets/logo.svg) and give its path relative to it.']));
     return;
   }
-  if (content.files.read(key) === undefined) {
+  if (!content.files.exists(key) && !content.files.folders(key.includes('/') ? key.slice(0, key.lastIndexOf('/')) : '').includes(key.slice(key.lastIndexOf('/') + 1))) {
     const path = content.root ? `${content.root}/${key}` : key;
     out.push(error(CODES.missingAsset, `Logo \`${logo}\` does not exist.`, span, [`Expected at ${path}; paths are relative to the content folder.`]));
+    return;
   }
+  // Decoded completely now, so a damaged or oversized logo is reported at its setting, before any layout.
+  const read = readLogoFrom(content.files, key);
+  if (!read.ok) out.push(logoProblemDiagnostic(read, logo, span));
 }
 
 /** The located diagnostic for a language code that cannot be set (RP2001 malformed, RP2013 no script, RP2014 no font). */

@@ -24,6 +24,18 @@ export const CODES = {
   languageMismatch: 'RP1008',
   /** An edition listed on the command line (`--edition`) or a language (`--lang`) is not in the content. */
   unknownSelection: 'RP1009',
+  /** A content file is not valid UTF-8 (saved in a legacy code page such as Windows-1252): located at the first bad byte. */
+  notUtf8: 'RP1010',
+  /** A content file is saved as UTF-16 (with or without a byte-order mark); content files must be UTF-8. */
+  utf16File: 'RP1011',
+  /** A bidi embedding, override or isolate control (U+202A–U+202E, U+2066–U+2069) in content text: it reverses words on the page. */
+  bidiControl: 'RP1012',
+  /** An invisible format character a translator cannot see (zero-width space, word joiner, soft hyphen, …); a warning. */
+  invisibleChar: 'RP1013',
+  /** A string longer than its schema's maxLength (no material can print it; fitting it would take minutes). */
+  stringTooLong: 'RP1014',
+  /** A content file larger than the loader reads (MAX_CONTENT_FILE_BYTES). */
+  fileTooLarge: 'RP1015',
   /** A language code that is not a well-formed BCP 47 tag (with "did you mean"). */
   unknownLanguage: 'RP2001',
   /** A translation lacks a `{{variable}}` its source has. */
@@ -64,6 +76,16 @@ export const CODES = {
   missingAsset: 'RP3102',
   /** A referenced file lies outside the content folder. */
   assetOutsideContent: 'RP3103',
+  /** A logo path names a folder, or a file that cannot be read. */
+  logoNotFile: 'RP3105',
+  /** A logo file is damaged or cut short: bad PNG chunk CRC or image data, JPEG without its end marker, SVG that is not well-formed XML. */
+  logoDamaged: 'RP3106',
+  /** A logo file over 2 MB or over 4000 pixels on a side. */
+  logoTooLarge: 'RP3107',
+  /** A logo file that is not an SVG, PNG or JPEG, or a variant of them the PDF writer cannot embed. */
+  logoFormat: 'RP3108',
+  /** An SVG logo that uses features the PDF writer cannot draw as vector paths (transforms, gradients, text, …). */
+  logoUnsupportedSvg: 'RP3109',
   /** Print policy `fail`: the language has stale or missing strings and cannot be printed. */
   policyFail: 'RP5001',
   /** Print policy `keep`: an outdated translation is printed. */

@@ -1,7 +1,7 @@
 import type { Registry } from './registry.ts';
 
 /**
- * The ordered font families to try for text of one script in one language (ARCHITECTURE decision 4).
+ * The ordered font families to try for text of one script in one language (docs/architecture.md, decision 4).
  *
  * 1. families of the language's stack that are made for this script (manifest `scripts`), in stack order —
  *    so Urdu Arabic text gets Nastaliq, and Latin inside Arabic gets Noto Sans rather than the Latin letters that

@@ -41,8 +41,8 @@ export interface LocalizedDoc {
   /** A UI string from locales/<lng>/ through i18next with this language's fallback chain. */
   ui(key: string, vars?: Record<string, string | number>): string;
   /**
-   * The same UI strings in the officer language (card back: the hotline label, its pending note). Optional, added
-   * by the materials follow-up so existing producers type-check; without it the officer side prints the bare number.
+   * The same UI strings in the officer language (card back: the hotline label, its pending note). Without it the
+   * officer side prints the bare number.
    */
   readonly officerUi?: (key: string, vars?: Record<string, string | number>) => string;
   /**

@@ -46,6 +46,26 @@ export function rowRuns(isDark: (col: number) => boolean, count: number): [numbe
  * `tag` makes the path part of a Figure in the structure tree (alt text "QR code: <url>").
  */
 export function qrCode(text: string, size: number, color: Color, tag?: string): QrCode {
+  const key = `${size}\u0000${text}`;
+  let path = paths.get(key);
+  if (!path) {
+    if (paths.size >= MAX_REMEMBERED) paths.clear();
+    path = qrPath(text, size);
+    paths.set(key, path);
+  }
+  const item: PathItem = tag === undefined ? { kind: 'path', d: path.d, fill: color } : { kind: 'path', d: path.d, fill: color, tag };
+  return { item, size, modules: path.modules, moduleSize: path.moduleSize };
+}
+
+/**
+ * Paths already made, by size and text: a poster lays itself out at up to 27 sizes and every attempt places
+ * the same QR code; encoding and masking it each time was a tenth of a poster's build. Bounded, since a
+ * long-lived process (tests) sees many texts.
+ */
+const paths = new Map<string, { readonly d: string; readonly modules: number; readonly moduleSize: number }>();
+const MAX_REMEMBERED = 64;
+
+function qrPath(text: string, size: number): { readonly d: string; readonly modules: number; readonly moduleSize: number } {
   const symbol = QRCode.create(text, { errorCorrectionLevel: ERROR_CORRECTION });
   const n = symbol.modules.size;
   const moduleSize = size / (n + 2 * QR_QUIET_MODULES);
@@ -60,6 +80,5 @@ export function qrCode(text: string, size: number, color: Color, tag?: string): 
       parts.push(`M${x} ${y}h${w}v${round3(h)}h${-w}z`);
     }
   }
-  const item: PathItem = tag === undefined ? { kind: 'path', d: parts.join(''), fill: color } : { kind: 'path', d: parts.join(''), fill: color, tag };
-  return { item, size, modules: n, moduleSize };
+  return { d: parts.join(''), modules: n, moduleSize };
 }

@@ -1,3 +1,4 @@
+import { SaxesParser } from 'saxes';
 import type { Color } from './frame.ts';
 
 /**
@@ -20,14 +21,20 @@ export interface SvgShape {
 
 export type SvgParse =
   | { readonly ok: true; readonly viewBox: readonly [number, number, number, number]; readonly shapes: readonly SvgShape[] }
-  | { readonly ok: false; readonly reason: string };
+  | { readonly ok: false; readonly reason: string; /** The text is not well-formed XML (truncated or corrupt), as opposed to using features we do not draw. */ readonly damaged?: true };
 
 /** Elements we can draw as they are, plus the harmless wrappers around them. */
 const SHAPES = new Set(['path', 'rect', 'circle', 'polygon']);
 const WRAPPERS = new Set(['svg', 'g', 'title', 'desc', 'metadata']);
 
-/** Parse an SVG file's text into paths, or say why it cannot be drawn. */
+/**
+ * Parse an SVG file's text into paths, or say why it cannot be drawn. The whole text must be well-formed XML
+ * first: the shape scan below reads tags one by one and would silently draw the part of a truncated file that
+ * survived (a logo without its letters).
+ */
 export function parseSimpleSvg(text: string): SvgParse {
+  const xmlProblem = wellFormedProblem(text);
+  if (xmlProblem) return { ok: false, reason: `the SVG is not well-formed XML (${xmlProblem}); the file may be cut short or damaged`, damaged: true };
   const body = text.replace(/<\?xml[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<!DOCTYPE[\s\S]*?>/gi, '');
   const svg = /<svg\b([^>]*)>/i.exec(body);
   if (!svg) return { ok: false, reason: 'no <svg> element' };
@@ -150,4 +157,19 @@ export function parseColor(v: string): Color | 'none' | undefined {
   const cmy = k >= 1 ? [0, 0, 0] : [r, g, b].map((c) => (1 - c - k) / (1 - k));
   const pct = (x: number) => Math.round(x * 1000) / 10;
   return { rgb, cmyk: [pct(cmy[0]!), pct(cmy[1]!), pct(cmy[2]!), pct(k)] };
+}
+
+/** Why `text` is not a well-formed XML document (line:column and the XML parser's message), or undefined. */
+function wellFormedProblem(text: string): string | undefined {
+  let problem: string | undefined;
+  const parser = new SaxesParser({ position: true });
+  parser.on('error', (e) => {
+    problem ??= e.message;
+  });
+  try {
+    parser.write(text.replace(/^\uFEFF/u, '')).close();
+  } catch (e) {
+    problem ??= (e as Error).message;
+  }
+  return problem;
 }

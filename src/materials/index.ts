@@ -1,5 +1,5 @@
 import type { LocalizedDoc } from '../i18n/types.ts';
-import { layoutParagraph } from '../text/layout-paragraph.ts';
+import { rememberedLayout } from '../text/remembered-layout.ts';
 import { buildCard, buildMixedCard } from './card.ts';
 import { buildLeaflet } from './leaflet.ts';
 import { buildPoster } from './poster.ts';
@@ -10,14 +10,14 @@ import type { BuildMaterial, MaterialName, MaterialOptions, MaterialResult } fro
  * fonts); tests pass a different setter to the `build…` functions directly.
  */
 export const materials: Record<MaterialName, BuildMaterial> = {
-  card: (doc, opts) => buildCard(doc, opts, layoutParagraph),
-  leaflet: (doc, opts) => buildLeaflet(doc, opts, layoutParagraph),
-  poster: (doc, opts) => buildPoster(doc, opts, layoutParagraph),
+  card: (doc, opts) => buildCard(doc, opts, rememberedLayout),
+  leaflet: (doc, opts) => buildLeaflet(doc, opts, rememberedLayout),
+  poster: (doc, opts) => buildPoster(doc, opts, rememberedLayout),
 };
 
 /** One card per language on shared sheets (fronts in each language, backs behind them). */
 export function buildMixedCardSheet(docs: readonly LocalizedDoc[], opts: MaterialOptions): MaterialResult {
-  return buildMixedCard(docs, opts, layoutParagraph);
+  return buildMixedCard(docs, opts, rememberedLayout);
 }
 
 export type { BuildMaterial, BuildOutput, MaterialName, MaterialOptions, MaterialResult } from './types.ts';

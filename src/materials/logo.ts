@@ -4,8 +4,9 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
 import { COLORS } from '../layout/colors.ts';
 import type { Positioned } from '../layout/frame.ts';
-import { fitLogo, readLogo, type Logo } from '../layout/read-logo.ts';
+import { fitLogo, readLogoFrom, type Logo } from '../layout/read-logo.ts';
 import { CODES } from './diagnostics.ts';
+import { logoProblemDiagnostic } from '../content/logo-diagnostic.ts';
 import type { MaterialOptions } from './types.ts';
 
 /** The edition's logo, ready to place, with the alt text of its Figure (the organisation's name). */
@@ -16,8 +17,9 @@ export interface EditionLogo {
 
 /**
  * The edition logo (`settings.logo`, relative to the content folder), when there is one and the caller passed
- * the content's files (`contentFiles`, or `contentRoot` for a folder on disk). The pipeline already checked that it exists and stays inside the folder; an unreadable or
- * undrawable file is error RP3004 here (the PDF writer would fail on it later without naming the setting).
+ * the content's files (`contentFiles`, or `contentRoot` for a folder on disk). The content loader already checked the
+ * file (validate.ts); when layout is called without it, the same checks give the same codes here (RP3105–RP3109),
+ * and a logo outside the folder is RP3004.
  */
 export function editionLogo(doc: LocalizedDoc, opts: MaterialOptions): { readonly logo?: EditionLogo; readonly diagnostics: readonly Diagnostic[] } {
   const setting = doc.settings.logo;
@@ -26,10 +28,8 @@ export function editionLogo(doc: LocalizedDoc, opts: MaterialOptions): { readonl
   const key = contentKey(setting);
   // Defence in depth: never read outside the content folder, whatever the caller validated.
   if (key === undefined || files.outside?.(key)) return { diagnostics: [logoError(doc, setting, 'it is outside the content folder')] };
-  const bytes = files.read(key);
-  if (bytes === undefined) return { diagnostics: [logoError(doc, setting, 'the file cannot be read')] };
-  const read = readLogo(key, bytes);
-  if (!read.ok) return { diagnostics: [logoError(doc, setting, read.reason)] };
+  const read = readLogoFrom(files, key);
+  if (!read.ok) return { diagnostics: [logoProblemDiagnostic(read, setting, undefined, ` of edition ${doc.edition.name}`)] };
   return { logo: { logo: read.logo, alt: doc.settings.organisation }, diagnostics: [] };
 }
 

@@ -139,7 +139,9 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     return { items, nodes: [...nodes, stripSect], missing, height, available, pieces };
   };
 
-  const fitted = fitSize(attempt, (a) => a.height <= a.available + 1e-6, { max: POSTER.rightsMaxPt * s, min: POSTER.rightsMinPt * s, step: POSTER.stepPt * s });
+  // 40 → 14 pt is 27 sizes: rights text over 40/14 times too tall at the top is tried at 14 pt next, so a pasted
+  // document is reported after two layouts (fit-size.ts `farOff`; the size chosen is the same either way).
+  const fitted = fitSize(attempt, (a) => a.height <= a.available + 1e-6, { max: POSTER.rightsMaxPt * s, min: POSTER.rightsMinPt * s, step: POSTER.stepPt * s }, (a) => a.height > a.available * (POSTER.rightsMaxPt / POSTER.rightsMinPt));
   const a = fitted.result;
   const name = (code: string) => languageInfo(code)?.name ?? code;
   const diagnostics = [...logo.diagnostics, ...missingGlyphDiagnostics(a.missing, name)];

@@ -32,18 +32,17 @@ export interface MaterialOptions {
   /**
    * Home card sheets: by default each paper's own grid (A4 10-up, US Letter 8-up so cut marks stay inside a home
    * printer's printable area); a number asks for that grid on every paper (10-up Letter has 4.75 mm margins).
-   * 8 was added by the materials follow-up (the type only widened).
    */
   readonly cardsPerSheet?: 10 | 8 | 6;
   /**
-   * Which content keys go where (project.yaml `materials:`; `ContentDoc.project.materials`). Added by the
-   * materials engineer: LocalizedDoc does not carry it, and the keys come from content, not code. Optional only
-   * so existing callers type-check; without it a material returns error RP3001 and no outputs.
+   * Which content keys go where (project.yaml `materials:`; `ContentDoc.project.materials`). LocalizedDoc does
+   * not carry it, and the keys come from content, not code. Without it a material returns error RP3001 and no
+   * outputs.
    */
   readonly keys?: MaterialsSpec;
   /**
-   * Absolute path of the content folder (`ContentDoc.root`), which `settings.logo` is relative to. Added by the
-   * materials follow-up; without it materials print no logo.
+   * Absolute path of the content folder (`ContentDoc.root`), which `settings.logo` is relative to. Without it
+   * materials print no logo.
    */
   readonly contentRoot?: string;
   /** The content's files (`ContentDoc.files`); preferred over contentRoot, and the only way in a browser. */

@@ -29,9 +29,18 @@ export function folderSource(dir: string): ContentSource {
     const p = path(key);
     return !p || (existsSync(p) && !inside(realpathSync(p), realpathSync(root)));
   };
+  const file = (key: string) => {
+    const p = path(key);
+    return p && existsSync(p) && !statSync(p).isDirectory() ? p : undefined;
+  };
   return {
     root,
     outside,
+    exists: (key) => file(key) !== undefined,
+    size: (key) => {
+      const p = file(key);
+      return p === undefined ? undefined : statSync(p).size;
+    },
     read: (key) => {
       const p = path(key);
       if (!p || !existsSync(p) || outside(key)) return undefined;

@@ -25,11 +25,22 @@ export function drawFrame(ctx: DrawContext, frame: Frame): void {
 function drawItem(ctx: DrawContext, { x, y, item }: Positioned): void {
   const { doc, tags, cmyk } = ctx;
   switch (item.kind) {
-    case 'line':
-      drawGlyphs(doc, ctx.fonts, item.line, x, y, item.color, cmyk, (inner) =>
-        tags.mark(item.tag, inner, { actual: item.line.text, ...(item.lang ? { lang: item.lang } : {}) }),
+    case 'line': {
+      // /ActualText on LTR lines only (structure.ts, docs/text-extraction.md).
+      const actual = item.line.direction === 'ltr';
+      drawGlyphs(
+        doc,
+        ctx.fonts,
+        item.line,
+        x,
+        y,
+        item.color,
+        cmyk,
+        (inner) => tags.mark(item.tag, inner, { ...(actual ? { actual: item.line.text } : {}), ...(item.lang ? { lang: item.lang } : {}) }),
+        actual,
       );
       return;
+    }
     case 'rect':
       tags.mark(item.tag, () => drawRect(doc, item, x, y, cmyk));
       return;

@@ -3,7 +3,10 @@ import type { Glyph, Line, ShapedRun } from '../text/types.ts';
 import { fillColorOp } from './color.ts';
 import type { Color } from '../layout/frame.ts';
 import { num } from './number.ts';
+import { embedWithCodes } from './font-embed.ts';
+import { planRun, type GlyphUnit } from './glyph-text.ts';
 import type { PdfEmbeddedFont, PdfKitDocument } from './pdfkit-internals.ts';
+import { TextCodes } from './text-codes.ts';
 
 /**
  * drawGlyphs: put a set Line on the page glyph by glyph, exactly as the text engine shaped and measured it.
@@ -20,7 +23,29 @@ import type { PdfEmbeddedFont, PdfKitDocument } from './pdfkit-internals.ts';
  * PDF mechanics: the font's /W entry for each glyph is its own hmtx advance (PDF/A requires /W to agree with the
  * embedded font program), and each glyph's HarfBuzz advance and x offset are reached with TJ adjustments; y offsets
  * (mark positioning) use text rise (Ts), which is in unscaled text-space units.
+ *
+ * Text extraction (docs/text-extraction.md): each font's CIDs are our own codes, one per distinct glyph-and-text
+ * pair (text-codes.ts, font-embed.ts), so every occurrence of a glyph carries its own cluster's text; runs are
+ * written in logical order and RTL runs glyph by glyph from right to left (glyph-text.ts decides the text and
+ * order). Readers that ignore /ActualText (pdf.js, MuPDF) then read the logical text from the glyphs alone.
  */
+
+/** Properties of a piece of marked content inside a line: its own /Lang or /ActualText (empty: read nothing). */
+export interface Segment {
+  readonly lang?: string;
+  readonly actual?: string;
+}
+
+/**
+ * Writes part of a line: `segment` undefined for the line's plain content, else in marked content of its own.
+ * The tag recorder decides how (structure.ts): nested /Span, or — in an RTL line's structure content — a new
+ * marked-content sequence of the same structure element, because poppler stops collecting an element's text at
+ * the first nested EMC.
+ */
+export type SegmentWriter = (segment: Segment | undefined, write: () => void, text: string) => void;
+
+/** A content-stream operator, or operators that go in marked content of their own. */
+type Op = string | { readonly segment: Segment; readonly ops: readonly string[] };
 
 /** Glyph lookup: manifest face id → the face opened once by the font registry. */
 export type FaceLookup = (faceId: string) => LoadedFace;
@@ -31,6 +56,7 @@ interface FontkitGlyph {
 }
 interface FontkitLike {
   getGlyph(id: number): FontkitGlyph;
+  glyphForCodePoint(codePoint: number): { readonly id: number };
 }
 
 /** Per document: the pdfkit font for each face id, created on first use (pdfkit names them F1, F2, … in order). */
@@ -50,6 +76,12 @@ export class GlyphFonts {
       this.doc.font(face.fontkit, faceId);
       font = this.doc._font;
       this.fonts.set(faceId, font);
+      const codes = new TextCodes();
+      fontCodes.set(font, codes);
+      const doc = this.doc;
+      const embedded = font;
+      // pdfkit calls embed() once at document end; ours writes the same font with our codes as CIDs.
+      embedded.embed = () => embedWithCodes(doc, embedded, codes);
     }
     const page = this.doc.page;
     if (page.fonts[font.id] === undefined) page.fonts[font.id] = font.ref();
@@ -59,12 +91,14 @@ export class GlyphFonts {
 
 /**
  * Draw `line` with its baseline-start at (x, y) in the current (top-left origin, y down) user space.
- * Runs are drawn in the order given (visual order); each run's glyphs in HarfBuzz order (visual for RTL too).
+ * Runs are placed in visual order (the order given) but written in logical order (by their offset in the
+ * paragraph), each at its own text matrix; an LTR run's glyphs in HarfBuzz order, an RTL run's in logical order.
  *
  * `mark` wraps the glyph-showing operators in the line's marked content. It is called inside the text object,
  * after the first font and text matrix are set: poppler places /ActualText using the graphics state at EMC
  * (CTM, font, text matrix), so the marked content must end while that state still describes the drawn glyphs —
  * with EMC after `Q` pdftotext sees a flipped, zero-size line and reverses the page's reading order.
+ * `lineActualText` says whether `mark` gives the line an /ActualText (then no cluster inside may have one).
  */
 export function drawGlyphs(
   doc: PdfKitDocument,
@@ -74,7 +108,8 @@ export function drawGlyphs(
   y: number,
   color: Color,
   cmyk: boolean,
-  mark: (inner: () => void) => void = (inner) => inner(),
+  mark: (inner: (segment: SegmentWriter) => void) => void = (inner) => inner(nestedSpans(doc)),
+  lineActualText = false,
 ): void {
   // No `cm` here: the text matrix alone flips text upright (pdfkit's page CTM has y down), so the CTM is the same
   // inside and outside the line.
@@ -82,50 +117,83 @@ export function drawGlyphs(
   let pen = 0;
   const runOps = runs.map((run) => {
     const { font, face } = fonts.forPage(run.face.id);
-    const ops = [`/${font.id} ${num(run.size)} Tf`, `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`, ...runOperators(run, font, face)];
+    const ops: Op[] = [`/${font.id} ${num(run.size)} Tf`, `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`, ...runOperators(run, font, face, !lineActualText)];
     pen += (run.glyphs.reduce((sum, g) => sum + g.ax, 0) * run.size) / run.face.unitsPerEm;
     return ops;
   });
-  const first = runOps[0] ?? [];
-  doc.addContent(['q', fillColorOp(color, cmyk), 'BT', ...first.slice(0, 2)].join('\n'));
-  mark(() => {
-    // Runs in another language than the line (ShapedRun.spanLang) get a nested /Span with their /Lang around
-    // their operators (ISO 32000-1 §14.9.2); neighbours in the same language share one. Only /Lang: the line's
-    // /ActualText already replaces everything inside it, and an inner /ActualText breaks extraction — measured
-    // with poppler 22.12, it ends the line's replacement text early, so pdftotext printed `Home Office আজ।`
-    // for `কল করুন Home Office আজ।`. With /Lang alone, pdftotext output is unchanged (tests/unit/render/span-lang).
+  // Logical order: readers that keep stream order (MuPDF, pdf.js between text items) then read runs in order.
+  const order = runs.map((_, i) => i).sort((a, b) => runs[a]!.start - runs[b]!.start);
+  const firstIndex = order[0] ?? 0;
+  const first = runOps[firstIndex] ?? [];
+  doc.addContent(['q', fillColorOp(color, cmyk), 'BT', ...(first.slice(0, 2) as string[])].join('\n'));
+  mark((segment) => {
+    // Runs in another language than the line (ShapedRun.spanLang) go in marked content with their /Lang
+    // (ISO 32000-1 §14.9.2); neighbours in the same language share one. Only /Lang: the line's /ActualText already
+    // replaces everything inside it, and an inner /ActualText breaks extraction — measured with poppler 22.12, it
+    // ends the line's replacement text early, so pdftotext printed `Home Office আজ।` for `কল করুন Home Office আজ।`.
     let body: string[] = [];
-    let open: string | undefined;
+    let bodyText = '';
     const flush = () => {
-      if (body.length) doc.addContent(body.join('\n'));
+      const ops = body.join('\n');
+      if (ops) segment(undefined, () => doc.addContent(ops), bodyText);
       body = [];
+      bodyText = '';
     };
-    runs.forEach((run, i) => {
-      if (run.spanLang !== open) {
-        flush();
-        if (open !== undefined) doc.endMarkedContent();
-        if (run.spanLang !== undefined) doc.markContent('Span', { lang: run.spanLang });
-        open = run.spanLang;
+    const opsOf = (i: number): Op[] => (i === firstIndex ? first.slice(2) : runOps[i]!);
+    for (let n = 0; n < order.length; ) {
+      const lang = runs[order[n]!]!.spanLang;
+      if (lang === undefined) {
+        bodyText += runs[order[n]!]!.text;
+        for (const op of opsOf(order[n]!)) {
+          if (typeof op === 'string') body.push(op);
+          // Under a line's /ActualText (LTR lines) a cluster's own marked content nests: it has no /ActualText.
+          else if (lineActualText) body.push(spanOpen(op.segment), ...op.ops, 'EMC');
+          else {
+            flush();
+            segment(op.segment, () => doc.addContent(op.ops.join('\n')), '');
+          }
+        }
+        n++;
+        continue;
       }
-      body.push(...(i === 0 ? first.slice(2) : runOps[i]!));
-    });
+      // A run of runs in one other language: one marked-content sequence; their own clusters nest inside it.
+      const inner: string[] = [];
+      let text = '';
+      for (; n < order.length && runs[order[n]!]!.spanLang === lang; n++) {
+        text += runs[order[n]!]!.text;
+        for (const op of opsOf(order[n]!)) inner.push(...(typeof op === 'string' ? [op] : [spanOpen(op.segment), ...op.ops, 'EMC']));
+      }
+      flush();
+      segment({ lang }, () => doc.addContent(inner.join('\n')), text);
+    }
     flush();
-    if (open !== undefined) doc.endMarkedContent();
   });
   doc.addContent('ET\nQ');
 }
 
-/** TJ/Ts operators for one run, starting at the current text matrix. */
-function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace): string[] {
+/**
+ * Operators for one run, starting at the current text matrix (the run's left end): TJ for the glyphs, Ts for
+ * y offsets, and the marked content glyph-text.ts asks for around clusters of RTL runs.
+ */
+function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, clusterActualText: boolean): Op[] {
   const fk = face.fontkit as FontkitLike;
+  const codes = fontCodes.get(font)!;
   const k = 1000 / run.face.unitsPerEm; // font units → TJ units (thousandths of an em)
-  const clusterText = clusterTexts(run);
-  const ops: string[] = [];
+  // Each glyph's origin from the run's start, in TJ units: HarfBuzz's advances and x offsets.
+  const origin: number[] = [];
+  let sum = 0;
+  for (const g of run.glyphs) {
+    origin.push((sum + g.dx) * k);
+    sum += g.ax;
+  }
+  const units: GlyphUnit[] = planRun(run, { clusterActualText, cmapGlyph: (cp) => fk.glyphForCodePoint(cp).id });
+
+  const out: Op[] = [];
+  let ops: string[] = [];
   let parts: string[] = [];
   let hex = '';
-  let pending = 0;
+  let pen = 0; // where the PDF's text position is, in TJ units from the run's start
   let rise = 0;
-
   const flushHex = () => {
     if (hex) parts.push(`<${hex}>`);
     hex = '';
@@ -136,71 +204,69 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace): 
     parts = [];
   };
 
-  run.glyphs.forEach((g, i) => {
-    if (g.dy !== rise) {
+  for (const unit of units) {
+    if (unit.wrap.kind !== 'none') {
       flushTJ();
-      rise = g.dy;
-      ops.push(`${num((rise * run.size) / run.face.unitsPerEm)} Ts`);
+      out.push(...ops);
+      ops = [];
     }
-    const gid = encodeGlyph(font, fk, g, clusterText[i]!);
-    const adjust = pending - g.dx * k;
-    if (Math.abs(adjust) > ADJUST_EPSILON) {
-      flushHex();
-      parts.push(num(adjust));
+    for (const { index, text } of unit.glyphs) {
+      const g = run.glyphs[index]!;
+      if (g.dy !== rise) {
+        flushTJ();
+        rise = g.dy;
+        ops.push(`${num((rise * run.size) / run.face.unitsPerEm)} Ts`);
+      }
+      const gid = font.subset.includeGlyph(g.id);
+      font.widths[gid] ??= fk.getGlyph(g.id).advanceWidth * font.scale;
+      // A positive TJ number moves left: from where the previous glyph left the pen to this glyph's origin.
+      const adjust = pen - origin[index]!;
+      if (Math.abs(adjust) > ADJUST_EPSILON) {
+        flushHex();
+        parts.push(num(adjust));
+      }
+      hex += codes.code(gid, text).toString(16).padStart(4, '0');
+      pen = origin[index]! + font.widths[gid]!;
     }
-    hex += gid.toString(16).padStart(4, '0');
-    pending = font.widths[gid]! - g.ax * k + g.dx * k;
-  });
+    if (unit.wrap.kind !== 'none') {
+      flushTJ();
+      out.push({ segment: unit.wrap.kind === 'actual' ? { actual: unit.wrap.actual } : {}, ops });
+      ops = [];
+    }
+  }
   flushTJ();
   if (rise !== 0) ops.push('0 Ts');
-  return ops;
+  return [...out, ...ops];
+}
+
+/** The opening operator of nested marked content for a segment. */
+function spanOpen(segment: Segment): string {
+  const props = [
+    ...(segment.lang !== undefined ? [`/Lang ${pdfTextString(segment.lang)}`] : []),
+    ...(segment.actual !== undefined ? [`/ActualText ${pdfTextString(segment.actual)}`] : []),
+  ];
+  return props.length ? `/Span <<${props.join(' ')}>> BDC` : '/Span BMC';
+}
+
+/** The default SegmentWriter (no tag recorder): segments as nested /Span marked content. */
+function nestedSpans(doc: PdfKitDocument): SegmentWriter {
+  return (segment, write) => {
+    if (!segment) return write();
+    doc.addContent(spanOpen(segment));
+    write();
+    doc.addContent('EMC');
+  };
+}
+
+/** A PDF text string in UTF-16BE hex with BOM (any text, no escaping needed). */
+function pdfTextString(text: string): string {
+  let hex = 'feff';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
+  return `<${hex}>`;
 }
 
 /** TJ adjustments smaller than this (1/100000 em) are rounding noise and not written. */
 const ADJUST_EPSILON = 1e-5;
 
-/** Per font: subset ids whose ToUnicode entry came from a cluster's first glyph (a real mapping). */
-const primaryMapped = new WeakMap<PdfEmbeddedFont, Set<number>>();
-
-/**
- * Add a glyph to the font's subset, record its width and its Unicode text. Returns the CID.
- * ToUnicode has one entry per glyph for the whole document, so: the logically first glyph of a cluster maps to
- * the cluster's text (first such use wins); a glyph seen only as a cluster's second, third… glyph (Arabic dots
- * and Nastaliq pieces in Noto, split vowels) maps to nothing, so tools that ignore /ActualText do not print the
- * cluster's letters twice. A later first-glyph use replaces that empty mapping.
- */
-function encodeGlyph(font: PdfEmbeddedFont, fk: FontkitLike, g: Glyph, cluster: ClusterText): number {
-  const gid = font.subset.includeGlyph(g.id);
-  font.widths[gid] ??= fk.getGlyph(g.id).advanceWidth * font.scale;
-  let mapped = primaryMapped.get(font);
-  if (!mapped) primaryMapped.set(font, (mapped = new Set()));
-  if (cluster.first && !mapped.has(gid)) {
-    font.unicode[gid] = [...cluster.text].map((c) => c.codePointAt(0)!);
-    mapped.add(gid);
-  } else if (font.unicode[gid] === undefined) {
-    font.unicode[gid] = [];
-  }
-  return gid;
-}
-
-/** The text of a glyph's cluster, and whether the glyph is the cluster's first in logical order. */
-export interface ClusterText {
-  readonly text: string;
-  readonly first: boolean;
-}
-
-/**
- * For each glyph, the text of its whole cluster (from its cluster offset to the next larger cluster offset in the
- * run) and whether it is the cluster's logically first glyph: the first in array order for LTR runs, the last for
- * RTL runs (HarfBuzz reverses RTL output, so a cluster's glyphs appear last-to-first).
- */
-export function clusterTexts(run: ShapedRun): ClusterText[] {
-  const starts = [...new Set(run.glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
-  const end = new Map<number, number>();
-  starts.forEach((s, i) => end.set(s, starts[i + 1] ?? run.text.length));
-  const firstIndex = new Map<number, number>();
-  run.glyphs.forEach((g, i) => {
-    if (run.direction === 'rtl' || !firstIndex.has(g.cluster)) firstIndex.set(g.cluster, i);
-  });
-  return run.glyphs.map((g, i) => ({ text: run.text.slice(g.cluster, end.get(g.cluster)), first: firstIndex.get(g.cluster) === i }));
-}
+/** The text codes of each embedded font (one per document and face). */
+const fontCodes = new WeakMap<PdfEmbeddedFont, TextCodes>();

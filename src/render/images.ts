@@ -39,7 +39,7 @@ export function drawImage(doc: PdfKitDocument, item: ImageItem, x: number, y: nu
 /** Draw an SVG's shapes scaled into the item box (preserveAspectRatio xMidYMid meet, as SVG does by default). */
 function drawSvg(doc: PdfKitDocument, item: ImageItem, x: number, y: number, cmyk: boolean): void {
   const text = new TextDecoder('utf-8').decode(item.data);
-  const svg = parseSimpleSvg(text);
+  const svg = parsedSvg(text);
   if (!svg.ok) {
     throw new UserError([
       error(RENDER_CODES.unsupportedSvg, `SVG image ${basename(item.src)} cannot be drawn as vector paths: ${svg.reason}`, undefined, [
@@ -59,4 +59,21 @@ function drawSvg(doc: PdfKitDocument, item: ImageItem, x: number, y: number, cmy
     paint(doc, { ...shape, lineWidth: shape.strokeWidth ?? 1 }, cmyk, () => doc.path(shape.d));
   }
   doc.restore();
+}
+
+/**
+ * Parsed SVGs by their text: a card sheet draws the same logo on 20 card sides, and parsing it each time was
+ * wasted work. Keyed by the text read just now, so an edited file is parsed afresh; bounded for long processes.
+ */
+const svgs = new Map<string, ReturnType<typeof parseSimpleSvg>>();
+const MAX_SVGS = 16;
+
+function parsedSvg(text: string): ReturnType<typeof parseSimpleSvg> {
+  let svg = svgs.get(text);
+  if (!svg) {
+    if (svgs.size >= MAX_SVGS) svgs.clear();
+    svg = parseSimpleSvg(text);
+    svgs.set(text, svg);
+  }
+  return svg;
 }

@@ -17,13 +17,34 @@ export interface PdfRef {
 export interface FontkitSubset {
   /** Adds a glyph of the original font to the subset and returns its id in the subset (the CID written in TJ). */
   includeGlyph(glyphId: number): number;
+  /** The subset font program (TrueType or CFF bytes). */
+  encode(): Uint8Array;
+  /** Set when the font has CFF outlines (pdfkit then writes a CIDFontType0). */
+  readonly cff?: unknown;
+}
+
+/** The fontkit font fields pdfkit's `embed()` reads for the font descriptor (fontkit ships no types). */
+export interface FontkitFontForEmbed {
+  readonly postscriptName?: string;
+  readonly 'OS/2'?: { readonly sFamilyClass?: number };
+  readonly post: { readonly isFixedPitch?: number | boolean };
+  readonly head: { readonly macStyle: { readonly italic?: boolean } };
+  readonly bbox: { readonly minX: number; readonly minY: number; readonly maxX: number; readonly maxY: number };
+  readonly italicAngle: number;
+  readonly capHeight?: number;
+  readonly ascent: number;
+  readonly xHeight?: number;
 }
 
 /** pdfkit's EmbeddedFont (a Type0/CIDFontType2 or CIDFontType0 font, Identity-H, subset on `embed()`). */
 export interface PdfEmbeddedFont {
   /** Resource name on the page, e.g. `F2`. */
   readonly id: string;
+  readonly font: FontkitFontForEmbed;
   readonly subset: FontkitSubset;
+  /** Ascent and descent in 1/1000 em, as pdfkit writes them into the font descriptor. */
+  readonly ascender: number;
+  readonly descender: number;
   /** 1000 / unitsPerEm: pdfkit's glyph space scale. */
   readonly scale: number;
   /** Glyph widths by subset id in 1/1000 em, written as the /W array. */
@@ -32,6 +53,8 @@ export interface PdfEmbeddedFont {
   readonly unicode: (number[] | undefined)[];
   /** The font dictionary reference (created on first call). */
   ref(): PdfRef;
+  /** Writes the font's objects; pdfkit calls it once, at document end, for every font that was used. */
+  embed(): void;
 }
 
 /** What pdfkit's markStructureContent returns: one marked-content sequence that a structure element can own. */
@@ -57,6 +80,8 @@ export interface PdfKitDocument {
   _id: Uint8Array;
   _font: PdfEmbeddedFont;
   _root: PdfRef;
+  /** A new indirect object (a stream once written to). */
+  ref(data?: Record<string, unknown>): PdfRef;
   info: Record<string, unknown>;
   /** Replaced by metadata.ts: pdfkit's own XMP writer does not escape XML and has no dc:language. */
   _addInfo: () => void;

@@ -1,4 +1,5 @@
 import type { StructNode } from '../layout/frame.ts';
+import type { Segment, SegmentWriter } from './glyphs.ts';
 import type { PdfKitDocument, PdfStructureContent, PdfStructureElement } from './pdfkit-internals.ts';
 
 /**
@@ -7,12 +8,10 @@ import type { PdfKitDocument, PdfStructureContent, PdfStructureElement } from '.
  * are drawn, in the order of doc.structure, so reading order is the structure order whatever the drawing order
  * (RTL cards, mirrored backs, imposed sheets).
  *
- * Text extraction (measured with pdftotext from poppler 22.12): LTR lines — Latin, Devanagari, Bengali, Thai, Myanmar,
- * CJK — come out exactly as the input, from /ActualText. RTL lines (Arabic, Hebrew, Urdu) carry the logical text in
- * /ActualText too, and `pdftotext -bbox`/`-raw` print it in logical order, but pdftotext's default reading-order
- * mode lays the ActualText characters out left to right across the line's box and then reverses the RTL run, so
- * it prints the characters backwards inside U+202B…U+202C. That is a poppler limitation, not the file's: Acrobat
- * and screen readers use the logical ActualText and the tags. (tests/unit/render/pdf.test.ts pins the behaviour.)
+ * Text extraction: see docs/text-extraction.md. The glyphs carry their own text (glyphs.ts); an LTR line also gets
+ * /ActualText with its logical text, which poppler uses (it then ignores the glyphs' FILLER characters). An RTL
+ * line gets none: poppler lays a line's /ActualText out left to right and then reverses it as an RTL run, so it
+ * printed the line backwards; RTL clusters carry their own /ActualText instead.
  *
  * A node's /K lists its own marked content first (in drawing order), then its child elements in order.
  * Nodes with no content anywhere below them are left out: an empty Figure or P is noise to a screen reader.
@@ -20,8 +19,8 @@ import type { PdfKitDocument, PdfStructureContent, PdfStructureElement } from '.
 
 /** Options for the marked content of one text line. */
 export interface LineMarking {
-  /** Logical text of the line: /ActualText, so extraction, search and screen readers get the real words. */
-  readonly actual: string;
+  /** Logical text of the line for /ActualText (LTR lines only: see above). */
+  readonly actual?: string;
   /** BCP 47 language when the line differs from its element (or the document). */
   readonly lang?: string;
 }
@@ -50,25 +49,68 @@ export class TagRecorder {
    * a language on marked content (ISO 32000-1 §14.9.2, §14.9.4). Inside it, glyphs.ts wraps runs in another
    * language (ShapedRun.spanLang: `Home Office` in an Arabic line) in a further /Span with only their /Lang.
    */
-  mark(tag: string | undefined, draw: () => void, line?: LineMarking): void {
+  mark(tag: string | undefined, draw: (segment: SegmentWriter) => void, line?: LineMarking): void {
+    const nested: SegmentWriter = (segment, write) => {
+      if (!segment) return write();
+      this.doc.markContent('Span', spanOptions(segment));
+      write();
+      this.doc.endMarkedContent();
+    };
     // pdfkit's markContent('Artifact') first closes any open structure marking; none is open between items.
     if (tag === undefined) {
       // Decorative text (labels on cut guides, repeated copies) is still given its ActualText, so that text
       // extraction of an Indic or Thai artifact line is not garbled; it is not part of the structure tree.
       this.doc.markContent('Artifact');
-      if (line) this.doc.markContent('Span', { actual: line.actual, ...(line.lang ? { lang: line.lang } : {}) });
-      draw();
+      if (line) this.doc.markContent('Span', spanOptions(line));
+      draw(nested);
       if (line) this.doc.endMarkedContent();
       this.doc.endMarkedContent();
       return;
     }
     const node = this.nodes.get(tag);
     if (!node) throw new Error(`frame item tagged "${tag}", which is not a node of the document structure`);
-    const content = this.doc.markStructureContent(node.role);
-    if (line) this.doc.markContent('Span', { actual: line.actual, ...(line.lang ? { lang: line.lang } : {}) });
-    draw();
-    if (line) this.doc.endMarkedContent();
-    this.doc.endMarkedContent();
+    if (!line) {
+      const content = this.doc.markStructureContent(node.role);
+      if (line) this.doc.markContent('Span', spanOptions(line));
+      draw(nested);
+      if (line) this.doc.endMarkedContent();
+      this.doc.endMarkedContent();
+      this.record(tag, content);
+      return;
+    }
+    // A line's parts that need marked content of their own (runs in another language; in RTL lines also marks and
+    // FILLER glyphs, glyph-text.ts) become further marked-content sequences of the same element, never nested
+    // ones: poppler (pdfinfo -struct-text, and tools built on its structure API) stops collecting an element's
+    // text at the first nested EMC. An LTR line's /ActualText is split with it: each sequence gets its own part.
+    if (line.actual !== undefined) {
+      draw((segment, write, text) => {
+        this.record(tag, this.doc.markStructureContent('Span', spanOptions({ lang: segment?.lang ?? line.lang, actual: text })));
+        write();
+        this.doc.endMarkedContent();
+      });
+      return;
+    }
+    let open = false;
+    const begin = (segment: Segment) => {
+      this.record(tag, this.doc.markStructureContent('Span', spanOptions({ lang: segment.lang ?? line.lang, ...(segment.actual !== undefined ? { actual: segment.actual } : {}) })));
+    };
+    draw((segment, write) => {
+      if (!segment) {
+        if (!open) begin({});
+        open = true;
+        write();
+        return;
+      }
+      if (open) this.doc.endMarkedContent();
+      open = false;
+      begin(segment);
+      write();
+      this.doc.endMarkedContent();
+    });
+    if (open) this.doc.endMarkedContent();
+  }
+
+  private record(tag: string, content: PdfStructureContent): void {
     const list = this.contents.get(tag);
     if (list) list.push(content);
     else this.contents.set(tag, [content]);
@@ -96,6 +138,17 @@ export class TagRecorder {
   private hasContent(node: StructNode): boolean {
     return (this.contents.get(node.id)?.length ?? 0) > 0 || node.children.some((c) => this.hasContent(c));
   }
+}
+
+/**
+ * pdfkit's options for a /Span: /ActualText and /Lang. pdfkit skips a falsy `actual`, so an empty replacement text
+ * (a glyph that should read as nothing) goes in as a String object, which it writes as `()`.
+ */
+function spanOptions(span: Segment): Record<string, unknown> {
+  return {
+    ...(span.actual !== undefined ? { actual: span.actual === '' ? new String('') : span.actual } : {}),
+    ...(span.lang ? { lang: span.lang } : {}),
+  };
 }
 
 function elementOptions(node: StructNode): { lang?: string; alt?: string } {

@@ -3,7 +3,7 @@ import { shape } from './shape.ts';
 import type { Direction, Glyph, MissingGlyph } from './types.ts';
 
 /**
- * Fallback per cluster, after shaping (ARCHITECTURE decision 4): shape the whole stretch with the first face;
+ * Fallback per cluster, after shaping (docs/architecture.md, decision 4): shape the whole stretch with the first face;
  * clusters that contain a `.notdef` glyph (id 0) are re-shaped, stretch by stretch, with the next face, and so on.
  * Everything the first face can draw — spaces and punctuation included — stays in the first face, so it keeps the
  * surrounding script's spacing and joins. What no face draws becomes a MissingGlyph and is left out of the

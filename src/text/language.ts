@@ -3,7 +3,7 @@ import type { Direction } from './types.ts';
 
 /** What the text engine needs to know about a paragraph language. */
 export interface TextLanguage {
-  /** Paragraph base direction (UAX #9 P3 is not used: the language decides, see ARCHITECTURE.md decision 3). */
+  /** Paragraph base direction (UAX #9 P3 is not used: the language decides, see docs/architecture.md, decision 3). */
   readonly direction: Direction;
   /** Main script (ISO 15924): the script of text that has no script of its own (digits-only paragraphs). */
   readonly script: string;

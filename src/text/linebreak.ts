@@ -5,7 +5,7 @@ import { keepTogether, ltrUnits } from './ltr-units.ts';
 import { DICTIONARY_SCRIPT_CHAR, usesDictionaryBreaks } from './scripts.ts';
 
 /**
- * Line-break opportunities (ARCHITECTURE decision 5): UAX #14 from the `linebreak` package, refined by
+ * Line-break opportunities (docs/architecture.md, decision 5): UAX #14 from the `linebreak` package, refined by
  * - dictionary word boundaries (`Intl.Segmenter`, word granularity) inside Thai, Lao, Khmer and Myanmar text,
  *   where `linebreak` alone gives none (or mid-word ones);
  * - never inside a grapheme cluster, never before a combining mark;

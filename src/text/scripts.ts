@@ -1,5 +1,5 @@
 /**
- * Script facts the text engine needs, as one table (house rule 6: language/script specifics live in tables).
+ * Script facts the text engine needs, as one table (language and script specifics live in tables, not in scattered conditions: docs/architecture.md, decision 8).
  * `scriptOf()` gives the Unicode Script property of a code point as an ISO 15924 code.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The data that flows through the text engine (see shared design ARCHITECTURE.md):
+ * The data that flows through the text engine (see docs/architecture.md):
  * Paragraph ─itemize→ Item[] ─shape+fallback→ ShapedRun[] ─linebreak+reorder→ Line[].
  * Offsets are UTF-16 indices into the paragraph's NFC text, always on code-point boundaries.
  * Glyph numbers are in font units; widths and heights on runs and lines are in points.

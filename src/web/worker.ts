@@ -5,6 +5,7 @@ import {
   contentKey, editionLanguages, FontNotLoaded, fontRegistry, fontsFor, installUiStrings, languageInfo, loadContent, memorySource, planJobs, readManifest, runJob, translationStatus, useFontSource,
   type ContentSource, type FontSource, type Job, type JobContext,
 } from '../engine/index.ts';
+import { OUTPUT_KINDS, outputName } from '../build/outputs.ts';
 import type { ContentDoc } from '../content/types.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -166,8 +167,13 @@ async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
   }
   const content = loaded.content;
   let jobs: Job[] = planJobs(content, { editions: [msg.edition], langs: msg.langs, materials: msg.materials });
-  if (msg.only) jobs = jobs.filter((j) => msg.only!.startsWith(`${j.dir}/`) && (j.kind === 'mixed-card' ? msg.only!.includes('mixed') : msg.only!.split('/').pop()!.startsWith(j.kind === 'card' ? 'card' : j.kind)));
-  const ctx: JobContext = { contentDir: folderName, contentDisplay: folderName, standard: 'none', materialOptions: msg.options, ...(msg.only ? { onlyFiles: [msg.only] } : {}) };
+  if (msg.only) {
+    // The preview: only the job that makes this file, rendering only it (as `--only` does on the command line).
+    const only = msg.only;
+    const name = outputName(only);
+    jobs = jobs.filter((j) => only.startsWith(`${j.dir}/`) && only.split('/').length === j.dir.split('/').length + 1 && OUTPUT_KINDS[name] === j.kind).map((j) => ({ ...j, outputs: [name] }));
+  }
+  const ctx: JobContext = { contentDir: folderName, contentDisplay: folderName, standard: 'none', materialOptions: msg.options };
   const also = [content.project.officerLanguage, content.project.sourceLanguage];
   let internalError: string | undefined;
   for (const job of jobs) {

@@ -24,7 +24,8 @@ afterAll(() => {
 function toolCopy(damage: Record<string, (bytes: Buffer) => Buffer | null>): string {
   const root = mkdtempSync(join(tmpdir(), 'rp-tool-'));
   copies.push(root);
-  for (const part of ['src', 'bin', 'locales', 'schema', 'package.json', 'package-lock.json']) cpSync(join(REPO, part), join(root, part), { recursive: true });
+  // scripts/: bin/ checks whether the compiled bundle is current with scripts/src-stamp.mjs (it is not here: tsx runs).
+  for (const part of ['src', 'bin', 'scripts', 'locales', 'schema', 'package.json', 'package-lock.json']) cpSync(join(REPO, part), join(root, part), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
   mkdirSync(join(root, 'fonts'));
   cpSync(join(REPO, 'fonts/manifest.json'), join(root, 'fonts/manifest.json'));

@@ -29,7 +29,9 @@ export interface Workspace {
  * "missing" and then overwritten on import. Other content errors (a missing logo, an unknown setting) are for
  * `rightsprint check`; the workflow commands only count them.
  */
-const BLOCKING = new Set<string>([CONTENT_CODES.yamlSyntax, CONTENT_CODES.duplicateKey, CONTENT_CODES.missingFile]);
+const BLOCKING = new Set<string>([
+  CONTENT_CODES.yamlSyntax, CONTENT_CODES.duplicateKey, CONTENT_CODES.missingFile, CONTENT_CODES.notUtf8, CONTENT_CODES.utf16File, CONTENT_CODES.fileTooLarge,
+]);
 
 /** Where `translations/<lang>.yaml` lives in a content folder. */
 export function translationPath(root: string, lang: string): string {

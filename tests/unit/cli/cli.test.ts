@@ -18,6 +18,14 @@ describe('rightsprint CLI', () => {
     }
   });
 
+  it('each command loads on demand, and its summary in the --help table is its own', async () => {
+    for (const c of COMMANDS) {
+      const command = await c.load();
+      expect(command.name).toBe(c.name);
+      expect(command.summary, c.name).toBe(c.summary);
+    }
+  });
+
   it('registers a command exactly when its file exists', () => {
     for (const name of ['build', 'check', 'status', 'proof', 'export', 'import', 'accept', 'diff', 'snapshot']) {
       expect(COMMANDS.some((c) => c.name === name), name).toBe(commandFileExists(name));

@@ -50,7 +50,7 @@ describe('a broken translation file stops the workflow', () => {
     writeFileSync(join(content, 'translations/ar.yaml'), broken);
     const io = captureIO(dir);
     expect(await exportCommand.run(['--lang', 'ar'], io)).toBe(1);
-    expect(io.stderr[0]).toMatch(/^content\/translations\/ar\.yaml:8:\d+ {2}RP1002 {2}Duplicate key/u);
+    expect(io.stderr[0]).toMatch(/^content\/translations\/ar\.yaml:9:3 {2}RP1002 {2}Duplicate key `intro`/u);
     expect(existsSync(join(dir, 'exchange/ar.po'))).toBe(false);
     writeFileSync(join(dir, 'ar.po'), 'msgid ""\nmsgstr "Language: ar\\n"\n');
     expect(await importCommand.run(['ar.po'], captureIO(dir))).toBe(1);

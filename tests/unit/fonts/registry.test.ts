@@ -58,7 +58,7 @@ describe('font registry', () => {
     const r = fontRegistry();
     expect(r.face('noto-naskh-arabic', 400).hasChar(0x0644)).toBe(true); // ل
     // The bundled Google Fonts builds of the Noto script fonts carry basic Latin, digits and '.'
-    // (unlike the upstream Noto builds TEXT-FACTS.md measured), but not e.g. № U+2116.
+    // (unlike the upstream Noto builds, measured in docs/text-engine.md), but not e.g. № U+2116.
     expect(r.face('noto-naskh-arabic', 400).hasChar(0x0048)).toBe(true);
     expect(r.face('noto-sans-hebrew', 400).hasChar(0x2116)).toBe(false);
     expect(r.face('noto-sans', 400).hasChar(0x2116)).toBe(true);

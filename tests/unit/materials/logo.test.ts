@@ -38,8 +38,11 @@ describe('readLogo', () => {
     expect(svg.ok && [svg.logo.width, svg.logo.height]).toEqual([120, 120]);
     const p = readLogo(join(tmp, 'assets', 'wide.png'), readFileSync(join(tmp, 'assets', 'wide.png')));
     expect(p.ok && [p.logo.width, p.logo.height]).toEqual([40, 20]);
-    // Minimal JPEG: SOI, then an SOF0 segment with height 32 and width 64.
-    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x20, 0x00, 0x40, 0x03, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // Minimal JPEG structure: SOI, APP0, an SOF0 segment with height 32 and width 64, one scan (SOS + data), EOI.
+    const jpeg = Buffer.from([
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x20, 0x00, 0x40, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0,
+      0xff, 0xda, 0x00, 0x0c, 0x03, 1, 0x00, 2, 0x11, 3, 0x11, 0x00, 0x3f, 0x00, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd9,
+    ]);
     writeFileSync(join(tmp, 'assets', 'logo.jpg'), jpeg);
     const j = readLogo(join(tmp, 'assets', 'logo.jpg'), readFileSync(join(tmp, 'assets', 'logo.jpg')));
     expect(j.ok && [j.logo.width, j.logo.height]).toEqual([64, 32]);
@@ -48,9 +51,9 @@ describe('readLogo', () => {
     expect(!bad.ok && bad.reason).toMatch(/<text> is not a plain shape/u);
   });
 
-  it('an undrawable logo is error RP3004 naming the setting; no contentRoot or no logo means no logo', () => {
+  it('an undrawable logo is error RP3109 naming the setting; outside the folder RP3004; no contentRoot or no logo means no logo', () => {
     const r = buildLeaflet(makeDoc('en', { logo: 'assets/text.svg' }), { keys: KEYS, contentRoot: tmp }, layoutParagraph);
-    const d = r.diagnostics.find((x) => x.code === 'RP3004')!;
+    const d = r.diagnostics.find((x) => x.code === 'RP3109')!;
     expect(d.severity).toBe('error');
     expect(d.message).toContain('assets/text.svg');
     expect(editionLogo(makeDoc('en', { logo: SVG }), { keys: KEYS }).logo).toBeUndefined();

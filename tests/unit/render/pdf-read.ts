@@ -162,10 +162,16 @@ export function shownGlyphs(content: string, widths: Map<string, number[]>, page
   return out;
 }
 
-/** A font's ToUnicode CMap as cid → text (pdfkit writes bfrange arrays of hex strings; `<>` maps to nothing). */
+/** A font's ToUnicode CMap as code → text: bfrange arrays (pdfkit) and bfchar entries (render/text-codes.ts). */
 export function toUnicode(objs: Map<number, PdfObject>, type0Id: number): Map<number, string> {
   const cmap = objs.get(refOf(objs.get(type0Id)!.body, 'ToUnicode')!)!.stream!.toString('latin1');
   const out = new Map<number, string>();
+  for (const block of cmap.matchAll(/beginbfchar\n([\s\S]*?)endbfchar/g)) {
+    for (const m of block[1]!.matchAll(/<([0-9a-f]{4})> <([0-9a-f]*)>/g)) {
+      const units = (m[2]!.match(/..../g) ?? []).map((h) => parseInt(h, 16));
+      out.set(parseInt(m[1]!, 16), String.fromCharCode(...units));
+    }
+  }
   for (const m of cmap.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
     const start = parseInt(m[1]!, 16);
     [...m[2]!.matchAll(/<([0-9a-f ]*)>/g)].forEach((e, i) => {
@@ -173,6 +179,15 @@ export function toUnicode(objs: Map<number, PdfObject>, type0Id: number): Map<nu
       out.set(start + i, String.fromCharCode(...units));
     });
   }
+  return out;
+}
+
+/** A Type0 font's /CIDToGIDMap stream as CID → subset glyph id (render/font-embed.ts writes one per font). */
+export function cidToGid(objs: Map<number, PdfObject>, type0Id: number): number[] {
+  const desc = Number(/\/DescendantFonts \[(\d+) 0 R\]/.exec(objs.get(type0Id)!.body)![1]);
+  const map = objs.get(refOf(objs.get(desc)!.body, 'CIDToGIDMap')!)!.stream!;
+  const out: number[] = [];
+  for (let i = 0; i + 1 < map.length; i += 2) out.push(map.readUInt16BE(i));
   return out;
 }
 

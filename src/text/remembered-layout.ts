@@ -1,0 +1,26 @@
+import { layoutParagraph } from './layout-paragraph.ts';
+import type { LayoutOptions, Paragraph, ParagraphLayout } from './types.ts';
+
+/**
+ * Most layouts a build asks for it has asked for before: a poster tries up to 27 sizes for its rights and
+ * re-sets the same title, caption and notes at each; every poster of an edition sets the same "Know your rights"
+ * chip of every language at the same strip sizes. layoutParagraph is a pure function of its plain-data inputs,
+ * so one result can serve them all (callers only read layouts). Bounded: cleared when full, since a long
+ * process (tests, the full matrix) sees many paragraphs.
+ */
+const remembered = new Map<string, ParagraphLayout>();
+
+/** Entries kept before starting afresh: a full poster search with its strip is a few hundred. */
+const MAX_REMEMBERED = 4000;
+
+/** layoutParagraph, answered from memory when the same paragraph was set with the same options before. */
+export function rememberedLayout(p: Paragraph, opts: LayoutOptions): ParagraphLayout {
+  const key = JSON.stringify([p.text, p.lang, p.sourceLang ?? null, p.spans, opts.width, opts.size, opts.leading ?? null]);
+  let layout = remembered.get(key);
+  if (!layout) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    layout = layoutParagraph(p, opts);
+    remembered.set(key, layout);
+  }
+  return layout;
+}

@@ -1,0 +1,57 @@
+/**
+ * The bytes of every output kind, pinned: tests/fixtures/content-basic (a logo, a QR code, Arabic and English,
+ * the mixed sheets) built for edition generic, en and ar, every output, compared by SHA-256 with
+ * pdf-hashes.json. Speed work (issue #12: bundling, remembered layouts, QR paths, parsed logos, content loaded
+ * once, --only) must not change a byte; the list was made by the build before that work. If an output change
+ * is intended, re-bless with `UPDATE_GOLDEN=1 npx vitest run tests/golden/pdf-hashes.test.ts` and say why in the
+ * commit. The PDFs embed the package version, so a version bump re-blesses too.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build/build.ts';
+import { copyFixture } from '../unit/cli/helpers.ts';
+
+const LIST = new URL('./pdf-hashes.json', import.meta.url);
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+function pdfHashes(dir: string, base = dir): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) Object.assign(out, pdfHashes(path, base));
+    else if (name.endsWith('.pdf')) out[path.slice(base.length + 1)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return out;
+}
+
+describe('PDF bytes', () => {
+  // The dates inside come from the content unless SOURCE_DATE_EPOCH is set; pin them to the content's.
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  beforeAll(() => {
+    delete process.env.SOURCE_DATE_EPOCH;
+  });
+  afterAll(() => {
+    if (epoch !== undefined) process.env.SOURCE_DATE_EPOCH = epoch;
+  });
+
+  it('every output of a small fixed selection hashes as pinned in pdf-hashes.json', async () => {
+    const { dir, content } = copyFixture('content-basic');
+    const out = join(dir, 'output');
+    const summary = await build({
+      contentDir: content,
+      outDir: out,
+      selection: { editions: ['generic'], langs: ['en', 'ar'] },
+      context: { standard: 'none', materialOptions: {} },
+      parallel: 1,
+      force: true,
+    });
+    expect(summary.internalErrors).toEqual([]);
+    const actual = pdfHashes(out);
+    const list = JSON.parse(readFileSync(LIST, 'utf8')) as { $comment: string; files: Record<string, string> };
+    if (UPDATE) writeFileSync(LIST, `${JSON.stringify({ ...list, files: actual }, null, 1)}\n`);
+    expect(Object.keys(actual)).toHaveLength(16);
+    expect(actual).toEqual(list.files);
+  });
+});
