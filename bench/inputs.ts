@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkSchema } from '../src/content/check-schema.ts';
 import { loadContent, schemaFor } from '../src/content/load.ts';
-import { readYaml } from '../src/content/read-yaml.ts';
+import { readYamlFile as readYaml } from '../src/platform/read-yaml-file.ts';
 import type { ContentDoc } from '../src/content/types.ts';
 import { localize } from '../src/i18n/localize.ts';
 import { cardSides } from '../src/materials/card-sides.ts';

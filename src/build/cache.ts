@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { ContentDoc } from '../content/types.ts';
 import { fallbackChain } from '../i18n/fallback.ts';
 import { editionLanguages } from '../i18n/localize.ts';
-import { REPO_ROOT } from '../i18n/languages.ts';
+import { REPO_ROOT } from '../platform/repo-root.ts';
 import type { Job, JobContext } from './job.ts';
 
 /**

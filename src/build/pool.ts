@@ -6,7 +6,8 @@ import { runJob } from './run-job.ts';
 /** What a worker is started with: the content already loaded by the build, for jobs in that folder. */
 export interface WorkerContent {
   readonly contentDir: string;
-  readonly content: ContentDoc;
+  /** Without `files` (functions do not cross to a thread): the worker reopens the folder (worker.ts). */
+  readonly content: Omit<ContentDoc, 'files'>;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function runJobs(
     new Promise<void>((resolveLoop) => {
       // The content the build loaded travels with the worker (a structured clone costs a fraction of parsing
       // and validating every YAML file again in each worker).
-      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), content ? { workerData: { contentDir: ctx.contentDir, content } satisfies WorkerContent } : {});
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), content ? { workerData: { contentDir: ctx.contentDir, content: withoutFiles(content) } satisfies WorkerContent } : {});
       let current: Job | undefined;
       const next = () => {
         current = signal?.aborted ? undefined : queue.shift();
@@ -70,4 +71,9 @@ export async function runJobs(
     take(await runJob(job, ctx));
   }
   return results;
+}
+
+function withoutFiles(content: ContentDoc): Omit<ContentDoc, 'files'> {
+  const { files: _files, ...rest } = content;
+  return rest;
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { loadContent } from '../content/load.ts';
 import type { ContentDoc } from '../content/types.ts';
 import { UserError, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -40,10 +39,11 @@ export function forgetContent(): void {
 }
 
 /**
- * Runs one job to completion in memory: localize → material → PDF bytes. Nothing is written here; the caller
+ * Runs one job to completion in memory: localize → material → PDF bytes. `loaded` is content already loaded (the
+ * web page's); without it the content folder of `ctx` is loaded once per process. Nothing is written here; the caller
  * writes a job's files only after every one of them rendered, so a failing job never leaves half its outputs.
  */
-export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
+export async function runJob(job: Job, ctx: JobContext, loaded?: ContentDoc): Promise<JobResult> {
   const started = performance.now();
   const diagnostics: Diagnostic[] = [];
   const done = (outputs: JobOutput[], internalError?: string): JobResult => ({
@@ -54,7 +54,7 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
     ms: Math.round(performance.now() - started),
   });
   try {
-    const content = contentFor(ctx.contentDir, ctx.contentDisplay);
+    const content = loaded ?? contentFor(ctx.contentDir, ctx.contentDisplay);
     const edition = content.editions.find((e) => e.name === job.edition);
     if (!edition) throw new Error(`edition ${job.edition} vanished`);
     const options = materialOptionsFor(content, ctx.materialOptions);
@@ -82,7 +82,7 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
     for (const output of result.outputs) {
       if (job.outputs && !job.outputs.includes(outputName(output.file))) continue;
       const data = await renderPdf(output.doc, { standard: standardFor(output, ctx.standard) });
-      outputs.push({ file: join(job.dir, output.file), data, pages: output.doc.pages.length });
+      outputs.push({ file: `${job.dir}/${output.file}`, data, pages: output.doc.pages.length });
     }
     return done(outputs);
   } catch (e) {
@@ -97,7 +97,7 @@ export async function runJob(job: Job, ctx: JobContext): Promise<JobResult> {
 /** What every material builder is given: the chosen options plus which keys go where and the content folder
  * (settings.logo is relative to it). Shared by `build` and `check`, which lays materials out without rendering. */
 export function materialOptionsFor(content: ContentDoc, chosen: MaterialOptions = {}): MaterialOptions {
-  return { ...chosen, keys: content.project.materials, contentRoot: content.root };
+  return { ...chosen, keys: content.project.materials, contentRoot: content.root, contentFiles: content.files };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../diagnostics/diagnostic.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
-import { REPO_ROOT } from '../i18n/languages.ts';
+import { REPO_ROOT } from '../platform/repo-root.ts';
 import { UsageError } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { printDiagnostics } from './report.ts';
@@ -28,6 +28,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'accept', summary: 'Mark reviewed translations as current (restamp their source hash)', load: async () => (await import('./accept.ts')).acceptCommand },
   { name: 'diff', summary: 'List source strings added, removed and changed since an earlier content folder, and which translations go stale', load: async () => (await import('./diff.ts')).diffCommand },
   { name: 'snapshot', summary: 'Save the source guidance of the current version into content/history/<version>.yaml', load: async () => (await import('./snapshot.ts')).snapshotCommand },
+  { name: 'serve', summary: 'Serve the browser version (dist/web, from `npm run web`) on 127.0.0.1', load: async () => (await import('./serve.ts')).serveCommand },
 ];
 
 function version(): string {

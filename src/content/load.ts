@@ -1,12 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { folderSource } from '#platform';
+import editionSchema from '../../schema/edition.schema.json' with { type: 'json' };
+import guidanceSchema from '../../schema/guidance.schema.json' with { type: 'json' };
+import historySchema from '../../schema/history.schema.json' with { type: 'json' };
+import projectSchema from '../../schema/project.schema.json' with { type: 'json' };
+import translationSchema from '../../schema/translation.schema.json' with { type: 'json' };
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { declareLanguages, languageInfo, REPO_ROOT } from '../i18n/languages.ts';
-import { checkSchema, type Schema } from './check-schema.ts';
+import { declareLanguages, languageInfo } from '../i18n/languages.ts';
+import type { Schema } from './check-schema.ts';
 import { compareVersions, historyFile } from './history-file.ts';
 import { invisibleCharDiagnostics } from './invisible-chars.ts';
-import { readYaml } from './read-yaml.ts';
+import { checkedFile, parsedFile } from './parse-memo.ts';
+import type { ContentSource } from './source.ts';
 import type {
   ContentDoc, Edition, HistorySnapshot, LanguageEntry, MaterialsSpec, PrintPolicy, ProjectFile, SourceGuidance, TranslatedString, TranslationFile,
 } from './types.ts';
@@ -15,15 +20,11 @@ import { validateContent } from './validate.ts';
 /** The file formats, each with its JSON Schema in schema/ (shared with editors through `$schema` comments). */
 export type ContentKind = 'project' | 'guidance' | 'translation' | 'edition' | 'history';
 
-const schemas = new Map<ContentKind, Schema>();
-/** The JSON Schema of one content file kind, read once per process from the repository's schema/ folder. */
+/** The JSON Schemas of schema/, bundled with the engine as JSON modules. */
+const schemas: Record<ContentKind, unknown> = { project: projectSchema, guidance: guidanceSchema, translation: translationSchema, edition: editionSchema, history: historySchema };
+/** The JSON Schema of one content file kind (the repository's schema/ folder). */
 export function schemaFor(kind: ContentKind): Schema {
-  let schema = schemas.get(kind);
-  if (!schema) {
-    schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema', `${kind}.schema.json`), 'utf8')) as Schema;
-    schemas.set(kind, schema);
-  }
-  return schema;
+  return schemas[kind] as Schema;
 }
 
 /** Default print policy: never print outdated legal guidance silently — fall back to the source with a visible note. */
@@ -52,9 +53,10 @@ export interface LoadResult {
  * NFC-normalises all text, applies defaults, then runs the cross-file checks (validate.ts). All problems are
  * collected; nothing throws for a user mistake.
  */
-export function loadContent(dir: string, options: LoadOptions = {}): LoadResult {
-  const root = resolve(dir);
-  const displayRoot = (options.display ?? root).replace(/\/+$/u, '');
+export function loadContent(dir: string | ContentSource, options: LoadOptions = {}): LoadResult {
+  const files_ = typeof dir === 'string' ? folderSource(dir) : dir;
+  const root = files_.root ?? '';
+  const displayRoot = (options.display ?? (root || 'content')).replace(/\/+$/u, '');
   const diagnostics: Diagnostic[] = [];
   const spans = new Map<string, SourceSpan>();
   const files: string[] = [];
@@ -66,7 +68,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const read = (rel: string, kind: ContentKind, language?: string): Record<string, unknown> | undefined => {
     const script = language === undefined ? undefined : languageInfo(language)?.script;
     const hint = language === undefined ? undefined : { language, ...(script ? { script } : {}) };
-    const file = readYaml(join(root, rel), rel, `${displayRoot}/${rel}`, hint);
+    const file = parsedFile(files_, rel, `${displayRoot}/${rel}`, hint);
     if (kind !== 'history') files.push(rel);
     diagnostics.push(...file.diagnostics);
     if (!file.readable) {
@@ -75,7 +77,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
     }
     // History snapshots are never printed and were copied from guidance that was checked when it was current.
     if (kind !== 'history') diagnostics.push(...invisibleCharDiagnostics(file, script));
-    const checked = checkSchema(file, schemaFor(kind));
+    const checked = checkedFile(file, schemaFor(kind));
     diagnostics.push(...checked.diagnostics);
     for (const [path, span] of checked.spans) spans.set(`${rel}#${path}`, span);
     const value = checked.value;
@@ -84,7 +86,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const missingFile = (rel: string, hint: string) =>
     diagnostics.push(error(CODES.missingFile, `Missing content file ${displayRoot}/${rel}.`, undefined, [hint]));
 
-  if (!existsSync(join(root, 'project.yaml'))) {
+  if (!files_.exists('project.yaml')) {
     missingFile('project.yaml', `Is ${displayRoot} a content folder? Pass one with --content <dir> (default ./content).`);
     return { diagnostics, files };
   }
@@ -93,7 +95,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   const project = toProject(rawProject);
 
   const guidanceRel = `guidance/${project.sourceLanguage}.yaml`;
-  if (!existsSync(join(root, guidanceRel))) {
+  if (!files_.exists(guidanceRel)) {
     missingFile(guidanceRel, `project.yaml says sourceLanguage: ${project.sourceLanguage}; the source strings must be in ${guidanceRel}.`);
     return { diagnostics, files };
   }
@@ -105,7 +107,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   };
 
   const translations = new Map<string, TranslationFile>();
-  for (const name of yamlFiles(join(root, 'translations'))) {
+  for (const name of yamlFiles(files_, 'translations')) {
     const rel = `translations/${name}`;
     const fileLang = name.replace(/\.yaml$/u, '');
     const raw = read(rel, 'translation', fileLang) ?? {};
@@ -119,7 +121,7 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   }
 
   const editions: Edition[] = [];
-  const editionNames = yamlFiles(join(root, 'editions'));
+  const editionNames = yamlFiles(files_, 'editions');
   for (const name of editionNames) {
     const raw = read(`editions/${name}`, 'edition', project.sourceLanguage) ?? {};
     const title = str(raw.title);
@@ -134,19 +136,19 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
   if (editions.length === 0) editions.push(DEFAULT_EDITION);
 
   // Newest version first, keyed by file stem (validate.ts checks each file's `version:` agrees with its name).
-  const snapshots: [string, HistorySnapshot][] = yamlFiles(join(root, 'history')).map((name) => {
+  const snapshots: [string, HistorySnapshot][] = yamlFiles(files_, 'history').map((name) => {
     const raw = read(historyFile(name.replace(/\.yaml$/u, '')), 'history', project.sourceLanguage) ?? {};
     const snapshot = { version: str(raw.version) ?? '', date: str(raw.date) ?? '', language: str(raw.language) ?? '', strings: (raw.strings ?? {}) as Record<string, string> };
     return [name.replace(/\.yaml$/u, ''), snapshot];
   });
   const history = new Map(snapshots.sort(([a], [b]) => compareVersions(b, a)));
 
-  diagnostics.push(...checkUiOverrides(root, displayRoot));
+  diagnostics.push(...checkUiOverrides(files_, displayRoot));
 
   // The project's own language entries (code plus overrides) join the shipped table before anything looks a
   // language up: a content folder outside the repository may add a language the tool has never listed.
   declareLanguages(project.languages);
-  const content: ContentDoc = { root, project, source, translations, editions, spans, history };
+  const content: ContentDoc = { root, files: files_, project, source, translations, editions, spans, history };
   diagnostics.push(...validateContent(content));
   return { content, diagnostics, files };
 }
@@ -156,15 +158,13 @@ export function loadContent(dir: string, options: LoadOptions = {}): LoadResult 
  * printed like guidance, so it gets the same checks: UTF-8, syntax, no bidi controls. JSON is YAML, so the YAML
  * reader gives the positions.
  */
-function checkUiOverrides(root: string, displayRoot: string): Diagnostic[] {
-  const folder = join(root, 'locales');
-  if (!existsSync(folder)) return [];
+function checkUiOverrides(source: ContentSource, displayRoot: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const lang of readdirSync(folder).sort()) {
+  for (const lang of source.folders('locales')) {
     const rel = `locales/${lang}/ui.json`;
-    if (!existsSync(join(root, rel))) continue;
+    if (!source.exists(rel)) continue;
     const script = languageInfo(lang)?.script;
-    const file = readYaml(join(root, rel), rel, `${displayRoot}/${rel}`, { language: lang, ...(script ? { script } : {}) });
+    const file = parsedFile(source, rel, `${displayRoot}/${rel}`, { language: lang, ...(script ? { script } : {}) });
     out.push(...file.diagnostics);
     if (file.readable) out.push(...invisibleCharDiagnostics(file, script));
   }
@@ -177,9 +177,8 @@ export function editionFile(edition: Edition): string {
 }
 
 /** `*.yaml` files directly in a folder, sorted by code point so every machine loads them in one order. */
-function yamlFiles(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder).filter((n) => n.endsWith('.yaml')).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+function yamlFiles(source: ContentSource, folder: string): string[] {
+  return source.list(folder).filter((n) => n.endsWith('.yaml'));
 }
 
 /** The checked project value with defaults filled in; invalid or missing parts become empty, already reported. */

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { isScalar, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
@@ -37,17 +36,17 @@ export function spanOf(file: Pick<YamlFile, 'display' | 'lineCounter'>, node: No
 export const MAX_CONTENT_FILE_BYTES = 4 * 1024 * 1024;
 
 /**
- * Reads and parses one YAML file. The bytes must be UTF-8 (decode-text.ts: anything else is an error, never
+ * Parses one YAML file from its bytes (read through the content's ContentSource, only when `size` is allowed). The bytes must be UTF-8 (decode-text.ts: anything else is an error, never
  * U+FFFD on a card). Keys must be unique (a repeated key is reported, not silently overwritten).
  * Syntax errors become diagnostics at the parser's position; the partial document is still returned so the
  * rest of the file can be checked in the same run. `readable` is false when the file could not be decoded at
  * all: its (empty) document must not be checked further.
  */
-export function readYaml(absPath: string, rel: string, display: string, hint?: LanguageHint): YamlFile {
+export function readYaml(bytes: () => Uint8Array, size: number, rel: string, display: string, hint?: LanguageHint): YamlFile {
   const lineCounter = new LineCounter();
   const file = { rel, display, lineCounter };
-  // Size first: a wrong multi-gigabyte file must not be read into memory to be refused.
-  const size = statSync(absPath).size;
+  // Size first (the ContentSource knows it without reading): a wrong multi-gigabyte file must not be read into
+  // memory to be refused.
   if (size > MAX_CONTENT_FILE_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     const d = error(CODES.fileTooLarge, `The file is ${mb(size)} MB; content files may be at most ${mb(MAX_CONTENT_FILE_BYTES)} MB.`, { file: display, line: 1, col: 1 }, [
@@ -55,7 +54,7 @@ export function readYaml(absPath: string, rel: string, display: string, hint?: L
     ]);
     return unreadable(file, d);
   }
-  const decoded = decodeText(readFileSync(absPath), display, hint);
+  const decoded = decodeText(bytes(), display, hint);
   if (decoded.text === undefined) return unreadable(file, ...decoded.diagnostics);
   const text = decoded.text;
   // uniqueKeys is checked below in linear time: the yaml package compares each key with every earlier one,

@@ -1,3 +1,4 @@
+import type { ContentSource } from './source.ts';
 import type { SourceSpan } from '../diagnostics/diagnostic.ts';
 import type { LanguageOverride } from '../i18n/languages.ts';
 
@@ -144,8 +145,10 @@ export interface HistorySnapshot {
 
 /** A loaded content folder. `spans` maps a dotted path (`translations/ar.yaml#strings.title.text`) to where it is. */
 export interface ContentDoc {
-  /** Absolute path of the content folder. */
+  /** Absolute path of the content folder; '' for content held in memory (the web page). */
   readonly root: string;
+  /** The content's files (logos, the organisation's own locales/), by content-relative key. */
+  readonly files: ContentSource;
   readonly project: ProjectFile;
   readonly source: SourceGuidance;
   readonly translations: ReadonlyMap<string, TranslationFile>;

@@ -1,20 +1,19 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { languageProblem, type LanguageProblem } from '../i18n/languages.ts';
 import { scriptsWithFonts } from '../fonts/scripts-with-fonts.ts';
-import { readLogo } from '../layout/read-logo.ts';
+import { readLogoFrom } from '../layout/read-logo.ts';
 import { historyFile } from './history-file.ts';
 import { logoProblemDiagnostic } from './logo-diagnostic.ts';
+import { contentKey } from './source.ts';
 import { markupShape, variablesOf } from './markup.ts';
 import type { ContentDoc, MaterialsSpec } from './types.ts';
 
 /**
  * Cross-file checks the JSON Schemas cannot express: known language codes, source/translation agreement
  * (`{{variables}}`, bold, lists), materials keys present in the guidance, edition settings and logo paths.
- * Pure over the loaded content except for checking that referenced files exist and reading logos.
+ * Pure over the loaded content and its ContentSource (referenced files must exist in it; logos are read).
  */
 export function validateContent(content: ContentDoc): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -189,21 +188,18 @@ export function materialKeys(m: MaterialsSpec): [string, string][] {
  */
 function checkLogo(content: ContentDoc, logo: string | undefined, span: SourceSpan | undefined, out: Diagnostic[]): void {
   if (logo === undefined || logo === '') return;
-  const path = resolve(content.root, logo);
-  const inside = (p: string, root = content.root) => {
-    const rel = relative(root, p);
-    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-  };
-  if (isAbsolute(logo) || !inside(path) || (existsSync(path) && !inside(realpathSync(path), realpathSync(content.root)))) {
+  const key = contentKey(logo);
+  if (key === undefined || content.files.outside?.(key)) {
     out.push(error(CODES.assetOutsideContent, `Logo \`${logo}\` is outside the content folder.`, span, ['Copy the logo into the content folder (e.g. assets/logo.svg) and give its path relative to it.']));
     return;
   }
-  if (!existsSync(path)) {
+  if (!content.files.exists(key) && !content.files.folders(key.includes('/') ? key.slice(0, key.lastIndexOf('/')) : '').includes(key.slice(key.lastIndexOf('/') + 1))) {
+    const path = content.root ? `${content.root}/${key}` : key;
     out.push(error(CODES.missingAsset, `Logo \`${logo}\` does not exist.`, span, [`Expected at ${path}; paths are relative to the content folder.`]));
     return;
   }
   // Decoded completely now, so a damaged or oversized logo is reported at its setting, before any layout.
-  const read = readLogo(path);
+  const read = readLogoFrom(content.files, key);
   if (!read.ok) out.push(logoProblemDiagnostic(read, logo, span));
 }
 

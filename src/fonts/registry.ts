@@ -1,16 +1,14 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import * as fontkit from 'fontkit';
 import * as hb from 'harfbuzzjs';
-import { CODES } from '../diagnostics/codes.ts';
-import { placed, UserError } from '../diagnostics/diagnostic.ts';
-import { languageInfo, REPO_ROOT, type LanguageInfo } from '../i18n/languages.ts';
+import { readFontFile } from '#platform';
+import manifestJson from '../../fonts/manifest.json' with { type: 'json' };
+import { languageInfo, type LanguageInfo } from '../i18n/languages.ts';
 import type { FaceRef, Weight } from '../text/types.ts';
 import type { FontRegistry, LoadedFace } from './types.ts';
 
 /**
- * The font registry: every face of fonts/manifest.json, opened lazily and exactly once per process.
+ * The font registry: every face of fonts/manifest.json, opened lazily and exactly once per process, from bytes a
+ * FontSource provides (the CLI reads and verifies fonts/; the web page fetches what `fontsFor` says a job needs).
  * One read of the file's bytes feeds both fontkit (metrics, subsetting through pdfkit) and HarfBuzz (shaping),
  * so the renderer embeds the very font the shaper measured.
  */
@@ -77,16 +75,20 @@ export interface Registry extends FontRegistry {
 /** Repository-relative fonts folder (FaceRef.file is `fonts/<manifest file>`). */
 const FONTS_DIR = 'fonts';
 
-// fontkit is CommonJS-first; requiring it gives the same module instance pdfkit uses, so pdfkit accepts our Font objects.
-const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as { create(data: Buffer, postscriptName?: string): FontkitFont };
+/**
+ * Where font bytes come from, by manifest face. The registry asks only for faces it opens; a source that does not
+ * hold a face throws (the web page loads what `fontsFor` names before a job, and a miss is a clear error).
+ */
+export interface FontSource {
+  bytes(face: ManifestFace): Uint8Array;
+}
 
-/** Read and parse fonts/manifest.json (no font files are opened). */
-export function readManifest(root: string = REPO_ROOT): FontManifest {
-  const raw = JSON.parse(readFileSync(join(root, FONTS_DIR, 'manifest.json'), 'utf8')) as {
-    faces: ManifestFace[];
-    stacks: Record<string, unknown>;
-  };
+// The ESM fontkit is the module instance pdfkit's own ESM build imports, so pdfkit accepts our Font objects.
+const createFont = (fontkit as unknown as { create(data: Uint8Array, postscriptName?: string): FontkitFont }).create;
+
+/** fonts/manifest.json, parsed (no font files are opened). Bundled with the engine as a JSON module. */
+export function readManifest(): FontManifest {
+  const raw = manifestJson as unknown as { faces: ManifestFace[]; stacks: Record<string, unknown> };
   const stacks: Record<string, readonly string[]> = {};
   for (const [script, families] of Object.entries(raw.stacks)) {
     if (Array.isArray(families)) stacks[script] = families as string[]; // skips "$comment"
@@ -103,28 +105,58 @@ export function resolveLanguage(lang: string): LanguageInfo | undefined {
   return languageInfo(lang);
 }
 
-class Face implements OpenedFace {
+/** What opening a face's bytes yields. */
+interface OpenedBytes {
   readonly ref: FaceRef;
-  readonly familyId: string;
-  readonly weight: Weight;
-  readonly data: Buffer;
+  readonly data: Uint8Array;
   readonly fontkit: FontkitFont;
   readonly hbFont: hb.Font;
+}
+
+/**
+ * A face whose bytes are read and parsed on first use, not when a font stack names it: a zh-Hans card lists the
+ * Traditional Chinese fonts after the Simplified ones for fallback, and must not read 14 MB it never embeds.
+ */
+class Face implements OpenedFace {
+  readonly familyId: string;
+  readonly weight: Weight;
   readonly manifest: ManifestFace;
   /** Per-face memo of cmap lookups: fallback asks the same few hundred code points over and over. */
   private readonly coverage = new Map<number, boolean>();
+  private opened: OpenedBytes | undefined;
 
-  constructor(root: string, m: ManifestFace) {
+  constructor(
+    private readonly source: FontSource,
+    m: ManifestFace,
+  ) {
     this.manifest = m;
     this.familyId = m.familyId;
     this.weight = m.weight;
-    this.data = readVerifiedFont(root, m);
-    this.fontkit = fontkit.create(this.data);
-    const hbFace = new hb.Face(new hb.Blob(this.data), 0);
-    this.hbFont = new hb.Font(hbFace);
+  }
+
+  get ref(): FaceRef {
+    return this.open().ref;
+  }
+  get data(): Uint8Array {
+    return this.open().data;
+  }
+  get fontkit(): FontkitFont {
+    return this.open().fontkit;
+  }
+  get hbFont(): hb.Font {
+    return this.open().hbFont;
+  }
+
+  private open(): OpenedBytes {
+    if (this.opened) return this.opened;
+    const m = this.manifest;
+    const data = this.source.bytes(m);
+    const fontkitFont = createFont(data);
+    const hbFace = new hb.Face(new hb.Blob(data), 0);
+    const hbFont = new hb.Font(hbFace);
     // HarfBuzz fonts default to scale = upem, so positions come back in font units, as the trace format wants.
-    const extents = this.hbFont.hExtents();
-    this.ref = {
+    const extents = hbFont.hExtents();
+    const ref: FaceRef = {
       id: m.id,
       file: `${FONTS_DIR}/${m.file}`,
       faceIndex: 0,
@@ -133,6 +165,8 @@ class Face implements OpenedFace {
       ascent: extents.ascender,
       descent: -extents.descender,
     };
+    this.opened = { ref, data, fontkit: fontkitFont, hbFont };
+    return this.opened;
   }
 
   private readonly boxes = new Map<number, GlyphBox | null>();
@@ -158,37 +192,12 @@ class Face implements OpenedFace {
   }
 }
 
-/**
- * A face's bytes, checked against its sha256 in the manifest before any parser sees them. A truncated, damaged or
- * swapped font would otherwise crash HarfBuzz or fontkit (a stack, exit 3), or worse, parse and set wrong glyphs;
- * the build's input hash also relies on the manifest standing for the fonts' bytes. Missing or different files are
- * user-fixable problems (RP4003, RP4002) naming the file. Hashing costs ~20 ms per MB, once per face per process.
- */
-export function readVerifiedFont(root: string, m: ManifestFace): Buffer {
-  const shown = `${FONTS_DIR}/${m.file}`;
-  const restore = `Restore it from the repository (git checkout -- ${shown}) or from its source: ${m.source}`;
-  let data: Buffer;
-  try {
-    data = readFileSync(join(root, FONTS_DIR, m.file));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError([placed('error', CODES.fontMissing, `font file of face ${m.id} cannot be read (${code}): nothing can be set in ${m.family}`, shown, [restore])]);
-  }
-  const actual = createHash('sha256').update(data).digest('hex');
-  if (actual !== m.sha256) {
-    throw new UserError([
-      placed('error', CODES.fontMismatch, `font file of face ${m.id} does not match fonts/manifest.json: its sha256 is ${actual.slice(0, 12)}…, the manifest says ${m.sha256.slice(0, 12)}… (${data.byteLength} bytes read) — truncated, damaged or replaced`, shown, [
-        restore,
-        'If you replaced the font on purpose, put its sha256 (and licence and source) in fonts/manifest.json.',
-      ]),
-    ]);
-  }
-  return data;
-}
+/** Node's source: fonts/<file>, verified against the manifest's sha256 (src/platform/node-fonts.ts). */
+const fileSource: FontSource = { bytes: (m) => readFontFile(m) };
 
-/** Build a registry over the manifest at `root`. Faces open on first use. Prefer `fontRegistry()`. */
-export function loadFontRegistry(root: string = REPO_ROOT): Registry {
-  const manifest = readManifest(root);
+/** Build a registry over the manifest. Faces open on first use. Prefer `fontRegistry()`. */
+export function loadFontRegistry(source: FontSource = fileSource): Registry {
+  const manifest = readManifest();
   const byId = new Map(manifest.faces.map((f) => [f.id, f]));
   const opened = new Map<string, Face>();
 
@@ -197,7 +206,7 @@ export function loadFontRegistry(root: string = REPO_ROOT): Registry {
     if (!face) {
       const m = byId.get(id);
       if (!m) throw new Error(`font face "${id}" is not in fonts/manifest.json`);
-      face = new Face(root, m);
+      face = new Face(source, m);
       opened.set(id, face);
     }
     return face;
@@ -230,4 +239,9 @@ let singleton: Registry | undefined;
 export function fontRegistry(): Registry {
   singleton ??= loadFontRegistry();
   return singleton;
+}
+
+/** Make every later job use fonts from `source` (the web worker's fetched fonts). Faces opened so far are dropped. */
+export function useFontSource(source: FontSource): void {
+  singleton = loadFontRegistry(source);
 }

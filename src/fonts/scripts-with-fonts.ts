@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../i18n/languages.ts';
+import manifest from '../../fonts/manifest.json' with { type: 'json' };
 
 let cached: ReadonlySet<string> | undefined;
 
@@ -10,7 +8,7 @@ let cached: ReadonlySet<string> | undefined;
  */
 export function scriptsWithFonts(): ReadonlySet<string> {
   cached ??= new Set(
-    Object.entries((JSON.parse(readFileSync(join(REPO_ROOT, 'fonts', 'manifest.json'), 'utf8')) as { stacks: Record<string, unknown> }).stacks)
+    Object.entries((manifest as { stacks: Record<string, unknown> }).stacks)
       .filter(([, families]) => Array.isArray(families))
       .map(([script]) => script),
   );

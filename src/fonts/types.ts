@@ -7,7 +7,7 @@ export interface LoadedFace {
   readonly familyId: string;
   readonly weight: Weight;
   /** The raw font file bytes (shared by HarfBuzz and pdfkit; never re-read). */
-  readonly data: Buffer;
+  readonly data: Uint8Array;
   /** fontkit Font object for this face (pdfkit embeds and subsets through it). */
   readonly fontkit: unknown;
   /** True when the face has a glyph for this code point (cmap lookup). */

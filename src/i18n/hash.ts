@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 
 /**
  * Short hash of a source string, stored next to each translation as `source:`. A translation whose stored
@@ -9,5 +10,5 @@ import { createHash } from 'node:crypto';
  */
 export function sourceHash(text: string): string {
   const canonical = text.normalize('NFC').replace(/\s+$/u, '');
-  return createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, 8);
+  return bytesToHex(sha256(utf8ToBytes(canonical))).slice(0, 8);
 }

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import languagesJson from '../../locales/languages.json' with { type: 'json' };
 import type { Direction } from '../text/types.ts';
 
 /** What the engine knows about a language: ICU's locale data, with locales/languages.json and project.yaml on top. */
@@ -33,9 +32,6 @@ export interface LanguageOverride {
   readonly fallback?: readonly string[];
 }
 
-/** Repository root (this file is src/i18n/languages.ts). */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
 /**
  * Scripts written right to left (ISO 15924). ICU's text direction for a language is derived from its likely
  * script too, but only for languages ICU has data for; a `script:` given by hand needs this table.
@@ -56,7 +52,7 @@ const resolved = new Map<string, LanguageInfo | null>();
 /** The rows of locales/languages.json, keyed by code. Read once per process. */
 function overrides(): ReadonlyMap<string, LanguageOverride> {
   table ??= new Map(
-    (JSON.parse(readFileSync(new URL('../../locales/languages.json', import.meta.url), 'utf8')) as { languages: LanguageOverride[] }).languages.map((l) => [l.code, l]),
+    (languagesJson as { languages: LanguageOverride[] }).languages.map((l) => [l.code, l]),
   );
   return table;
 }
@@ -218,13 +214,18 @@ function suggestTag(code: string): string | undefined {
  * name (ICU offers no list of its languages). Built only when a tag is already wrong.
  */
 function namedCandidates(): string[] {
-  const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-  const twoLetter: string[] = [];
-  for (let a = 97; a <= 122; a++) {
-    for (let b = 97; b <= 122; b++) {
-      const code = String.fromCharCode(a, b);
-      if (english.of(code) !== undefined) twoLetter.push(code);
+  // 676 ICU look-ups: done once per process (content validation asks for every unrecognised tag).
+  twoLetterCodes ??= (() => {
+    const english = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+    const found: string[] = [];
+    for (let a = 97; a <= 122; a++) {
+      for (let b = 97; b <= 122; b++) {
+        const code = String.fromCharCode(a, b);
+        if (english.of(code) !== undefined) found.push(code);
+      }
     }
-  }
-  return [...overrides().keys(), ...declared.keys(), ...twoLetter];
+    return found;
+  })();
+  return [...overrides().keys(), ...declared.keys(), ...twoLetterCodes];
 }
+let twoLetterCodes: string[] | undefined;

@@ -84,7 +84,7 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
   const info = requireLanguage(lang);
   const officerLang = requireLanguage(project.officerLanguage);
   const settings = editionSettings(content, edition);
-  const t = uiTranslator(content.root, project.sourceLanguage);
+  const t = uiTranslator(content.root || content.files, project.sourceLanguage);
   const ui = t.getFixedT(lang);
   const officerUi = t.getFixedT(officerLang.code);
 

@@ -63,8 +63,10 @@ export interface PathItem {
 
 export interface ImageItem {
   readonly kind: 'image';
-  /** Absolute path of a PNG or JPEG file, or an SVG file converted to paths upstream. */
+  /** Content-relative name of the image (`.svg` is drawn as vector paths), for messages and the PDF's image cache. */
   readonly src: string;
+  /** The image file's bytes (PNG, JPEG or SVG text): the writer reads no files. */
+  readonly data: Uint8Array;
   readonly width: number;
   readonly height: number;
   readonly tag?: string;

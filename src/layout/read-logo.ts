@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { inspectLogo, type LogoProblem } from './inspect-logo.ts';
 
 /**
@@ -7,8 +6,10 @@ import { inspectLogo, type LogoProblem } from './inspect-logo.ts';
  * as images) into the ImageItem box; PNG/JPEG are stretched to it, so the box must keep this aspect ratio.
  */
 export interface Logo {
-  /** Absolute path of the file. */
+  /** The file's content-relative key (settings.logo as written): shown in messages, never a machine path. */
   readonly src: string;
+  /** The file's bytes: layout and the PDF writer draw these, so nothing downstream reads a file. */
+  readonly data: Uint8Array;
   readonly width: number;
   readonly height: number;
 }
@@ -19,21 +20,23 @@ export type LogoReadProblem = LogoProblem | { readonly kind: 'notFile' | 'unread
 export type LogoRead = { readonly ok: true; readonly logo: Logo } | ({ readonly ok: false } & LogoReadProblem);
 
 /**
- * Reads a logo and checks it completely (inspect-logo.ts: every PNG chunk and its pixel data, the JPEG marker
+ * Checks a logo's bytes completely (inspect-logo.ts: every PNG chunk and its pixel data, the JPEG marker
  * structure, the SVG as well-formed XML through the same parser the PDF writer uses), so a logo that would fail
  * to draw — or draw damaged — fails here first, while the caller can still say which setting to fix.
  */
-export function readLogo(path: string): LogoRead {
-  let bytes: Uint8Array;
-  try {
-    if (!statSync(path).isFile()) return { ok: false, kind: 'notFile', reason: 'it is a folder, not a file' };
-    bytes = readFileSync(path);
-  } catch {
-    return { ok: false, kind: 'unreadable', reason: 'the file cannot be read' };
-  }
+export function readLogo(path: string, bytes: Uint8Array): LogoRead {
   const inspected = inspectLogo(bytes, path);
   if (!inspected.ok) return { ok: false, ...inspected.problem };
-  return { ok: true, logo: { src: path, width: inspected.width, height: inspected.height } };
+  return { ok: true, logo: { src: path, data: bytes, width: inspected.width, height: inspected.height } };
+}
+
+/** Reads a logo through the content's files: a folder or an unreadable file is a problem of its own kind. */
+export function readLogoFrom(files: { read(key: string): Uint8Array | undefined; folders(folder: string): readonly string[] }, key: string): LogoRead {
+  const bytes = files.read(key);
+  if (bytes !== undefined) return readLogo(key, bytes);
+  const slash = key.lastIndexOf('/');
+  const isFolder = files.folders(slash < 0 ? '' : key.slice(0, slash)).includes(key.slice(slash + 1));
+  return isFolder ? { ok: false, kind: 'notFile', reason: 'it is a folder, not a file' } : { ok: false, kind: 'unreadable', reason: 'the file cannot be read' };
 }
 
 /** The largest size with the logo's aspect ratio inside maxWidth × maxHeight (points). */

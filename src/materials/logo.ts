@@ -1,9 +1,10 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { folderSource } from '#platform';
+import { contentKey } from '../content/source.ts';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
 import { COLORS } from '../layout/colors.ts';
 import type { Positioned } from '../layout/frame.ts';
-import { fitLogo, readLogo, type Logo } from '../layout/read-logo.ts';
+import { fitLogo, readLogoFrom, type Logo } from '../layout/read-logo.ts';
 import { CODES } from './diagnostics.ts';
 import { logoProblemDiagnostic } from '../content/logo-diagnostic.ts';
 import type { MaterialOptions } from './types.ts';
@@ -16,17 +17,18 @@ export interface EditionLogo {
 
 /**
  * The edition logo (`settings.logo`, relative to the content folder), when there is one and the caller passed
- * `contentRoot`. The content loader already checked the file (validate.ts); when layout is called without it, the
- * same checks give the same codes here (RP3105–RP3109), and a logo outside the folder is RP3004.
+ * the content's files (`contentFiles`, or `contentRoot` for a folder on disk). The content loader already checked the
+ * file (validate.ts); when layout is called without it, the same checks give the same codes here (RP3105–RP3109),
+ * and a logo outside the folder is RP3004.
  */
 export function editionLogo(doc: LocalizedDoc, opts: MaterialOptions): { readonly logo?: EditionLogo; readonly diagnostics: readonly Diagnostic[] } {
   const setting = doc.settings.logo;
-  if (!setting || !opts.contentRoot) return { diagnostics: [] };
-  const path = resolve(opts.contentRoot, setting);
-  const rel = relative(resolve(opts.contentRoot), path);
+  const files = opts.contentFiles ?? (opts.contentRoot ? folderSource(opts.contentRoot) : undefined);
+  if (!setting || !files) return { diagnostics: [] };
+  const key = contentKey(setting);
   // Defence in depth: never read outside the content folder, whatever the caller validated.
-  if (rel.startsWith('..') || isAbsolute(rel)) return { diagnostics: [logoError(doc, setting, 'it is outside the content folder')] };
-  const read = readLogo(path);
+  if (key === undefined || files.outside?.(key)) return { diagnostics: [logoError(doc, setting, 'it is outside the content folder')] };
+  const read = readLogoFrom(files, key);
   if (!read.ok) return { diagnostics: [logoProblemDiagnostic(read, setting, undefined, ` of edition ${doc.edition.name}`)] };
   return { logo: { logo: read.logo, alt: doc.settings.organisation }, diagnostics: [] };
 }
@@ -56,6 +58,6 @@ export function logoBlock(logo: Logo, maxWidth: number, maxHeight: number, plate
   const height = size.height + 2 * pad;
   const items: Positioned[] = [];
   if (plate) items.push({ x: 0, y: 0, item: { kind: 'rect', width, height, fill: COLORS.white, radius: plate.radius } });
-  items.push({ x: pad, y: pad, item: { kind: 'image', src: logo.src, width: size.width, height: size.height, ...(tag ? { tag } : {}) } });
+  items.push({ x: pad, y: pad, item: { kind: 'image', src: logo.src, data: logo.data, width: size.width, height: size.height, ...(tag ? { tag } : {}) } });
   return { width, height, items };
 }

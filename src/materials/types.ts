@@ -1,3 +1,4 @@
+import type { ContentSource } from '../content/source.ts';
 import type { MaterialsSpec } from '../content/types.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
@@ -44,6 +45,8 @@ export interface MaterialOptions {
    * materials print no logo.
    */
   readonly contentRoot?: string;
+  /** The content's files (`ContentDoc.files`); preferred over contentRoot, and the only way in a browser. */
+  readonly contentFiles?: ContentSource;
 }
 
 /** Builds every output of one material for one (edition, language). Pure apart from reading fonts and assets. */

@@ -1,16 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { error, UserError } from '../diagnostics/diagnostic.ts';
 import type { ImageItem } from '../layout/frame.ts';
 import { RENDER_CODES } from './metadata.ts';
 import { paint } from './paths.ts';
-import type { PdfKitDocument } from './pdfkit-internals.ts';
+import type { PdfKitDocument, PdfKitImage } from './pdfkit-internals.ts';
 import { parseSimpleSvg } from '../layout/svg.ts';
 
+/** The file name of a content-relative key (messages name it, never a machine path). */
+const basename = (key: string): string => key.slice(key.lastIndexOf('/') + 1);
+
+/** Images opened per document, by name: a logo drawn on ten cards is one XObject. */
+const opened = new WeakMap<PdfKitDocument, Map<string, PdfKitImage>>();
+
 /**
- * Images: PNG and JPEG through pdfkit's image XObjects (pdfkit caches each file once per document); simple SVG
- * logos converted to vector paths. An SVG we cannot convert, or an unreadable file, is a user error naming the
- * file by its base name only (no machine paths in messages that may be shared).
+ * Images: PNG and JPEG through pdfkit's image XObjects (each opened once per document); simple SVG logos
+ * converted to vector paths. Both come from the item's bytes. An SVG we cannot convert, or an unreadable image, is
+ * a user error naming the file by its base name only (no machine paths in messages that may be shared).
  */
 export function drawImage(doc: PdfKitDocument, item: ImageItem, x: number, y: number, cmyk: boolean): void {
   if (/\.svg$/i.test(item.src)) {
@@ -18,7 +22,11 @@ export function drawImage(doc: PdfKitDocument, item: ImageItem, x: number, y: nu
     return;
   }
   try {
-    doc.image(item.src, x, y, { width: item.width, height: item.height });
+    let images = opened.get(doc);
+    if (!images) opened.set(doc, (images = new Map()));
+    let image = images.get(item.src);
+    if (!image) images.set(item.src, (image = doc.openImage(item.data)));
+    doc.image(image, x, y, { width: item.width, height: item.height });
   } catch (e) {
     throw new UserError([
       error(RENDER_CODES.unreadableImage, `image ${basename(item.src)} cannot be read as PNG or JPEG (${(e as Error).message})`, undefined, [
@@ -30,12 +38,7 @@ export function drawImage(doc: PdfKitDocument, item: ImageItem, x: number, y: nu
 
 /** Draw an SVG's shapes scaled into the item box (preserveAspectRatio xMidYMid meet, as SVG does by default). */
 function drawSvg(doc: PdfKitDocument, item: ImageItem, x: number, y: number, cmyk: boolean): void {
-  let text: string;
-  try {
-    text = readFileSync(item.src, 'utf8');
-  } catch {
-    throw new UserError([error(RENDER_CODES.unreadableImage, `image ${basename(item.src)} cannot be read`, undefined, ['Check the file exists.'])]);
-  }
+  const text = new TextDecoder('utf-8').decode(item.data);
   const svg = parsedSvg(text);
   if (!svg.ok) {
     throw new UserError([

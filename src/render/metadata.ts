@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { environment } from '#platform';
+import packageJson from '../../package.json' with { type: 'json' };
 import { error, UserError } from '../diagnostics/diagnostic.ts';
-import { REPO_ROOT } from '../i18n/languages.ts';
 import type { DocumentMetadata } from '../layout/frame.ts';
 
 /**
@@ -32,11 +31,9 @@ export interface PdfMetadata {
   readonly extra: readonly (readonly [string, string])[];
 }
 
-/** rightsprint's own version, from package.json (read once). */
-let creatorVersion: string | undefined;
+/** rightsprint's own version, from package.json (bundled as a JSON module). */
 export function rightsprintVersion(): string {
-  creatorVersion ??= (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  return creatorVersion;
+  return packageJson.version;
 }
 
 /** Diagnostic codes of the PDF writer (RP6xxx; RP5xxx belong to the print policy). */
@@ -52,7 +49,7 @@ export const RENDER_CODES = {
  * The creation date: SOURCE_DATE_EPOCH (seconds since 1970, reproducible-builds.org) when set, else the edition
  * date at midnight UTC. A malformed value is an error, as the reproducible-builds spec asks, never a silent clock.
  */
-export function documentDate(editionDate: string, env: NodeJS.ProcessEnv = process.env): Date {
+export function documentDate(editionDate: string, env: Readonly<Record<string, string | undefined>> = environment()): Date {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d{1,12}$/.test(epoch)) {
@@ -82,7 +79,7 @@ export function safeKey(key: string): string {
 }
 
 /** The metadata of one document. */
-export function pdfMetadata(meta: DocumentMetadata, lang: string, env: NodeJS.ProcessEnv = process.env): PdfMetadata {
+export function pdfMetadata(meta: DocumentMetadata, lang: string, env: Readonly<Record<string, string | undefined>> = environment()): PdfMetadata {
   const extra = Object.entries(meta.extra ?? {})
     .map(([k, v]) => [safeKey(k), v] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -1,4 +1,6 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { environment, joinBytes } from '#platform';
 import PDFDocument from 'pdfkit';
 import { error, UserError } from '../diagnostics/diagnostic.ts';
 import { fontRegistry } from '../fonts/registry.ts';
@@ -24,8 +26,8 @@ export interface RenderOptions {
   readonly standard?: PdfStandard;
   /** Font faces by manifest id; defaults to the process font registry (tests may inject). */
   readonly faces?: FaceLookup;
-  /** Environment for SOURCE_DATE_EPOCH; defaults to process.env. */
-  readonly env?: NodeJS.ProcessEnv;
+  /** Environment for SOURCE_DATE_EPOCH; defaults to the process environment (none in a browser). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** pdfkit's name for each standard. PDF/UA-1 and PDF/A-2/3 are based on PDF 1.7, so every file says 1.7. */
@@ -37,10 +39,13 @@ const PDFKIT_SUBSET: Record<PdfStandard, string | undefined> = {
 };
 const PDF_VERSION = '1.7';
 
-export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): Promise<Buffer> {
+/** A finished PDF: a Node Buffer under Node (what the CLI and tests handle), a Uint8Array in a browser. */
+export type PdfBytes = ReturnType<typeof joinBytes>;
+
+export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): Promise<PdfBytes> {
   const standard = opts.standard ?? 'none';
   checkStandard(spec, standard);
-  const meta = pdfMetadata(spec.metadata, spec.lang, opts.env ?? process.env);
+  const meta = pdfMetadata(spec.metadata, spec.lang, opts.env ?? environment());
   const doc = openDocument(spec, standard, meta);
   const bytes = collect(doc);
 
@@ -88,11 +93,15 @@ function openDocument(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetada
   return doc;
 }
 
-/** 16 bytes of SHA-256 over the canonical JSON of the spec, the standard, the dates and rightsprint's version. */
+/**
+ * 16 bytes of SHA-256 over the canonical JSON of the spec, the standard, the dates and rightsprint's version.
+ * Image bytes enter as their own SHA-256 and images by their content-relative name, so the ID depends on what the
+ * file shows, never on where the content folder is.
+ */
 export function fileId(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetadata): Uint8Array {
-  const h = createHash('sha256');
-  h.update(JSON.stringify({ spec, standard, date: meta.date.toISOString(), creator: rightsprintVersion() }));
-  return new Uint8Array(h.digest().subarray(0, 16));
+  const bytesAsHash = (_key: string, value: unknown) => (value instanceof Uint8Array ? `sha256:${bytesToHex(sha256(value))}` : value);
+  const json = JSON.stringify({ spec, standard, date: meta.date.toISOString(), creator: rightsprintVersion() }, bytesAsHash);
+  return sha256(utf8ToBytes(json)).subarray(0, 16);
 }
 
 function drawPage(ctx: DrawContext, page: Page): void {
@@ -103,12 +112,12 @@ function drawPage(ctx: DrawContext, page: Page): void {
   drawFrame(ctx, page.frame);
 }
 
-/** The whole PDF as one Buffer once pdfkit has finished writing. */
-function collect(doc: PdfKitDocument): Promise<Buffer> {
+/** The whole PDF as one byte array once pdfkit has finished writing. */
+function collect(doc: PdfKitDocument): Promise<PdfBytes> {
   const chunks: Uint8Array[] = [];
   return new Promise((resolve, reject) => {
     doc.on('data', (c) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => resolve(joinBytes(chunks)));
     doc.on('error', reject);
   });
 }

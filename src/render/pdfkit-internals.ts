@@ -99,7 +99,9 @@ export interface PdfKitDocument {
   lineWidth(w: number): PdfKitDocument;
   dash(pattern: number[], options?: { phase?: number }): PdfKitDocument;
   clip(rule?: string): PdfKitDocument;
-  image(src: string | Buffer, x: number, y: number, options: { width: number; height: number }): PdfKitDocument;
+  image(src: string | Uint8Array | PdfKitImage, x: number, y: number, options: { width: number; height: number }): PdfKitDocument;
+  /** Parses an image once (PNG or JPEG bytes); the result can be drawn many times as one XObject. */
+  openImage(src: Uint8Array): PdfKitImage;
   markContent(tag: string, options?: Record<string, unknown> | null): PdfKitDocument;
   markStructureContent(tag: string, options?: Record<string, unknown>): PdfStructureContent;
   endMarkedContent(): PdfKitDocument;
@@ -108,4 +110,11 @@ export interface PdfKitDocument {
   on(event: 'data', listener: (chunk: Uint8Array) => void): PdfKitDocument;
   on(event: 'end' | 'error', listener: (arg?: unknown) => void): PdfKitDocument;
   end(): void;
+}
+
+/** An image pdfkit has parsed (PNG or JPEG), labelled `I1`, `I2`… in opening order. */
+export interface PdfKitImage {
+  readonly width: number;
+  readonly height: number;
+  readonly label: string;
 }

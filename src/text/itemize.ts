@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import bidiFactory from 'bidi-js';
 import type { Bidi } from 'bidi-js';
 import { textLanguage } from './language.ts';
 import { ltrUnits } from './ltr-units.ts';
@@ -10,8 +10,8 @@ import type { Direction, Item, Paragraph, StyledSpan, Weight } from './types.ts'
  * Items come out in logical order and cover the text except forced breaks (`\n`), which are not drawn.
  */
 
-// bidi-js is a CommonJS factory; its bundled types describe an ES default export, so load it with require.
-const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
+// bidi-js's default export is its factory (CommonJS module.exports under Node, the ES default in a bundle).
+const bidi = (bidiFactory as unknown as () => Bidi)();
 
 /** U+2066 LEFT-TO-RIGHT ISOLATE, U+2067 RIGHT-TO-LEFT ISOLATE and U+2069 POP DIRECTIONAL ISOLATE, only ever inserted into the bidi input. */
 const LRI = '\u2066';

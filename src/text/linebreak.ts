@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import LineBreakerModule from 'linebreak';
 import { resolveScripts } from './itemize.ts';
 import { textLanguage } from './language.ts';
 import { keepTogether, ltrUnits } from './ltr-units.ts';
@@ -28,7 +28,7 @@ interface LineBreakerInstance {
   nextBreak(): { position: number; required: boolean } | null;
 }
 // `linebreak` ships no types; its CommonJS entry exports the class.
-const LineBreaker = createRequire(import.meta.url)('linebreak') as new (text: string) => LineBreakerInstance;
+const LineBreaker = LineBreakerModule as unknown as new (text: string) => LineBreakerInstance;
 
 /**
  * Characters that must never start a line:

@@ -29,7 +29,7 @@ function toolCopy(damage: Record<string, (bytes: Buffer) => Buffer | null>): str
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
   mkdirSync(join(root, 'fonts'));
   cpSync(join(REPO, 'fonts/manifest.json'), join(root, 'fonts/manifest.json'));
-  for (const face of readManifest(REPO).faces) {
+  for (const face of readManifest().faces) {
     const target = join(root, 'fonts', face.file);
     mkdirSync(dirname(target), { recursive: true });
     const change = damage[face.file];

@@ -11,8 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { OutputFolder, outputFault } from '../../../src/build/output-fs.ts';
 import { UserError } from '../../../src/diagnostics/diagnostic.ts';
 import { formatDiagnostic } from '../../../src/diagnostics/format.ts';
-import { readManifest, readVerifiedFont } from '../../../src/fonts/registry.ts';
-import { REPO_ROOT } from '../../../src/i18n/languages.ts';
+import { readManifest } from '../../../src/fonts/registry.ts';
+import { readVerifiedFont } from '../../../src/platform/node-fonts.ts';
+import { REPO_ROOT } from '../../../src/platform/repo-root.ts';
 
 const AT = { what: 'write card-press.pdf in this folder', folder: 'output/generic/ar', path: 'output/generic/ar/card-press.pdf' };
 

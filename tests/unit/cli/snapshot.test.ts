@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { snapshotCommand } from '../../../src/cli/snapshot.ts';
 import { loadContent } from '../../../src/content/load.ts';
 import { writeSnapshot } from '../../../src/content/write-snapshot.ts';
-import { REPO_ROOT } from '../../../src/i18n/languages.ts';
+import { REPO_ROOT } from '../../../src/platform/repo-root.ts';
 import { captureIO, scratch } from '../exchange/helpers.ts';
 import { edit, run } from './helpers.ts';
 

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SUPPORTED_KEYWORDS, type Schema } from '../../../src/content/check-schema.ts';
 import { loadContent, schemaFor, type ContentKind } from '../../../src/content/load.ts';
-import { REPO_ROOT } from '../../../src/i18n/languages.ts';
+import { REPO_ROOT } from '../../../src/platform/repo-root.ts';
 import { FIXTURES } from '../cli/helpers.ts';
 
 const KINDS: ContentKind[] = ['project', 'guidance', 'translation', 'edition', 'history'];

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,9 +34,9 @@ const figure = (root: StructNode, id: string | undefined) => (id ? nodesById(roo
 
 describe('readLogo', () => {
   it('reads SVG viewBox, PNG and JPEG sizes; rejects other files with a reason', () => {
-    const svg = readLogo(join(CONTENT, SVG));
+    const svg = readLogo(join(CONTENT, SVG), readFileSync(join(CONTENT, SVG)));
     expect(svg.ok && [svg.logo.width, svg.logo.height]).toEqual([120, 120]);
-    const p = readLogo(join(tmp, 'assets', 'wide.png'));
+    const p = readLogo(join(tmp, 'assets', 'wide.png'), readFileSync(join(tmp, 'assets', 'wide.png')));
     expect(p.ok && [p.logo.width, p.logo.height]).toEqual([40, 20]);
     // Minimal JPEG structure: SOI, APP0, an SOF0 segment with height 32 and width 64, one scan (SOS + data), EOI.
     const jpeg = Buffer.from([
@@ -44,9 +44,9 @@ describe('readLogo', () => {
       0xff, 0xda, 0x00, 0x0c, 0x03, 1, 0x00, 2, 0x11, 3, 0x11, 0x00, 0x3f, 0x00, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd9,
     ]);
     writeFileSync(join(tmp, 'assets', 'logo.jpg'), jpeg);
-    const j = readLogo(join(tmp, 'assets', 'logo.jpg'));
+    const j = readLogo(join(tmp, 'assets', 'logo.jpg'), readFileSync(join(tmp, 'assets', 'logo.jpg')));
     expect(j.ok && [j.logo.width, j.logo.height]).toEqual([64, 32]);
-    const bad = readLogo(join(tmp, 'assets', 'text.svg'));
+    const bad = readLogo(join(tmp, 'assets', 'text.svg'), readFileSync(join(tmp, 'assets', 'text.svg')));
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.reason).toMatch(/<text> is not a plain shape/u);
   });

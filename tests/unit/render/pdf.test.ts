@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/diagnostics/diagnostic.ts';
@@ -461,7 +461,7 @@ describe('renderPdf: pages, colour, pixels', () => {
     const spec: DocumentSpec = {
       ...simpleDoc([]),
       structure: { id: 'doc', role: 'Document', children: [{ id: 'photo', role: 'Figure', alt: 'A sample card', children: [] }] },
-      pages: [{ width: 100, height: 60, frame: { width: 100, height: 60, items: [{ x: 0, y: 0, item: { kind: 'image', src: `${page}-photo.jpg`, width: 100, height: 50, tag: 'photo' } }] } }],
+      pages: [{ width: 100, height: 60, frame: { width: 100, height: 60, items: [{ x: 0, y: 0, item: { kind: 'image', src: 'photo.jpg', data: readFileSync(`${page}-photo.jpg`), width: 100, height: 50, tag: 'photo' } }] } }],
     };
     const objs = objsOf(await renderPdf(spec));
     const images = objectsWhere(objs, /\/Subtype \/Image/);
@@ -483,7 +483,7 @@ describe('renderPdf: pages, colour, pixels', () => {
       ...simpleDoc([]),
       colorMode: 'cmyk',
       structure: { id: 'doc', role: 'Document', children: [{ id: 'logo', role: 'Figure', alt: 'Network logo', children: [] }] },
-      pages: [{ width: 100, height: 100, frame: { width: 100, height: 100, items: [{ x: 10, y: 10, item: { kind: 'image', src, width: 40, height: 20, tag: 'logo' } }] } }],
+      pages: [{ width: 100, height: 100, frame: { width: 100, height: 100, items: [{ x: 10, y: 10, item: { kind: 'image', src: basename(src), data: readFileSync(src), width: 40, height: 20, tag: 'logo' } }] } }],
     });
     const pngPdf = objsOf(await renderPdf(doc(join(dir, 'logo.png'))));
     expect(objectsWhere(pngPdf, /\/Subtype \/Image/).length).toBeGreaterThan(0); // image (+ alpha SMask)

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../../src/i18n/languages.ts';
+import { REPO_ROOT } from '../../../src/platform/repo-root.ts';
 import { layoutParagraph } from '../../../src/text/layout-paragraph.ts';
 import { harfbuzzScript } from '../../../src/text/scripts.ts';
 import { formatGlyphs } from '../../../src/text/shape.ts';

@@ -1,0 +1,96 @@
+/**
+ * Browser bench (`npm run bench:web`): the web page's budgets, measured in Debian's chromium through
+ * playwright-core against dist/web served by `rightsprint serve`'s server (gzip on the wire, as static hosts do).
+ * Not a test: it prints figures and marks each against its budget.
+ *
+ * - cold: a fresh browser profile opens the page and waits for the first PDF of an English card sheet;
+ * - warm: after that, a change of the Hotline until the card sheet's preview is rebuilt (the worker's own time
+ *   and the wall time seen by the page, median of 5);
+ * - bytes: a fresh profile, the generic edition, one language (ar, then zh-Hans) and cards only: the bytes
+ *   transferred (encoded body sizes) for everything the page fetched until that card sheet was built.
+ * Run `npm run web` first.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { serveSite } from '../src/cli/serve.ts';
+import { REPO_ROOT } from '../src/platform/repo-root.ts';
+
+const SITE = join(REPO_ROOT, 'dist', 'web');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** The budgets of issue #10 point 6. */
+const BUDGET = { coldMs: 3000, warmMs: 300, arabicBytes: 2.5e6, chineseBytes: 12e6 };
+
+async function fresh(url: string) {
+  const profile = mkdtempSync(join(tmpdir(), 'rp-bench-web-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS });
+  let bytes = 0;
+  context.on('requestfinished', (r) => void r.sizes().then((s) => (bytes += s.responseBodySize)).catch(() => undefined));
+  const page = context.pages()[0] ?? (await context.newPage());
+  return { page, bytes: () => bytes, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+}
+
+const builds = (page: Page) => page.locator('#preview-canvas').evaluate((c: HTMLCanvasElement) => c.dataset.build ?? '');
+async function nextBuild(page: Page, after: string): Promise<void> {
+  await page.waitForFunction((b) => {
+      const c = document.getElementById('preview-canvas') as HTMLCanvasElement | null;
+      return !!c && c.dataset.build !== b && !!c.dataset.file;
+    }, after, { timeout: 120_000, polling: 10 });
+}
+
+async function cardBytes(url: string, lang: string): Promise<number> {
+  const b = await fresh(url);
+  await b.page.goto(url);
+  await b.page.getByLabel('Edition', { exact: true }).selectOption('generic');
+  await nextBuild(b.page, '');
+  const before = await builds(b.page);
+  await b.page.getByRole('checkbox', { name: new RegExp(`^`, 'u') }).first().waitFor();
+  await b.page.locator(`#lang-${lang}`).check();
+  await b.page.locator('#lang-en').uncheck();
+  await nextBuild(b.page, before);
+  await b.page.waitForTimeout(500);
+  const n = b.bytes();
+  await b.close();
+  return n;
+}
+
+export async function runWebBench(): Promise<number> {
+  if (!existsSync(join(SITE, 'index.html'))) {
+    console.error('dist/web is missing: run `npm run web` first.');
+    return 1;
+  }
+  const { server, url } = await serveSite(SITE, 0);
+  try {
+    const b = await fresh(url);
+    const t0 = Date.now();
+    await b.page.goto(url);
+    await nextBuild(b.page, '');
+    const cold = Date.now() - t0;
+    const status = await b.page.locator('#status').textContent();
+    const warmWall: number[] = [];
+    const warmWorker: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const before = await builds(b.page);
+      const t = Date.now();
+      await b.page.getByLabel('Hotline').fill(`0800 000 00${i}${i}`);
+      await nextBuild(b.page, before);
+      warmWall.push(Date.now() - t);
+      warmWorker.push(Number(/in (\d+) ms/u.exec((await b.page.locator('#status').textContent()) ?? '')?.[1] ?? NaN));
+    }
+    await b.close();
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const arabic = await cardBytes(url, 'ar');
+    const chinese = await cardBytes(url, 'zh-Hans');
+    const mark = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
+    console.log(`cold: first PDF of an English card sheet ${cold} ms (${status?.trim()}) — budget ${BUDGET.coldMs} ms: ${mark(cold <= BUDGET.coldMs)}`);
+    console.log(`warm: settings change → card sheet rebuilt: worker ${median(warmWorker)} ms, page wall ${median(warmWall)} ms incl. the ${150} ms typing pause and preview drawing — budget ${BUDGET.warmMs} ms (worker): ${mark(median(warmWorker) <= BUDGET.warmMs)}`);
+    console.log(`bytes fetched for an Arabic card: ${(arabic / 1e6).toFixed(2)} MB — budget 2.5 MB: ${mark(arabic <= BUDGET.arabicBytes)}`);
+    console.log(`bytes fetched for a Chinese (zh-Hans) card: ${(chinese / 1e6).toFixed(2)} MB — budget 12 MB: ${mark(chinese <= BUDGET.chineseBytes)}`);
+    return 0;
+  } finally {
+    server.close();
+  }
+}
+
+process.exitCode = await runWebBench();

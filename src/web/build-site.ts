@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { build } from 'esbuild';
+import { zipSync } from 'fflate';
+import { readManifest } from '../fonts/registry.ts';
+import { shippedUiStrings } from '../platform/node.ts';
+import { REPO_ROOT } from '../platform/repo-root.ts';
+
+/**
+ * `npm run web`: writes the self-contained static site to dist/web/ — the page, its Web Worker (the same engine
+ * as the CLI, bundled by esbuild for the browser), HarfBuzz's wasm, pdf.js for the preview, the shipped content as
+ * content.zip, the UI strings, and every font of fonts/manifest.json brotli-compressed (the worker decompresses
+ * and checks each against the manifest's sha256). Nothing in it calls a server or another origin.
+ */
+
+const OUT = join(REPO_ROOT, 'dist', 'web');
+/** Compressed fonts are kept here between runs: brotli at quality 9 takes ~40 s for one Chinese face. */
+const CACHE = join(REPO_ROOT, 'node_modules', '.cache', 'rightsprint-web');
+/** Brotli quality 9 with a 16 MB window: Noto Sans SC 10.6 MB → 5.1 MB (gzip -9: 6.3 MB), so a Chinese card stays under 12 MB. */
+const BROTLI = { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_LGWIN]: 24 };
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+function compressedFont(file: string, sha256: string): Buffer {
+  const cached = join(CACHE, `${sha256}.br`);
+  if (existsSync(cached)) return readFileSync(cached);
+  const bytes = readFileSync(file);
+  const out = brotliCompressSync(bytes, { params: { ...BROTLI, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(cached, out);
+  return out;
+}
+
+export async function buildSite(out = OUT): Promise<void> {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'data', 'fonts'), { recursive: true });
+
+  await build({
+    entryPoints: { app: join(REPO_ROOT, 'src/web/app.ts'), worker: join(REPO_ROOT, 'src/web/worker.ts'), sw: join(REPO_ROOT, 'src/web/sw.ts') },
+    outdir: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'linked',
+    // harfbuzzjs's Emscripten loader imports `module` only in its Node branch, which never runs here.
+    external: ['module'],
+    logLevel: 'warning',
+  });
+  cpSync(join(REPO_ROOT, 'node_modules/harfbuzzjs/dist/harfbuzz.wasm'), join(out, 'harfbuzz.wasm'));
+  cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.min.mjs'), join(out, 'pdf.min.mjs'));
+  cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs'), join(out, 'pdf.worker.min.mjs'));
+  for (const f of ['index.html', 'style.css']) cpSync(join(REPO_ROOT, 'src/web', f), join(out, f));
+
+  const content = join(REPO_ROOT, 'content');
+  const files: Record<string, Uint8Array> = {};
+  for (const f of walk(content).sort()) files[relative(content, f).split('\\').join('/')] = new Uint8Array(readFileSync(f));
+  // A fixed date per entry keeps content.zip byte-identical between runs.
+  writeFileSync(join(out, 'data', 'content.zip'), zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
+
+  const fonts: Record<string, { url: string; encoding: 'br'; sha256: string; bytes: number }> = {};
+  for (const face of readManifest().faces) {
+    const br = compressedFont(join(REPO_ROOT, 'fonts', face.file), face.sha256);
+    const url = `data/fonts/${face.id}.br`;
+    writeFileSync(join(out, url), br);
+    fonts[face.id] = { url, encoding: 'br', sha256: face.sha256, bytes: br.length };
+  }
+  const licences = new Set(readManifest().faces.map((f) => f.licence));
+  for (const l of licences) cpSync(join(REPO_ROOT, 'fonts', l), join(out, 'data', 'fonts', l.replace(/\//gu, '-')));
+  writeFileSync(join(out, 'data', 'engine-data.json'), JSON.stringify({ ui: shippedUiStrings(), fonts }));
+  // The page's own strings: locales/<lng>/web.json, like the materials' ui.json.
+  const web: Record<string, unknown> = {};
+  for (const lng of readdirSync(join(REPO_ROOT, 'locales')).sort()) {
+    const f = join(REPO_ROOT, 'locales', lng, 'web.json');
+    if (existsSync(f)) web[lng] = JSON.parse(readFileSync(f, 'utf8'));
+  }
+  writeFileSync(join(out, 'data', 'web-strings.json'), JSON.stringify(web));
+
+  // The service worker caches exactly the files of this build; its name changes with their content.
+  // Fonts are cached when first fetched (a Chinese card must not download every script's fonts).
+  // The Latin faces are precached too: every card sets digits, URLs and the source language in them.
+  const latin = new Set(readManifest().faces.filter((f) => f.familyId === 'noto-sans').map((f) => `data/fonts/${f.id}.br`));
+  const assets = walk(out).map((f) => relative(out, f).split('\\').join('/')).filter((f) => f !== 'sw.js' && (!f.startsWith('data/fonts/') || latin.has(f))).sort();
+  const version = createHash('sha256');
+  for (const a of assets) version.update(a).update(readFileSync(join(out, a)));
+  writeFileSync(join(out, 'assets.json'), JSON.stringify({ version: version.digest('hex').slice(0, 16), assets: ['./', ...assets] }));
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  const started = Date.now();
+  await buildSite();
+  console.log(`dist/web written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,69 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+
+/**
+ * Messages between the page (src/web/app.ts) and its Web Worker (src/web/worker.ts). Plain data: it crosses
+ * postMessage by structured clone; PDF bytes are transferred, not copied.
+ */
+
+/** One edition as the page shows it. */
+export interface EditionView {
+  readonly name: string;
+  readonly title?: string;
+  /** Effective settings (project defaults with the edition's own over them). */
+  readonly settings: Readonly<Record<string, string>>;
+  readonly languages: readonly string[];
+}
+
+/** One language row of the picker: names, direction, review status and how many strings are stale or missing. */
+export interface LanguageView {
+  readonly code: string;
+  readonly name: string;
+  readonly autonym: string;
+  readonly dir: 'ltr' | 'rtl';
+  readonly review: string;
+  readonly stale: number;
+  readonly missing: number;
+  readonly printable: boolean;
+}
+
+export type ToWorker =
+  | { readonly type: 'load'; readonly files?: readonly (readonly [string, Uint8Array])[]; readonly zip?: Uint8Array; readonly name?: string }
+  | {
+      readonly type: 'build';
+      readonly id: number;
+      readonly edition: string;
+      readonly settings: Readonly<Record<string, string>>;
+      /** An uploaded logo: stored as assets/<name> in the in-memory content and named in settings.logo. */
+      readonly logo?: { readonly name: string; readonly data: Uint8Array };
+      readonly langs: readonly string[];
+      readonly materials: readonly ('card' | 'leaflet' | 'poster')[];
+      readonly options: { readonly leafletPaper?: 'A5' | 'A4'; readonly posterPaper?: 'A4' | 'A3' | 'A2'; readonly cardsPerSheet?: 10 | 8 | 6 };
+      /** Only this output file (`<edition>/<lang>/<file>`), for the preview; undefined builds everything chosen. */
+      readonly only?: string;
+    }
+  | { readonly type: 'edition-yaml'; readonly id: number; readonly edition: string; readonly settings: Readonly<Record<string, string>>; readonly logo?: string };
+
+export type FromWorker =
+  /** Sent once the worker's modules (HarfBuzz's wasm among them) are ready: messages before it would be lost. */
+  | { readonly type: 'ready' }
+  | {
+      readonly type: 'loaded';
+      readonly name: string;
+      readonly editions: readonly EditionView[];
+      readonly languages: readonly LanguageView[];
+      readonly sourceLanguage: string;
+      readonly settingNames: readonly string[];
+      readonly diagnostics: readonly Diagnostic[];
+      readonly ok: boolean;
+    }
+  | { readonly type: 'progress'; readonly id: number; readonly text: string }
+  | {
+      readonly type: 'built';
+      readonly id: number;
+      readonly outputs: readonly { readonly file: string; readonly data: Uint8Array; readonly pages: number }[];
+      readonly diagnostics: readonly Diagnostic[];
+      readonly ms: number;
+      readonly internalError?: string;
+    }
+  | { readonly type: 'edition-yaml'; readonly id: number; readonly text: string }
+  | { readonly type: 'fatal'; readonly message: string };
