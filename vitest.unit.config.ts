@@ -10,7 +10,7 @@ export const FULL_TIER_ONLY = [
   'tests/unit/content-shipped/**',
   'tests/faults/**',
   'tests/readers/**',
-  'tests/browser/**',
+  'tests/web/**',
   // Whole-command runs (each builds PDFs through the CLI) and the golden and regression fixtures.
   'tests/unit/cli/**',
   'tests/golden/**',
