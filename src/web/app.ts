@@ -409,6 +409,7 @@ async function updatePreview(): Promise<void> {
     return;
   }
   await drawPdf(pdf.data, canvas);
+  registerOffline();
   canvas.dataset.file = pdf.file;
   canvas.dataset.build = String(seq);
   canvas.setAttribute('aria-label', t('previewAlt', { file: pdf.file }));
@@ -454,6 +455,17 @@ async function drawPdf(data: Uint8Array, canvas: HTMLCanvasElement): Promise<voi
   canvas.height = Math.round(viewport.height);
   await page.render({ canvasContext: canvas.getContext('2d')!, viewport, canvas }).promise;
   await doc.destroy();
+}
+
+/**
+ * The service worker (offline use) is registered once the first preview is drawn: its install downloads the
+ * page's files for the cache, which would otherwise compete with the first PDF for the network and the CPU.
+ */
+let offlineRegistered = false;
+function registerOffline(): void {
+  if (offlineRegistered || !('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  offlineRegistered = true;
+  void navigator.serviceWorker.register(new URL('sw.js', import.meta.url), { type: 'module' }).catch(() => undefined);
 }
 
 async function chooseLogo(input: HTMLInputElement): Promise<void> {
@@ -506,7 +518,6 @@ async function start(): Promise<void> {
     showSupportNotice: false,
   } as Parameters<i18n['init']>[0]);
   t = i18next.t.bind(i18next);
-  if ('serviceWorker' in navigator && location.protocol !== 'file:') void navigator.serviceWorker.register(new URL('sw.js', import.meta.url), { type: 'module' }).catch(() => undefined);
   const zip = new Uint8Array(await (await fetch(new URL('data/content.zip', import.meta.url))).arrayBuffer());
   await afterLoad(await load({ type: 'load', zip, name: 'content' }));
 }
