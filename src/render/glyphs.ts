@@ -11,7 +11,7 @@ import { TextCodes } from './text-codes.ts';
 /**
  * drawGlyphs: put a set Line on the page glyph by glyph, exactly as the text engine shaped and measured it.
  *
- * Why this way (of the two proven in TEXT-FACTS.md): we drive pdfkit's EmbeddedFont one level down — its fontkit
+ * Why this way (of the two ways docs/text-engine.md describes, "Getting our glyphs into pdfkit"): we drive pdfkit's EmbeddedFont one level down — its fontkit
  * subset (`includeGlyph`), its /W widths and ToUnicode tables — and write the `TJ` operators ourselves. The other
  * way (replacing the fontkit font's `layout()` and calling `text()`) hands the string back to pdfkit, which splits
  * it at spaces, caches layouts by string and would re-run `layout` at draw time; the font objects are also shared

@@ -20,7 +20,7 @@ export interface Sentence {
 
 export const FIXTURES = join(REPO_ROOT, 'tests/fixtures/text');
 
-/** The corpus copied from /work/shared/corpus plus our own extra sentences for scripts the corpus lacks. */
+/** The shared test corpus (know-your-rights sentences in 34 languages, copied in) plus our own extra sentences for scripts it lacks. */
 export function sentences(): Sentence[] {
   const read = (f: string): Sentence[] => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Sentence[];
   return [...read('kyr-sentences.json'), ...read('extra-sentences.json')];
