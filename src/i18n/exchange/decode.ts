@@ -1,3 +1,5 @@
+import { firstInvalidUtf8 } from '../../content/decode-text.ts';
+import { guessLegacyEncoding } from '../../content/legacy-encodings.ts';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { CODES } from './codes.ts';
 import { lineCol } from './xml.ts';
@@ -24,41 +26,10 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; di
   if (bad < 0) return { text: new TextDecoder('utf-8').decode(bytes), diagnostics: [] };
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
   const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  // The same scanner and code-page guess as content files (content/decode-text.ts), with the exchange tools' hints.
+  const legacy = guessLegacyEncoding(bytes);
+  const looks = legacy ? `; it looks like ${legacy.name}` : '; it was probably saved in a legacy code page';
   return {
-    diagnostics: [error(CODES.syntax, `The file is not valid UTF-8 (byte 0x${hex} at byte offset ${bad}); it was probably saved in a legacy code page.`, { file, ...lineCol(before, before.length) }, RESAVE)],
+    diagnostics: [error(CODES.syntax, `The file is not valid UTF-8 (byte 0x${hex} at byte offset ${bad})${looks}.`, { file, ...lineCol(before, before.length) }, RESAVE)],
   };
-}
-
-/**
- * Offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode table 3-7: no overlong
- * forms, no surrogates, nothing above U+10FFFF), or -1 when every byte is part of one.
- */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] ?? 0;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      if (b === 0xf4) hi = 0x8f;
-    } else return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
 }
