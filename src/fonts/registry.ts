@@ -2,7 +2,7 @@ import * as fontkit from 'fontkit';
 import * as hb from 'harfbuzzjs';
 import { readFontFile } from '#platform';
 import manifestJson from '../../fonts/manifest.json' with { type: 'json' };
-import { languageInfo, type LanguageInfo } from '../i18n/languages.ts';
+import { languageInfo } from '../i18n/languages.ts';
 import type { FaceRef, Weight } from '../text/types.ts';
 import type { FontRegistry, LoadedFace } from './types.ts';
 
@@ -94,15 +94,6 @@ export function readManifest(): FontManifest {
     if (Array.isArray(families)) stacks[script] = families as string[]; // skips "$comment"
   }
   return { faces: raw.faces, stacks };
-}
-
-/**
- * The language for a BCP 47 tag (ICU's data under locales/languages.json and the content's declarations; a
- * more specific tag inherits its base's font stack: `ur-IN` is set like `ur`). Undefined for a malformed tag or
- * one whose script nobody knows.
- */
-export function resolveLanguage(lang: string): LanguageInfo | undefined {
-  return languageInfo(lang);
 }
 
 /** What opening a face's bytes yields. */
@@ -222,7 +213,7 @@ export function loadFontRegistry(source: FontSource = fileSource): Registry {
   const scriptStack = (script: string): readonly string[] => manifest.stacks[script] ?? [];
 
   const stack = (lang: string): readonly string[] => {
-    const info = resolveLanguage(lang);
+    const info = languageInfo(lang);
     // Unknown languages are refused by the CLI and content checks; the engine itself sets them in the Latin stack.
     if (!info) return scriptStack('Latn');
     return info.fonts ?? scriptStack(info.script);

@@ -1,4 +1,4 @@
-import { resolveLanguage } from '../fonts/registry.ts';
+import { languageInfo } from '../i18n/languages.ts';
 import type { Direction } from './types.ts';
 
 /** What the text engine needs to know about a paragraph language. */
@@ -16,6 +16,6 @@ export interface TextLanguage {
  * refuses them up front, and content validation names them; the engine itself must not crash on one.
  */
 export function textLanguage(lang: string): TextLanguage {
-  const info = resolveLanguage(lang);
+  const info = languageInfo(lang);
   return info ? { direction: info.dir, script: info.script, known: true } : { direction: 'ltr', script: 'Latn', known: false };
 }
