@@ -41,7 +41,13 @@ export interface PlanOptions {
   readonly clusterActualText: boolean;
   /** The glyph id the font's cmap gives a code point (before any substitution), to find a mark's own glyph. */
   readonly cmapGlyph: (codePoint: number) => number;
+  /** Set for the runs of an RTL line: whether the run comes logically right after / before an LTR run (`bidiEdges`). */
+  readonly rtlLine?: { readonly afterLtr: boolean; readonly beforeLtr: boolean };
 }
+
+/** U+200F RIGHT-TO-LEFT MARK and U+200E LEFT-TO-RIGHT MARK: strong characters that readers drop as invisible. */
+export const RLM = '\u200f';
+export const LRM = '\u200e';
 
 const MARK = /\p{Mn}/u;
 
@@ -65,12 +71,24 @@ export function planRun(run: ShapedRun, opts: PlanOptions): GlyphUnit[] {
       if (!first.has(g.cluster)) first.set(g.cluster, i);
     });
     const text = new Map(clustersInLogicalOrder(run).map((c) => [c.start, c.text]));
-    return [{ glyphs: run.glyphs.map((g, i) => ({ index: i, text: first.get(g.cluster) === i ? text.get(g.cluster)! : FILLER })), wrap: { kind: 'none' } }];
+    const units: GlyphUnit[] = [{ glyphs: run.glyphs.map((g, i) => ({ index: i, text: first.get(g.cluster) === i ? text.get(g.cluster)! : FILLER })), wrap: { kind: 'none' } }];
+    return opts.clusterActualText && opts.rtlLine ? bidiEdges(units, 'ltr', opts.rtlLine) : units;
   }
   const units: GlyphUnit[] = [];
   let plain: { index: number; text: string }[] = [];
-  for (const cluster of clustersInLogicalOrder(run)) {
-    for (const unit of splitCluster(run, cluster.glyphs, [...cluster.text], opts)) {
+  const clusters = clustersInLogicalOrder(run);
+  for (let c = 0; c < clusters.length; c++) {
+    const cluster = clusters[c]!;
+    // Zero-advance clusters of format characters (ZWNJ in `می‌دهد`) right after this one: their glyph sits on the
+    // origin of the letter before it, and poppler, taking it for overlapping text, breaks the line there. Their
+    // text joins this cluster's /ActualText instead; their glyphs read as nothing in poppler.
+    const joiners: (typeof clusters)[number][] = [];
+    while (opts.clusterActualText && clusters[c + 1] && isJoiner(run, clusters[c + 1]!)) joiners.push(clusters[++c]!);
+    const clusterUnits = [
+      ...splitCluster(run, cluster.glyphs, [...cluster.text], opts, joiners.map((j) => j.text).join('')),
+      ...joiners.flatMap((j) => j.glyphs.map((index, i): GlyphUnit => ({ glyphs: [{ index, text: i === 0 ? j.text : FILLER }], wrap: { kind: 'actual', actual: '' } }))),
+    ];
+    for (const unit of clusterUnits) {
       if (unit.wrap.kind === 'none') plain.push(...unit.glyphs);
       else {
         if (plain.length) units.push({ glyphs: plain, wrap: { kind: 'none' } });
@@ -80,7 +98,68 @@ export function planRun(run: ShapedRun, opts: PlanOptions): GlyphUnit[] {
     }
   }
   if (plain.length) units.push({ glyphs: plain, wrap: { kind: 'none' } });
-  return units;
+  return opts.clusterActualText && opts.rtlLine ? bidiEdges(units, 'rtl', opts.rtlLine) : units;
+}
+
+/** A cluster of format characters only (ZWNJ, ZWJ) that draws nothing and does not advance. */
+function isJoiner(run: ShapedRun, cluster: { text: string; glyphs: readonly number[] }): boolean {
+  return /^\p{Cf}+$/u.test(cluster.text) && cluster.glyphs.every((i) => run.glyphs[i]!.ax === 0);
+}
+
+const STRONG = /^[\p{L}\p{M}]/u;
+const STRONG_END = /[\p{L}\p{M}\p{N}]$/u;
+
+/**
+ * poppler's bidi on an RTL line (reorderText in TextOutputDev.cc) is not Unicode's: going leftwards from the line's
+ * right end, an RTL stretch runs until a strong LTR character *or anything poppler counts as a number* (digits and
+ * `. , : / ،`), and an LTR stretch runs over everything until a strong RTL character. So a neutral that Unicode
+ * (and our layout) puts next to an LTR run lands on the wrong side of it in pdftotext: the `.` or `)` drawn left of
+ * `Home Office` (logically after it) joins the LTR stretch and comes out before it; a `]` that ends an LTR run at
+ * the line's right edge becomes an RTL stretch of its own and comes out first; the ` / ` between two numbers
+ * joins them and swaps them. A strong invisible mark in the edge glyph's /ActualText, on the side facing the LTR
+ * run (poppler lays /ActualText out left to right over the glyph), ends the stretch there. pdf.js, MuPDF and the
+ * structure text ignore /ActualText and read the glyph's own text; the marks are dropped as format characters.
+ */
+function bidiEdges(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl', edges: { readonly afterLtr: boolean; readonly beforeLtr: boolean }): GlyphUnit[] {
+  const glyphs = units.flatMap((u) => u.glyphs.map((g) => ({ ...g, unit: u })));
+  const marks = new Map<number, { before: string; after: string }>();
+  // Only a plain glyph with text of its own (a cluster's mark glyph or FILLER never sits at a run's edge alone).
+  const neutral = (g: (typeof glyphs)[number] | undefined, strong: RegExp) => g !== undefined && g.unit.wrap.kind === 'none' && g.text !== FILLER && !strong.test(g.text);
+  const add = (g: (typeof glyphs)[number], before: string, after: string) => {
+    const m = marks.get(g.index) ?? { before: '', after: '' };
+    marks.set(g.index, { before: m.before + before, after: m.after + after });
+  };
+  const first = glyphs[0];
+  const last = glyphs[glyphs.length - 1];
+  if (direction === 'ltr') {
+    // An LTR run's logical end is its right edge: a neutral there gets LRM on its right.
+    if (neutral(last, STRONG_END)) add(last!, '', LRM);
+  } else {
+    // An RTL run's logical end is its left edge: before an LTR run, a neutral there gets RLM on its left; its
+    // logical start is its right edge: after an LTR run, a neutral there gets RLM on its right.
+    if (edges.beforeLtr && neutral(last, STRONG)) add(last!, RLM, '');
+    if (edges.afterLtr && neutral(first, STRONG)) add(first!, '', RLM);
+  }
+  if (!marks.size) return [...units];
+  const out: GlyphUnit[] = [];
+  for (const unit of units) {
+    let plain: GlyphUnit['glyphs'][number][] = [];
+    const flush = () => {
+      if (plain.length) out.push({ glyphs: plain, wrap: unit.wrap });
+      plain = [];
+    };
+    for (const g of unit.glyphs) {
+      const m = marks.get(g.index);
+      if (!m) {
+        plain.push(g);
+        continue;
+      }
+      flush();
+      out.push({ glyphs: [g], wrap: { kind: 'actual', actual: m.before + g.text + m.after } });
+    }
+    flush();
+  }
+  return out;
 }
 
 /**
@@ -90,8 +169,13 @@ export function planRun(run: ShapedRun, opts: PlanOptions): GlyphUnit[] {
  * glyphs left without text (dots drawn as separate glyphs) carry FILLER inside an empty /ActualText, so poppler
  * skips them.
  */
-function splitCluster(run: ShapedRun, glyphs: readonly number[], chars: readonly string[], opts: PlanOptions): GlyphUnit[] {
-  if (glyphs.length === 1) return [{ glyphs: [{ index: glyphs[0]!, text: chars.join('') }], wrap: { kind: 'none' } }];
+function splitCluster(run: ShapedRun, glyphs: readonly number[], chars: readonly string[], opts: PlanOptions, trailing: string): GlyphUnit[] {
+  // poppler reverses an RTL line character by character (each glyph's text laid out left to right over its box),
+  // so a glyph whose text is a letter with a mark or a joiner after it would read backwards; its /ActualText
+  // holds the text reversed, which poppler reverses back. pdf.js and MuPDF ignore /ActualText.
+  const popplerText = [...chars, ...trailing].reverse().join('');
+  const needsActual = opts.clusterActualText && (trailing !== '' || chars.some((ch) => MARK.test(ch)));
+  if (glyphs.length === 1) return [{ glyphs: [{ index: glyphs[0]!, text: chars.join('') }], wrap: needsActual ? { kind: 'actual', actual: popplerText } : { kind: 'none' } }];
   const text = new Map<number, string>();
   const rest: string[] = [];
   for (const ch of chars) {
@@ -111,6 +195,16 @@ function splitCluster(run: ShapedRun, glyphs: readonly number[], chars: readonly
     // Every glyph already carries a mark: the letters join the first glyph's text.
     const at = base ?? glyphs[0]!;
     text.set(at, base === undefined ? rest.join('') + text.get(at)! : rest.join(''));
+  }
+  const letters = glyphs.find((i) => text.has(i) && !MARK.test(text.get(i)!));
+  if (needsActual && letters !== undefined) {
+    // A mark glyph of its own, drawn over its letter, lands before the letter in poppler's order (or, raised by
+    // text rise, in a word of its own). So the letter's glyph carries the whole cluster in its /ActualText and the
+    // other glyphs read as nothing in poppler; pdf.js and MuPDF read every glyph's own text as before.
+    return glyphs.map((index) => ({
+      glyphs: [{ index, text: text.get(index) ?? FILLER }],
+      wrap: { kind: 'actual', actual: index === letters ? popplerText : '' },
+    }));
   }
   return glyphs.map((index) => {
     const t = text.get(index);

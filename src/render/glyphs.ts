@@ -4,7 +4,7 @@ import { fillColorOp } from './color.ts';
 import type { Color } from '../layout/frame.ts';
 import { num } from './number.ts';
 import { embedWithCodes } from './font-embed.ts';
-import { planRun, type GlyphUnit } from './glyph-text.ts';
+import { planRun, type GlyphUnit, type PlanOptions } from './glyph-text.ts';
 import type { PdfEmbeddedFont, PdfKitDocument } from './pdfkit-internals.ts';
 import { TextCodes } from './text-codes.ts';
 
@@ -114,10 +114,17 @@ export function drawGlyphs(
   // No `cm` here: the text matrix alone flips text upright (pdfkit's page CTM has y down), so the CTM is the same
   // inside and outside the line.
   const runs = line.runs.filter((r) => r.glyphs.length > 0);
+  // Where an RTL line's runs meet LTR runs (glyph-text.ts, bidiEdges).
+  const logical = [...runs].sort((a, b) => a.start - b.start);
+  const rtlLine = (run: ShapedRun) => {
+    if (line.direction !== 'rtl') return undefined;
+    const i = logical.indexOf(run);
+    return { afterLtr: logical[i - 1]?.direction === 'ltr', beforeLtr: logical[i + 1]?.direction === 'ltr' };
+  };
   let pen = 0;
   const runOps = runs.map((run) => {
     const { font, face } = fonts.forPage(run.face.id);
-    const ops: Op[] = [`/${font.id} ${num(run.size)} Tf`, `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`, ...runOperators(run, font, face, !lineActualText)];
+    const ops: Op[] = [`/${font.id} ${num(run.size)} Tf`, `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`, ...runOperators(run, font, face, !lineActualText, rtlLine(run))];
     pen += (run.glyphs.reduce((sum, g) => sum + g.ax, 0) * run.size) / run.face.unitsPerEm;
     return ops;
   });
@@ -175,7 +182,7 @@ export function drawGlyphs(
  * Operators for one run, starting at the current text matrix (the run's left end): TJ for the glyphs, Ts for
  * y offsets, and the marked content glyph-text.ts asks for around clusters of RTL runs.
  */
-function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, clusterActualText: boolean): Op[] {
+function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, clusterActualText: boolean, rtlLine: PlanOptions['rtlLine']): Op[] {
   const fk = face.fontkit as FontkitLike;
   const codes = fontCodes.get(font)!;
   const k = 1000 / run.face.unitsPerEm; // font units → TJ units (thousandths of an em)
@@ -186,7 +193,7 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, c
     origin.push((sum + g.dx) * k);
     sum += g.ax;
   }
-  const units: GlyphUnit[] = planRun(run, { clusterActualText, cmapGlyph: (cp) => fk.glyphForCodePoint(cp).id });
+  const units: GlyphUnit[] = planRun(run, { clusterActualText, ...(rtlLine ? { rtlLine } : {}), cmapGlyph: (cp) => fk.glyphForCodePoint(cp).id });
 
   const out: Op[] = [];
   let ops: string[] = [];

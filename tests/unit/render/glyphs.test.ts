@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FILLER, planRun } from '../../../src/render/glyph-text.ts';
+import { FILLER, LRM, planRun, RLM } from '../../../src/render/glyph-text.ts';
 import { renderPdf } from '../../../src/render/pdf.ts';
 import type { TextLineItem } from '../../../src/layout/frame.ts';
 import type { ShapedRun } from '../../../src/text/types.ts';
@@ -112,11 +112,63 @@ describe('drawGlyphs', () => {
         { id: 30, cluster: 0, ax: 600, dx: 0, dy: 0 },
       ],
     } as unknown as ShapedRun;
-    const units = planRun(run, { clusterActualText: true, cmapGlyph: (cp) => (cp === 0x651 ? 40 : 30) });
-    expect(units).toEqual([
+    const cmapGlyph = (cp: number) => (cp === 0x651 ? 40 : 30);
+    // Inside a line's /ActualText (an RTL run in an LTR line): the glyphs' own text, the mark in a /Span.
+    expect(planRun(run, { clusterActualText: false, cmapGlyph })).toEqual([
       { glyphs: [{ index: 1, text: 'ق' }], wrap: { kind: 'none' } },
       { glyphs: [{ index: 0, text: '\u0651' }], wrap: { kind: 'span' } },
     ]);
+    // In an RTL line: the same glyph texts (pdf.js, MuPDF), and for poppler, which reverses the line character by
+    // character, the letter's /ActualText is the cluster reversed and the mark's is empty.
+    expect(planRun(run, { clusterActualText: true, cmapGlyph })).toEqual([
+      { glyphs: [{ index: 1, text: 'ق' }], wrap: { kind: 'actual', actual: '\u0651ق' } },
+      { glyphs: [{ index: 0, text: '\u0651' }], wrap: { kind: 'actual', actual: '' } },
+    ]);
+  });
+
+  it('gives a zero-advance joiner (ZWNJ) to the /ActualText of the letter before it in RTL lines', () => {
+    // می‌د: HarfBuzz's visual order د, ZWNJ (no advance, on the origin of ی), ی, م.
+    const run = {
+      text: 'می\u200cد',
+      direction: 'rtl',
+      glyphs: [
+        { id: 4, cluster: 3, ax: 400, dx: 0, dy: 0 },
+        { id: 3, cluster: 2, ax: 0, dx: 0, dy: 0 },
+        { id: 2, cluster: 1, ax: 600, dx: 0, dy: 0 },
+        { id: 1, cluster: 0, ax: 500, dx: 0, dy: 0 },
+      ],
+    } as unknown as ShapedRun;
+    expect(planRun(run, { clusterActualText: true, cmapGlyph: () => -1 })).toEqual([
+      { glyphs: [{ index: 3, text: 'م' }], wrap: { kind: 'none' } },
+      { glyphs: [{ index: 2, text: 'ی' }], wrap: { kind: 'actual', actual: '\u200cی' } },
+      { glyphs: [{ index: 1, text: '\u200c' }], wrap: { kind: 'actual', actual: '' } },
+      { glyphs: [{ index: 0, text: 'د' }], wrap: { kind: 'none' } },
+    ]);
+  });
+
+  it('puts a strong invisible mark on the side of a neutral that faces an LTR run in an RTL line (poppler bidi)', () => {
+    // `. ` after an LTR run (logically first: the `.`) and ` (` before one, in one RTL run; `Office)` an LTR run.
+    const rtl = {
+      text: '. ب (',
+      direction: 'rtl',
+      glyphs: [4, 3, 2, 1, 0].map((cluster) => ({ id: 10 + cluster, cluster, ax: 300, dx: 0, dy: 0 })),
+    } as unknown as ShapedRun;
+    const opts = { clusterActualText: true, cmapGlyph: () => -1 };
+    expect(planRun(rtl, { ...opts, rtlLine: { afterLtr: true, beforeLtr: true } })).toEqual([
+      { glyphs: [{ index: 4, text: '.' }], wrap: { kind: 'actual', actual: `.${RLM}` } },
+      { glyphs: [{ index: 3, text: ' ' }, { index: 2, text: 'ب' }, { index: 1, text: ' ' }], wrap: { kind: 'none' } },
+      { glyphs: [{ index: 0, text: '(' }], wrap: { kind: 'actual', actual: `${RLM}(` } },
+    ]);
+    // Not in an LTR line (its /ActualText covers the line) nor away from LTR runs.
+    expect(planRun(rtl, opts)).toEqual([{ glyphs: [4, 3, 2, 1, 0].map((index) => ({ index, text: rtl.text[4 - index] })), wrap: { kind: 'none' } }]);
+    const ltr = {
+      text: 'Office)',
+      direction: 'ltr',
+      glyphs: [...'Office)'].map((_, cluster) => ({ id: 20 + cluster, cluster, ax: 300, dx: 0, dy: 0 })),
+    } as unknown as ShapedRun;
+    const units = planRun(ltr, { ...opts, rtlLine: { afterLtr: false, beforeLtr: false } });
+    expect(units.at(-1)).toEqual({ glyphs: [{ index: 6, text: ')' }], wrap: { kind: 'actual', actual: `)${LRM}` } });
+    expect(units).toHaveLength(2);
   });
 
   it('each glyph occurrence carries its own text: Arabic read glyph by glyph in stream order is the logical text', async () => {
