@@ -76,17 +76,15 @@ export function planRun(run: ShapedRun, opts: PlanOptions): GlyphUnit[] {
   }
   const units: GlyphUnit[] = [];
   let plain: { index: number; text: string }[] = [];
-  const clusters = clustersInLogicalOrder(run);
-  for (let c = 0; c < clusters.length; c++) {
-    const cluster = clusters[c]!;
-    // Zero-advance clusters of format characters (ZWNJ in `می‌دهد`) right after this one: their glyph sits on the
-    // origin of the letter before it, and poppler, taking it for overlapping text, breaks the line there. Their
-    // text joins this cluster's /ActualText instead; their glyphs read as nothing in poppler.
-    const joiners: (typeof clusters)[number][] = [];
-    while (opts.clusterActualText && clusters[c + 1] && isJoiner(run, clusters[c + 1]!)) joiners.push(clusters[++c]!);
+  for (const group of popplerGroups(run, clustersInLogicalOrder(run), opts.clusterActualText)) {
+    // The group's other clusters keep their glyphs' own text (pdf.js, MuPDF) and read as nothing in poppler.
+    const silent = (c: Cluster): GlyphUnit[] =>
+      splitCluster(run, c.glyphs, [...c.text], opts, '', '').map((u) => ({ glyphs: u.glyphs, wrap: { kind: 'actual', actual: '' } }));
+    const text = (cs: readonly Cluster[]) => cs.map((c) => c.text).join('');
     const clusterUnits = [
-      ...splitCluster(run, cluster.glyphs, [...cluster.text], opts, joiners.map((j) => j.text).join('')),
-      ...joiners.flatMap((j) => j.glyphs.map((index, i): GlyphUnit => ({ glyphs: [{ index, text: i === 0 ? j.text : FILLER }], wrap: { kind: 'actual', actual: '' } }))),
+      ...group.before.flatMap(silent),
+      ...splitCluster(run, group.main.glyphs, [...group.main.text], opts, text(group.before), text(group.after)),
+      ...group.after.flatMap(silent),
     ];
     for (const unit of clusterUnits) {
       if (unit.wrap.kind === 'none') plain.push(...unit.glyphs);
@@ -99,6 +97,59 @@ export function planRun(run: ShapedRun, opts: PlanOptions): GlyphUnit[] {
   }
   if (plain.length) units.push({ glyphs: plain, wrap: { kind: 'none' } });
   return opts.clusterActualText && opts.rtlLine ? bidiEdges(units, 'rtl', opts.rtlLine) : units;
+}
+
+/** A cluster: its text and its glyphs in logical order. */
+interface Cluster {
+  readonly start: number;
+  readonly text: string;
+  readonly glyphs: readonly number[];
+}
+
+/** A cluster whose text poppler gets from `main`'s /ActualText, with that of the clusters before and after it. */
+interface PopplerGroup {
+  readonly before: readonly Cluster[];
+  readonly main: Cluster;
+  readonly after: Cluster[];
+}
+
+/**
+ * poppler starts a new word when a glyph's baseline moves by more than half a point, and a new line when it moves
+ * by more than half the font size (TextOutputDev.cc: addChar's `fabs(base - curWord->base) > 0.5`,
+ * maxIntraLineDelta); Nastaliq sets the letters of a word in a cascade high above the baseline, so pdftotext
+ * printed them on lines of their own. /ActualText is placed at its first glyph's baseline, so the raised clusters'
+ * text goes with the next cluster on the baseline (Nastaliq's last letter of the word); raised clusters at the
+ * end of the run go with the cluster before them. Zero-advance joiners (ZWNJ, `isJoiner`) go with the cluster
+ * before them too: their glyph sits on that letter's origin and poppler, taking it for overlapping duplicated
+ * text, broke the line there. Without cluster /ActualText (inside an LTR line's) every cluster is its own group.
+ */
+function popplerGroups(run: ShapedRun, clusters: readonly Cluster[], regroup: boolean): PopplerGroup[] {
+  if (!regroup) return clusters.map((main) => ({ before: [], main, after: [] }));
+  const groups: { before: Cluster[]; main: Cluster; after: Cluster[] }[] = [];
+  let raised: Cluster[] = [];
+  for (const c of clusters) {
+    const last = groups[groups.length - 1];
+    if (isJoiner(run, c) && last && !raised.length) last.after.push(c);
+    else if (isJoiner(run, c) || isRaised(run, c)) raised.push(c);
+    else {
+      groups.push({ before: raised, main: c, after: [] });
+      raised = [];
+    }
+  }
+  const last = groups[groups.length - 1];
+  if (last) last.after.push(...raised);
+  else groups.push(...raised.map((main) => ({ before: [], main, after: [] })));
+  return groups;
+}
+
+/** Baseline shift (points) above which poppler starts a new word: TextOutputDev.cc, addChar. */
+const POPPLER_BASE_DELTA = 0.5;
+
+/** The glyph that carries the cluster's letters is set off the baseline by more than poppler tolerates. */
+function isRaised(run: ShapedRun, cluster: Cluster): boolean {
+  const scale = run.size / run.face.unitsPerEm;
+  const carrier = cluster.glyphs.find((i) => run.glyphs[i]!.ax > 0) ?? cluster.glyphs[0]!;
+  return Math.abs(run.glyphs[carrier]!.dy * scale) > POPPLER_BASE_DELTA;
 }
 
 /** A cluster of format characters only (ZWNJ, ZWJ) that draws nothing and does not advance. */
@@ -169,12 +220,12 @@ function bidiEdges(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl', edges:
  * glyphs left without text (dots drawn as separate glyphs) carry FILLER inside an empty /ActualText, so poppler
  * skips them.
  */
-function splitCluster(run: ShapedRun, glyphs: readonly number[], chars: readonly string[], opts: PlanOptions, trailing: string): GlyphUnit[] {
+function splitCluster(run: ShapedRun, glyphs: readonly number[], chars: readonly string[], opts: PlanOptions, leading: string, trailing: string): GlyphUnit[] {
   // poppler reverses an RTL line character by character (each glyph's text laid out left to right over its box),
   // so a glyph whose text is a letter with a mark or a joiner after it would read backwards; its /ActualText
   // holds the text reversed, which poppler reverses back. pdf.js and MuPDF ignore /ActualText.
-  const popplerText = [...chars, ...trailing].reverse().join('');
-  const needsActual = opts.clusterActualText && (trailing !== '' || chars.some((ch) => MARK.test(ch)));
+  const popplerText = [...leading, ...chars, ...trailing].reverse().join('');
+  const needsActual = opts.clusterActualText && (leading !== '' || trailing !== '' || chars.some((ch) => MARK.test(ch)));
   if (glyphs.length === 1) return [{ glyphs: [{ index: glyphs[0]!, text: chars.join('') }], wrap: needsActual ? { kind: 'actual', actual: popplerText } : { kind: 'none' } }];
   const text = new Map<number, string>();
   const rest: string[] = [];

@@ -10,6 +10,10 @@ import { cidToGid, pageFontIds, pageFontWidths, pages, readObjects, refOf, shown
  * "Draw exactly the glyphs the text engine measured": read the content stream back, re-run the TJ arithmetic
  * with the /W widths the PDF declares, and compare every glyph's id and origin with HarfBuzz's numbers.
  */
+
+/** Size and units per em for hand-made runs: 10 pt, 1000 units (1 unit = 0.01 pt). */
+const UNITS = { size: 10, face: { unitsPerEm: 1000 } };
+
 describe('drawGlyphs', () => {
   const samples = [
     { name: 'Latin with kerning', text: 'AVAWAY Tomorrow, call 0800 123 4567.', lang: 'en' },
@@ -74,6 +78,7 @@ describe('drawGlyphs', () => {
     const run = {
       text: 'क्षा',
       direction: 'ltr',
+      ...UNITS,
       glyphs: [
         { id: 10, cluster: 0, ax: 500, dx: 0, dy: 0 },
         { id: 11, cluster: 0, ax: 200, dx: 0, dy: 0 },
@@ -90,6 +95,7 @@ describe('drawGlyphs', () => {
     const rtl = {
       text: 'لا بـ',
       direction: 'rtl',
+      ...UNITS,
       glyphs: [
         { id: 1, cluster: 3, ax: 100, dx: 0, dy: 0 },
         { id: 2, cluster: 2, ax: 100, dx: 0, dy: 0 },
@@ -107,6 +113,7 @@ describe('drawGlyphs', () => {
     const run = {
       text: 'قّ',
       direction: 'rtl',
+      ...UNITS,
       glyphs: [
         { id: 40, cluster: 0, ax: 0, dx: 0, dy: 300 }, // shadda, drawn first (visual order)
         { id: 30, cluster: 0, ax: 600, dx: 0, dy: 0 },
@@ -131,6 +138,7 @@ describe('drawGlyphs', () => {
     const run = {
       text: 'می\u200cد',
       direction: 'rtl',
+      ...UNITS,
       glyphs: [
         { id: 4, cluster: 3, ax: 400, dx: 0, dy: 0 },
         { id: 3, cluster: 2, ax: 0, dx: 0, dy: 0 },
@@ -146,11 +154,38 @@ describe('drawGlyphs', () => {
     ]);
   });
 
+  it('gives the text of letters raised off the baseline (Nastaliq) to the next letter on it, in RTL lines', () => {
+    // Three letters in logical order; the first two raised by 300 and 100 units (3 and 1 pt at 10 pt), beyond
+    // the half point at which poppler starts a new word; the last on the baseline carries all three.
+    const run = {
+      text: 'کیا',
+      direction: 'rtl',
+      ...UNITS,
+      glyphs: [
+        { id: 3, cluster: 2, ax: 300, dx: 0, dy: 0 },
+        { id: 2, cluster: 1, ax: 300, dx: 0, dy: 100 },
+        { id: 1, cluster: 0, ax: 300, dx: 0, dy: 300 },
+      ],
+    } as unknown as ShapedRun;
+    const opts = { clusterActualText: true, cmapGlyph: () => -1 };
+    expect(planRun(run, opts)).toEqual([
+      { glyphs: [{ index: 2, text: 'ک' }], wrap: { kind: 'actual', actual: '' } },
+      { glyphs: [{ index: 1, text: 'ی' }], wrap: { kind: 'actual', actual: '' } },
+      { glyphs: [{ index: 0, text: 'ا' }], wrap: { kind: 'actual', actual: 'ایک' } },
+    ]);
+    // Raised letters at the end of the run go with the letter before them; inside an LTR line's /ActualText
+    // nothing changes.
+    const tail = { ...run, glyphs: run.glyphs.map((g, i) => ({ ...g, dy: i === 0 ? 300 : 0 })) } as unknown as ShapedRun;
+    expect(planRun(tail, opts).map((u) => u.wrap)).toEqual([{ kind: 'none' }, { kind: 'actual', actual: 'ای' }, { kind: 'actual', actual: '' }]);
+    expect(planRun(run, { ...opts, clusterActualText: false })).toEqual([{ glyphs: [2, 1, 0].map((index) => ({ index, text: run.text[2 - index] })), wrap: { kind: 'none' } }]);
+  });
+
   it('puts a strong invisible mark on the side of a neutral that faces an LTR run in an RTL line (poppler bidi)', () => {
     // `. ` after an LTR run (logically first: the `.`) and ` (` before one, in one RTL run; `Office)` an LTR run.
     const rtl = {
       text: '. ب (',
       direction: 'rtl',
+      ...UNITS,
       glyphs: [4, 3, 2, 1, 0].map((cluster) => ({ id: 10 + cluster, cluster, ax: 300, dx: 0, dy: 0 })),
     } as unknown as ShapedRun;
     const opts = { clusterActualText: true, cmapGlyph: () => -1 };
@@ -164,6 +199,7 @@ describe('drawGlyphs', () => {
     const ltr = {
       text: 'Office)',
       direction: 'ltr',
+      ...UNITS,
       glyphs: [...'Office)'].map((_, cluster) => ({ id: 20 + cluster, cluster, ax: 300, dx: 0, dy: 0 })),
     } as unknown as ShapedRun;
     const units = planRun(ltr, { ...opts, rtlLine: { afterLtr: false, beforeLtr: false } });
