@@ -158,6 +158,8 @@ function isJoiner(run: ShapedRun, cluster: { text: string; glyphs: readonly numb
 }
 
 const STRONG = /^[\p{L}\p{M}]/u;
+/** One punctuation or symbol character (not a letter, mark, digit or space). */
+const PUNCTUATION = /^[\p{P}\p{S}]$/u;
 const STRONG_END = /[\p{L}\p{M}\p{N}]$/u;
 
 /**
@@ -178,7 +180,7 @@ function bidiEdges(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl', edges:
   const neutral = (g: (typeof glyphs)[number] | undefined, strong: RegExp) => g !== undefined && g.unit.wrap.kind === 'none' && g.text !== FILLER && !strong.test(g.text);
   const add = (g: (typeof glyphs)[number], before: string, after: string) => {
     const m = marks.get(g.index) ?? { before: '', after: '' };
-    marks.set(g.index, { before: m.before + before, after: m.after + after });
+    marks.set(g.index, { before: m.before.endsWith(before) ? m.before : m.before + before, after: m.after.endsWith(after) ? m.after : m.after + after });
   };
   const first = glyphs[0];
   const last = glyphs[glyphs.length - 1];
@@ -190,6 +192,12 @@ function bidiEdges(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl', edges:
     // logical start is its right edge: after an LTR run, a neutral there gets RLM on its right.
     if (edges.beforeLtr && neutral(last, STRONG)) add(last!, RLM, '');
     if (edges.afterLtr && neutral(first, STRONG)) add(first!, '', RLM);
+    // Inside the run, punctuation that poppler may count as a number (`.` `،` `:`) followed by another neutral
+    // (`. [`) would start an LTR stretch that takes the neutral along: RLM on its left ends it there.
+    glyphs.forEach((g, i) => {
+      const next = glyphs.slice(i + 1).find((n) => n.text !== FILLER);
+      if (PUNCTUATION.test(g.text) && neutral(g, STRONG) && next && !STRONG.test(next.text)) add(g, RLM, '');
+    });
   }
   if (!marks.size) return [...units];
   const out: GlyphUnit[] = [];

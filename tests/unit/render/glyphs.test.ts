@@ -190,7 +190,8 @@ describe('drawGlyphs', () => {
     } as unknown as ShapedRun;
     const opts = { clusterActualText: true, cmapGlyph: () => -1 };
     expect(planRun(rtl, { ...opts, rtlLine: { afterLtr: true, beforeLtr: true } })).toEqual([
-      { glyphs: [{ index: 4, text: '.' }], wrap: { kind: 'actual', actual: `.${RLM}` } },
+      // RLM on the right: the LTR run is there; on the left too, since a space follows (`. [` in the docs).
+      { glyphs: [{ index: 4, text: '.' }], wrap: { kind: 'actual', actual: `${RLM}.${RLM}` } },
       { glyphs: [{ index: 3, text: ' ' }, { index: 2, text: 'ب' }, { index: 1, text: ' ' }], wrap: { kind: 'none' } },
       { glyphs: [{ index: 0, text: '(' }], wrap: { kind: 'actual', actual: `${RLM}(` } },
     ]);
