@@ -142,14 +142,17 @@ function popplerGroups(run: ShapedRun, clusters: readonly Cluster[], regroup: bo
   return groups;
 }
 
-/** Baseline shift (points) above which poppler starts a new word: TextOutputDev.cc, addChar. */
-const POPPLER_BASE_DELTA = 0.5;
+/**
+ * Baseline shift, as a fraction of the font size, beyond which poppler puts a word on another line
+ * (TextOutputDev.cc, maxIntraLineDelta). Smaller shifts only start a new word on the same line, which reads right;
+ * moving those letters' text too would leave gaps in the line that poppler breaks it at.
+ */
+const POPPLER_LINE_DELTA = 0.5;
 
-/** The glyph that carries the cluster's letters is set off the baseline by more than poppler tolerates. */
+/** The glyph that carries the cluster's letters is set off the baseline by more than poppler keeps on the line. */
 function isRaised(run: ShapedRun, cluster: Cluster): boolean {
-  const scale = run.size / run.face.unitsPerEm;
   const carrier = cluster.glyphs.find((i) => run.glyphs[i]!.ax > 0) ?? cluster.glyphs[0]!;
-  return Math.abs(run.glyphs[carrier]!.dy * scale) > POPPLER_BASE_DELTA;
+  return Math.abs(run.glyphs[carrier]!.dy / run.face.unitsPerEm) > POPPLER_LINE_DELTA;
 }
 
 /** A cluster of format characters only (ZWNJ, ZWJ) that draws nothing and does not advance. */

@@ -155,16 +155,17 @@ describe('drawGlyphs', () => {
   });
 
   it('gives the text of letters raised off the baseline (Nastaliq) to the next letter on it, in RTL lines', () => {
-    // Three letters in logical order; the first two raised by 300 and 100 units (3 and 1 pt at 10 pt), beyond
-    // the half point at which poppler starts a new word; the last on the baseline carries all three.
+    // Three letters in logical order; the first two raised by 700 and 600 units (0.7 and 0.6 em), beyond the half
+    // font size at which poppler puts a word on another line; the last on the baseline carries all three. A letter
+    // raised less (0.4 em) stays on poppler's line and keeps its text.
     const run = {
       text: 'کیا',
       direction: 'rtl',
       ...UNITS,
       glyphs: [
         { id: 3, cluster: 2, ax: 300, dx: 0, dy: 0 },
-        { id: 2, cluster: 1, ax: 300, dx: 0, dy: 100 },
-        { id: 1, cluster: 0, ax: 300, dx: 0, dy: 300 },
+        { id: 2, cluster: 1, ax: 300, dx: 0, dy: 600 },
+        { id: 1, cluster: 0, ax: 300, dx: 0, dy: 700 },
       ],
     } as unknown as ShapedRun;
     const opts = { clusterActualText: true, cmapGlyph: () => -1 };
@@ -175,8 +176,10 @@ describe('drawGlyphs', () => {
     ]);
     // Raised letters at the end of the run go with the letter before them; inside an LTR line's /ActualText
     // nothing changes.
-    const tail = { ...run, glyphs: run.glyphs.map((g, i) => ({ ...g, dy: i === 0 ? 300 : 0 })) } as unknown as ShapedRun;
+    const tail = { ...run, glyphs: run.glyphs.map((g, i) => ({ ...g, dy: i === 0 ? 700 : 0 })) } as unknown as ShapedRun;
     expect(planRun(tail, opts).map((u) => u.wrap)).toEqual([{ kind: 'none' }, { kind: 'actual', actual: 'ای' }, { kind: 'actual', actual: '' }]);
+    const low = { ...run, glyphs: run.glyphs.map((g) => ({ ...g, dy: g.dy ? 400 : 0 })) } as unknown as ShapedRun;
+    expect(planRun(low, opts)).toEqual([{ glyphs: [2, 1, 0].map((index) => ({ index, text: run.text[2 - index] })), wrap: { kind: 'none' } }]);
     expect(planRun(run, { ...opts, clusterActualText: false })).toEqual([{ glyphs: [2, 1, 0].map((index) => ({ index, text: run.text[2 - index] })), wrap: { kind: 'none' } }]);
   });
 
