@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { basename, dirname, join } from 'node:path';
 import { placed, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { writeFileAtomic } from '../render/write.ts';
+import { writeFileAtomic } from '../platform/write-file-atomic.ts';
 
 /**
  * The build's only way to change the output folder: create folders, write files atomically, move files. Every
