@@ -13,7 +13,7 @@ import { rowsHeight, stackRows } from '../layout/stack-rows.ts';
 import type { KeyedMissingGlyph, Row, SetText, TextPiece, TextStyle } from '../layout/types.ts';
 import { mm } from '../layout/units.ts';
 import { pressPage } from '../print/press-page.ts';
-import { PRESS_GEOMETRY } from './card.ts';
+import { PRESS_GEOMETRY } from './press-geometry.ts';
 import { missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
 import { editionLogo, logoBlock } from './logo.ts';
 import { materialMetadata } from './metadata.ts';

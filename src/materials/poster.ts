@@ -18,7 +18,7 @@ import { pressPage } from '../print/press-page.ts';
 import { CODES, missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
 import { editionLogo, logoBlock } from './logo.ts';
 import { materialMetadata } from './metadata.ts';
-import { PRESS_GEOMETRY } from './card.ts';
+import { PRESS_GEOMETRY } from './press-geometry.ts';
 import { POSTER } from './specs.ts';
 import { editionPiece, keysToShorten, stringPieces, uiPiece } from './texts.ts';
 import type { MaterialOptions, MaterialResult } from './types.ts';
