@@ -1,11 +1,9 @@
 import type { ContentDoc } from '../content/types.ts';
 import { editionLanguages } from '../i18n/localize.ts';
+import { MATERIAL_NAMES } from '../materials/names.ts';
 import type { MaterialName } from '../materials/types.ts';
 import { mixedCardId, type Job } from './job.ts';
 import { outputsOfKind } from './outputs.ts';
-
-/** Materials in build order; also the order of `--material` help. */
-export const MATERIAL_NAMES: readonly MaterialName[] = ['card', 'leaflet', 'poster'];
 
 export interface Selection {
   readonly editions?: readonly string[];

@@ -4,8 +4,8 @@ import { UserError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors } from '../diagnostics/format.ts';
 import { localize } from '../i18n/localize.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
-import { buildMixedCardSheet, materials } from '../materials/index.ts';
-import type { BuildOutput, MaterialOptions, MaterialResult } from '../materials/types.ts';
+import { buildMixedCardSheet, materialOptionsFor, materials } from '../materials/index.ts';
+import type { BuildOutput, MaterialResult } from '../materials/types.ts';
 import { renderPdf, type PdfStandard } from '../render/pdf.ts';
 import type { Job, JobContext, JobOutput, JobResult } from './job.ts';
 import { outputName } from './outputs.ts';
@@ -92,12 +92,6 @@ export async function runJob(job: Job, ctx: JobContext, loaded?: ContentDoc): Pr
     }
     return done([], e instanceof Error ? (e.stack ?? e.message) : String(e));
   }
-}
-
-/** What every material builder is given: the chosen options plus which keys go where and the content folder
- * (settings.logo is relative to it). Shared by `build` and `check`, which lays materials out without rendering. */
-export function materialOptionsFor(content: ContentDoc, chosen: MaterialOptions = {}): MaterialOptions {
-  return { ...chosen, keys: content.project.materials, contentRoot: content.root, contentFiles: content.files };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OUTPUT_NAMES, outputName } from '../build/outputs.ts';
-import { MATERIAL_NAMES } from '../build/plan-jobs.ts';
 import type { ContentDoc } from '../content/types.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { editionLanguages } from '../i18n/localize.ts';
+import { MATERIAL_NAMES } from '../materials/names.ts';
 import type { MaterialName, MaterialOptions } from '../materials/types.ts';
 import type { PdfStandard } from '../render/pdf.ts';
 import type { CliIO } from './command.ts';

@@ -1,10 +1,9 @@
 import { loadContent } from '../content/load.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { materialOptionsFor } from '../build/run-job.ts';
-import { MATERIAL_NAMES } from '../build/plan-jobs.ts';
 import { editionLanguages, localize } from '../i18n/localize.ts';
-import { materials } from '../materials/index.ts';
+import { materialOptionsFor, materials } from '../materials/index.ts';
+import { MATERIAL_NAMES } from '../materials/names.ts';
 import { folderOption, helpText, parseCommandArgs, parseList, requireKnownSelection } from './args.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { printDiagnostics } from './report.ts';
