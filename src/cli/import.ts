@@ -13,7 +13,7 @@ import { FORMAT_EXTENSIONS, type ExchangeFormat, type ReadResult } from '../i18n
 import { resolveLanguage, toBcp47 } from '../i18n/exchange/language-code.ts';
 import { contentNote, openWorkspace, translationPath, type Workspace } from '../i18n/exchange/workspace.ts';
 import { readXliff } from '../i18n/exchange/xliff.ts';
-import { hasOwnEntry, languageInfo } from '../i18n/languages.ts';
+import { hasOwnEntry, languageInfo } from '../content/languages.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { parseCommandLine } from './args.ts';
 

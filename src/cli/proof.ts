@@ -4,7 +4,7 @@ import { languageDiagnostic } from '../content/validate.ts';
 import { decodeText } from '../content/decode-text.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
 import { scriptsWithFonts } from '../fonts/scripts-with-fonts.ts';
-import { languageInfo, languageProblem } from '../i18n/languages.ts';
+import { languageInfo, languageProblem } from '../content/languages.ts';
 import type { Color, DocumentSpec, Page, Positioned, StructNode } from '../layout/frame.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { traceLines } from '../render/trace.ts';

@@ -6,7 +6,7 @@ import projectSchema from '../../schema/project.schema.json' with { type: 'json'
 import translationSchema from '../../schema/translation.schema.json' with { type: 'json' };
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { declareLanguages, languageInfo } from '../i18n/languages.ts';
+import { declareLanguages, languageInfo } from './languages.ts';
 import type { Schema } from './check-schema.ts';
 import { compareVersions, historyFile } from './history-file.ts';
 import { invisibleCharDiagnostics } from './invisible-chars.ts';

@@ -1,6 +1,6 @@
 import type { ContentSource } from './source.ts';
 import type { SourceSpan } from '../diagnostics/diagnostic.ts';
-import type { LanguageOverride } from '../i18n/languages.ts';
+import type { LanguageOverride } from './languages.ts';
 
 /**
  * The content model, as loaded from a content folder:

@@ -1,7 +1,7 @@
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
-import { languageProblem, type LanguageProblem } from '../i18n/languages.ts';
+import { languageProblem, type LanguageProblem } from './languages.ts';
 import { scriptsWithFonts } from '../fonts/scripts-with-fonts.ts';
 import { readLogoFrom } from '../layout/read-logo.ts';
 import { historyFile } from './history-file.ts';

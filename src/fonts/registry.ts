@@ -2,7 +2,7 @@ import * as fontkit from 'fontkit';
 import * as hb from 'harfbuzzjs';
 import { readFontFile } from '#platform';
 import manifestJson from '../../fonts/manifest.json' with { type: 'json' };
-import { languageInfo } from '../i18n/languages.ts';
+import { languageInfo } from '../content/languages.ts';
 import type { FaceRef, Weight } from '../text/types.ts';
 import type { FontRegistry, LoadedFace } from './types.ts';
 

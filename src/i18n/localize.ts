@@ -5,7 +5,7 @@ import { materialKeys } from '../content/validate.ts';
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { displaysInOrder } from '../text/itemize.ts';
-import { languageInfo, type LanguageInfo } from './languages.ts';
+import { languageInfo, type LanguageInfo } from '../content/languages.ts';
 import { translationState, type TranslationState } from './translation-state.ts';
 import { editionSettings, PLACEHOLDER_MARKER, placeholderTextWarnings, placeholderWarnings } from './settings.ts';
 import type { LocalizedDoc, LocalizedString, StringState } from './types.ts';

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { MaterialsSpec } from '../content/types.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
-import { languageInfo } from '../i18n/languages.ts';
+import { languageInfo } from '../content/languages.ts';
 import type { SetText, TextPiece } from '../layout/types.ts';
 import { toMm } from '../layout/units.ts';
 import { layoutCardSide, type CardSide, type CardSideInput } from './card-side.ts';

@@ -1,5 +1,5 @@
 import type { LocalizedDoc } from '../i18n/types.ts';
-import { languageInfo } from '../i18n/languages.ts';
+import { languageInfo } from '../content/languages.ts';
 import type { DocumentSpec, StructNode } from '../layout/frame.ts';
 import type { KeyedMissingGlyph, SetText } from '../layout/types.ts';
 import { untag } from '../layout/untag.ts';

@@ -1,5 +1,5 @@
 import type { LocalizedDoc } from '../i18n/types.ts';
-import { languageInfo } from '../i18n/languages.ts';
+import { languageInfo } from '../content/languages.ts';
 import { boxRows } from '../layout/box-rows.ts';
 import { COLORS } from '../layout/colors.ts';
 import type { Color, DocumentSpec, Frame, Page, Positioned, StructNode } from '../layout/frame.ts';

@@ -1,6 +1,6 @@
 import { error } from '../diagnostics/diagnostic.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
-import { languageInfo } from '../i18n/languages.ts';
+import { languageInfo } from '../content/languages.ts';
 import { boxRows } from '../layout/box-rows.ts';
 import { COLORS } from '../layout/colors.ts';
 import { fitSize } from '../layout/fit-size.ts';

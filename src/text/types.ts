@@ -5,7 +5,10 @@
  * Glyph numbers are in font units; widths and heights on runs and lines are in points.
  */
 
-export type Direction = 'ltr' | 'rtl';
+import type { Direction } from '../content/languages.ts';
+
+/** Defined with the language table, which gives every language its direction. */
+export type { Direction };
 
 /** 400 regular or 700 bold: the only weights bundled in fonts/. */
 export type Weight = 400 | 700;

@@ -1,6 +1,6 @@
 import { error, warning, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.ts';
 import { CODES } from './codes.ts';
-import { languageInfo } from '../languages.ts';
+import { languageInfo } from '../../content/languages.ts';
 import { PLURAL_FORMS } from './plural-forms.ts';
 import type { ExchangeEntry, ExchangeMeta, ImportedUnit, ReadResult } from './types.ts';
 

@@ -1,5 +1,7 @@
 import languagesJson from '../../locales/languages.json' with { type: 'json' };
-import type { Direction } from '../text/types.ts';
+
+/** A language's base direction: it sets every paragraph's bidi level (architecture: decision 3). */
+export type Direction = 'ltr' | 'rtl';
 
 /** What the engine knows about a language: ICU's locale data, with locales/languages.json and project.yaml on top. */
 export interface LanguageInfo {
