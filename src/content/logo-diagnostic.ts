@@ -1,8 +1,8 @@
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import type { LogoReadProblem } from '../layout/read-logo.ts';
+import type { LogoReadProblem } from './read-logo.ts';
 
-/** The code and the fix for each way a logo file can be unusable (layout/read-logo.ts). */
+/** The code and the fix for each way a logo file can be unusable (read-logo.ts). */
 const LOGO_PROBLEMS: Readonly<Record<LogoReadProblem['kind'], { readonly code: string; readonly hints: readonly string[] }>> = {
   notFile: { code: CODES.logoNotFile, hints: ['Give the path of the logo file itself (e.g. assets/logo.svg), relative to the content folder, and check the file can be read.'] },
   unreadable: { code: CODES.logoNotFile, hints: ['Check the file can be read (permissions), or copy it again into the content folder.'] },

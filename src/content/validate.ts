@@ -3,7 +3,7 @@ import { CODES } from '../diagnostics/codes.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { languageProblem, type LanguageProblem } from './languages.ts';
 import { scriptsWithFonts } from '../fonts/scripts-with-fonts.ts';
-import { readLogoFrom } from '../layout/read-logo.ts';
+import { readLogoFrom } from './read-logo.ts';
 import { historyFile } from './history-file.ts';
 import { logoProblemDiagnostic } from './logo-diagnostic.ts';
 import { contentKey } from './source.ts';

@@ -1,3 +1,4 @@
+import type { Color } from '../content/color.ts';
 import type { Line } from '../text/types.ts';
 
 /**
@@ -5,13 +6,8 @@ import type { Line } from '../text/types.ts';
  * Units are PostScript points; origin is the top-left of the page's media box, y grows downwards.
  */
 
-/** A colour given for both outputs: home printing uses RGB, press files CMYK (text in 100 % K). */
-export interface Color {
-  /** 0–255 each. */
-  readonly rgb: readonly [number, number, number];
-  /** 0–100 each (percent), C M Y K. */
-  readonly cmyk: readonly [number, number, number, number];
-}
+/** A colour given for both outputs (defined with the logo reader in content/, which reads colours too). */
+export type { Color };
 
 /** Role of a tagged element in the PDF structure tree (PDF/UA standard structure types). */
 export type StructRole = 'Document' | 'Sect' | 'H1' | 'H2' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Span' | 'Note';

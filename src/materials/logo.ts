@@ -4,7 +4,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
 import { COLORS } from '../layout/colors.ts';
 import type { Positioned } from '../layout/frame.ts';
-import { fitLogo, readLogoFrom, type Logo } from '../layout/read-logo.ts';
+import { fitLogo, readLogoFrom, type Logo } from '../content/read-logo.ts';
 import { CODES } from './diagnostics.ts';
 import { logoProblemDiagnostic } from '../content/logo-diagnostic.ts';
 import type { MaterialOptions } from './types.ts';

@@ -3,7 +3,7 @@ import type { ImageItem } from '../layout/frame.ts';
 import { RENDER_CODES } from './metadata.ts';
 import { paint } from './paths.ts';
 import type { PdfKitDocument, PdfKitImage } from './pdfkit-internals.ts';
-import { parseSimpleSvg } from '../layout/svg.ts';
+import { parseSimpleSvg } from '../content/svg.ts';
 
 /** The file name of a content-relative key (messages name it, never a machine path). */
 const basename = (key: string): string => key.slice(key.lastIndexOf('/') + 1);

@@ -15,7 +15,7 @@ import { guessLegacyEncoding } from '../../src/content/legacy-encodings.ts';
 import type { YamlFile } from '../../src/content/read-yaml.ts';
 import { readYamlFile as readYaml } from '../../src/platform/read-yaml-file.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { crc32, inspectLogo, LOGO_MAX_BYTES } from '../../src/layout/inspect-logo.ts';
+import { crc32, inspectLogo, LOGO_MAX_BYTES } from '../../src/content/inspect-logo.ts';
 import { layoutCardSide } from '../../src/materials/card-side.ts';
 import type { SetText } from '../../src/layout/types.ts';
 import { layoutParagraph } from '../../src/text/layout-paragraph.ts';

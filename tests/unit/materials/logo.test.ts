@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Frame, ImageItem, Positioned, StructNode } from '../../../src/layout/frame.ts';
-import { readLogo } from '../../../src/layout/read-logo.ts';
+import { readLogo } from '../../../src/content/read-logo.ts';
 import { mm } from '../../../src/layout/units.ts';
 import { buildCard } from '../../../src/materials/card.ts';
 import { CARD_SAFE, CARD_SIZE } from '../../../src/materials/card-side.ts';

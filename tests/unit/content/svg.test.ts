@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseColor, parseSimpleSvg } from '../../../src/layout/svg.ts';
+import { parseColor, parseSimpleSvg } from '../../../src/content/svg.ts';
 
 describe('parseSimpleSvg', () => {
   it('reads shapes with colours and stroke styles inherited from <g> (nested groups override)', () => {

@@ -1,5 +1,5 @@
 import { SaxesParser } from 'saxes';
-import type { Color } from './frame.ts';
+import type { Color } from './color.ts';
 
 /**
  * Simple SVG logos as vector paths. An organisation logo is usually a few filled paths; drawing them as PDF paths
