@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { languageDiagnostic } from '../content/validate.ts';
 import { decodeText } from '../content/decode-text.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
-import { scriptsWithFonts } from '../fonts/scripts-with-fonts.ts';
+import { scriptsWithFonts } from '../content/scripts-with-fonts.ts';
 import { languageInfo, languageProblem } from '../content/languages.ts';
 import type { Color, DocumentSpec, Page, Positioned, StructNode } from '../layout/frame.ts';
 import { renderPdf } from '../render/pdf.ts';

@@ -2,7 +2,7 @@ import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics
 import { CODES } from '../diagnostics/codes.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { languageProblem, type LanguageProblem } from './languages.ts';
-import { scriptsWithFonts } from '../fonts/scripts-with-fonts.ts';
+import { scriptsWithFonts } from './scripts-with-fonts.ts';
 import { readLogoFrom } from './read-logo.ts';
 import { historyFile } from './history-file.ts';
 import { logoProblemDiagnostic } from './logo-diagnostic.ts';

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { MaterialsSpec } from '../../../src/content/types.ts';
-import { scriptsWithFonts } from '../../../src/fonts/scripts-with-fonts.ts';
+import { scriptsWithFonts } from '../../../src/content/scripts-with-fonts.ts';
 import { languageProblem } from '../../../src/content/languages.ts';
 
 const CONTENT = fileURLToPath(new URL('../../../content/', import.meta.url));
