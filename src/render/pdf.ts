@@ -42,6 +42,12 @@ const PDF_VERSION = '1.7';
 /** A finished PDF: a Node Buffer under Node (what the CLI and tests handle), a Uint8Array in a browser. */
 export type PdfBytes = ReturnType<typeof joinBytes>;
 
+/**
+ * The PDF writer's entry point: draws the pages of `spec` exactly as laid out (glyph ids and positions from the
+ * text engine, never re-shaped) and returns the file's bytes. A user's mistake (PDF/A asked for a CMYK file, a
+ * logo it cannot draw, a bad SOURCE_DATE_EPOCH) is a UserError with diagnostics; the same spec, options and
+ * SOURCE_DATE_EPOCH always give the same bytes.
+ */
 export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): Promise<PdfBytes> {
   const standard = opts.standard ?? 'none';
   checkStandard(spec, standard);

@@ -30,6 +30,7 @@ export interface DocumentTrace {
 /** Rounding for positions: 0.01 pt is far below anything visible and stable across platforms. */
 const round = (n: number): number => Math.round(n * 100) / 100;
 
+/** The trace writer's entry point: every text line `doc` draws, page by page, in drawing order (see above). */
 export function traceDocument(doc: DocumentSpec): DocumentTrace {
   return {
     lang: doc.lang,

@@ -30,6 +30,11 @@ const TRAILING_SPACE = /[ \t\n\u1680\u2000-\u2006\u2008-\u200A\u205F\u3000]/u;
 
 const EMPTY: ParagraphLayout = { lines: [], missing: [], maxWidth: 0, height: 0 };
 
+/**
+ * The text engine's entry point: one paragraph (NFC text, style spans, language) set at `opts.size` into lines no
+ * wider than `opts.width`, each a list of shaped runs in visual order. Characters no font of the language's stack
+ * covers come back in `missing` (the caller reports them), never as blanks. Fonts come from the process registry.
+ */
 export function layoutParagraph(p: Paragraph, opts: LayoutOptions): ParagraphLayout {
   const paragraph = normalized(p);
   const { text } = paragraph;
