@@ -14,6 +14,11 @@ describe('checkSvg: accepts what design tools export, reads the size', () => {
     expect(checkSvg(fixture(path))).toEqual({ ok: true, viewBox });
   });
 
+  it('an external DOCTYPE (older Illustrator exports) is accepted: nothing fetches it; an internal subset is not', () => {
+    const doctype = '<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n';
+    expect(checkSvg(`${doctype}<svg viewBox="0 0 10 10"><path d="M0 0h1"/></svg>`)).toEqual({ ok: true, viewBox: [0, 0, 10, 10] });
+  });
+
   it('without a viewBox, width and height in any absolute unit are read as CSS px (the drawer\'s user units)', () => {
     expect(checkSvg('<svg width="96" height="48px"><path d="M0 0h1"/></svg>')).toEqual({ ok: true, viewBox: [0, 0, 96, 48] });
     expect(checkSvg('<svg width="1in" height="72pt"><path d="M0 0h1"/></svg>')).toEqual({ ok: true, viewBox: [0, 0, 96, 96] });
