@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import { parseSimpleSvg } from './svg.ts';
+import { checkSvg } from './svg.ts';
 
 /**
  * Checks a logo file completely before anything is laid out or embedded: a PNG whose image data is corrupt
@@ -15,9 +15,10 @@ export const LOGO_MAX_PIXELS = 4000;
 /**
  * Why a logo cannot be used. `damaged`: the file is cut short or corrupt; `tooLarge`: over the limits above;
  * `format`: not SVG, PNG or JPEG, or a variant a PDF cannot carry; `unsupported`: an SVG using features the
- * writer cannot draw as vector paths.
+ * writer cannot draw faithfully (text, embedded images, filters …); `unsafe`: an SVG that would run code or read
+ * other files (scripts, event handlers, external references, entity declarations, foreignObject) — see svg.ts.
  */
-export type LogoProblemKind = 'damaged' | 'tooLarge' | 'format' | 'unsupported';
+export type LogoProblemKind = 'damaged' | 'tooLarge' | 'format' | 'unsupported' | 'unsafe';
 
 export interface LogoProblem {
   readonly kind: LogoProblemKind;
@@ -56,10 +57,13 @@ function tooManyPixels(width: number, height: number): LogoInspection | undefine
 function inspectSvg(bytes: Uint8Array): LogoInspection {
   const text = svgText(bytes);
   if (text === undefined) return fail('damaged', 'the SVG is not UTF-8 text and does not declare another encoding');
-  const svg = parseSimpleSvg(text);
-  if (!svg.ok) return fail(svg.damaged ? 'damaged' : 'unsupported', svg.damaged ? svg.reason : `the SVG cannot be drawn as vector paths: ${svg.reason}`);
+  const svg = checkSvg(text);
+  if (!svg.ok) return fail(svg.kind, svg.kind === 'damaged' ? svg.reason : `${SVG_PROBLEM_PREFIX[svg.kind]}${svg.reason}`);
   return { ok: true, format: 'svg', width: svg.viewBox[2], height: svg.viewBox[3] };
 }
+
+/** How each SVG problem starts its sentence (the reason follows). */
+const SVG_PROBLEM_PREFIX = { unsupported: 'the SVG cannot be drawn faithfully: ', unsafe: 'the SVG is refused for safety: ' } as const;
 
 /** The SVG's text: UTF-8 (XML's default), or the encoding its XML declaration names. */
 export function svgText(bytes: Uint8Array): string | undefined {

@@ -17,9 +17,13 @@ const LOGO_PROBLEMS: Readonly<Record<LogoReadProblem['kind'], { readonly code: s
   format: { code: CODES.logoFormat, hints: ['Give the logo as an SVG, a PNG or a baseline JPEG.'] },
   unsupported: {
     code: CODES.logoUnsupportedSvg,
+    hints: ['Change the logo as the message says and export the SVG again (shapes, groups, CSS classes, gradients, clip paths and masks are drawn),', 'or export it as a PNG at 600 dpi.'],
+  },
+  unsafe: {
+    code: CODES.logoUnsafeSvg,
     hints: [
-      'Simplify the logo to plain <path>, <rect>, <circle> or <polygon> shapes with #rrggbb fills (e.g. "Object to path" and "Plain SVG" in Inkscape),',
-      'or export it as a PNG at 600 dpi.',
+      'A logo file must be a plain drawing: export it again from the design tool (Inkscape: Save As > Optimized or Plain SVG; Illustrator: Export As > SVG; Figma: Export > SVG),',
+      'without scripts, links to other files or a DOCTYPE, or export it as a PNG at 600 dpi.',
     ],
   },
 };

@@ -1,175 +1,203 @@
-import { SaxesParser } from 'saxes';
-import type { Color } from './color.ts';
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 
 /**
- * Simple SVG logos as vector paths. An organisation logo is usually a few filled paths; drawing them as PDF paths
- * keeps them sharp, small and (in press files) in CMYK. Anything beyond plain shapes — transforms, gradients,
- * text, clip paths, <use>, embedded images, CSS — is reported as unsupported rather than drawn wrongly.
+ * Checks an SVG logo before anything draws it, and reads its size. The PDF writer draws SVG logos with
+ * svg-to-pdfkit (render/images.ts), which draws what design tools export (transforms, CSS classes, gradients, clip
+ * paths, masks); this check stands in front of it so that
+ *  - nothing outside the file is ever read or run: scripts, event handlers, external references (href, url(),
+ *    @import, xml-stylesheet), entity declarations and foreignObject are refused ('unsafe');
+ *  - nothing is drawn wrongly or left out silently: what svg-to-pdfkit skips or cannot draw faithfully here —
+ *    text (it would need fonts the PDF does not embed), embedded images, filter effects, patterns, links,
+ *    animation, CSS it cannot read — is refused with the fix ('unsupported');
+ *  - the text is well-formed XML ('damaged' otherwise): a truncated file would lose the shapes after the cut.
  */
 
-export interface SvgShape {
-  /** SVG path data in the SVG's user space (viewBox units). */
-  readonly d: string;
-  readonly fill?: Color;
-  readonly stroke?: Color;
-  readonly strokeWidth?: number;
-  /** PDF line cap (J): 0 butt, 1 round, 2 square. */
-  readonly lineCap?: 0 | 1 | 2;
-  /** PDF line join (j): 0 miter, 1 round, 2 bevel. */
-  readonly lineJoin?: 0 | 1 | 2;
-}
+/** Why an SVG cannot be used: cut short or corrupt, unsafe to process, or using features we cannot draw. */
+export type SvgProblemKind = 'damaged' | 'unsafe' | 'unsupported';
 
-export type SvgParse =
-  | { readonly ok: true; readonly viewBox: readonly [number, number, number, number]; readonly shapes: readonly SvgShape[] }
-  | { readonly ok: false; readonly reason: string; /** The text is not well-formed XML (truncated or corrupt), as opposed to using features we do not draw. */ readonly damaged?: true };
+export type SvgCheck =
+  | {
+      readonly ok: true;
+      /** The user-space rectangle the logo occupies: the viewBox, or 0 0 width height (in CSS px) without one. */
+      readonly viewBox: readonly [number, number, number, number];
+    }
+  | { readonly ok: false; readonly kind: SvgProblemKind; readonly reason: string };
 
-/** Elements we can draw as they are, plus the harmless wrappers around them. */
-const SHAPES = new Set(['path', 'rect', 'circle', 'polygon']);
-const WRAPPERS = new Set(['svg', 'g', 'title', 'desc', 'metadata']);
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** SVG elements svg-to-pdfkit draws faithfully, and the containers and resources around them. */
+const DRAWN = new Set([
+  'svg', 'g', 'defs', 'use', 'symbol', 'title', 'desc', 'metadata', 'style',
+  'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon',
+  'linearGradient', 'radialGradient', 'stop', 'clipPath', 'mask',
+]);
+/** Elements that put something on the page; a logo without one is empty. */
+const SHAPES = new Set(['path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'use']);
+
+/** Elements refused in any namespace: they run code or embed another document. */
+const UNSAFE_ELEMENTS: Readonly<Record<string, string>> = {
+  script: 'it contains a <script> element (a logo must not run code)',
+  foreignObject: 'it contains a <foreignObject> element (HTML or another document inside the SVG)',
+  iframe: 'it contains an <iframe> element',
+};
+
+const TEXT_FIX = 'convert the text to paths (Inkscape: Path > Object to Path; Illustrator: Type > Create Outlines; Figma: Outline stroke / Flatten)';
+/** SVG elements svg-to-pdfkit would skip or draw differently from a browser, with the fix. */
+const UNSUPPORTED_ELEMENTS: Readonly<Record<string, string>> = {
+  text: `it contains text (<text>), which would print in a font the PDF does not embed; ${TEXT_FIX}`,
+  tspan: `it contains text (<tspan>); ${TEXT_FIX}`,
+  textPath: `it contains text (<textPath>); ${TEXT_FIX}`,
+  image: 'it contains an embedded image (<image>); export the logo as a PNG, or as an SVG of vector shapes only',
+  filter: 'it uses a filter effect (<filter>: a shadow, blur or glow), which cannot be drawn in a PDF; remove the effect',
+  pattern: 'it uses a pattern fill (<pattern>); replace it with a plain or gradient fill',
+  a: 'it contains a link (<a>), which would be an untagged link on the printed page; remove the link',
+  animate: 'it is animated (<animate>); export a still logo',
+  animateTransform: 'it is animated (<animateTransform>); export a still logo',
+  animateMotion: 'it is animated (<animateMotion>); export a still logo',
+  set: 'it is animated (<set>); export a still logo',
+  switch: 'it uses <switch>, which picks content by viewer features; export a plain SVG',
+};
+
+/** CSS px per unit (CSS: 96 px per inch), for width/height given in units. */
+const PX_PER_UNIT: Readonly<Record<string, number>> = { '': 1, px: 1, pt: 96 / 72, pc: 16, mm: 96 / 25.4, cm: 96 / 2.54, in: 96 };
 
 /**
- * Parse an SVG file's text into paths, or say why it cannot be drawn. The whole text must be well-formed XML
- * first: the shape scan below reads tags one by one and would silently draw the part of a truncated file that
- * survived (a logo without its letters).
+ * Check an SVG file's text and read its size (viewBox, else width and height). The first problem found is
+ * returned; an unsafe construct wins over everything else, so a hostile file is named as such.
  */
-export function parseSimpleSvg(text: string): SvgParse {
-  const xmlProblem = wellFormedProblem(text);
-  if (xmlProblem) return { ok: false, reason: `the SVG is not well-formed XML (${xmlProblem}); the file may be cut short or damaged`, damaged: true };
-  const body = text.replace(/<\?xml[\s\S]*?\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<!DOCTYPE[\s\S]*?>/gi, '');
-  const svg = /<svg\b([^>]*)>/i.exec(body);
-  if (!svg) return { ok: false, reason: 'no <svg> element' };
-  const svgAttrs = attributes(svg[1]!);
-  const viewBox = parseViewBox(svgAttrs);
-  if (!viewBox) return { ok: false, reason: 'the <svg> element has no usable viewBox or width/height' };
+export function checkSvg(text: string): SvgCheck {
+  const problems: { kind: SvgProblemKind; reason: string }[] = [];
+  const refuse = (kind: SvgProblemKind, reason: string) => problems.push({ kind, reason });
+  let damage: string | undefined;
+  let root: SaxesTagNS | undefined;
+  let shapes = 0;
+  /** Depth inside <metadata> or a foreign-namespace element: their content is not drawn and not checked further. */
+  let inert = 0;
+  let inStyle = false;
+  let styleText = '';
+  const stack: boolean[] = [];
 
-  const shapes: SvgShape[] = [];
-  // Strip text inside <title>/<desc>/<metadata> so it is not mistaken for markup.
-  const markup = body.replace(/<(title|desc|metadata)\b[\s\S]*?<\/\1>/gi, '');
-  // Presentation attributes inherited from enclosing <svg>/<g> elements (SVG's cascade without CSS).
-  const inherited: Record<string, string>[] = [pick(svgAttrs)];
-  for (const m of markup.matchAll(/<(\/?)([A-Za-z][\w:-]*)\b([^>]*?)(\/?)>/g)) {
-    const [, closing, rawName, rawAttrs, selfClosing] = m;
-    const name = rawName!.toLowerCase();
-    if (closing) {
-      if (name === 'g') inherited.pop();
-      continue;
-    }
-    const own = attributes(rawAttrs!);
-    if (WRAPPERS.has(name)) {
-      if (own.transform || own.style || own['clip-path'] || own.mask || own.filter || own.opacity) {
-        return { ok: false, reason: `<${name}> uses transform/style/clip-path/mask/filter/opacity` };
-      }
-      if (name === 'g' && !selfClosing) inherited.push({ ...inherited[inherited.length - 1], ...pick(own) });
-      continue;
-    }
-    if (!SHAPES.has(name)) return { ok: false, reason: `<${name}> is not a plain shape` };
-    if (own.transform || own.style || own.class || own['clip-path'] || own.opacity || own['fill-opacity'] || own['stroke-opacity']) {
-      return { ok: false, reason: `<${name}> uses transform/style/class/clip-path/opacity` };
-    }
-    const attrs = { ...inherited[inherited.length - 1], ...own };
-    const d = shapePath(name, attrs);
-    if (!d) return { ok: false, reason: `<${name}> has missing or unreadable geometry` };
-    const fill = attrs.fill === undefined ? BLACK : parseColor(attrs.fill);
-    const stroke = attrs.stroke === undefined ? 'none' : parseColor(attrs.stroke);
-    if (fill === undefined || stroke === undefined) return { ok: false, reason: `<${name}> has a colour that is not #rgb, #rrggbb or none` };
-    const strokeWidth = attrs['stroke-width'] === undefined ? undefined : Number(attrs['stroke-width']);
-    if (strokeWidth !== undefined && !Number.isFinite(strokeWidth)) return { ok: false, reason: `<${name}> stroke-width is not a number` };
-    const lineCap = attrs['stroke-linecap'];
-    const lineJoin = attrs['stroke-linejoin'];
-    if ((lineCap && !(lineCap in LINE_CAPS)) || (lineJoin && !(lineJoin in LINE_JOINS))) {
-      return { ok: false, reason: `<${name}> has an unknown stroke-linecap or stroke-linejoin` };
-    }
-    shapes.push({
-      d,
-      ...(fill !== 'none' ? { fill } : {}),
-      ...(stroke !== 'none' ? { stroke } : {}),
-      ...(strokeWidth !== undefined ? { strokeWidth } : {}),
-      ...(lineCap ? { lineCap: LINE_CAPS[lineCap]! } : {}),
-      ...(lineJoin ? { lineJoin: LINE_JOINS[lineJoin]! } : {}),
-    });
-  }
-  if (shapes.length === 0) return { ok: false, reason: 'no shapes found' };
-  return { ok: true, viewBox, shapes };
-}
-
-/** SVG stroke-linecap / stroke-linejoin → PDF J / j operands. */
-const LINE_CAPS: Record<string, 0 | 1 | 2> = { butt: 0, round: 1, square: 2 };
-const LINE_JOINS: Record<string, 0 | 1 | 2> = { miter: 0, round: 1, bevel: 2 };
-
-/** The presentation attributes a <g> or <svg> passes down to its shapes. */
-const INHERITED = ['fill', 'stroke', 'stroke-width', 'stroke-linecap', 'stroke-linejoin'];
-function pick(a: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(a).filter(([k]) => INHERITED.includes(k)));
-}
-
-function attributes(s: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of s.matchAll(/([\w:-]+)\s*=\s*("([^"]*)"|'([^']*)')/g)) out[m[1]!] = m[3] ?? m[4] ?? '';
-  return out;
-}
-
-function parseViewBox(a: Record<string, string>): [number, number, number, number] | undefined {
-  const nums = (a.viewBox ?? '').trim().split(/[\s,]+/).map(Number);
-  if (nums.length === 4 && nums.every(Number.isFinite) && nums[2]! > 0 && nums[3]! > 0) return nums as [number, number, number, number];
-  const w = parseFloat(a.width ?? '');
-  const h = parseFloat(a.height ?? '');
-  return w > 0 && h > 0 ? [0, 0, w, h] : undefined;
-}
-
-function shapePath(name: string, a: Record<string, string>): string | undefined {
-  const n = (k: string, dflt?: number) => (a[k] === undefined ? dflt : Number(a[k]));
-  if (name === 'path') return a.d && a.d.trim() ? a.d : undefined;
-  if (name === 'rect') {
-    const [x, y, w, h] = [n('x', 0), n('y', 0), n('width'), n('height')];
-    if (a.rx || a.ry) return undefined; // rounded SVG rects: not needed for logos so far
-    return [x, y, w, h].every((v) => v !== undefined && Number.isFinite(v)) ? `M${x} ${y}h${w}v${h}h${-w!}Z` : undefined;
-  }
-  if (name === 'circle') {
-    const [cx, cy, r] = [n('cx', 0), n('cy', 0), n('r')];
-    if (![cx, cy, r].every((v) => v !== undefined && Number.isFinite(v)) || r! <= 0) return undefined;
-    return `M${cx! - r!} ${cy}a${r} ${r} 0 1 0 ${2 * r!} 0a${r} ${r} 0 1 0 ${-2 * r!} 0Z`;
-  }
-  if (name === 'polygon') {
-    const pts = (a.points ?? '').trim().split(/[\s,]+/).map(Number);
-    if (pts.length < 6 || pts.length % 2 || !pts.every(Number.isFinite)) return undefined;
-    return `M${pts.join(' ')}Z`;
-  }
-  return undefined;
-}
-
-const BLACK: Color = { rgb: [0, 0, 0], cmyk: [0, 0, 0, 100] };
-
-/**
- * #rgb / #rrggbb / none / black / white. The CMYK form is the naive conversion (K = 1 − max(R,G,B)); black
- * becomes pure K. A press job that needs exact brand CMYK values should give the logo as a PathItem with Colors.
- */
-export function parseColor(v: string): Color | 'none' | undefined {
-  const s = v.trim().toLowerCase();
-  if (s === 'none') return 'none';
-  if (s === 'black') return BLACK;
-  if (s === 'white') return { rgb: [255, 255, 255], cmyk: [0, 0, 0, 0] };
-  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(s);
-  if (!m) return undefined;
-  const hex = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join('') : m[1]!;
-  const rgb = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
-  const [r, g, b] = rgb.map((c) => c / 255) as [number, number, number];
-  const k = 1 - Math.max(r, g, b);
-  const cmy = k >= 1 ? [0, 0, 0] : [r, g, b].map((c) => (1 - c - k) / (1 - k));
-  const pct = (x: number) => Math.round(x * 1000) / 10;
-  return { rgb, cmyk: [pct(cmy[0]!), pct(cmy[1]!), pct(cmy[2]!), pct(k)] };
-}
-
-/** Why `text` is not a well-formed XML document (line:column and the XML parser's message), or undefined. */
-function wellFormedProblem(text: string): string | undefined {
-  let problem: string | undefined;
-  const parser = new SaxesParser({ position: true });
+  const parser = new SaxesParser({ xmlns: true, position: true });
   parser.on('error', (e) => {
-    problem ??= e.message;
+    damage ??= e.message;
   });
+  parser.on('doctype', (doctype) => {
+    if (doctype.includes('[')) refuse('unsafe', 'it declares entities (a DOCTYPE with an internal subset), which can expand without limit; export the SVG again without a DOCTYPE');
+  });
+  parser.on('processinginstruction', (pi) => {
+    if (pi.target === 'xml-stylesheet') refuse('unsafe', 'it links an external style sheet (<?xml-stylesheet?>)');
+  });
+  parser.on('opentag', (tag) => {
+    root ??= tag;
+    const local = tag.local;
+    if (local in UNSAFE_ELEMENTS) refuse('unsafe', UNSAFE_ELEMENTS[local]!);
+    for (const attr of Object.values(tag.attributes)) checkAttribute(attr, inert > 0, refuse);
+    // svg-to-pdfkit reads elements by their written name: only unprefixed SVG (or no-namespace) elements are drawn.
+    const drawn = tag.prefix === '' && (tag.uri === SVG_NS || tag.uri === '');
+    const becomesInert = inert > 0 || !drawn || local === 'metadata';
+    if (inert === 0 && tag.prefix !== '' && tag.uri === SVG_NS) refuse('unsupported', `its element <${tag.name}> has a namespace prefix, which the drawer does not read; export a plain SVG`);
+    stack.push(becomesInert);
+    if (becomesInert) {
+      inert += 1;
+      return;
+    }
+    if (local in UNSUPPORTED_ELEMENTS) refuse('unsupported', UNSUPPORTED_ELEMENTS[local]!);
+    else if (!DRAWN.has(local)) refuse('unsupported', `it contains <${local}>, which cannot be drawn in the PDF`);
+    if (SHAPES.has(local)) shapes += 1;
+    if (local === 'style') inStyle = true;
+  });
+  parser.on('closetag', () => {
+    if (stack.pop()) inert -= 1;
+    inStyle = false;
+  });
+  const onText = (t: string) => {
+    if (inStyle) styleText += `${t}\n`;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
   try {
     parser.write(text.replace(/^\uFEFF/u, '')).close();
   } catch (e) {
-    problem ??= (e as Error).message;
+    damage ??= (e as Error).message;
   }
-  return problem;
+
+  const unsafe = problems.find((p) => p.kind === 'unsafe');
+  if (unsafe) return { ok: false, ...unsafe };
+  if (damage !== undefined) return { ok: false, kind: 'damaged', reason: `the SVG is not well-formed XML (${damage}); the file may be cut short or damaged` };
+  const css = styleSheetProblem(styleText);
+  if (css) {
+    if (css.kind === 'unsafe') return { ok: false, ...css };
+    problems.push(css);
+  }
+  if (!root || root.local !== 'svg') return { ok: false, kind: 'unsupported', reason: 'no <svg> element' };
+  if (problems[0]) return { ok: false, ...problems[0] };
+  const viewBox = readViewBox(root.attributes);
+  if (!viewBox) return { ok: false, kind: 'unsupported', reason: 'the <svg> element has no usable viewBox or width/height' };
+  if (shapes === 0) return { ok: false, kind: 'unsupported', reason: 'no shapes found' };
+  return { ok: true, viewBox };
+}
+
+/** url(…) references in attribute values and CSS. */
+const URL_REF = /url\(\s*(['"]?)(.*?)\1\s*\)/giu;
+
+/** A reference inside the file itself: same-document (#id) or inline data (a data: URI). */
+const selfContained = (ref: string) => /^(#|data:)/iu.test(ref.trim());
+
+function externalUrl(value: string): string | undefined {
+  for (const m of value.matchAll(URL_REF)) if (!selfContained(m[2]!)) return m[2]!.trim();
+  return undefined;
+}
+
+function checkAttribute(attr: SaxesAttributeNS, inert: boolean, refuse: (kind: SvgProblemKind, reason: string) => void): void {
+  const name = attr.local.toLowerCase();
+  // Event handlers are code whatever element carries them.
+  if (name.startsWith('on')) refuse('unsafe', `it has an event handler (${attr.name}="…"), which is code a logo must not carry`);
+  if (inert) return;
+  if (name === 'href' && !selfContained(attr.value)) refuse('unsafe', `it refers to another file (${attr.name}="${clip(attr.value)}"); a logo must be self-contained`);
+  const url = externalUrl(attr.value);
+  if (url !== undefined) refuse('unsafe', `it refers to another file (url(${clip(url)}) in ${attr.name}); a logo must be self-contained`);
+  if (name === 'filter' && attr.value.trim() !== 'none') refuse('unsupported', UNSUPPORTED_ELEMENTS.filter!);
+  if (name === 'style' && /(^|;)\s*filter\s*:\s*(?!none\b)/iu.test(attr.value)) refuse('unsupported', UNSUPPORTED_ELEMENTS.filter!);
+}
+
+/**
+ * The first problem with the text of the file's <style> elements: imports and external url()s are unsafe; at-rules
+ * and selectors svg-to-pdfkit does not read (it reads `tag`, `.class`, `#id` and their combinations, comma-separated)
+ * would be skipped, leaving shapes in the wrong colour, so they are unsupported.
+ */
+function styleSheetProblem(css: string): { kind: SvgProblemKind; reason: string } | undefined {
+  if (!css.trim()) return undefined;
+  if (/@import/iu.test(css)) return { kind: 'unsafe', reason: 'its style sheet imports another file (@import)' };
+  const url = externalUrl(css);
+  if (url !== undefined) return { kind: 'unsafe', reason: `its style sheet refers to another file (url(${clip(url)}))` };
+  const unreadable = (what: string) => ({ kind: 'unsupported' as const, reason: `its <style> has CSS the drawer cannot read (${clip(what)}); export with presentation attributes or simple class styles` });
+  // The same rule grammar svg-to-pdfkit uses (parseStyleSheet): `selectors { declarations }` one after another.
+  let rest = css.trim();
+  for (let m; (m = /^\s*([^{}]*?)\s*\{([^{}]*?)\}/u.exec(rest)); rest = rest.slice(m[0].length)) {
+    for (const selector of m[1]!.split(/\s*,\s*/u)) {
+      if (!/^(\*|[_A-Za-z0-9-]+)?([.#][_A-Za-z0-9-]+)*$/u.test(selector) || selector === '') return unreadable(selector || m[0]);
+    }
+    if (/(^|;)\s*filter\s*:\s*(?!none\b)/iu.test(m[2]!)) return { kind: 'unsupported', reason: UNSUPPORTED_ELEMENTS.filter! };
+  }
+  return rest.trim() ? unreadable(rest.trim()) : undefined;
+}
+
+const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+function readViewBox(attrs: Record<string, SaxesAttributeNS>): [number, number, number, number] | undefined {
+  const value = (name: string) => Object.values(attrs).find((a) => a.local === name && a.prefix === '')?.value;
+  const nums = (value('viewBox') ?? '').trim().split(/[\s,]+/u).map(Number);
+  if (nums.length === 4 && nums.every(Number.isFinite) && nums[2]! > 0 && nums[3]! > 0) return nums as [number, number, number, number];
+  const w = length(value('width'));
+  const h = length(value('height'));
+  return w !== undefined && h !== undefined ? [0, 0, w, h] : undefined;
+}
+
+/** A width or height in CSS px, or undefined when missing, relative (%, em) or not positive. */
+function length(v: string | undefined): number | undefined {
+  const m = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*([a-z]*)\s*$/iu.exec(v ?? '');
+  const perUnit = m ? PX_PER_UNIT[m[2]!.toLowerCase()] : undefined;
+  if (!m || perUnit === undefined) return undefined;
+  const px = Number(m[1]) * perUnit;
+  return px > 0 ? px : undefined;
 }

@@ -84,8 +84,10 @@ export const CODES = {
   logoTooLarge: 'RP3107',
   /** A logo file that is not an SVG, PNG or JPEG, or a variant of them the PDF writer cannot embed. */
   logoFormat: 'RP3108',
-  /** An SVG logo that uses features the PDF writer cannot draw as vector paths (transforms, gradients, text, …). */
+  /** An SVG logo that uses features the PDF writer cannot draw faithfully (text, embedded images, filters, patterns, links, CSS it cannot read). */
   logoUnsupportedSvg: 'RP3109',
+  /** An SVG logo refused for safety: a script, an event handler, a reference to another file, entity declarations or foreignObject. */
+  logoUnsafeSvg: 'RP3110',
   /** Print policy `fail`: the language has stale or missing strings and cannot be printed. */
   policyFail: 'RP5001',
   /** Print policy `keep`: an outdated translation is printed. */

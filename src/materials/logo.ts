@@ -18,7 +18,7 @@ export interface EditionLogo {
 /**
  * The edition logo (`settings.logo`, relative to the content folder), when there is one and the caller passed
  * the content's files (`contentFiles`, or `contentRoot` for a folder on disk). The content loader already checked the
- * file (validate.ts); when layout is called without it, the same checks give the same codes here (RP3105–RP3109),
+ * file (validate.ts); when layout is called without it, the same checks give the same codes here (RP3105–RP3110),
  * and a logo outside the folder is RP3004.
  */
 export function editionLogo(doc: LocalizedDoc, opts: MaterialOptions): { readonly logo?: EditionLogo; readonly diagnostics: readonly Diagnostic[] } {
@@ -35,7 +35,7 @@ export function editionLogo(doc: LocalizedDoc, opts: MaterialOptions): { readonl
 
 function logoError(doc: LocalizedDoc, setting: string, reason: string): Diagnostic {
   return error(CODES.logoUnreadable, `Logo \`${setting}\` of edition ${doc.edition.name} cannot be used: ${reason}.`, undefined, [
-    'Give settings.logo as a simple SVG (plain <path>, <rect>, <circle>, <polygon> with #rrggbb colours) or a PNG, relative to the content folder,',
+    'Give settings.logo as an SVG, PNG or JPEG file inside the content folder, relative to it,',
     'or remove settings.logo to print without a logo.',
   ]);
 }

@@ -245,12 +245,13 @@ describe('8. logos are decoded completely before use', () => {
     expect(kind(jpeg(0xc0, 12), 'x.jpg')).toBe('format');
   });
 
-  it('SVG: a truncated file is damaged even though its first shapes parse; unsupported features stay RP3109', () => {
+  it('SVG: a truncated file is damaged even though its first shapes parse; unsupported features stay RP3109, unsafe ones are RP3110', () => {
     const svg = readFileSync(new URL('../../content/assets/example-logo.svg', import.meta.url));
     expect(kind(svg, 'l.svg')).toBe('ok svg 120x120');
     expect(kind(svg.subarray(0, Math.floor(svg.length * 0.7)), 'l.svg')).toBe('damaged');
     expect(kind(Buffer.from('<svg viewBox="0 0 10 10"><rect width="5" height="5"/>'), 'l.svg')).toBe('damaged');
     expect(kind(Buffer.from('<svg viewBox="0 0 10 10"><text>A</text></svg>'), 'l.svg')).toBe('unsupported');
+    expect(kind(Buffer.from('<svg viewBox="0 0 10 10"><path d="M0 0h1" onclick="x()"/></svg>'), 'l.svg')).toBe('unsafe');
   });
 
   it('too large: over 2 MB, or over 4000 px on a side', () => {
@@ -267,6 +268,7 @@ describe('8. logos are decoded completely before use', () => {
       ['assets/huge.png', png(4001, 2), 'RP3107'],
       ['assets/notes.png', Buffer.from('not an image'), 'RP3108'],
       ['assets/text.svg', Buffer.from('<svg viewBox="0 0 10 10"><text>A</text></svg>'), 'RP3109'],
+      ['assets/script.svg', Buffer.from('<svg viewBox="0 0 10 10"><script>alert(1)</script><path d="M0 0h1"/></svg>'), 'RP3110'],
       ['assets/dir.svg', 'folder', 'RP3105'],
     ];
     for (const [rel, bytes, code] of cases) {

@@ -471,14 +471,14 @@ describe('renderPdf: pages, colour, pixels', () => {
     expect(content).toMatch(/\/Figure <<\n\/MCID 0\n>> BDC\nq\n100 0 0 -50 0 50 cm\n\/I1 Do\nQ\nEMC/);
   });
 
-  it('draws PNG images and simple SVG logos (as vector paths); refuses complex SVG with a diagnostic', async () => {
+  it('draws PNG images and SVG logos (as vector paths, CMYK in a press file); refuses an SVG it cannot draw with a diagnostic', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rp-img-'));
     const png = new PNG({ width: 4, height: 4 });
     png.data.fill(0);
     for (let i = 3; i < png.data.length; i += 4) png.data[i] = 255;
     writeFileSync(join(dir, 'logo.png'), PNG.sync.write(png));
     writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><title>Logo</title><rect x="0" y="0" width="10" height="10" fill="#000"/><circle cx="15" cy="5" r="5" fill="#c8102e"/></svg>');
-    writeFileSync(join(dir, 'fancy.svg'), '<svg viewBox="0 0 10 10"><linearGradient id="g"/><path d="M0 0h10v10z" fill="url(#g)"/></svg>');
+    writeFileSync(join(dir, 'text.svg'), '<svg viewBox="0 0 10 10"><text x="0" y="5">ESA</text></svg>');
     const doc = (src: string): DocumentSpec => ({
       ...simpleDoc([]),
       colorMode: 'cmyk',
@@ -492,10 +492,13 @@ describe('renderPdf: pages, colour, pixels', () => {
     const content = svgObjs.get(refOf(pages(svgObjs)[0]!.body, 'Contents')!)!.stream!.toString('latin1');
     expect(content).toMatch(/^0 0 0 1 k$/m); // #000 → pure K in a press file
     expect(content).toMatch(/^0 0\.92 0\.77 0\.216 k$/m); // #c8102e, naive CMYK
-    const err = await renderPdf(doc(join(dir, 'fancy.svg'))).catch((e: unknown) => e);
+    expect(content).not.toMatch(/DeviceRGB|\b(rg|RG|scn|SCN)\n/);
+    // Inside the logo's Figure marked content, scaled from the 20 × 10 viewBox into the 40 × 20 box at (10, 10).
+    expect(content).toMatch(/\/Figure <<\n\/MCID 0\n>> BDC\nq\n1 0 0 1 10 10 cm\n[\s\S]*\n2 0 0 2 0 0 cm\n[\s\S]*\nEMC/);
+    const err = await renderPdf(doc(join(dir, 'text.svg'))).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).diagnostics[0]!.code).toBe('RP6003');
-    expect((err as UserError).message).toContain('fancy.svg');
+    expect((err as UserError).message).toContain('text.svg');
     expect((err as UserError).message).not.toContain(dir);
   });
 });
