@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import { writeTranslation } from '../content/write-translation.ts';
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
-import { CODES } from '../i18n/exchange/codes.ts';
+import { CODES } from '../diagnostics/codes.ts';
 import { readCsv } from '../i18n/exchange/csv.ts';
 import { decodeUtf8 } from '../i18n/exchange/decode.ts';
 import { planImport } from '../i18n/exchange/plan-import.ts';
@@ -104,7 +104,7 @@ Example:
       const { lang, diagnostics: languageProblems } = unreadable ? { lang: undefined, diagnostics: [] } : chooseLanguage(values.lang, read.language, stem, workspace, at);
       problems.push(...languageProblems);
       const plan =
-        lang && !problems.some((p) => p.severity === 'error' && p.code === CODES.language)
+        lang && !problems.some((p) => p.severity === 'error' && p.code === CODES.exchange.language)
           ? planImport(read.units, workspace.source, workspace.translations.get(lang), workspace.languageReview.get(lang), [...workspace.history.values()], languageInfo(lang)?.script)
           : undefined;
       problems.push(...(plan?.diagnostics ?? []));
@@ -148,7 +148,7 @@ function chooseLanguage(
   const resolve = (code: string) => resolveLanguage(code, translatable, hasOwnEntry);
   const fromFile = declared === undefined ? undefined : resolve(declared);
   const notProject = (code: string) =>
-    error(CODES.language, `${code} is not a translation language of this project.`, at, [
+    error(CODES.exchange.language, `${code} is not a translation language of this project.`, at, [
       `Add it to languages: in project.yaml first (project languages: ${workspace.languages.join(', ')}).`,
     ]);
   if (option !== undefined) {
@@ -156,14 +156,14 @@ function chooseLanguage(
     if (lang === undefined) return { diagnostics: [notProject(option)] };
     if (fromFile !== undefined && fromFile !== lang)
       return {
-        diagnostics: [error(CODES.language, `The file says its language is ${declared}, but --lang is ${option}.`, at, [
+        diagnostics: [error(CODES.exchange.language, `The file says its language is ${declared}, but --lang is ${option}.`, at, [
           'Check you picked the right file; fix the file header or --lang.',
         ])],
       };
     if (declared !== undefined && fromFile === undefined)
       return {
         lang,
-        diagnostics: [warning(CODES.languageOverride, `The file says its language is "${declared}", which is not a language of this project; --lang ${option} is used instead.`, at, [
+        diagnostics: [warning(CODES.exchange.languageOverride, `The file says its language is "${declared}", which is not a language of this project; --lang ${option} is used instead.`, at, [
           `Fix the file's language (PO "Language: ${lang}", XLIFF target-language="${lang}") to import it without --lang.`,
         ])],
       };
@@ -173,7 +173,7 @@ function chooseLanguage(
     if (fromFile !== undefined) return { lang: fromFile, diagnostics: [] };
     const bcp47 = toBcp47(declared);
     return {
-      diagnostics: [error(CODES.language, `The file's language "${declared}"${bcp47 !== declared ? ` (${bcp47} in BCP 47)` : ''} is not a translation language of this project.`, at, [
+      diagnostics: [error(CODES.exchange.language, `The file's language "${declared}"${bcp47 !== declared ? ` (${bcp47} in BCP 47)` : ''} is not a translation language of this project.`, at, [
         `Pass --lang <code> to say which project language it is (project languages: ${translatable.join(', ')}).`,
       ])],
     };
@@ -182,7 +182,7 @@ function chooseLanguage(
   if (fromName !== undefined) return { lang: fromName, diagnostics: [] };
   if (languageInfo(stem)) return { diagnostics: [notProject(stem)] };
   return {
-    diagnostics: [error(CODES.language, 'The file does not say which language it is in.', at, [
+    diagnostics: [error(CODES.exchange.language, 'The file does not say which language it is in.', at, [
       'Pass --lang <code>, or name a CSV file after its language (e.g. ar.csv).',
     ])],
   };

@@ -1,6 +1,6 @@
 import { error, UserError } from '../diagnostics/diagnostic.ts';
 import type { ImageItem } from '../layout/frame.ts';
-import { RENDER_CODES } from './metadata.ts';
+import { CODES } from '../diagnostics/codes.ts';
 import { paint } from './paths.ts';
 import type { PdfKitDocument, PdfKitImage } from './pdfkit-internals.ts';
 import { parseSimpleSvg } from '../layout/svg.ts';
@@ -29,7 +29,7 @@ export function drawImage(doc: PdfKitDocument, item: ImageItem, x: number, y: nu
     doc.image(image, x, y, { width: item.width, height: item.height });
   } catch (e) {
     throw new UserError([
-      error(RENDER_CODES.unreadableImage, `image ${basename(item.src)} cannot be read as PNG or JPEG (${(e as Error).message})`, undefined, [
+      error(CODES.render.unreadableImage, `image ${basename(item.src)} cannot be read as PNG or JPEG (${(e as Error).message})`, undefined, [
         'Check the file exists and is a PNG or JPEG image, or give the logo as a simple SVG.',
       ]),
     ]);
@@ -42,7 +42,7 @@ function drawSvg(doc: PdfKitDocument, item: ImageItem, x: number, y: number, cmy
   const svg = parsedSvg(text);
   if (!svg.ok) {
     throw new UserError([
-      error(RENDER_CODES.unsupportedSvg, `SVG image ${basename(item.src)} cannot be drawn as vector paths: ${svg.reason}`, undefined, [
+      error(CODES.render.unsupportedSvg, `SVG image ${basename(item.src)} cannot be drawn as vector paths: ${svg.reason}`, undefined, [
         'Simplify the logo to plain <path>, <rect>, <circle> or <polygon> shapes with #rrggbb fills (e.g. "Object to path" and "Plain SVG" in Inkscape),',
         'or export it as a PNG at 600 dpi.',
       ]),
