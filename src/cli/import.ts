@@ -7,15 +7,15 @@ import { readCsv } from '../i18n/exchange/csv.ts';
 import { decodeUtf8 } from '../i18n/exchange/decode.ts';
 import { planImport } from '../i18n/exchange/plan-import.ts';
 import { readPo } from '../i18n/exchange/po.ts';
-import { formatDiagnostics } from '../diagnostics/format.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { FORMAT_EXTENSIONS, type ExchangeFormat, type ReadResult } from '../i18n/exchange/types.ts';
 import { resolveLanguage, toBcp47 } from '../i18n/exchange/language-code.ts';
 import { contentNote, openWorkspace, translationPath, type Workspace } from '../i18n/exchange/workspace.ts';
 import { readXliff } from '../i18n/exchange/xliff.ts';
 import { hasOwnEntry, languageInfo } from '../i18n/languages.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
-import { parseCommandLine } from './args.ts';
+import { UsageError } from './args.ts';
+import { defineCommand, EXIT, type Command } from './command.ts';
+import { printDiagnostics } from './report.ts';
 
 const READERS: Record<ExchangeFormat, (text: string, file: string) => ReadResult> = {
   po: readPo,
@@ -23,7 +23,7 @@ const READERS: Record<ExchangeFormat, (text: string, file: string) => ReadResult
   csv: readCsv,
 };
 
-export const importCommand: Command = {
+export const importCommand: Command = defineCommand({
   name: 'import',
   summary: 'Check translated PO/XLIFF/CSV files and write them into content/translations/<lang>.yaml',
   help: `Usage: rightsprint import <file>… [--lang <code>] [--content <dir>] [--partial] [--dry-run]
@@ -54,44 +54,33 @@ Exit codes: 0 imported, 1 errors found (nothing written unless --partial), 2 usa
 Example:
   rightsprint import exchange/ar.po
 `,
-  async run(argv: readonly string[], io: CliIO): Promise<number> {
-    if (argv.includes('--help') || argv.includes('-h')) {
-      io.out(importCommand.help);
-      return EXIT.ok;
-    }
-    const parsed = parseCommandLine(argv, {
-      lang: { type: 'string' },
-      content: { type: 'string', default: 'content' },
-      partial: { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
-    }, 'import', true);
-    const { values, positionals } = parsed;
+  options: {
+    lang: { type: 'string' },
+    content: { type: 'string', default: 'content' },
+    partial: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+  },
+  positionals: true,
+  async run({ values, positionals }, io) {
     if (positionals.length === 0) {
-      io.err('rightsprint import: name at least one file to import, e.g. `rightsprint import exchange/ar.po`.');
-      return EXIT.usage;
+      throw new UsageError('Name at least one file to import, e.g. `rightsprint import exchange/ar.po`.', ['See `rightsprint import --help`.']);
     }
     let failed = false;
     for (const name of positionals) {
       // Re-read per file: an earlier file in this run may have written the same language.
       const { workspace, diagnostics: contentProblems, otherErrors } = openWorkspace(resolve(io.cwd, values.content), values.content);
       if (!workspace) {
-        formatDiagnostics(contentProblems).forEach((l) => io.err(l));
+        printDiagnostics(io, contentProblems);
         return EXIT.content;
       }
       if (otherErrors > 0) io.err(contentNote(otherErrors));
       const format = formatOf(name);
       const path = resolve(io.cwd, name);
-      if (!format) {
-        io.err(`rightsprint import: cannot tell the format of ${name}; use .po, .xlf, .xliff or .csv.`);
-        return EXIT.usage;
-      }
-      if (!existsSync(path)) {
-        io.err(`rightsprint import: ${name} does not exist.`);
-        return EXIT.usage;
-      }
+      if (!format) throw new UsageError(`Cannot tell the format of ${name}.`, ['Name a .po, .xlf, .xliff or .csv file.']);
+      if (!existsSync(path)) throw new UsageError(`${name} does not exist.`);
       const decoded = decodeUtf8(readFileSync(path), name);
       if (decoded.text === undefined) {
-        formatDiagnostics(decoded.diagnostics).forEach((l) => io.err(l));
+        printDiagnostics(io, decoded.diagnostics);
         failed = true;
         continue;
       }
@@ -108,7 +97,7 @@ Example:
           ? planImport(read.units, workspace.source, workspace.translations.get(lang), workspace.languageReview.get(lang), [...workspace.history.values()], languageInfo(lang)?.script)
           : undefined;
       problems.push(...(plan?.diagnostics ?? []));
-      formatDiagnostics(problems).forEach((l) => io.err(l));
+      printDiagnostics(io, problems);
       const hasErrors = problems.some((p) => p.severity === 'error');
       failed ||= hasErrors;
       if (!plan || !lang) continue;
@@ -129,7 +118,7 @@ Example:
     }
     return failed ? EXIT.content : EXIT.ok;
   },
-};
+});
 
 /**
  * The language to import into: `--lang` when given, else the file's own (PO `Language:`, XLIFF
