@@ -6,14 +6,8 @@ import { CODES } from '../diagnostics/codes.ts';
 import { placed, UserError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { scriptsWithFonts } from '../fonts/scripts-with-fonts.ts';
 import { languageInfo, languageProblem } from '../i18n/languages.ts';
-import type { Color, DocumentSpec, Page } from '../layout/frame.ts';
-import { nodeIds } from '../layout/node-ids.ts';
-import { paginate } from '../layout/paginate.ts';
-import { plainParagraph } from '../layout/paragraphize.ts';
-import { setPieces } from '../layout/set-pieces.ts';
-import { stackRows } from '../layout/stack-rows.ts';
-import type { KeyedMissingGlyph, TextPiece, TextStyle } from '../layout/types.ts';
-import { mm } from '../layout/units.ts';
+import type { KeyedMissingGlyph } from '../layout/types.ts';
+import { buildProof } from '../materials/proof.ts';
 import { renderPdf } from '../render/pdf.ts';
 import { documentTraceJson } from '../render/trace-document.ts';
 import { layoutParagraph } from '../text/layout-paragraph.ts';
@@ -21,77 +15,7 @@ import { UsageError } from './args.ts';
 import { defineCommand, EXIT, type Command } from './command.ts';
 import { printDiagnostics } from './report.ts';
 
-/**
- * `rightsprint proof`: typeset any text in any known language with the real engine, on A4 pages, so a translator
- * or reviewer can check what the cards will show before the text goes into content/ — and get a trace to attach
- * to a bug report.
- */
-
-/** A4 portrait in points (210 × 297 mm). */
-const A4 = { width: 595.28, height: 841.89 } as const;
-/** Page margin, mm: generous enough for home printers' unprintable edges (≈ 5 mm). */
-const MARGIN_MM = 20;
-/** Line spacing for proofs: 1.25 × the line's own font-metric height, close to the leaflet body text. */
-const LEADING = 1.25;
-/** Space between paragraphs, as a multiple of the font size. */
-const PARAGRAPH_GAP = 0.8;
-/** Proofs are not editions: a fixed date keeps identical input byte-identical (the PDF writer derives dates from it). */
-const PROOF_DATE = '2026-01-01';
-/** Body text: black, and 100 % K for press-like proofs. */
-const BLACK: Color = { rgb: [0, 0, 0], cmyk: [0, 0, 0, 100] };
-
-export interface ProofOptions {
-  readonly widthMm: number;
-  readonly size: number;
-}
-
-export interface Proof {
-  readonly doc: DocumentSpec;
-  /** Text lines set, over all pages. */
-  readonly lineCount: number;
-  /** Characters no font can draw, keyed by the paragraph they are in (`paragraph 2`). */
-  readonly missing: readonly KeyedMissingGlyph[];
-}
-
-/** Paragraphs are separated by blank lines; a single newline inside a paragraph is a forced line break. */
-export function splitParagraphs(text: string): string[] {
-  return text
-    .replace(/\r\n?/gu, '\n')
-    .normalize('NFC')
-    .split(/\n[ \t]*\n+/u)
-    .map((p) => p.replace(/^\n+|\n+$/gu, ''))
-    .filter((p) => p.trim() !== '');
-}
-
-/**
- * Lay out `text` in `lang` on as many A4 pages as needed, with the materials' own layout steps (setPieces →
- * paginate → stackRows): the same line boxes, leading corrections, RTL alignment and orphan/widow rules as the
- * leaflet body. Pure apart from font loading.
- */
-export function buildProof(lang: string, text: string, opts: ProofOptions): Proof {
-  const info = languageInfo(lang);
-  const margin = mm(MARGIN_MM);
-  const pieces: TextPiece[] = splitParagraphs(text).map((para, n) => ({ key: `paragraph ${n + 1}`, role: 'P', paragraph: plainParagraph(para, lang) }));
-  const style: TextStyle = { size: opts.size, leading: LEADING, color: BLACK, align: 'start', paragraphSpace: PARAGRAPH_GAP, bulletIndent: 0 };
-  const set = setPieces(pieces, { width: mm(opts.widthMm), style, docLang: lang, setText: layoutParagraph, ids: nodeIds('proof') });
-  const pageRows = paginate(set.rows, () => A4.height - 2 * margin);
-  const pages: Page[] = pageRows.map((rows) => ({ width: A4.width, height: A4.height, frame: { width: A4.width, height: A4.height, items: stackRows(rows, margin, margin) } }));
-  const doc: DocumentSpec = {
-    lang,
-    pages,
-    structure: { id: 'doc', role: 'Document', lang, children: set.nodes },
-    metadata: {
-      title: `Text proof (${info?.name ?? lang})`,
-      subject: `rightsprint proof, ${opts.size} pt on a ${opts.widthMm} mm measure`,
-      keywords: ['proof', lang],
-      author: 'rightsprint',
-      version: 'proof',
-      date: PROOF_DATE,
-    },
-    colorMode: 'rgb',
-  };
-  return { doc, lineCount: set.rows.length, missing: set.missing };
-}
+/** `rightsprint proof`: the proof sheet (materials/proof.ts) of a text given on the command line or in a file. */
 
 /** RP4001 for each distinct character of the proof text no bundled font can draw, at the text's place. */
 function missingGlyphs(missing: readonly KeyedMissingGlyph[], place: string): Diagnostic[] {
@@ -170,7 +94,7 @@ Example:
       text = decoded.text;
     } else text = values.text!;
 
-    const proof = buildProof(lang, text, { widthMm, size });
+    const proof = buildProof(lang, text, { widthMm, size }, layoutParagraph);
     if (proof.missing.length > 0) throw new UserError(missingGlyphs(proof.missing, values.file ?? '--text'));
     if (values.trace !== undefined) {
       const tracePath = resolve(io.cwd, values.trace);

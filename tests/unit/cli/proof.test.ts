@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProof, proofCommand, splitParagraphs } from '../../../src/cli/proof.ts';
+import { proofCommand } from '../../../src/cli/proof.ts';
+import { buildProof, splitParagraphs } from '../../../src/materials/proof.ts';
+import { layoutParagraph } from '../../../src/text/layout-paragraph.ts';
 import type { CliIO } from '../../../src/cli/command.ts';
 import { documentTraceJson, type DocumentTrace } from '../../../src/render/trace-document.ts';
 import type { TextLineItem } from '../../../src/layout/frame.ts';
@@ -22,8 +24,8 @@ describe('proof: building the document', () => {
   });
 
   it('places RTL lines against the right edge of the measure and LTR lines against the left', () => {
-    const ar = buildProof('ar', 'اتصل على الرقم 0800 123 4567', { widthMm: 80, size: 11 });
-    const en = buildProof('en', 'Call 0800 123 4567', { widthMm: 80, size: 11 });
+    const ar = buildProof('ar', 'اتصل على الرقم 0800 123 4567', { widthMm: 80, size: 11 }, layoutParagraph);
+    const en = buildProof('en', 'Call 0800 123 4567', { widthMm: 80, size: 11 }, layoutParagraph);
     const place = (p: typeof ar) => p.doc.pages[0]!.frame.items[0]!;
     const margin = (20 * 72) / 25.4;
     const measure = (80 * 72) / 25.4;
@@ -37,7 +39,7 @@ describe('proof: building the document', () => {
 
   it('flows long text onto more A4 pages, baselines inside the page margins', () => {
     const para = 'You have the right to remain silent. Do not sign anything without legal advice. ';
-    const proof = buildProof('en', Array(40).fill(para.repeat(3)).join('\n\n'), { widthMm: 80, size: 11 });
+    const proof = buildProof('en', Array(40).fill(para.repeat(3)).join('\n\n'), { widthMm: 80, size: 11 }, layoutParagraph);
     expect(proof.doc.pages.length).toBeGreaterThan(1);
     for (const page of proof.doc.pages) {
       expect(page.width).toBeCloseTo(595.28, 2);
@@ -123,7 +125,7 @@ describe('proof command', () => {
     // The trace is the golden traces' format (tests/golden/traces/), byte for byte, of the document the PDF draws.
     const written = readFileSync(join(dir, 'out/ur.json'), 'utf8');
     const text = readFileSync(join(dir, 'ur.txt'), 'utf8');
-    expect(written).toBe(documentTraceJson(buildProof('ur', text, { widthMm: 60, size: 11 }).doc));
+    expect(written).toBe(documentTraceJson(buildProof('ur', text, { widthMm: 60, size: 11 }, layoutParagraph).doc));
     const trace = JSON.parse(written) as DocumentTrace;
     expect(trace.lang).toBe('ur');
     const lines = trace.pages.flatMap((p) => p.lines);
