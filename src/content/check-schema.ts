@@ -61,7 +61,7 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
     const span = spanOf(file, node);
     spans.set(path.join('.'), span);
     const wrongType = (expected: string, hints: string[] = []) => {
-      diagnostics.push(error(CODES.wrongType, `${describe(path)} must be ${expected}, but is ${found(node)}.`, span, hints));
+      diagnostics.push(error(CODES.content.wrongType, `${describe(path)} must be ${expected}, but is ${found(node)}.`, span, hints));
       return undefined;
     };
     switch (schema.type) {
@@ -74,7 +74,7 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
           const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
           const keySpan = spanOf(file, keyNode);
           if (key === undefined) {
-            diagnostics.push(error(CODES.wrongType, `${describe(path)} has a key that is not plain text.`, keySpan, []));
+            diagnostics.push(error(CODES.content.wrongType, `${describe(path)} has a key that is not plain text.`, keySpan, []));
             continue;
           }
           const childPath = [...path, key];
@@ -83,7 +83,7 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
             if (schema.additionalProperties === false) {
               const suggestion = didYouMean(key, known);
               diagnostics.push(
-                error(CODES.unknownField, `Unknown field \`${childPath.join('.')}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : '.'}`, keySpan, [
+                error(CODES.content.unknownField, `Unknown field \`${childPath.join('.')}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : '.'}`, keySpan, [
                   suggestion ? `Rename it to \`${suggestion}\`.` : `Allowed here: ${known.join(', ')}.`,
                 ]),
               );
@@ -92,7 +92,7 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
             childSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
           }
           if (schema.propertyNames && !compiled(schema.propertyNames.pattern).test(key)) {
-            diagnostics.push(error(CODES.badValue, `Key \`${key}\` in ${describe(path)} has characters keys cannot use.`, keySpan, [
+            diagnostics.push(error(CODES.content.badValue, `Key \`${key}\` in ${describe(path)} has characters keys cannot use.`, keySpan, [
               'Keys use letters, digits, `_`, `-` and `.` only, e.g. `street.heading`.',
             ]));
             continue;
@@ -105,7 +105,7 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
           if (!(node.items as Pair<Node, unknown>[]).some((p) => isScalar(p.key) && String(p.key.value) === name)) {
             const fieldDescription = resolve(schema.properties?.[name] ?? {}).description;
             diagnostics.push(
-              error(CODES.missingField, `${describe(path)} is missing the required field \`${name}\`.`, span, fieldDescription ? [`Add \`${name}:\` — ${fieldDescription}`] : [`Add \`${name}:\`.`]),
+              error(CODES.content.missingField, `${describe(path)} is missing the required field \`${name}\`.`, span, fieldDescription ? [`Add \`${name}:\` — ${fieldDescription}`] : [`Add \`${name}:\`.`]),
             );
           }
         }
@@ -116,14 +116,14 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
         const items = node.items as (Node | null)[];
         if (schema.minItems !== undefined && items.length < schema.minItems) {
           diagnostics.push(
-            error(CODES.badValue, `${describe(path)} has ${items.length} entr${items.length === 1 ? 'y' : 'ies'}; it needs at least ${schema.minItems}.`, span, [
+            error(CODES.content.badValue, `${describe(path)} has ${items.length} entr${items.length === 1 ? 'y' : 'ies'}; it needs at least ${schema.minItems}.`, span, [
               `Add entries${schema.description ? ` (${schema.description})` : ''}.`,
             ]),
           );
         }
         if (schema.maxItems !== undefined && items.length > schema.maxItems) {
           diagnostics.push(
-            error(CODES.badValue, `${describe(path)} has ${items.length} entries; at most ${schema.maxItems} fit.`, span, [
+            error(CODES.content.badValue, `${describe(path)} has ${items.length} entries; at most ${schema.maxItems} fit.`, span, [
               `Remove entries${schema.description ? ` (${schema.description})` : ''}.`,
             ]),
           );
@@ -139,19 +139,19 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
         const value = node.value.normalize('NFC');
         if (schema.enum && !schema.enum.includes(value)) {
           const suggestion = didYouMean(value, schema.enum);
-          diagnostics.push(error(CODES.badValue, `${describe(path)} is \`${value}\`; allowed: ${schema.enum.join(', ')}.`, span, suggestion ? [`Did you mean \`${suggestion}\`?`] : []));
+          diagnostics.push(error(CODES.content.badValue, `${describe(path)} is \`${value}\`; allowed: ${schema.enum.join(', ')}.`, span, suggestion ? [`Did you mean \`${suggestion}\`?`] : []));
           return undefined;
         }
         if (schema.minLength !== undefined && value.length < schema.minLength) {
-          diagnostics.push(error(CODES.badValue, `${describe(path)} is empty.`, span, ['Write the value, or delete the line if the field is optional.']));
+          diagnostics.push(error(CODES.content.badValue, `${describe(path)} is empty.`, span, ['Write the value, or delete the line if the field is optional.']));
           return undefined;
         }
         if (schema.maxLength !== undefined && value.length > schema.maxLength) {
           // The value is kept: dropping it would add "missing" errors for a text that is there, only too long.
-          diagnostics.push(error(CODES.stringTooLong, `${describe(path)} is ${value.length} characters long; at most ${schema.maxLength} are allowed.`, span, schema.description ? [schema.description] : []));
+          diagnostics.push(error(CODES.content.stringTooLong, `${describe(path)} is ${value.length} characters long; at most ${schema.maxLength} are allowed.`, span, schema.description ? [schema.description] : []));
         }
         if (schema.pattern && !compiled(schema.pattern).test(value)) {
-          diagnostics.push(error(CODES.badValue, `${describe(path)} is \`${value}\`, which does not have the expected form.`, span, schema.description ? [schema.description] : []));
+          diagnostics.push(error(CODES.content.badValue, `${describe(path)} is \`${value}\`, which does not have the expected form.`, span, schema.description ? [schema.description] : []));
           return undefined;
         }
         return value;

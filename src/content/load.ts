@@ -84,7 +84,7 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   };
   const missingFile = (rel: string, hint: string) =>
-    diagnostics.push(error(CODES.missingFile, `Missing content file ${displayRoot}/${rel}.`, undefined, [hint]));
+    diagnostics.push(error(CODES.content.missingFile, `Missing content file ${displayRoot}/${rel}.`, undefined, [hint]));
 
   if (!files_.exists('project.yaml')) {
     missingFile('project.yaml', `Is ${displayRoot} a content folder? Pass one with --content <dir> (default ./content).`);

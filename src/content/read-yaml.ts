@@ -49,7 +49,7 @@ export function readYaml(bytes: () => Uint8Array, size: number, rel: string, dis
   // memory to be refused.
   if (size > MAX_CONTENT_FILE_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    const d = error(CODES.fileTooLarge, `The file is ${mb(size)} MB; content files may be at most ${mb(MAX_CONTENT_FILE_BYTES)} MB.`, { file: display, line: 1, col: 1 }, [
+    const d = error(CODES.content.fileTooLarge, `The file is ${mb(size)} MB; content files may be at most ${mb(MAX_CONTENT_FILE_BYTES)} MB.`, { file: display, line: 1, col: 1 }, [
       'Check this is the right file: guidance and translation files are a few kilobytes. Split very long text into several keys.',
     ]);
     return unreadable(file, d);
@@ -63,7 +63,7 @@ export function readYaml(bytes: () => Uint8Array, size: number, rel: string, dis
   const diagnostics = [...doc.errors, ...doc.warnings].map((e): Diagnostic => {
     const span = spanAt(file, e.pos[0]);
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/u, '');
-    return error(CODES.yamlSyntax, `YAML syntax error: ${message}`, span, yamlHints(e.code, message));
+    return error(CODES.content.yamlSyntax, `YAML syntax error: ${message}`, span, yamlHints(e.code, message));
   });
   diagnostics.push(...duplicateKeys(doc, file));
   return { ...file, text, doc, diagnostics, readable: true };
@@ -88,7 +88,7 @@ function duplicateKeys(doc: Document.Parsed, file: Pick<YamlFile, 'display' | 'l
           seen.add(key);
           continue;
         }
-        out.push(error(CODES.duplicateKey, `Duplicate key \`${String(key)}\`: the same key appears twice in one mapping.`, spanOf(file, pair.key), [
+        out.push(error(CODES.content.duplicateKey, `Duplicate key \`${String(key)}\`: the same key appears twice in one mapping.`, spanOf(file, pair.key), [
           'Delete or rename one of them; YAML would otherwise silently keep only the last value.',
         ]));
       }

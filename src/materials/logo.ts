@@ -5,7 +5,7 @@ import type { LocalizedDoc } from '../i18n/types.ts';
 import { COLORS } from '../layout/colors.ts';
 import type { Positioned } from '../layout/frame.ts';
 import { fitLogo, readLogoFrom, type Logo } from '../content/read-logo.ts';
-import { CODES } from './diagnostics.ts';
+import { CODES } from '../diagnostics/codes.ts';
 import { logoProblemDiagnostic } from '../content/logo-diagnostic.ts';
 import type { MaterialOptions } from './types.ts';
 
@@ -34,7 +34,7 @@ export function editionLogo(doc: LocalizedDoc, opts: MaterialOptions): { readonl
 }
 
 function logoError(doc: LocalizedDoc, setting: string, reason: string): Diagnostic {
-  return error(CODES.logoUnreadable, `Logo \`${setting}\` of edition ${doc.edition.name} cannot be used: ${reason}.`, undefined, [
+  return error(CODES.layout.logoUnreadable, `Logo \`${setting}\` of edition ${doc.edition.name} cannot be used: ${reason}.`, undefined, [
     'Give settings.logo as an SVG, PNG or JPEG file inside the content folder, relative to it,',
     'or remove settings.logo to print without a logo.',
   ]);

@@ -15,7 +15,8 @@ import { rowsHeight, stackRows } from '../layout/stack-rows.ts';
 import type { KeyedMissingGlyph, Row, SetText, TextPiece, TextStyle } from '../layout/types.ts';
 import { mm, toMm } from '../layout/units.ts';
 import { pressPage } from '../print/press-page.ts';
-import { CODES, missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
+import { CODES } from '../diagnostics/codes.ts';
+import { missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
 import { editionLogo, logoBlock } from './logo.ts';
 import { materialMetadata } from './metadata.ts';
 import { PRESS_GEOMETRY } from './press-geometry.ts';
@@ -147,7 +148,7 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
   const diagnostics = [...logo.diagnostics, ...missingGlyphDiagnostics(a.missing, name)];
   if (!fitted.fits) {
     diagnostics.push(
-      error(CODES.posterOverflow, `Poster (${paper}) in ${doc.lang.name} (${docLang}) is ${toMm(a.height - a.available).toFixed(1)} mm too tall even with the rights at ${fitted.size.toFixed(1)} pt.`, undefined, [
+      error(CODES.layout.posterOverflow, `Poster (${paper}) in ${doc.lang.name} (${docLang}) is ${toMm(a.height - a.available).toFixed(1)} mm too tall even with the rights at ${fitted.size.toFixed(1)} pt.`, undefined, [
         `shorten the translation of: ${keysToShorten(a.pieces).join(', ')}`,
         'or list fewer rights in content/project.yaml (materials.poster.rights: three to five)',
       ]),

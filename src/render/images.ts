@@ -1,6 +1,6 @@
 import { error, UserError } from '../diagnostics/diagnostic.ts';
 import type { ImageItem } from '../layout/frame.ts';
-import { RENDER_CODES } from './metadata.ts';
+import { CODES } from '../diagnostics/codes.ts';
 import type { PdfKitDocument, PdfKitImage } from './pdfkit-internals.ts';
 import { drawSvgLogo } from './svg-logo.ts';
 
@@ -28,7 +28,7 @@ export function drawImage(doc: PdfKitDocument, item: ImageItem, x: number, y: nu
     doc.image(image, x, y, { width: item.width, height: item.height });
   } catch (e) {
     throw new UserError([
-      error(RENDER_CODES.unreadableImage, `image ${basename(item.src)} cannot be read as PNG or JPEG (${(e as Error).message})`, undefined, [
+      error(CODES.render.unreadableImage, `image ${basename(item.src)} cannot be read as PNG or JPEG (${(e as Error).message})`, undefined, [
         'Check the file exists and is a PNG or JPEG image, or give the logo as an SVG.',
       ]),
     ]);

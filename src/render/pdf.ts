@@ -7,7 +7,8 @@ import { fontRegistry } from '../fonts/registry.ts';
 import type { DocumentSpec, Page } from '../layout/frame.ts';
 import { drawFrame, type DrawContext } from './draw-frame.ts';
 import { GlyphFonts, type FaceLookup } from './glyphs.ts';
-import { infoDictionary, pdfMetadata, RENDER_CODES, rightsprintVersion, xmpDescriptions, type PdfMetadata } from './metadata.ts';
+import { CODES } from '../diagnostics/codes.ts';
+import { infoDictionary, pdfMetadata, rightsprintVersion, xmpDescriptions, type PdfMetadata } from './metadata.ts';
 import { pdfRect } from './page-boxes.ts';
 import type { PdfKitDocument } from './pdfkit-internals.ts';
 import { TagRecorder } from './structure.ts';
@@ -71,7 +72,7 @@ export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): P
 function checkStandard(spec: DocumentSpec, standard: PdfStandard): void {
   if (spec.colorMode === 'cmyk' && (standard === 'a-2b' || standard === 'a-3b')) {
     throw new UserError([
-      error(RENDER_CODES.cmykPdfA, `PDF/A (${standard}) cannot be combined with CMYK colours: PDF/A needs a CMYK output intent, and none is bundled`, undefined, [
+      error(CODES.render.cmykPdfA, `PDF/A (${standard}) cannot be combined with CMYK colours: PDF/A needs a CMYK output intent, and none is bundled`, undefined, [
         'Use standard "ua" or "none" for press (CMYK) files; PDF/A is for archiving the RGB home-print files.',
       ]),
     ]);

@@ -4,7 +4,7 @@ import type { Color, ImageItem } from '../layout/frame.ts';
 import { svgText } from '../content/inspect-logo.ts';
 import { checkSvg } from '../content/svg.ts';
 import { fillColorOp, naiveCmyk, strokeColorOp } from './color.ts';
-import { RENDER_CODES } from './metadata.ts';
+import { CODES } from '../diagnostics/codes.ts';
 import type { PdfKitDocument, PdfRef } from './pdfkit-internals.ts';
 
 /**
@@ -45,7 +45,7 @@ const basename = (key: string): string => key.slice(key.lastIndexOf('/') + 1);
 export function drawSvgLogo(doc: PdfKitDocument, item: ImageItem, x: number, y: number, cmyk: boolean): void {
   const fail = (reason: string): never => {
     throw new UserError([
-      error(RENDER_CODES.unsupportedSvg, `SVG image ${basename(item.src)} cannot be drawn: ${reason}`, undefined, [
+      error(CODES.render.unsupportedSvg, `SVG image ${basename(item.src)} cannot be drawn: ${reason}`, undefined, [
         'Export the logo again as a plain SVG of shapes (text converted to paths, no effects or embedded images),',
         'or export it as a PNG at 600 dpi.',
       ]),

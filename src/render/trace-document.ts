@@ -38,6 +38,14 @@ export function traceDocument(doc: DocumentSpec): DocumentTrace {
   };
 }
 
+/**
+ * The document trace as the file golden tests keep and `rightsprint proof --trace` writes: JSON indented by one
+ * space, with a final newline, so the two are the same format byte for byte.
+ */
+export function documentTraceJson(doc: DocumentSpec): string {
+  return `${JSON.stringify(traceDocument(doc), null, 1)}\n`;
+}
+
 function traceFrame(frame: Frame, ox: number, oy: number, rotated: boolean): TracedLine[] {
   return frame.items.flatMap(({ x, y, item }): TracedLine[] => {
     if (item.kind === 'group') return traceFrame(item.frame, ox + x, oy + y, rotated !== (item.rotate180 ?? false));

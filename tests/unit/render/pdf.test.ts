@@ -297,7 +297,16 @@ describe('renderPdf: metadata, XMP, determinism', () => {
     const objs = objsOf(pdf);
     expect(info(objs, pdf).CreationDate).toBe('D:20260101000000Z');
     expect(xmp(objs)).toContain('<xmp:CreateDate>2026-01-01T00:00:00Z</xmp:CreateDate>');
-    await expect(renderPdf(withExtra(), { env: { SOURCE_DATE_EPOCH: 'yesterday' } })).rejects.toBeInstanceOf(UserError);
+    const bad = await renderPdf(withExtra(), { env: { SOURCE_DATE_EPOCH: 'yesterday' } }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(UserError);
+    expect((bad as UserError).diagnostics.map((d) => d.code)).toEqual(['RP6001']);
+  });
+
+  it('rejects an edition date that is not a calendar date (RP6002) instead of stamping a wrong one', async () => {
+    const spec = withExtra();
+    const err = await renderPdf({ ...spec, metadata: { ...spec.metadata, date: '2026-13-45' } }, { env: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).diagnostics.map((d) => d.code)).toEqual(['RP6002']);
   });
 
   it('names the installed pdfkit in the fixed Producer', () => {
@@ -500,5 +509,10 @@ describe('renderPdf: pages, colour, pixels', () => {
     expect((err as UserError).diagnostics[0]!.code).toBe('RP6003');
     expect((err as UserError).message).toContain('text.svg');
     expect((err as UserError).message).not.toContain(dir);
+    writeFileSync(join(dir, 'broken.png'), Buffer.from('\x89PNG\r\n\x1a\n not really a PNG', 'latin1'));
+    const broken = await renderPdf(doc(join(dir, 'broken.png'))).catch((e: unknown) => e);
+    expect(broken).toBeInstanceOf(UserError);
+    expect((broken as UserError).diagnostics.map((d) => d.code)).toEqual(['RP6004']);
+    expect((broken as UserError).message).toContain('broken.png');
   });
 });
