@@ -28,6 +28,12 @@ const PARAS = [
 ];
 
 const objsOf = (pdf: Buffer) => readObjects(pdf);
+/** The same placed item with no structure tag: drawn as an artifact (a decorative repeat). */
+function untag(p: Positioned): Positioned {
+  if (p.item.kind === 'group') return p;
+  const { tag: _tag, ...item } = p.item;
+  return { ...p, item };
+}
 const catalog = (objs: Map<number, PdfObject>) => objectsWhere(objs, /\/Type \/Catalog/)[0]!;
 
 describe('renderPdf: text, fonts and extraction', () => {
@@ -100,7 +106,7 @@ describe('renderPdf: size of an imposed sheet', () => {
       x: (i % 2) * 300,
       y: Math.floor(i / 2) * 160,
       // First copy tagged, the others decorative repeats (artifacts), as home sheets do.
-      item: { kind: 'group', clip: true, frame: i === 0 ? cardFrame : { ...cardFrame, items: cardFrame.items.map((p) => ({ ...p, item: { ...p.item, tag: undefined } })) } },
+      item: { kind: 'group', clip: true, frame: i === 0 ? cardFrame : { ...cardFrame, items: cardFrame.items.map(untag) } },
     }));
     const sheet: DocumentSpec = { ...card, pages: [{ width: 595.28, height: 841.89, frame: { width: 595.28, height: 841.89, items: copies } }] };
     const pdf = await renderPdf(sheet, { standard: 'ua' });
@@ -206,7 +212,7 @@ describe('renderPdf: tagged structure and languages', () => {
   it('gives artifact lines /ActualText too, outside the structure tree', async () => {
     const base = simpleDoc([{ text: 'काटें — cut here', lang: 'hi' }], 'en');
     const page = base.pages[0]!;
-    const untagged = page.frame.items.map((p) => ({ ...p, item: { ...p.item, tag: undefined } }));
+    const untagged = page.frame.items.map(untag);
     const o = objsOf(await renderPdf({ ...base, pages: [{ ...page, frame: { ...page.frame, items: untagged } }] }));
     const content = o.get(refOf(pages(o)[0]!.body, 'Contents')!)!.stream!.toString('latin1');
     const m = /\/Artifact BMC\n\/Span <<\n\/Lang \(hi\)\n\/ActualText (<[0-9a-f]+>|\([^)]*\))\n>> BDC/.exec(content);
