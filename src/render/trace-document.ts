@@ -15,8 +15,6 @@ export interface TracedLine {
   readonly tag: string;
   /** The line's own language when it differs from the document's. */
   readonly lang?: string;
-  /** Drawn rotated 180° (mirrored sheet backs). */
-  readonly rotated?: true;
   readonly text: string;
   /** One entry per run in visual order: `font@size script direction: id id id …`. */
   readonly runs: readonly string[];
@@ -33,13 +31,13 @@ const round = (n: number): number => Math.round(n * 100) / 100;
 export function traceDocument(doc: DocumentSpec): DocumentTrace {
   return {
     lang: doc.lang,
-    pages: doc.pages.map((page) => ({ width: round(page.width), height: round(page.height), lines: traceFrame(page.frame, 0, 0, false) })),
+    pages: doc.pages.map((page) => ({ width: round(page.width), height: round(page.height), lines: traceFrame(page.frame, 0, 0) })),
   };
 }
 
-function traceFrame(frame: Frame, ox: number, oy: number, rotated: boolean): TracedLine[] {
+function traceFrame(frame: Frame, ox: number, oy: number): TracedLine[] {
   return frame.items.flatMap(({ x, y, item }): TracedLine[] => {
-    if (item.kind === 'group') return traceFrame(item.frame, ox + x, oy + y, rotated !== (item.rotate180 ?? false));
+    if (item.kind === 'group') return traceFrame(item.frame, ox + x, oy + y);
     if (item.kind !== 'line') return [];
     return [
       {
@@ -47,7 +45,6 @@ function traceFrame(frame: Frame, ox: number, oy: number, rotated: boolean): Tra
         y: round(oy + y),
         tag: item.tag ?? 'artifact',
         ...(item.lang === undefined ? {} : { lang: item.lang }),
-        ...(rotated ? { rotated: true as const } : {}),
         text: item.line.text,
         runs: item.line.runs.map(
           (run) => `${run.face.id}@${round(run.size)} ${run.script} ${run.direction}: ${run.glyphs.map((g) => g.id).join(' ')}`,
