@@ -45,7 +45,7 @@ async function cardBytes(url: string, lang: string): Promise<number> {
   await b.page.getByLabel('Edition', { exact: true }).selectOption('generic');
   await nextBuild(b.page, '');
   const before = await builds(b.page);
-  await b.page.getByRole('checkbox', { name: new RegExp(`^`, 'u') }).first().waitFor();
+  await b.page.getByRole('checkbox', { name: /^/u }).first().waitFor();
   await b.page.locator(`#lang-${lang}`).check();
   await b.page.locator('#lang-en').uncheck();
   await nextBuild(b.page, before);

@@ -118,7 +118,7 @@ function parseViewBox(a: Record<string, string>): [number, number, number, numbe
 
 function shapePath(name: string, a: Record<string, string>): string | undefined {
   const n = (k: string, dflt?: number) => (a[k] === undefined ? dflt : Number(a[k]));
-  if (name === 'path') return a.d && a.d.trim() ? a.d : undefined;
+  if (name === 'path') return a.d?.trim() ? a.d : undefined;
   if (name === 'rect') {
     const [x, y, w, h] = [n('x', 0), n('y', 0), n('width'), n('height')];
     if (a.rx || a.ry) return undefined; // rounded SVG rects: not needed for logos so far
