@@ -1,11 +1,14 @@
 import type { DocumentSpec, Frame } from '../layout/frame.ts';
+import type { Glyph } from '../text/types.ts';
 
 /**
  * The document trace: every text line a DocumentSpec draws, where and with which glyphs, as compact JSON —
  * the second consumer of layout frames besides the PDF writer. Golden tests keep one per material × script
  * family (tests/golden/), so a change in line breaking, fitting, fallback or placement shows as a reviewed
  * diff of text, not as a picture. Positions are page coordinates in points (top-left origin, y = baseline),
- * rounded to 0.01 pt; glyph ids are listed per run in HarfBuzz order.
+ * rounded to 0.01 pt; glyphs are listed per run in HarfBuzz order as `id:advance`, plus `(dx,dy)` when HarfBuzz
+ * offsets the glyph (marks), all in font units as shaped — so a change in spacing (kerning, letter spacing, a
+ * different face or shaping) shows even where the glyph ids and line positions stay the same.
  */
 
 export interface TracedLine {
@@ -16,7 +19,7 @@ export interface TracedLine {
   /** The line's own language when it differs from the document's. */
   readonly lang?: string;
   readonly text: string;
-  /** One entry per run in visual order: `font@size script direction: id id id …`. */
+  /** One entry per run in visual order: `font@size script direction: id:ax id:ax(dx,dy) …` (see traceGlyph). */
   readonly runs: readonly string[];
 }
 
@@ -47,9 +50,14 @@ function traceFrame(frame: Frame, ox: number, oy: number): TracedLine[] {
         ...(item.lang === undefined ? {} : { lang: item.lang }),
         text: item.line.text,
         runs: item.line.runs.map(
-          (run) => `${run.face.id}@${round(run.size)} ${run.script} ${run.direction}: ${run.glyphs.map((g) => g.id).join(' ')}`,
+          (run) => `${run.face.id}@${round(run.size)} ${run.script} ${run.direction}: ${run.glyphs.map(traceGlyph).join(' ')}`,
         ),
       },
     ];
   });
+}
+
+/** `id:ax`, and `(dx,dy)` after it when the glyph is offset: font units, exactly as shaped. */
+function traceGlyph(g: Glyph): string {
+  return `${g.id}:${g.ax}${g.dx === 0 && g.dy === 0 ? '' : `(${g.dx},${g.dy})`}`;
 }
