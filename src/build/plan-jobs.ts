@@ -6,11 +6,11 @@ import { mixedCardId, type Job } from './job.ts';
 import { outputsOfKind } from './outputs.ts';
 
 export interface Selection {
-  readonly editions?: readonly string[];
-  readonly langs?: readonly string[];
-  readonly materials?: readonly MaterialName[];
+  readonly editions?: readonly string[] | undefined;
+  readonly langs?: readonly string[] | undefined;
+  readonly materials?: readonly MaterialName[] | undefined;
   /** `--only`: just these outputs (names of OUTPUT_KINDS, already checked); jobs that make none are not planned. */
-  readonly outputs?: readonly string[];
+  readonly outputs?: readonly string[] | undefined;
 }
 
 /**

@@ -124,7 +124,7 @@ function inspectPng(b: Uint8Array): LogoInspection {
       ihdr = { width: d.getUint32(0), height: d.getUint32(4), depth: data[8]!, colorType: data[9]!, interlace: data[12]! };
       const kind = PNG_COLOR_TYPES[ihdr.colorType];
       if (ihdr.width === 0 || ihdr.height === 0) return fail('damaged', 'the PNG file is corrupt (its width or height is 0)');
-      if (!kind || !kind.depths.includes(ihdr.depth) || data[10] !== 0 || data[11] !== 0 || ihdr.interlace > 1) {
+      if (!kind?.depths.includes(ihdr.depth) || data[10] !== 0 || data[11] !== 0 || ihdr.interlace > 1) {
         return fail('format', 'the PNG uses a colour type, bit depth, compression or interlace method the PNG standard does not define');
       }
       const big = tooManyPixels(ihdr.width, ihdr.height);

@@ -68,11 +68,10 @@ export interface ImageItem {
   readonly tag?: string;
 }
 
-/** A nested frame (e.g. one card placed on a sheet), optionally rotated 180° about its centre and clipped. */
+/** A nested frame (e.g. one card placed on a sheet), optionally clipped. */
 export interface GroupItem {
   readonly kind: 'group';
   readonly frame: Frame;
-  readonly rotate180?: boolean;
   readonly clip?: boolean;
 }
 

@@ -167,7 +167,7 @@ function fakeLine(text: string, size: number, direction: 'ltr' | 'rtl'): Line {
 
 import type { Frame, Positioned, StructNode, TextLineItem } from '../../../src/layout/frame.ts';
 
-/** Every item of a frame with absolute coordinates (groups flattened; rotate180 not used by materials). */
+/** Every item of a frame with absolute coordinates (groups flattened). */
 export function flatten(frame: Frame, dx = 0, dy = 0): Positioned[] {
   return frame.items.flatMap((p) => (p.item.kind === 'group' ? flatten(p.item.frame, dx + p.x, dy + p.y) : [{ ...p, x: p.x + dx, y: p.y + dy }]));
 }

@@ -28,6 +28,12 @@ const PARAS = [
 ];
 
 const objsOf = (pdf: Buffer) => readObjects(pdf);
+/** The same placed item with no structure tag: drawn as an artifact (a decorative repeat). */
+function untag(p: Positioned): Positioned {
+  if (p.item.kind === 'group') return p;
+  const { tag: _tag, ...item } = p.item;
+  return { ...p, item };
+}
 const catalog = (objs: Map<number, PdfObject>) => objectsWhere(objs, /\/Type \/Catalog/)[0]!;
 
 describe('renderPdf: text, fonts and extraction', () => {
@@ -100,7 +106,7 @@ describe('renderPdf: size of an imposed sheet', () => {
       x: (i % 2) * 300,
       y: Math.floor(i / 2) * 160,
       // First copy tagged, the others decorative repeats (artifacts), as home sheets do.
-      item: { kind: 'group', clip: true, frame: i === 0 ? cardFrame : { ...cardFrame, items: cardFrame.items.map((p) => ({ ...p, item: { ...p.item, tag: undefined } })) } },
+      item: { kind: 'group', clip: true, frame: i === 0 ? cardFrame : { ...cardFrame, items: cardFrame.items.map(untag) } },
     }));
     const sheet: DocumentSpec = { ...card, pages: [{ width: 595.28, height: 841.89, frame: { width: 595.28, height: 841.89, items: copies } }] };
     const pdf = await renderPdf(sheet, { standard: 'ua' });
@@ -206,7 +212,7 @@ describe('renderPdf: tagged structure and languages', () => {
   it('gives artifact lines /ActualText too, outside the structure tree', async () => {
     const base = simpleDoc([{ text: 'काटें — cut here', lang: 'hi' }], 'en');
     const page = base.pages[0]!;
-    const untagged = page.frame.items.map((p) => ({ ...p, item: { ...p.item, tag: undefined } }));
+    const untagged = page.frame.items.map(untag);
     const o = objsOf(await renderPdf({ ...base, pages: [{ ...page, frame: { ...page.frame, items: untagged } }] }));
     const content = o.get(refOf(pages(o)[0]!.body, 'Contents')!)!.stream!.toString('latin1');
     const m = /\/Artifact BMC\n\/Span <<\n\/Lang \(hi\)\n\/ActualText (<[0-9a-f]+>|\([^)]*\))\n>> BDC/.exec(content);
@@ -360,7 +366,7 @@ describe('renderPdf: standards', () => {
   });
 });
 
-/** A press page: bleed and trim boxes, CMYK, a background rect in bleed, a group rotated 180° and clipped. */
+/** A press page: bleed and trim boxes, CMYK, a background rect in bleed, a translated and clipped group. */
 function pressDoc(colorMode: 'rgb' | 'cmyk'): DocumentSpec {
   const base = simpleDoc([{ text: 'HHHH', lang: 'en', size: 20 }]);
   const line = base.pages[0]!.frame.items[0]!;
@@ -381,21 +387,20 @@ function pressDoc(colorMode: 'rgb' | 'cmyk'): DocumentSpec {
           items: [
             { x: 20, y: 30, item: { kind: 'rect', width: 50, height: 20, fill: RED } },
             { x: 20, y: 80, item: line.item },
-            // Rotated group: its local (0,0)-(10,10) square must land at the group's far corner.
+            // Translated group: its local (0,0)-(10,10) square must land at the group's corner (100, 0).
             {
               x: 100,
               y: 0,
               item: {
                 kind: 'group',
-                rotate180: true,
                 clip: true,
                 frame: {
-                  width: 100,
+                  width: 80,
                   height: 100,
                   items: [
                     { x: 0, y: 0, item: { kind: 'rect', width: 10, height: 10, fill: BLACK } },
-                    // Extends past the group's right/bottom edge (left/top after rotation): clipped.
-                    { x: 95, y: 95, item: { kind: 'path', d: 'M0 0h30v30h-30z', fill: BLACK } },
+                    // Extends past the group's right edge (page x 180) onto the page: clipped there.
+                    { x: 75, y: 40, item: { kind: 'path', d: 'M0 0h30v30h-30z', fill: BLACK } },
                     { x: 50, y: 10, item: { kind: 'path', d: 'M0 0L20 0', stroke: BLACK, lineWidth: 1, dash: [2, 2] } },
                   ],
                 },
@@ -431,7 +436,7 @@ describe('renderPdf: pages, colour, pixels', () => {
     expect(rgb).toMatch(/^0 0 0 rg$/m);
   });
 
-  it.skipIf(!POPPLER)('puts ink where the frame says (72 dpi render: 1 px = 1 pt), rotated and clipped groups too', async () => {
+  it.skipIf(!POPPLER)('puts ink where the frame says (72 dpi render: 1 px = 1 pt), translated and clipped groups too', async () => {
     const spec = pressDoc('rgb');
     const path = tempPdf(await renderPdf(spec));
     run('pdftoppm', ['-r', '72', '-png', '-singlefile', path, `${path}-img`]);
@@ -456,12 +461,11 @@ describe('renderPdf: pages, colour, pixels', () => {
     expect(lineInk).toBeGreaterThan(100);
     expect(ink(0, 81, 100, 100, isDark)).toBe(0); // nothing below the baseline (H has no descender)
     expect(ink(0, 50, 19, 100, isDark)).toBe(0); // nothing left of the line start
-    // Rotated group at x=100: local square (0..10, 0..10) lands at page (190..200, 90..100).
-    expect(ink(191, 91, 199, 99, isDark)).toBe(64);
-    expect(ink(106, 6, 115, 15, isDark)).toBe(0); // not at the unrotated place
-    // Clipped: the 30×30 square at local (95,95) shows only its 5×5 part inside the group, at page (100..105, 0..5).
-    expect(ink(100, 0, 105, 5, isDark)).toBeGreaterThanOrEqual(16);
-    expect(ink(80, 0, 99, 30, isDark)).toBe(0);
+    // Group at x=100: local square (0..10, 0..10) lands at page (100..110, 0..10).
+    expect(ink(101, 1, 109, 9, isDark)).toBe(64);
+    // Clipped: the 30×30 square at local (75,40) shows only its 5 pt wide part inside the group, at page (175..180, 40..70).
+    expect(ink(176, 41, 179, 69, isDark)).toBe(3 * 28);
+    expect(ink(181, 35, 200, 75, isDark)).toBe(0);
   });
 
   it.skipIf(!POPPLER)('draws JPEG images as DCT-encoded XObjects (JPEG made by pdftoppm from a rendered page)', async () => {
