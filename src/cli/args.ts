@@ -176,7 +176,7 @@ export function parseStandard(value: string | undefined): PdfStandard {
 }
 
 /** --leaflet-paper, --poster-paper, --cards-per-sheet → MaterialOptions (unset options keep the spec defaults). */
-export function parseMaterialOptions(values: { 'leaflet-paper'?: string; 'poster-paper'?: string; 'cards-per-sheet'?: string }): MaterialOptions {
+export function parseMaterialOptions(values: { 'leaflet-paper'?: string | undefined; 'poster-paper'?: string | undefined; 'cards-per-sheet'?: string | undefined }): MaterialOptions {
   const leafletPaper = parseChoice(values['leaflet-paper'], ['A5', 'A4'] as const, undefined, 'leaflet paper');
   const posterPaper = parseChoice(values['poster-paper'], ['A4', 'A3', 'A2'] as const, undefined, 'poster paper');
   const perSheet = parseChoice(values['cards-per-sheet'], ['10', '8', '6'] as const, undefined, 'number of cards per sheet');
