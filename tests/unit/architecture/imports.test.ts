@@ -60,7 +60,7 @@ interface Specifier {
 }
 
 /** Every import, re-export, dynamic import() and import('…') type of one file, read with the TypeScript parser. */
-export function specifiersOf(fileName: string, text: string): Specifier[] {
+function specifiersOf(fileName: string, text: string): Specifier[] {
   const kind = fileName.endsWith('.ts') || fileName.endsWith('.mts') ? ts.ScriptKind.TS : ts.ScriptKind.JS;
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, kind);
   const out: Specifier[] = [];
@@ -95,7 +95,7 @@ function folderOf(abs: string): string | undefined {
 }
 
 /** Every import of `files` (absolute path → text) that the table does not allow, as `file → specifier: why`. */
-export function violations(files: ReadonlyMap<string, string>, layers = LAYERS): string[] {
+function violations(files: ReadonlyMap<string, string>, layers = LAYERS): string[] {
   const rules = parseRules(layers);
   const found: string[] = [];
   for (const [abs, text] of files) {
