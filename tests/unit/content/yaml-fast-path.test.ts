@@ -31,7 +31,8 @@ function same(text: string): boolean {
   const fast = fastParse(text);
   if (!fast) return false;
   const lineCounter = new LineCounter();
-  const viaRead = parseYaml(text, lineCounter);
+  const { doc: viaRead, fastPath } = parseYaml(text, lineCounter);
+  expect(fastPath).toBe(true);
   const expected = full(text);
   expect(expected.doc.errors).toEqual([]);
   expect(view(viaRead, lineCounter)).toEqual(view(expected.doc, expected.lineCounter));
