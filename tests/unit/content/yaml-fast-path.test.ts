@@ -63,6 +63,8 @@ describe('YAML fast path (issue #11): the same Document as the yaml package, or 
     ['folded blocks: lines joined, empty lines kept, clip and strip', 'a: >-\n  one\n  two \n\n\n  three\n  four\nb: >\n\n  x\n  y\n\nc: d\n'],
     ['nested maps closing two levels at once', 'a:\n  b:\n    c: d\n    e: f\ng: h\n'],
     ['comment lines between entries and before the first key', '# head\n\na:\n  b: c\n# mid\n  d: e\n'],
+    ['a comment at the start of a line after a block, inside a nested mapping', 'a:\n  b: |-\n    text\n# comment\n  c: d\n'],
+    ['line and paragraph separators, NEL and no-break spaces are text', 'a: x\u2028y\u0085z\u00a0\nb: "x\u2029y"\nc: |\n  x\u2028y\n'],
     ['escapes in double quotes', 'a: "q\\" \\\\ \\n \\t \\u00e9 \\U0001F600 \\x41 \\/ \\_ \\N \\0"\n'],
     ['single quotes with doubled quote', "a: 'it''s # not a comment'\n"],
     ['plain text with colons, hashes and brackets inside', 'a: see https://x.org/#a, [b] {c} fine:ok\n'],
