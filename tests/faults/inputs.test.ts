@@ -37,7 +37,7 @@ function encode1256(text: string): Buffer {
 
 function yamlFile(text: string): YamlFile {
   const lineCounter = new LineCounter();
-  return { rel: 'translations/x.yaml', display: 'x.yaml', text, doc: parseDocument(text, { lineCounter }), lineCounter, diagnostics: [], readable: true };
+  return { rel: 'translations/x.yaml', display: 'x.yaml', text, doc: parseDocument(text, { lineCounter }), lineCounter, diagnostics: [], readable: true, fastPath: false };
 }
 
 describe('3. content files that are not UTF-8 are refused, located, with the encoding they look like', () => {
