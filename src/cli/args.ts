@@ -8,14 +8,11 @@ import { MATERIAL_NAMES } from '../materials/names.ts';
 import type { MaterialName, MaterialOptions } from '../materials/types.ts';
 import type { PdfStandard } from '../render/pdf.ts';
 import type { CliIO } from './command.ts';
+import { UsageError } from './usage-error.ts';
 
-/** A mistake in how the command was called (exit code 2). Printed without a stack. */
-export class UsageError extends Error {
-  constructor(message: string, readonly hints: readonly string[] = []) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+// Defined on its own so that the CLI's entry (src/cli/main.ts) can catch it without loading what parsing arguments
+// needs (plan-jobs → localize → the content loader, YAML, i18next): `rightsprint --help` loads none of that.
+export { UsageError };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

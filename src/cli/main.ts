@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { REPO_ROOT } from '../platform/repo-root.ts';
-import { UsageError } from './args.ts';
+import { UsageError } from './usage-error.ts';
 import { EXIT, type CliIO, type Command } from './command.ts';
 import { reportFailure } from './report.ts';
 

@@ -192,10 +192,15 @@ export type LanguageProblem =
  * instead of a code (`arabic` → `ar`).
  */
 export function languageProblem(code: string, scriptsWithFonts: ReadonlySet<string>): LanguageProblem | undefined {
-  const suggestion = suggestTag(code);
-  if (!canonicalTag(code)) return { kind: 'malformed', ...(suggestion ? { suggestion } : {}) };
+  // The suggestion is looked for only once the code is known to be wrong: it compares the code with the name of
+  // every language ICU knows, which was most of checking the content's (valid) codes.
+  const suggested = () => {
+    const suggestion = suggestTag(code);
+    return suggestion ? { suggestion } : {};
+  };
+  if (!canonicalTag(code)) return { kind: 'malformed', ...suggested() };
   const info = languageInfo(code);
-  if (!info) return { kind: 'noScript', ...(suggestion ? { suggestion } : {}) };
+  if (!info) return { kind: 'noScript', ...suggested() };
   if (!info.fonts && !scriptsWithFonts.has(info.script)) return { kind: 'noFont', script: info.script };
   return undefined;
 }

@@ -1,6 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import { environment, joinBytes } from '#platform';
+import { bytesToHex } from '@noble/hashes/utils';
+import { environment, joinBytes, sha256Digest } from '#platform';
 import PDFDocument from 'pdfkit';
 import { error, UserError } from '../diagnostics/diagnostic.ts';
 import { fontRegistry } from '../fonts/registry.ts';
@@ -106,9 +105,9 @@ function openDocument(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetada
  * file shows, never on where the content folder is.
  */
 export function fileId(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetadata): Uint8Array {
-  const bytesAsHash = (_key: string, value: unknown) => (value instanceof Uint8Array ? `sha256:${bytesToHex(sha256(value))}` : value);
+  const bytesAsHash = (_key: string, value: unknown) => (value instanceof Uint8Array ? `sha256:${bytesToHex(sha256Digest(value))}` : value);
   const json = JSON.stringify({ spec, standard, date: meta.date.toISOString(), creator: rightsprintVersion() }, bytesAsHash);
-  return sha256(utf8ToBytes(json)).subarray(0, 16);
+  return sha256Digest(json).subarray(0, 16);
 }
 
 function drawPage(ctx: DrawContext, page: Page): void {
