@@ -2,7 +2,7 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import { error, UserError } from '../diagnostics/diagnostic.ts';
 import type { Color, ImageItem } from '../layout/frame.ts';
 import { svgText } from '../content/inspect-logo.ts';
-import { checkSvg } from '../content/svg.ts';
+import { checkSvg, type SvgCheck } from '../content/svg.ts';
 import { fillColorOp, naiveCmyk, strokeColorOp } from './color.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import type { PdfKitDocument, PdfRef } from './pdfkit-internals.ts';
@@ -35,6 +35,22 @@ interface SvgToPdfOptions {
 
 const drawSvg = SVGtoPDF as (doc: PdfKitDocument, svg: string, x: number, y: number, options: SvgToPdfOptions) => void;
 
+/**
+ * The decoded text and our check of each logo's bytes: a card sheet draws the same logo (the same bytes, read once
+ * by the content loader) on every card of every page, and checking it again for each copy was wasted work.
+ */
+const checked = new WeakMap<Uint8Array, { readonly text: string | undefined; readonly check: SvgCheck | undefined }>();
+
+function checkedSvg(data: Uint8Array): { readonly text: string | undefined; readonly check: SvgCheck | undefined } {
+  let found = checked.get(data);
+  if (!found) {
+    const text = svgText(data);
+    found = { text, check: text === undefined ? undefined : checkSvg(text) };
+    checked.set(data, found);
+  }
+  return found;
+}
+
 /** The file name of a content-relative key (messages name it, never a machine path). */
 const basename = (key: string): string => key.slice(key.lastIndexOf('/') + 1);
 
@@ -51,10 +67,9 @@ export function drawSvgLogo(doc: PdfKitDocument, item: ImageItem, x: number, y: 
       ]),
     ]);
   };
-  const text = svgText(item.data);
+  const { text, check } = checkedSvg(item.data);
   if (text === undefined) fail('the SVG is not UTF-8 text and does not declare another encoding');
-  const check = checkSvg(text!);
-  if (!check.ok) fail(check.reason);
+  if (check && !check.ok) fail(check.reason);
   const warnings: string[] = [];
   const refuse = (what: string) => (value: string): never => fail(`it asks for ${what} "${value}", which a logo must not load`);
   const undo = writerColors(doc, cmyk);

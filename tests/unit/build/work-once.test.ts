@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { build } from '../../../src/build/build.ts';
 import * as contentLoad from '../../../src/content/load.ts';
 import * as localizeModule from '../../../src/i18n/localize.ts';
-import * as svg from '../../../src/layout/svg.ts';
+import * as svg from '../../../src/content/svg.ts';
 import * as cardSheet from '../../../src/materials/card-sheet.ts';
 import * as grid from '../../../src/print/grid-cells.ts';
 import { copyFixture } from '../cli/helpers.ts';
@@ -21,7 +21,7 @@ describe('a build does each piece of work once', () => {
   it('content loaded once, each language localised once, the logo decoded once, each sheet grid computed once', async () => {
     const load = vi.spyOn(contentLoad, 'loadContent');
     const localize = vi.spyOn(localizeModule, 'localize');
-    const parseSvg = vi.spyOn(svg, 'parseSimpleSvg');
+    const parseSvg = vi.spyOn(svg, 'checkSvg');
     const cells = vi.spyOn(grid, 'gridCells');
     const sheets = vi.spyOn(cardSheet, 'cardSheets');
     const { dir, content } = copyFixture('content-basic');
@@ -47,7 +47,7 @@ describe('a build does each piece of work once', () => {
     expect(pairs.length).toBeGreaterThan(0);
     expect(pairs).toEqual([...new Set(pairs)]);
 
-    // Once when the content is checked, and at most once more in the PDF writer (whose drawer keeps what it parsed);
+    // Once when the content is checked, and at most once more in the PDF writer (which keeps its check per logo's bytes);
     // before, every job decoded the file again.
     expect(parseSvg.mock.calls.length).toBeGreaterThanOrEqual(1);
     expect(parseSvg.mock.calls.length).toBeLessThanOrEqual(2);
