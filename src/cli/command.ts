@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { parseCommandLine } from './args.ts';
 import { reportFailure } from './report.ts';
+import { EXIT } from './exit-codes.ts';
 
 /** Where a command writes; tests pass a capturing implementation. */
 export interface CliIO {
@@ -25,7 +26,7 @@ export interface Command {
   run(argv: readonly string[], io: CliIO): Promise<number>;
 }
 
-export const EXIT = { ok: 0, content: 1, usage: 2, internal: 3 } as const;
+export { EXIT };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

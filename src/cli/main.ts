@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { REPO_ROOT } from '../platform/repo-root.ts';
 import { UsageError } from './usage-error.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
+import type { CliIO, Command } from './command.ts';
+import { EXIT } from './exit-codes.ts';
 import { reportFailure } from './report.ts';
 
 /**

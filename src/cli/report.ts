@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { UserError } from '../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../diagnostics/format.ts';
-import { UsageError } from './args.ts';
-import { EXIT, type CliIO } from './command.ts';
+import { UsageError } from './usage-error.ts';
+import type { CliIO } from './command.ts';
+import { EXIT } from './exit-codes.ts';
 
 /** Prints diagnostics (sorted, de-duplicated, with a count line) on stderr, so stdout stays the command's result. */
 export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[]): void {
