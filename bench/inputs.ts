@@ -3,7 +3,10 @@
  * to run for minutes before saying anything (issue #11).
  *
  * - 2 MB YAML files of four shapes (one double-quoted string, one block scalar, 400 long keys, 20 000 short keys): read,
- *   decode, parse and schema-check (the schema rejects the long strings, the time to say so is what counts);
+ *   decode, parse, schema-check and print the diagnostics (the schema rejects the long strings, the time to say so
+ *   is what counts), cold: each in a fresh child process (`--cold-yaml <file>`), as `rightsprint check` meets such
+ *   a file, with module loading before the clock starts; the median of five processes. Goal (#11): every shape
+ *   well under a second, ≤ 400 ms CPU for the worst;
  * - content folders whose card key holds 200 KB and 5 MB: `loadContent` until its error;
  * - a card key at the schema's limit (5000 characters): both card sides fitted (the overflow is found after
  *   two layouts per side, not eleven).
@@ -11,6 +14,7 @@
  * Reports CPU and wall milliseconds (CPU is the steadier figure on a shared machine).
  * Run alone: `npx tsx bench/inputs.ts`.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,10 +23,12 @@ import { checkSchema } from '../src/content/check-schema.ts';
 import { loadContent, schemaFor } from '../src/content/load.ts';
 import { readYamlFile as readYaml } from '../src/platform/read-yaml-file.ts';
 import type { ContentDoc } from '../src/content/types.ts';
+import { formatDiagnostics } from '../src/diagnostics/format.ts';
 import { localize } from '../src/i18n/localize.ts';
 import { cardSides } from '../src/materials/card-sides.ts';
 import { layoutParagraph } from '../src/text/layout-paragraph.ts';
 
+const REPO = fileURLToPath(new URL('../', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../tests/fixtures/content-basic/', import.meta.url));
 const WORDS = 'You can stay silent and ask for a lawyer ';
 
@@ -50,21 +56,49 @@ function contentWithCardText(n: number): string {
   return dir;
 }
 
-export function benchInputs(): string[] {
-  const out: string[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'rp-bench-yaml-'));
-  const shapes: Record<string, string> = {
+/** The 2 MB YAML shapes of issue #11. */
+function yamlShapes(): Record<string, string> {
+  return {
     'one 2 MB double-quoted string': `language: en\nstrings:\n  card.rights: "${text(2_000_000)}"\n`,
     'one 2 MB block scalar': `language: en\nstrings:\n  card.rights: |-\n${text(2_000_000).match(/.{1,80}/gu)!.map((l) => `    ${l}`).join('\n')}\n`,
     '400 keys of 5000 characters (2 MB)': `language: en\nstrings:\n${Array.from({ length: 400 }, (_, i) => `  k${i}: |-\n${text(4900).match(/.{1,80}/gu)!.map((l) => `    ${l}`).join('\n')}`).join('\n')}\n`,
     '20 000 keys (2 MB)': `language: en\nstrings:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: "${text(90)}"`).join('\n')}\n`,
   };
-  for (const [name, yaml] of Object.entries(shapes)) {
+}
+
+/** Fresh processes per YAML shape; the median is reported (the machine is shared, single runs are noisy). */
+const COLD_RUNS = 5;
+
+/**
+ * In a child process (`--cold-yaml <file>`): read, decode, parse, schema-check one file and print its diagnostics,
+ * once, as `rightsprint check` meets it — nothing warmed up; module loading is done before the clock starts.
+ */
+function coldYaml(path: string): void {
+  const m = measure(() => {
+    const file = readYaml(path, 'guidance/en.yaml', 'en.yaml');
+    const diagnostics = [...file.diagnostics, ...checkSchema(file, schemaFor('guidance')).diagnostics];
+    process.stderr.write(formatDiagnostics(diagnostics).join('\n') + '\n');
+    return { codes: diagnostics.map((d) => d.code), fastPath: file.fastPath };
+  });
+  process.stdout.write(JSON.stringify({ cpu: m.cpu, wall: m.wall, ...m.value }));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export function benchInputs(): string[] {
+  const out: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'rp-bench-yaml-'));
+  const self = fileURLToPath(import.meta.url);
+  for (const [name, yaml] of Object.entries(yamlShapes())) {
     const path = join(dir, 'en.yaml');
     writeFileSync(path, yaml);
-    readYaml(path, 'guidance/en.yaml', 'en.yaml'); // warm-up: module loading and JIT are not what is measured
-    const m = measure(() => checkSchema(readYaml(path, 'guidance/en.yaml', 'en.yaml'), schemaFor('guidance')));
-    out.push(`YAML ${name}: read + parse + schema ${fmt(m)} (${m.value.diagnostics.length} diagnostic(s))`);
+    const runs = Array.from({ length: COLD_RUNS }, () => {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--cold-yaml', path], { cwd: REPO, encoding: 'utf8', maxBuffer: 64 << 20 });
+      if (child.status !== 0) throw new Error(`bench child failed: ${child.stderr}`);
+      return JSON.parse(child.stdout) as { cpu: number; wall: number; codes: string[]; fastPath: boolean };
+    });
+    const codes = runs[0]!.codes.join(', ') || 'no diagnostic';
+    out.push(`YAML ${name}, cold: read + parse + schema + print ${fmt({ cpu: median(runs.map((r) => r.cpu)), wall: median(runs.map((r) => r.wall)) })} (median of ${COLD_RUNS} fresh processes; ${runs[0]!.fastPath ? 'fast path' : 'yaml package'}; ${codes})`);
   }
   rmSync(dir, { recursive: true, force: true });
 
@@ -86,5 +120,7 @@ export function benchInputs(): string[] {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const line of benchInputs()) console.log(line);
+  const cold = process.argv.indexOf('--cold-yaml');
+  if (cold !== -1) coldYaml(process.argv[cold + 1]!);
+  else for (const line of benchInputs()) console.log(line);
 }

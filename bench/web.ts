@@ -22,7 +22,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 /** The budgets of issue #10 point 6. */
 const BUDGET = { coldMs: 3000, warmMs: 300, arabicBytes: 2.5e6, chineseBytes: 12e6 };
 
-async function fresh(url: string) {
+async function fresh() {
   const profile = mkdtempSync(join(tmpdir(), 'rp-bench-web-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS });
   let bytes = 0;
@@ -40,12 +40,12 @@ async function nextBuild(page: Page, after: string): Promise<void> {
 }
 
 async function cardBytes(url: string, lang: string): Promise<number> {
-  const b = await fresh(url);
+  const b = await fresh();
   await b.page.goto(url);
   await b.page.getByLabel('Edition', { exact: true }).selectOption('generic');
   await nextBuild(b.page, '');
   const before = await builds(b.page);
-  await b.page.getByRole('checkbox', { name: new RegExp(`^`, 'u') }).first().waitFor();
+  await b.page.getByRole('checkbox', { name: /^/u }).first().waitFor();
   await b.page.locator(`#lang-${lang}`).check();
   await b.page.locator('#lang-en').uncheck();
   await nextBuild(b.page, before);
@@ -62,7 +62,7 @@ export async function runWebBench(): Promise<number> {
   }
   const { server, url } = await serveSite(SITE, 0);
   try {
-    const b = await fresh(url);
+    const b = await fresh();
     const t0 = Date.now();
     await b.page.goto(url);
     await nextBuild(b.page, '');

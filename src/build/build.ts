@@ -4,9 +4,9 @@ import { loadContent, type LoadResult } from '../content/load.ts';
 import type { ContentDoc } from '../content/types.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { localize } from '../i18n/localize.ts';
 import { CACHE_FILE as CACHE_FILE_NAME, InputHasher, isFresh, readCache, serializeCache, sha256, type BuildCache, type CachedOutput } from './cache.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
+import { localized } from './localized.ts';
 import { planJobs, type Selection } from './plan-jobs.ts';
 import { OutputFolder, removeDeadTemporaries } from './output-fs.ts';
 import { findStale, settleStale, type JobOutcome, type StaleFile } from './stale.ts';
@@ -79,7 +79,7 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
   for (const edition of content.editions) {
     const langs = new Set(planned.filter((j) => j.edition === edition.name && j.lang).map((j) => j.lang!));
     for (const lang of langs) {
-      const l = localize(content, edition, lang);
+      const l = localized(content, edition, lang);
       diagnostics.push(...l.diagnostics);
       if (l.blocked) blocked.add(`${edition.name}/${lang}`);
     }

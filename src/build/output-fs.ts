@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { basename, dirname, join } from 'node:path';
 import { placed, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { writeFileAtomic } from '../render/write.ts';
+import { writeFileAtomic } from '../platform/write-file-atomic.ts';
 
 /**
  * The build's only way to change the output folder: create folders, write files atomically, move files. Every
@@ -113,14 +113,14 @@ export function outputFault(code: string, systemMessage: string, at: FaultPlace,
   const elsewhere = 'Or build into another folder: rightsprint build --out <folder>.';
   if (NOT_WRITABLE.has(code)) {
     const why = code === 'EROFS' ? 'the file system is read-only' : 'permission denied';
-    return placed('error', CODES.outputNotWritable, `cannot ${at.what}: ${why} (${code})`, at.folder, [
+    return placed('error', CODES.output.outputNotWritable, `cannot ${at.what}: ${why} (${code})`, at.folder, [
       code === 'EROFS' ? 'The disk is mounted read-only; use a folder on a writable disk.' : `Make the folder writable for your user (e.g. chmod -R u+w ${at.folder}).`,
       elsewhere,
       unchanged,
     ]);
   }
   if (NO_SPACE.has(code)) {
-    return placed('error', CODES.diskFull, `the disk is full (${code}): could not ${at.what}; the build stopped`, at.folder, [
+    return placed('error', CODES.output.diskFull, `the disk is full (${code}): could not ${at.what}; the build stopped`, at.folder, [
       'Free some space on that disk, then run the build again: it continues with what is missing.',
       elsewhere,
       unchanged,
@@ -128,14 +128,14 @@ export function outputFault(code: string, systemMessage: string, at: FaultPlace,
   }
   if ((NOT_A_FOLDER.has(code) && fileInTheWay) || code === 'ENOTDIR') {
     const where = fileInTheWay ?? at.folder;
-    return placed('error', CODES.notAFolder, `${where} is a file, but rightsprint needs a folder there`, where, [
+    return placed('error', CODES.output.notAFolder, `${where} is a file, but rightsprint needs a folder there`, where, [
       'Move or rename that file, or choose another output folder with --out <folder>.',
     ]);
   }
   if (code === 'EISDIR') {
-    return placed('error', CODES.notAFolder, `${at.path} is a folder, but rightsprint needs to write a file there`, at.path, ['Move or rename that folder.']);
+    return placed('error', CODES.output.notAFolder, `${at.path} is a folder, but rightsprint needs to write a file there`, at.path, ['Move or rename that folder.']);
   }
-  return placed('error', CODES.outputIoError, `cannot ${at.what}: ${code} (${systemMessage})`, at.folder, [elsewhere]);
+  return placed('error', CODES.output.outputIoError, `cannot ${at.what}: ${code} (${systemMessage})`, at.folder, [elsewhere]);
 }
 
 /** writeFileAtomic's temporary files: `.<name>.<pid>.<n>.tmp`. */

@@ -4,7 +4,7 @@ import type { JobKind } from './job.ts';
  * Every output a build can write, by the name `--only` takes (the file name without `.pdf`, as in the README's
  * "What gets built" table), and the job kind that makes it. A job renders only the outputs it is asked for,
  * so `--only card-sheet-a4` lays the card out but renders and writes no Letter sheet or press file.
- * tests/unit/build/outputs.test.ts checks this table against the files the materials really produce.
+ * tests/unit/cli/build-only.test.ts checks this table against the files a full build really writes.
  */
 export const OUTPUT_KINDS: Readonly<Record<string, JobKind>> = {
   'card-sheet-a4': 'card',

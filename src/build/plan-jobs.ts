@@ -1,18 +1,16 @@
 import type { ContentDoc } from '../content/types.ts';
 import { editionLanguages } from '../i18n/localize.ts';
+import { MATERIAL_NAMES } from '../materials/names.ts';
 import type { MaterialName } from '../materials/types.ts';
 import { mixedCardId, type Job } from './job.ts';
 import { outputsOfKind } from './outputs.ts';
 
-/** Materials in build order; also the order of `--material` help. */
-export const MATERIAL_NAMES: readonly MaterialName[] = ['card', 'leaflet', 'poster'];
-
 export interface Selection {
-  readonly editions?: readonly string[];
-  readonly langs?: readonly string[];
-  readonly materials?: readonly MaterialName[];
+  readonly editions?: readonly string[] | undefined;
+  readonly langs?: readonly string[] | undefined;
+  readonly materials?: readonly MaterialName[] | undefined;
   /** `--only`: just these outputs (names of OUTPUT_KINDS, already checked); jobs that make none are not planned. */
-  readonly outputs?: readonly string[];
+  readonly outputs?: readonly string[] | undefined;
 }
 
 /**

@@ -2,12 +2,12 @@ import { loadContent } from '../content/load.ts';
 import type { ContentDoc } from '../content/types.ts';
 import { UserError, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { localize } from '../i18n/localize.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
-import { buildMixedCardSheet, materials } from '../materials/index.ts';
-import type { BuildOutput, MaterialOptions, MaterialResult } from '../materials/types.ts';
+import { buildMixedCardSheet, materialOptionsFor, materials } from '../materials/index.ts';
+import type { BuildOutput, MaterialResult } from '../materials/types.ts';
 import { renderPdf, type PdfStandard } from '../render/pdf.ts';
 import type { Job, JobContext, JobOutput, JobResult } from './job.ts';
+import { localized } from './localized.ts';
 import { outputName } from './outputs.ts';
 
 /** Content per folder, loaded once per process (or worker thread): jobs only read it. */
@@ -62,7 +62,7 @@ export async function runJob(job: Job, ctx: JobContext, loaded?: ContentDoc): Pr
     if (job.kind === 'mixed-card') {
       const docs: LocalizedDoc[] = [];
       for (const lang of job.langs ?? []) {
-        const l = localize(content, edition, lang);
+        const l = localized(content, edition, lang);
         // Languages blocked by policy are reported by their own jobs; the shared sheet leaves them out, and
         // also languages with no card string translated yet (their card would repeat the source-language card).
         const front = content.project.materials.card.front;
@@ -71,7 +71,7 @@ export async function runJob(job: Job, ctx: JobContext, loaded?: ContentDoc): Pr
       }
       result = buildMixedCardSheet(docs, options);
     } else {
-      const l = localize(content, edition, job.lang!);
+      const l = localized(content, edition, job.lang!);
       diagnostics.push(...l.diagnostics);
       if (l.blocked) return done([]);
       result = materials[job.kind](l.doc, options);
@@ -92,12 +92,6 @@ export async function runJob(job: Job, ctx: JobContext, loaded?: ContentDoc): Pr
     }
     return done([], e instanceof Error ? (e.stack ?? e.message) : String(e));
   }
-}
-
-/** What every material builder is given: the chosen options plus which keys go where and the content folder
- * (settings.logo is relative to it). Shared by `build` and `check`, which lays materials out without rendering. */
-export function materialOptionsFor(content: ContentDoc, chosen: MaterialOptions = {}): MaterialOptions {
-  return { ...chosen, keys: content.project.materials, contentRoot: content.root, contentFiles: content.files };
 }
 
 /**

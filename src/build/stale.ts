@@ -117,14 +117,14 @@ function report(entry: CacheEntry, reason: StaleReason, done: readonly StaleFile
   ] as const) {
     if (files.length === 0) continue;
     diagnostics.push(
-      placed('warning', CODES.outputStale, `out of date: ${WHY[reason](entry)}; ${files.length === 1 ? 'it was' : `its ${files.length} files were`} ${what}: ${files.join(', ')}`, out.show(entry.job.dir), [
+      placed('warning', CODES.output.outputStale, `out of date: ${WHY[reason](entry)}; ${files.length === 1 ? 'it was' : `its ${files.length} files were`} ${what}: ${files.join(', ')}`, out.show(entry.job.dir), [
         reason === 'removed' ? 'Nothing to do if the removal was intended; delete the .stale folder when you no longer need the old files.' : `Fix the problem, then rebuild: ${rebuild}`,
       ]),
     );
   }
   for (const file of names('changed')) {
     diagnostics.push(
-      placed('warning', CODES.staleChanged, `out of date (${WHY[reason](entry)}), but the file was changed since rightsprint wrote it, so it was left in place`, out.show(file), [
+      placed('warning', CODES.output.staleChanged, `out of date (${WHY[reason](entry)}), but the file was changed since rightsprint wrote it, so it was left in place`, out.show(file), [
         'Do not print it. Delete or move it yourself if it is not needed.',
       ]),
     );

@@ -3,13 +3,13 @@ import { relative, resolve } from 'node:path';
 import { writeTranslation } from '../content/write-translation.ts';
 import { planAccept } from '../i18n/exchange/plan-accept.ts';
 import { reviewDate } from '../i18n/exchange/review-date.ts';
-import { formatDiagnostics } from '../diagnostics/format.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { contentNote, openWorkspace, translationPath } from '../i18n/exchange/workspace.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
-import { parseCommandLine } from './args.ts';
+import { UsageError } from './args.ts';
+import { defineCommand, EXIT, type Command } from './command.ts';
+import { printDiagnostics } from './report.ts';
 
-export const acceptCommand: Command = {
+export const acceptCommand: Command = defineCommand({
   name: 'accept',
   summary: 'Mark reviewed translations as current (restamp their source hash)',
   help: `Usage: rightsprint accept <lang> [<key>…] [--by "Name"] [--content <dir>]
@@ -27,40 +27,30 @@ Options:
 Example:
   rightsprint accept ar street.body home.body --by "Amal K."
 `,
-  async run(argv: readonly string[], io: CliIO): Promise<number> {
-    if (argv.includes('--help') || argv.includes('-h')) {
-      io.out(acceptCommand.help);
-      return EXIT.ok;
-    }
-    const parsed = parseCommandLine(argv, { by: { type: 'string' }, content: { type: 'string', default: 'content' } }, 'accept', true);
-    const [lang, ...keys] = parsed.positionals;
-    if (!lang) {
-      io.err('rightsprint accept: name the language, e.g. `rightsprint accept ar`.');
-      return EXIT.usage;
-    }
-    const { workspace, diagnostics, otherErrors } = openWorkspace(resolve(io.cwd, parsed.values.content), parsed.values.content);
+  options: { by: { type: 'string' }, content: { type: 'string', default: 'content' } },
+  positionals: true,
+  async run({ values, positionals }, io) {
+    const [lang, ...keys] = positionals;
+    if (!lang) throw new UsageError('Name the language, e.g. `rightsprint accept ar`.', ['See `rightsprint accept --help`.']);
+    const { workspace, diagnostics, otherErrors } = openWorkspace(resolve(io.cwd, values.content), values.content);
     if (!workspace) {
-      formatDiagnostics(diagnostics).forEach((l) => io.err(l));
+      printDiagnostics(io, diagnostics);
       return EXIT.content;
     }
     if (otherErrors > 0) io.err(contentNote(otherErrors));
     if (!workspace.languages.includes(lang)) {
-      io.err(`rightsprint accept: ${lang} is not a translation language of this project (${workspace.languages.join(', ')}).`);
-      return EXIT.usage;
+      throw new UsageError(`${lang} is not a translation language of this project.`, [`Project languages: ${workspace.languages.join(', ')}.`]);
     }
-    const by = parsed.values.by?.trim();
-    if (by === '') {
-      io.err('rightsprint accept: --by needs the reviewer\'s name, e.g. --by "Amal K.".');
-      return EXIT.usage;
-    }
+    const by = values.by?.trim();
+    if (by === '') throw new UsageError('--by needs the reviewer\'s name, e.g. --by "Amal K.".');
     const on = by !== undefined ? reviewDate() : '';
     if (on === undefined) {
-      io.err(`rightsprint accept: SOURCE_DATE_EPOCH is "${process.env.SOURCE_DATE_EPOCH}", not a whole number of seconds.`);
-      io.err('    hint: set it to an integer such as 1767225600, or unset it to record today\'s date.');
-      return EXIT.usage;
+      throw new UsageError(`SOURCE_DATE_EPOCH is "${process.env.SOURCE_DATE_EPOCH}", not a whole number of seconds.`, [
+        'Set it to an integer such as 1767225600, or unset it to record today\'s date.',
+      ]);
     }
     const plan = planAccept(workspace.source, workspace.translations.get(lang), keys, by !== undefined ? { by, on } : undefined);
-    formatDiagnostics(plan.diagnostics).forEach((l) => io.err(l));
+    printDiagnostics(io, plan.diagnostics);
     if (plan.diagnostics.some((d) => d.severity === 'error')) {
       io.out('Nothing accepted: fix the keys above.');
       return EXIT.content;
@@ -79,4 +69,4 @@ Example:
     io.out(`${plan.accepted.length} string(s) accepted in ${relative(io.cwd, target)}.`);
     return EXIT.ok;
   },
-};
+});

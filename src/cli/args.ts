@@ -1,21 +1,18 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OUTPUT_NAMES, outputName } from '../build/outputs.ts';
-import { MATERIAL_NAMES } from '../build/plan-jobs.ts';
 import type { ContentDoc } from '../content/types.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { editionLanguages } from '../i18n/localize.ts';
+import { MATERIAL_NAMES } from '../materials/names.ts';
 import type { MaterialName, MaterialOptions } from '../materials/types.ts';
 import type { PdfStandard } from '../render/pdf.ts';
 import type { CliIO } from './command.ts';
+import { UsageError } from './usage-error.ts';
 
-/** A mistake in how the command was called (exit code 2). Printed without a stack. */
-export class UsageError extends Error {
-  constructor(message: string, readonly hints: readonly string[] = []) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+// Defined on its own so that the CLI's entry (src/cli/main.ts) can catch it without loading what parsing arguments
+// needs (plan-jobs → localize → the content loader, YAML, i18next): `rightsprint --help` loads none of that.
+export { UsageError };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -59,38 +56,66 @@ export const OPTION_HELP: Record<keyof typeof OPTIONS, string> = {
   help: '-h, --help             This help.',
 };
 
+/** Node's parseArgs error codes (node:util), which say what is wrong without our reading its message text. */
+const PARSE_ERRORS = {
+  unknown: 'ERR_PARSE_ARGS_UNKNOWN_OPTION',
+  positional: 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL',
+  value: 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE',
+} as const;
+
 /**
  * Parses a command line strictly with the command's own option table: an unknown option is a usage error with
  * "did you mean", a missing value is a usage error naming the option, a stray word is a usage error unless the
- * command takes positionals. Every command parses through here, so every command reports these alike.
+ * command takes positionals. Every command parses through here, so every command reports these alike. Which
+ * argument is wrong comes from Node's error code and a second, lenient parse's tokens — never from the wording
+ * of Node's message, which may change between Node versions.
  */
 export function parseCommandLine<const O extends Options>(argv: readonly string[], options: O, command: string, allowPositionals = false) {
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const names = Object.keys(options);
-    const unknown = /Unknown option '(-{1,2}[^']+)'/u.exec(message)?.[1];
-    if (unknown) {
-      const suggestion = didYouMean(unknown.replace(/^-+/u, ''), names);
-      throw new UsageError(`Unknown option ${unknown} for \`rightsprint ${command}\`.`, [
-        suggestion ? `Did you mean --${suggestion}?` : `Options: ${names.map((n) => `--${n}`).join(', ')}.`,
-        `See \`rightsprint ${command} --help\`.`,
-      ]);
-    }
-    if (/Unexpected argument/u.test(message)) {
-      throw new UsageError(`${message.split('.')[0]} — \`rightsprint ${command}\` takes options only.`, [`See \`rightsprint ${command} --help\`.`]);
-    }
-    throw new UsageError(message.split('\n')[0]!, [`See \`rightsprint ${command} --help\`.`]);
+    const code = (e as { code?: unknown }).code;
+    if (code !== PARSE_ERRORS.unknown && code !== PARSE_ERRORS.positional && code !== PARSE_ERRORS.value) throw e;
+    throw usageOf(code, argv, options, command);
   }
 }
 
-/** Parses the shared options (OPTIONS) a command takes; see parseCommandLine. */
-export function parseCommandArgs<K extends keyof typeof OPTIONS>(argv: readonly string[], names: readonly K[], command: string) {
-  const options = Object.fromEntries(names.map((n) => [n, OPTIONS[n]])) as Pick<typeof OPTIONS, K>;
-  return parseCommandLine(argv, options as Options, command).values as {
-    [P in K]?: (typeof OPTIONS)[P]['type'] extends 'boolean' ? boolean : string;
-  };
+function usageOf(code: (typeof PARSE_ERRORS)[keyof typeof PARSE_ERRORS], argv: readonly string[], options: Options, command: string): UsageError {
+  const see = `See \`rightsprint ${command} --help\`.`;
+  const names = Object.keys(options);
+  const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
+  if (code === PARSE_ERRORS.unknown) {
+    const token = tokens.find((t) => t.kind === 'option' && !Object.hasOwn(options, t.name));
+    const raw = token?.kind === 'option' ? token.rawName : '?';
+    const suggestion = didYouMean(raw.replace(/^-+/u, ''), names);
+    return new UsageError(`Unknown option ${raw} for \`rightsprint ${command}\`.`, [
+      suggestion ? `Did you mean --${suggestion}?` : `Options: ${names.map((n) => `--${n}`).join(', ')}.`,
+      see,
+    ]);
+  }
+  if (code === PARSE_ERRORS.positional) {
+    const token = tokens.find((t) => t.kind === 'positional' || t.kind === 'option-terminator');
+    const word = token?.kind === 'positional' ? token.value : '--';
+    return new UsageError(`Unexpected argument '${word}' — \`rightsprint ${command}\` takes options only.`, [see]);
+  }
+  // A string option without its value (at the end, or followed by another option), or a value given to a flag.
+  for (const t of tokens) {
+    if (t.kind !== 'option' || !Object.hasOwn(options, t.name)) continue;
+    const type = options[t.name]!.type;
+    if (type === 'boolean' && t.value !== undefined) return new UsageError(`${t.rawName} takes no value (it is a switch), but was given \`${t.value}\`.`, [see]);
+    if (type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))) {
+      return new UsageError(`${t.rawName} needs a value: ${t.rawName} <value>.`, [
+        `To give a value that starts with "-", write it as ${t.rawName}=<value>.`,
+        see,
+      ]);
+    }
+  }
+  return new UsageError(`The options of \`rightsprint ${command}\` cannot be read.`, [see]);
+}
+
+/** The shared options (OPTIONS) a command takes, as its option table for defineCommand. */
+export function sharedOptions<const K extends Exclude<keyof typeof OPTIONS, 'help'>>(names: readonly K[]): Pick<typeof OPTIONS, K> {
+  return Object.fromEntries(names.map((n) => [n, OPTIONS[n]])) as Pick<typeof OPTIONS, K>;
 }
 
 /**
@@ -148,7 +173,7 @@ export function parseStandard(value: string | undefined): PdfStandard {
 }
 
 /** --leaflet-paper, --poster-paper, --cards-per-sheet → MaterialOptions (unset options keep the spec defaults). */
-export function parseMaterialOptions(values: { 'leaflet-paper'?: string; 'poster-paper'?: string; 'cards-per-sheet'?: string }): MaterialOptions {
+export function parseMaterialOptions(values: { 'leaflet-paper'?: string | undefined; 'poster-paper'?: string | undefined; 'cards-per-sheet'?: string | undefined }): MaterialOptions {
   const leafletPaper = parseChoice(values['leaflet-paper'], ['A5', 'A4'] as const, undefined, 'leaflet paper');
   const posterPaper = parseChoice(values['poster-paper'], ['A4', 'A3', 'A2'] as const, undefined, 'poster paper');
   const perSheet = parseChoice(values['cards-per-sheet'], ['10', '8', '6'] as const, undefined, 'number of cards per sheet');

@@ -5,13 +5,13 @@ import { STALE_DIR } from '../build/stale.ts';
 import { OUTPUT_KINDS } from '../build/outputs.ts';
 import { loadContent } from '../content/load.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { folderOption, helpText, UsageError, parseCommandArgs, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseOnly, parseStandard, requireKnownSelection } from './args.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
+import { folderOption, sharedOptions, helpText, UsageError, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseOnly, parseStandard, requireKnownSelection } from './args.ts';
+import { defineCommand, EXIT, type Command } from './command.ts';
 import { kb, printDiagnostics } from './report.ts';
 
-const NAMES = ['content', 'out', 'lang', 'material', 'edition', 'pdf-standard', 'leaflet-paper', 'poster-paper', 'cards-per-sheet', 'only', 'jobs', 'force', 'keep-stale', 'help'] as const;
+const NAMES = ['content', 'out', 'lang', 'material', 'edition', 'pdf-standard', 'leaflet-paper', 'poster-paper', 'cards-per-sheet', 'only', 'jobs', 'force', 'keep-stale'] as const;
 
-export const buildCommand: Command = {
+export const buildCommand: Command = defineCommand({
   name: 'build',
   summary: 'Build the PDFs of every edition × language × material (only what changed)',
   help: helpText(
@@ -25,7 +25,7 @@ export const buildCommand: Command = {
       'Exit codes: 0 built, 1 content or file-system errors (nothing of a failed job is written), 2 usage error,',
       '3 internal error.',
     ].join('\n'),
-    NAMES.filter((n) => n !== 'help'),
+    NAMES,
     [
       'rightsprint build',
       'rightsprint build --lang ar,fa --material card --edition generic',
@@ -34,12 +34,8 @@ export const buildCommand: Command = {
       'rightsprint build --only card-sheet-a4,card-sheet-mixed-a4',
     ],
   ),
-  async run(argv: readonly string[], io: CliIO): Promise<number> {
-    const values = parseCommandArgs(argv, NAMES, 'build');
-    if (values.help) {
-      io.out(buildCommand.help);
-      return EXIT.ok;
-    }
+  options: sharedOptions(NAMES),
+  async run({ values }, io) {
     const content = folderOption(values.content, 'content', io);
     const out = folderOption(values.out, 'output', io);
     const selection = {
@@ -95,7 +91,7 @@ export const buildCommand: Command = {
     if (summary.internalErrors.length > 0) return EXIT.internal;
     return hasErrors(summary.diagnostics) ? EXIT.content : EXIT.ok;
   },
-};
+});
 
 /** `--out` must be a folder or not exist yet (it is created): a file there is a usage mistake, said before any work. */
 function requireOutputFolder(out: { abs: string; display: string }): void {

@@ -1,17 +1,16 @@
 import { loadContent } from '../content/load.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { materialOptionsFor } from '../build/run-job.ts';
-import { MATERIAL_NAMES } from '../build/plan-jobs.ts';
 import { editionLanguages, localize } from '../i18n/localize.ts';
-import { materials } from '../materials/index.ts';
-import { folderOption, helpText, parseCommandArgs, parseList, requireKnownSelection } from './args.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
+import { materialOptionsFor, materials } from '../materials/index.ts';
+import { MATERIAL_NAMES } from '../materials/names.ts';
+import { folderOption, sharedOptions, helpText, parseList, requireKnownSelection } from './args.ts';
+import { defineCommand, EXIT, type Command } from './command.ts';
 import { printDiagnostics } from './report.ts';
 
-const NAMES = ['content', 'lang', 'edition', 'help'] as const;
+const NAMES = ['content', 'lang', 'edition'] as const;
 
-export const checkCommand: Command = {
+export const checkCommand: Command = defineCommand({
   name: 'check',
   summary: 'Validate the content and the print policy for every edition and language (writes nothing)',
   help: helpText(
@@ -25,12 +24,8 @@ export const checkCommand: Command = {
     ['content', 'lang', 'edition'],
     ['rightsprint check', 'rightsprint check --content ../our-content --lang ar'],
   ),
-  async run(argv: readonly string[], io: CliIO): Promise<number> {
-    const values = parseCommandArgs(argv, NAMES, 'check');
-    if (values.help) {
-      io.out(checkCommand.help);
-      return EXIT.ok;
-    }
+  options: sharedOptions(NAMES),
+  async run({ values }, io) {
     const folder = folderOption(values.content, 'content', io);
     const langs = parseList(values.lang, 'lang');
     const editions = parseList(values.edition, 'edition');
@@ -58,4 +53,4 @@ export const checkCommand: Command = {
     io.out(failed ? `check failed: ${folder.display}` : `check passed: ${folder.display} (${jobs} edition × language combination${jobs === 1 ? '' : 's'})`);
     return failed ? EXIT.content : EXIT.ok;
   },
-};
+});

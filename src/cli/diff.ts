@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { diffContent, type ContentDiff } from '../i18n/exchange/diff-content.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
-import { formatDiagnostics } from '../diagnostics/format.ts';
 import { openWorkspace } from '../i18n/exchange/workspace.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
-import { parseCommandLine } from './args.ts';
+import { UsageError } from './args.ts';
+import { defineCommand, EXIT, type Command } from './command.ts';
+import { printDiagnostics } from './report.ts';
 
-export const diffCommand: Command = {
+export const diffCommand: Command = defineCommand({
   name: 'diff',
   summary: 'List source strings added, removed and changed since an earlier content folder, and which translations go stale',
   help: `Usage: rightsprint diff <old-content-dir> [--content <dir>] [--json]
@@ -27,27 +27,24 @@ Example:
   rightsprint diff --since 2026.1
   rightsprint diff ../editions/2026.1/content --content content
 `,
-  async run(argv: readonly string[], io: CliIO): Promise<number> {
-    if (argv.includes('--help') || argv.includes('-h')) {
-      io.out(diffCommand.help);
-      return EXIT.ok;
-    }
-    const parsed = parseCommandLine(argv, {
-      content: { type: 'string', default: 'content' },
-      json: { type: 'boolean', default: false },
-      since: { type: 'string' },
-    }, 'diff', true);
+  options: {
+    content: { type: 'string', default: 'content' },
+    json: { type: 'boolean', default: false },
+    since: { type: 'string' },
+  },
+  positionals: true,
+  async run(parsed, io) {
     const [oldDir, ...extra] = parsed.positionals;
     const since = parsed.values.since;
     if ((oldDir === undefined) === (since === undefined) || extra.length > 0) {
-      io.err('rightsprint diff: name exactly one earlier edition: a content folder (`rightsprint diff old/content`)');
-      io.err('or a version in the edition history (`rightsprint diff --since 2026.1`).');
-      return EXIT.usage;
+      throw new UsageError('Name exactly one earlier edition: a content folder or a version in the edition history.', [
+        'E.g. `rightsprint diff old/content`, or `rightsprint diff --since 2026.1`.',
+      ]);
     }
     const before = oldDir !== undefined ? openWorkspace(resolve(io.cwd, oldDir), oldDir) : undefined;
     const after = openWorkspace(resolve(io.cwd, parsed.values.content), parsed.values.content);
     if ((before && !before.workspace) || !after.workspace) {
-      formatDiagnostics([...(before?.diagnostics ?? []), ...after.diagnostics]).forEach((l) => io.err(l));
+      printDiagnostics(io, [...(before?.diagnostics ?? []), ...after.diagnostics]);
       return EXIT.content;
     }
     const current = after.workspace;
@@ -57,9 +54,9 @@ Example:
     if (!old) {
       const known = [...current.history.keys()];
       const suggestion = didYouMean(since ?? '', known);
-      io.err(`rightsprint diff: the edition history of ${parsed.values.content} has no snapshot of version ${since}.`);
-      io.err(`    hint: ${suggestion ? `did you mean --since ${suggestion}? ` : ''}${known.length > 0 ? `Snapshots: ${known.join(', ')}.` : 'There is no history/ folder yet: `rightsprint snapshot` writes one for the current version.'}`);
-      return EXIT.usage;
+      throw new UsageError(`The edition history of ${parsed.values.content} has no snapshot of version ${since}.`, [
+        `${suggestion ? `Did you mean --since ${suggestion}? ` : ''}${known.length > 0 ? `Snapshots: ${known.join(', ')}.` : 'There is no history/ folder yet: `rightsprint snapshot` writes one for the current version.'}`,
+      ]);
     }
     const languages = [...new Set([...current.languages, ...current.translations.keys()])].filter(
       (l) => l !== current.sourceLanguage,
@@ -72,7 +69,7 @@ Example:
     describe(diff, old.version, current.version).forEach((l) => io.out(l));
     return EXIT.ok;
   },
-};
+});
 
 function describe(diff: ContentDiff, from: string, to: string): string[] {
   const lines = [`Source changes from version ${from || '?'} to ${to || '?'}:`];

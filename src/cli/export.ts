@@ -3,14 +3,14 @@ import { extname, join, relative, resolve } from 'node:path';
 import { collectEntries } from '../i18n/exchange/collect.ts';
 import { writeCsv } from '../i18n/exchange/csv.ts';
 import { writePo } from '../i18n/exchange/po.ts';
-import { formatDiagnostics } from '../diagnostics/format.ts';
 import type { EarlierSource } from '../i18n/history.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { FORMAT_EXTENSIONS, type ExchangeEntry, type ExchangeFormat, type ExchangeMeta } from '../i18n/exchange/types.ts';
 import { contentNote, openWorkspace } from '../i18n/exchange/workspace.ts';
 import { writeXliff } from '../i18n/exchange/xliff.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
-import { parseCommandLine, parseList } from './args.ts';
+import { parseChoice, parseList, UsageError } from './args.ts';
+import { defineCommand, EXIT, type Command } from './command.ts';
+import { printDiagnostics } from './report.ts';
 
 const WRITERS: Record<ExchangeFormat, (entries: readonly ExchangeEntry[], meta: ExchangeMeta) => string> = {
   po: writePo,
@@ -18,7 +18,7 @@ const WRITERS: Record<ExchangeFormat, (entries: readonly ExchangeEntry[], meta: 
   csv: (entries) => writeCsv(entries),
 };
 
-export const exportCommand: Command = {
+export const exportCommand: Command = defineCommand({
   name: 'export',
   summary: 'Write translation files (PO, XLIFF 1.2 or CSV) for translators, marking stale and missing strings',
   help: `Usage: rightsprint export [--lang <code>[,<code>…]] [--format po|xliff|csv] [--content <dir>] [--out <file-or-dir>]
@@ -44,42 +44,32 @@ Options:
 Example:
   rightsprint export --lang ar,fa --format po --out exchange/
 `,
-  async run(argv: readonly string[], io: CliIO): Promise<number> {
-    if (argv.includes('--help') || argv.includes('-h')) {
-      io.out(exportCommand.help);
-      return EXIT.ok;
-    }
-    const { values } = parseCommandLine(argv, {
-      lang: { type: 'string' },
-      format: { type: 'string', default: 'po' },
-      content: { type: 'string', default: 'content' },
-      out: { type: 'string', default: 'exchange' },
-      previous: { type: 'string' },
-    }, 'export', false);
-    const format = values.format as ExchangeFormat;
-    if (!(format in WRITERS)) {
-      io.err(`rightsprint export: --format must be po, xliff or csv (got "${values.format}").`);
-      return EXIT.usage;
-    }
-    const selected = parseList(values.lang as string | undefined, 'lang');
+  options: {
+    lang: { type: 'string' },
+    format: { type: 'string', default: 'po' },
+    content: { type: 'string', default: 'content' },
+    out: { type: 'string', default: 'exchange' },
+    previous: { type: 'string' },
+  },
+  async run({ values }, io) {
+    const format = parseChoice(values.format, ['po', 'xliff', 'csv'] as const satisfies readonly ExchangeFormat[], 'po', 'format');
+    const selected = parseList(values.lang, 'lang');
     const { workspace, diagnostics, otherErrors } = openWorkspace(resolve(io.cwd, values.content), values.content);
     if (!workspace) {
-      formatDiagnostics(diagnostics).forEach((l) => io.err(l));
+      printDiagnostics(io, diagnostics);
       return EXIT.content;
     }
     if (otherErrors > 0) io.err(contentNote(otherErrors));
     const langs = selected ?? [...workspace.languages];
     const unknown = langs.filter((l) => !workspace.languages.includes(l) || l === workspace.sourceLanguage);
     if (unknown.length > 0) {
-      io.err(`rightsprint export: not a translation language of this project: ${unknown.join(', ')}.`);
-      io.err(`    hint: project languages: ${workspace.languages.join(', ')}`);
-      return EXIT.usage;
+      throw new UsageError(`Not a translation language of this project: ${unknown.join(', ')}.`, [`Project languages: ${workspace.languages.join(', ')}.`]);
     }
     const earlier: EarlierSource[] = [];
     if (values.previous) {
       const old = openWorkspace(resolve(io.cwd, values.previous), values.previous);
       if (!old.workspace) {
-        formatDiagnostics(old.diagnostics).forEach((l) => io.err(l));
+        printDiagnostics(io, old.diagnostics);
         return EXIT.content;
       }
       earlier.push(old.workspace.source);
@@ -98,7 +88,7 @@ Example:
     }
     return EXIT.ok;
   },
-};
+});
 
 function isDirectory(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();

@@ -2,20 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import { writeTranslation } from '../content/write-translation.ts';
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
-import { CODES } from '../i18n/exchange/codes.ts';
+import { CODES } from '../diagnostics/codes.ts';
 import { readCsv } from '../i18n/exchange/csv.ts';
 import { decodeUtf8 } from '../i18n/exchange/decode.ts';
 import { planImport } from '../i18n/exchange/plan-import.ts';
 import { readPo } from '../i18n/exchange/po.ts';
-import { formatDiagnostics } from '../diagnostics/format.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { FORMAT_EXTENSIONS, type ExchangeFormat, type ReadResult } from '../i18n/exchange/types.ts';
 import { resolveLanguage, toBcp47 } from '../i18n/exchange/language-code.ts';
 import { contentNote, openWorkspace, translationPath, type Workspace } from '../i18n/exchange/workspace.ts';
 import { readXliff } from '../i18n/exchange/xliff.ts';
-import { hasOwnEntry, languageInfo } from '../i18n/languages.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
-import { parseCommandLine } from './args.ts';
+import { hasOwnEntry, languageInfo } from '../content/languages.ts';
+import { UsageError } from './args.ts';
+import { defineCommand, EXIT, type Command } from './command.ts';
+import { printDiagnostics } from './report.ts';
 
 const READERS: Record<ExchangeFormat, (text: string, file: string) => ReadResult> = {
   po: readPo,
@@ -23,7 +23,7 @@ const READERS: Record<ExchangeFormat, (text: string, file: string) => ReadResult
   csv: readCsv,
 };
 
-export const importCommand: Command = {
+export const importCommand: Command = defineCommand({
   name: 'import',
   summary: 'Check translated PO/XLIFF/CSV files and write them into content/translations/<lang>.yaml',
   help: `Usage: rightsprint import <file>… [--lang <code>] [--content <dir>] [--partial] [--dry-run]
@@ -54,44 +54,33 @@ Exit codes: 0 imported, 1 errors found (nothing written unless --partial), 2 usa
 Example:
   rightsprint import exchange/ar.po
 `,
-  async run(argv: readonly string[], io: CliIO): Promise<number> {
-    if (argv.includes('--help') || argv.includes('-h')) {
-      io.out(importCommand.help);
-      return EXIT.ok;
-    }
-    const parsed = parseCommandLine(argv, {
-      lang: { type: 'string' },
-      content: { type: 'string', default: 'content' },
-      partial: { type: 'boolean', default: false },
-      'dry-run': { type: 'boolean', default: false },
-    }, 'import', true);
-    const { values, positionals } = parsed;
+  options: {
+    lang: { type: 'string' },
+    content: { type: 'string', default: 'content' },
+    partial: { type: 'boolean', default: false },
+    'dry-run': { type: 'boolean', default: false },
+  },
+  positionals: true,
+  async run({ values, positionals }, io) {
     if (positionals.length === 0) {
-      io.err('rightsprint import: name at least one file to import, e.g. `rightsprint import exchange/ar.po`.');
-      return EXIT.usage;
+      throw new UsageError('Name at least one file to import, e.g. `rightsprint import exchange/ar.po`.', ['See `rightsprint import --help`.']);
     }
     let failed = false;
     for (const name of positionals) {
       // Re-read per file: an earlier file in this run may have written the same language.
       const { workspace, diagnostics: contentProblems, otherErrors } = openWorkspace(resolve(io.cwd, values.content), values.content);
       if (!workspace) {
-        formatDiagnostics(contentProblems).forEach((l) => io.err(l));
+        printDiagnostics(io, contentProblems);
         return EXIT.content;
       }
       if (otherErrors > 0) io.err(contentNote(otherErrors));
       const format = formatOf(name);
       const path = resolve(io.cwd, name);
-      if (!format) {
-        io.err(`rightsprint import: cannot tell the format of ${name}; use .po, .xlf, .xliff or .csv.`);
-        return EXIT.usage;
-      }
-      if (!existsSync(path)) {
-        io.err(`rightsprint import: ${name} does not exist.`);
-        return EXIT.usage;
-      }
+      if (!format) throw new UsageError(`Cannot tell the format of ${name}.`, ['Name a .po, .xlf, .xliff or .csv file.']);
+      if (!existsSync(path)) throw new UsageError(`${name} does not exist.`);
       const decoded = decodeUtf8(readFileSync(path), name);
       if (decoded.text === undefined) {
-        formatDiagnostics(decoded.diagnostics).forEach((l) => io.err(l));
+        printDiagnostics(io, decoded.diagnostics);
         failed = true;
         continue;
       }
@@ -104,11 +93,11 @@ Example:
       const { lang, diagnostics: languageProblems } = unreadable ? { lang: undefined, diagnostics: [] } : chooseLanguage(values.lang, read.language, stem, workspace, at);
       problems.push(...languageProblems);
       const plan =
-        lang && !problems.some((p) => p.severity === 'error' && p.code === CODES.language)
+        lang && !problems.some((p) => p.severity === 'error' && p.code === CODES.exchange.language)
           ? planImport(read.units, workspace.source, workspace.translations.get(lang), workspace.languageReview.get(lang), [...workspace.history.values()], languageInfo(lang)?.script)
           : undefined;
       problems.push(...(plan?.diagnostics ?? []));
-      formatDiagnostics(problems).forEach((l) => io.err(l));
+      printDiagnostics(io, problems);
       const hasErrors = problems.some((p) => p.severity === 'error');
       failed ||= hasErrors;
       if (!plan || !lang) continue;
@@ -129,7 +118,7 @@ Example:
     }
     return failed ? EXIT.content : EXIT.ok;
   },
-};
+});
 
 /**
  * The language to import into: `--lang` when given, else the file's own (PO `Language:`, XLIFF
@@ -148,7 +137,7 @@ function chooseLanguage(
   const resolve = (code: string) => resolveLanguage(code, translatable, hasOwnEntry);
   const fromFile = declared === undefined ? undefined : resolve(declared);
   const notProject = (code: string) =>
-    error(CODES.language, `${code} is not a translation language of this project.`, at, [
+    error(CODES.exchange.language, `${code} is not a translation language of this project.`, at, [
       `Add it to languages: in project.yaml first (project languages: ${workspace.languages.join(', ')}).`,
     ]);
   if (option !== undefined) {
@@ -156,14 +145,14 @@ function chooseLanguage(
     if (lang === undefined) return { diagnostics: [notProject(option)] };
     if (fromFile !== undefined && fromFile !== lang)
       return {
-        diagnostics: [error(CODES.language, `The file says its language is ${declared}, but --lang is ${option}.`, at, [
+        diagnostics: [error(CODES.exchange.language, `The file says its language is ${declared}, but --lang is ${option}.`, at, [
           'Check you picked the right file; fix the file header or --lang.',
         ])],
       };
     if (declared !== undefined && fromFile === undefined)
       return {
         lang,
-        diagnostics: [warning(CODES.languageOverride, `The file says its language is "${declared}", which is not a language of this project; --lang ${option} is used instead.`, at, [
+        diagnostics: [warning(CODES.exchange.languageOverride, `The file says its language is "${declared}", which is not a language of this project; --lang ${option} is used instead.`, at, [
           `Fix the file's language (PO "Language: ${lang}", XLIFF target-language="${lang}") to import it without --lang.`,
         ])],
       };
@@ -173,7 +162,7 @@ function chooseLanguage(
     if (fromFile !== undefined) return { lang: fromFile, diagnostics: [] };
     const bcp47 = toBcp47(declared);
     return {
-      diagnostics: [error(CODES.language, `The file's language "${declared}"${bcp47 !== declared ? ` (${bcp47} in BCP 47)` : ''} is not a translation language of this project.`, at, [
+      diagnostics: [error(CODES.exchange.language, `The file's language "${declared}"${bcp47 !== declared ? ` (${bcp47} in BCP 47)` : ''} is not a translation language of this project.`, at, [
         `Pass --lang <code> to say which project language it is (project languages: ${translatable.join(', ')}).`,
       ])],
     };
@@ -182,7 +171,7 @@ function chooseLanguage(
   if (fromName !== undefined) return { lang: fromName, diagnostics: [] };
   if (languageInfo(stem)) return { diagnostics: [notProject(stem)] };
   return {
-    diagnostics: [error(CODES.language, 'The file does not say which language it is in.', at, [
+    diagnostics: [error(CODES.exchange.language, 'The file does not say which language it is in.', at, [
       'Pass --lang <code>, or name a CSV file after its language (e.g. ar.csv).',
     ])],
   };

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { UserError } from '../diagnostics/diagnostic.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { REPO_ROOT } from '../platform/repo-root.ts';
-import { UsageError } from './args.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
-import { printDiagnostics } from './report.ts';
+import { UsageError } from './usage-error.ts';
+import type { CliIO, Command } from './command.ts';
+import { EXIT } from './exit-codes.ts';
+import { reportFailure } from './report.ts';
 
 /**
  * A command as `rightsprint --help` lists it. Its module, and the engine behind it (fonts, HarfBuzz, pdfkit,
@@ -80,17 +80,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     }
     return await (await entry.load()).run(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`error: ${e.message}`);
-      for (const hint of e.hints) io.err(`    hint: ${hint}`);
-      return EXIT.usage;
-    }
-    if (e instanceof UserError) {
-      printDiagnostics(io, e.diagnostics);
-      return EXIT.content;
-    }
-    io.err(`internal error (a bug in rightsprint, not in your content): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return EXIT.internal;
+    return reportFailure(io, e);
   }
 }
 

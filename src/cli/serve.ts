@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT } from '../platform/repo-root.ts';
-import { parseCommandLine, UsageError } from './args.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
+import { UsageError } from './args.ts';
+import { defineCommand, EXIT, type Command } from './command.ts';
 
 /** Default port of `rightsprint serve`. */
 const DEFAULT_PORT = 8780;
@@ -89,7 +89,7 @@ export function serveSite(dir: string, port: number): Promise<{ server: Server; 
   });
 }
 
-export const serveCommand: Command = {
+export const serveCommand: Command = defineCommand({
   name: 'serve',
   summary: 'Serve the browser version (dist/web, from `npm run web`) on 127.0.0.1',
   help: [
@@ -108,12 +108,8 @@ export const serveCommand: Command = {
     '  rightsprint serve --port 9000',
     '',
   ].join('\n'),
-  async run(argv: readonly string[], io: CliIO): Promise<number> {
-    const { values } = parseCommandLine(argv, { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'serve');
-    if (values.help) {
-      io.out(serveCommand.help);
-      return EXIT.ok;
-    }
+  options: { port: { type: 'string' } },
+  async run({ values }, io) {
     const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
     if (!existsSync(join(SITE, 'index.html'))) {
@@ -131,4 +127,4 @@ export const serveCommand: Command = {
     });
     return EXIT.ok;
   },
-};
+});

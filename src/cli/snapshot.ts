@@ -5,16 +5,16 @@ import type { HistorySnapshot } from '../content/types.ts';
 import { writeSnapshot } from '../content/write-snapshot.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { formatDiagnostics } from '../diagnostics/format.ts';
 import { saveText } from '../i18n/exchange/save.ts';
 import { changedKeys } from '../i18n/history.ts';
-import { folderOption, parseCommandArgs } from './args.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
+import { folderOption, sharedOptions } from './args.ts';
+import { defineCommand, EXIT, type Command } from './command.ts';
+import { printDiagnostics } from './report.ts';
 
 /** A version becomes a file name: no path separators, no leading dot (project.yaml `version`, e.g. 2026.1). */
 const SAFE_VERSION = /^[A-Za-z0-9][A-Za-z0-9._-]*$/u;
 
-export const snapshotCommand: Command = {
+export const snapshotCommand: Command = defineCommand({
   name: 'snapshot',
   summary: 'Save the source guidance of the current version into content/history/<version>.yaml',
   help: `Usage: rightsprint snapshot [--content <dir>] [--force]
@@ -34,12 +34,8 @@ Options:
 Example:
   rightsprint snapshot --content content
 `,
-  async run(argv: readonly string[], io: CliIO): Promise<number> {
-    const values = parseCommandArgs(argv, ['content', 'force', 'help'], 'snapshot');
-    if (values.help) {
-      io.out(snapshotCommand.help);
-      return EXIT.ok;
-    }
+  options: sharedOptions(['content', 'force']),
+  async run({ values }, io) {
     const { abs, display } = folderOption(values.content, 'content', io);
     const { content, diagnostics } = loadContent(abs, { display });
     const { project, source } = content ?? { project: undefined, source: undefined };
@@ -48,14 +44,14 @@ Example:
     const inputs = new Set([`${display}/project.yaml`, `${display}/${sourceRel}`]);
     const blocking = diagnostics.filter((d) => d.severity === 'error' && (!d.span || inputs.has(d.span.file)));
     if (!content || !project || !source || blocking.length > 0) {
-      formatDiagnostics(blocking.length > 0 ? blocking : [...diagnostics]).forEach((l) => io.err(l));
+      printDiagnostics(io, blocking.length > 0 ? blocking : [...diagnostics]);
       io.err('Nothing written: fix project.yaml and the source guidance first (a snapshot of a broken file is no record).');
       return EXIT.content;
     }
     if (!SAFE_VERSION.test(project.version)) {
-      formatDiagnostics([error(CODES.badValue, `project.yaml version \`${project.version}\` cannot name a snapshot file.`, content.spans.get('project.yaml#version'), [
+      printDiagnostics(io, [error(CODES.content.badValue, `project.yaml version \`${project.version}\` cannot name a snapshot file.`, content.spans.get('project.yaml#version'), [
         'Use letters, digits, dots and dashes, e.g. "2026.1".',
-      ])]).forEach((l) => io.err(l));
+      ])]);
       return EXIT.content;
     }
     const snapshot: HistorySnapshot = { version: project.version, date: project.date, language: source.language, strings: source.strings };
@@ -71,7 +67,7 @@ Example:
       }
       if (!values.force) {
         const fileProblems = diagnostics.filter((d) => d.span?.file === `${display}/${rel}`);
-        formatDiagnostics([...fileProblems, conflict]).forEach((l) => io.err(l));
+        printDiagnostics(io, [...fileProblems, conflict]);
         return EXIT.content;
       }
       io.err(`note: replacing the different snapshot in ${shown} (--force).`);
@@ -80,7 +76,7 @@ Example:
     io.out(`Wrote ${shown}: ${Object.keys(snapshot.strings).length} strings of ${sourceRel} at version ${snapshot.version} (${snapshot.date}).`);
     return EXIT.ok;
   },
-};
+});
 
 /** Why an existing snapshot of the same version is not the one `snapshot` would write; undefined when it is. */
 function conflictWith(existing: HistorySnapshot, wanted: HistorySnapshot, file: string, span: Diagnostic['span']): Diagnostic | undefined {
@@ -91,7 +87,7 @@ function conflictWith(existing: HistorySnapshot, wanted: HistorySnapshot, file: 
     ...(keys.length > 0 ? [`${keys.length} string(s) differ: ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}`] : []),
     ...fields.map((f) => `${f} is ${existing[f] || '(none)'}, now ${wanted[f]}`),
   ].join('; ');
-  return error(CODES.snapshotConflict, `This file holds a different snapshot of version ${wanted.version} (${what}); nothing written.`, span ?? { file, line: 1, col: 1 }, [
+  return error(CODES.i18n.snapshotConflict, `This file holds a different snapshot of version ${wanted.version} (${what}); nothing written.`, span ?? { file, line: 1, col: 1 }, [
     `If the guidance was edited for the next edition, raise \`version\` (and \`date\`) in project.yaml first: the ${wanted.version} snapshot is what stale translations are traced back to, so it must stay as it was printed.`,
     'If this snapshot was taken after the edit by mistake, run `rightsprint snapshot --force` to replace it.',
   ]);

@@ -3,13 +3,13 @@ import type { ContentDoc } from '../content/types.ts';
 import { hasErrors } from '../diagnostics/format.ts';
 import { outdatedSnapshot } from '../i18n/history.ts';
 import { translationStatus, type LanguageStatus } from '../i18n/status.ts';
-import { folderOption, helpText, parseCommandArgs, parseList, requireKnown } from './args.ts';
-import { EXIT, type CliIO, type Command } from './command.ts';
+import { folderOption, sharedOptions, helpText, parseList, requireKnown } from './args.ts';
+import { defineCommand, EXIT, type Command } from './command.ts';
 import { printDiagnostics } from './report.ts';
 
-const NAMES = ['content', 'lang', 'json', 'previous', 'help'] as const;
+const NAMES = ['content', 'lang', 'json', 'previous'] as const;
 
-export const statusCommand: Command = {
+export const statusCommand: Command = defineCommand({
   name: 'status',
   summary: 'Show translated / missing / stale counts and review status per language',
   help: helpText(
@@ -24,12 +24,8 @@ export const statusCommand: Command = {
     ['content', 'lang', 'json', 'previous'],
     ['rightsprint status', 'rightsprint status --lang ar,fa --json', 'rightsprint status --previous ../content-2026.1'],
   ),
-  async run(argv: readonly string[], io: CliIO): Promise<number> {
-    const values = parseCommandArgs(argv, NAMES, 'status');
-    if (values.help) {
-      io.out(statusCommand.help);
-      return EXIT.ok;
-    }
+  options: sharedOptions(NAMES),
+  async run({ values }, io) {
     const folder = folderOption(values.content, 'content', io);
     const loaded = loadContent(folder.abs, { display: folder.display });
     if (!loaded.content || hasErrors(loaded.diagnostics)) {
@@ -57,7 +53,7 @@ export const statusCommand: Command = {
     }
     return blocked.length > 0 ? EXIT.content : EXIT.ok;
   },
-};
+});
 
 /** Human-readable status: one row per language, then the stale strings of each language. */
 function statusTable(content: ContentDoc, status: readonly LanguageStatus[]): string[] {

@@ -120,11 +120,11 @@ export function invisibleCharDiagnostics(file: YamlFile, script?: string): Diagn
         const what = `${times}${codePoint(cp)} ${entry.name}`;
         const span = spanAt(file, offset);
         if (entry.action === 'error') {
-          out.push(error(CODES.bidiControl, `${label} contains ${what}, an invisible bidi control: ${entry.why}.`, span, [
+          out.push(error(CODES.content.bidiControl, `${label} contains ${what}, an invisible bidi control: ${entry.why}.`, span, [
             `Delete it (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}). rightsprint sets the direction of mixed-script text itself.`,
           ]));
         } else {
-          out.push(warning(CODES.invisibleChar, `${label} contains ${what}, which a translator cannot see: ${entry.why}.`, span, [
+          out.push(warning(CODES.content.invisibleChar, `${label} contains ${what}, which a translator cannot see: ${entry.why}.`, span, [
             `Delete it unless you put it there on purpose (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}).`,
           ]));
         }

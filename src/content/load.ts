@@ -6,7 +6,7 @@ import projectSchema from '../../schema/project.schema.json' with { type: 'json'
 import translationSchema from '../../schema/translation.schema.json' with { type: 'json' };
 import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { declareLanguages, languageInfo } from '../i18n/languages.ts';
+import { declareLanguages, languageInfo } from './languages.ts';
 import type { Schema } from './check-schema.ts';
 import { compareVersions, historyFile } from './history-file.ts';
 import { invisibleCharDiagnostics } from './invisible-chars.ts';
@@ -44,8 +44,6 @@ export interface LoadResult {
   readonly content?: ContentDoc;
   /** Every problem found, schema and cross-file, in one pass. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Content-relative paths of every file read (for build-cache hashing). History snapshots are not listed: nothing printed depends on them. */
-  readonly files: readonly string[];
 }
 
 /**
@@ -59,7 +57,6 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   const displayRoot = (options.display ?? (root || 'content')).replace(/\/+$/u, '');
   const diagnostics: Diagnostic[] = [];
   const spans = new Map<string, SourceSpan>();
-  const files: string[] = [];
   /** Files that could not be decoded (already reported): checking what depends on them would only add noise. */
   const unreadable = new Set<string>();
 
@@ -69,7 +66,6 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
     const script = language === undefined ? undefined : languageInfo(language)?.script;
     const hint = language === undefined ? undefined : { language, ...(script ? { script } : {}) };
     const file = parsedFile(files_, rel, `${displayRoot}/${rel}`, hint);
-    if (kind !== 'history') files.push(rel);
     diagnostics.push(...file.diagnostics);
     if (!file.readable) {
       unreadable.add(rel);
@@ -84,23 +80,23 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   };
   const missingFile = (rel: string, hint: string) =>
-    diagnostics.push(error(CODES.missingFile, `Missing content file ${displayRoot}/${rel}.`, undefined, [hint]));
+    diagnostics.push(error(CODES.content.missingFile, `Missing content file ${displayRoot}/${rel}.`, undefined, [hint]));
 
   if (!files_.exists('project.yaml')) {
     missingFile('project.yaml', `Is ${displayRoot} a content folder? Pass one with --content <dir> (default ./content).`);
-    return { diagnostics, files };
+    return { diagnostics };
   }
   const rawProject = read('project.yaml', 'project') ?? {};
-  if (unreadable.has('project.yaml')) return { diagnostics, files };
+  if (unreadable.has('project.yaml')) return { diagnostics };
   const project = toProject(rawProject);
 
   const guidanceRel = `guidance/${project.sourceLanguage}.yaml`;
   if (!files_.exists(guidanceRel)) {
     missingFile(guidanceRel, `project.yaml says sourceLanguage: ${project.sourceLanguage}; the source strings must be in ${guidanceRel}.`);
-    return { diagnostics, files };
+    return { diagnostics };
   }
   const rawGuidance = read(guidanceRel, 'guidance', project.sourceLanguage) ?? {};
-  if (unreadable.has(guidanceRel)) return { diagnostics, files };
+  if (unreadable.has(guidanceRel)) return { diagnostics };
   const source: SourceGuidance = {
     language: str(rawGuidance.language) ?? project.sourceLanguage,
     strings: (rawGuidance.strings ?? {}) as Record<string, string>,
@@ -150,7 +146,7 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   declareLanguages(project.languages);
   const content: ContentDoc = { root, files: files_, project, source, translations, editions, spans, history };
   diagnostics.push(...validateContent(content));
-  return { content, diagnostics, files };
+  return { content, diagnostics };
 }
 
 /**

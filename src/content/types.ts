@@ -1,6 +1,6 @@
 import type { ContentSource } from './source.ts';
 import type { SourceSpan } from '../diagnostics/diagnostic.ts';
-import type { LanguageOverride } from '../i18n/languages.ts';
+import type { LanguageOverride } from './languages.ts';
 
 /**
  * The content model, as loaded from a content folder:
@@ -52,7 +52,7 @@ export interface Settings {
   readonly [name: string]: string | undefined;
 }
 
-/** Which keys go where on each material (issue: which keys go on which side comes from content, not code). */
+/** Which keys go where on each material: the content decides which keys go on which side, not the code. */
 export interface MaterialsSpec {
   readonly card: {
     /** Keys on the front, in the holder's language; first is the title. */

@@ -45,7 +45,7 @@ export function writeTranslation(
 
   for (const change of changes) {
     const pair = pairs.get(change.key);
-    if (!pair || !pair.key.range || !pair.value?.range) continue;
+    if (!pair?.key.range || !pair.value?.range) continue;
     const updated = applyChange(pair.clone() as Pair<Node, Node>, change);
     if (!updated) continue;
     const start = pair.key.range[0];

@@ -5,11 +5,12 @@
  */
 export { loadContent, editionFile } from '../content/load.ts';
 export { memorySource, contentKey, type ContentSource } from '../content/source.ts';
-export { runJob, materialOptionsFor, standardFor } from '../build/run-job.ts';
+export { runJob, standardFor } from '../build/run-job.ts';
+export { materialOptionsFor } from '../materials/index.ts';
 export type { Job, JobContext, JobResult, JobOutput } from '../build/job.ts';
 export { fontRegistry, useFontSource, readManifest, type FontSource, type ManifestFace } from '../fonts/registry.ts';
 export { fontsFor, FontNotLoaded } from '../fonts/fonts-for.ts';
-export { languageInfo } from '../i18n/languages.ts';
+export { languageInfo } from '../content/languages.ts';
 export { localize } from '../i18n/localize.ts';
 export { planJobs } from '../build/plan-jobs.ts';
 export { translationStatus } from '../i18n/status.ts';

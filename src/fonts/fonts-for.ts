@@ -1,4 +1,3 @@
-import type { Job } from '../build/job.ts';
 import type { Registry } from './registry.ts';
 
 /**
@@ -8,8 +7,9 @@ import type { Registry } from './registry.ts';
  * and the Latin stack (digits, URLs, phone numbers), both weights. Fallback to any other family (a character
  * only another script's font has) is rare; faces open lazily, so such a face is asked for only when used, and a
  * source that lacks it throws FontNotLoaded, after which the page fetches it and runs the job again.
+ * `job` is any build job (its `lang`, or the `langs` of a mixed card sheet); fonts/ names no build types.
  */
-export function fontsFor(registry: Registry, job: Pick<Job, 'lang' | 'langs'>, alsoLangs: readonly string[]): string[] {
+export function fontsFor(registry: Registry, job: { readonly lang?: string; readonly langs?: readonly string[] }, alsoLangs: readonly string[]): string[] {
   const langs = [...(job.langs ?? []), ...(job.lang ? [job.lang] : []), ...alsoLangs];
   const families = new Set<string>(registry.scriptStack('Latn'));
   for (const lang of langs) for (const family of registry.stack(lang)) families.add(family);

@@ -2,9 +2,8 @@ import * as fontkit from 'fontkit';
 import * as hb from 'harfbuzzjs';
 import { readFontFile } from '#platform';
 import manifestJson from '../../fonts/manifest.json' with { type: 'json' };
-import { languageInfo } from '../i18n/languages.ts';
-import type { FaceRef, Weight } from '../text/types.ts';
-import type { FontRegistry, LoadedFace } from './types.ts';
+import { languageInfo } from '../content/languages.ts';
+import type { FaceRef, FontRegistry, LoadedFace, Weight } from './types.ts';
 
 /**
  * The font registry: every face of fonts/manifest.json, opened lazily and exactly once per process, from bytes a

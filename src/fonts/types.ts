@@ -1,4 +1,18 @@
-import type { FaceRef, Weight } from '../text/types.ts';
+/** 400 regular or 700 bold: the only weights bundled in fonts/. */
+export type Weight = 400 | 700;
+
+/** Identifies a face from fonts/manifest.json. */
+export interface FaceRef {
+  /** Manifest face id, e.g. `noto-naskh-arabic-bold`. */
+  readonly id: string;
+  /** Path relative to the repository root, e.g. `fonts/noto-naskh-arabic/NotoNaskhArabic_700Bold.ttf`. */
+  readonly file: string;
+  readonly faceIndex: number;
+  readonly unitsPerEm: number;
+  /** Ascender and descender (positive, below baseline) in font units, from hhea/OS2 as the engine uses them. */
+  readonly ascent: number;
+  readonly descent: number;
+}
 
 /** One face of fonts/manifest.json, opened once per process. */
 export interface LoadedFace {

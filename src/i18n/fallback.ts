@@ -1,4 +1,4 @@
-import { languageInfo } from './languages.ts';
+import { languageInfo } from '../content/languages.ts';
 
 /**
  * The order in which languages are tried for a UI string: the language itself, its explicit fallbacks from

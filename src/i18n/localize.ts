@@ -5,7 +5,7 @@ import { materialKeys } from '../content/validate.ts';
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { displaysInOrder } from '../text/itemize.ts';
-import { languageInfo, type LanguageInfo } from './languages.ts';
+import { languageInfo, type LanguageInfo } from '../content/languages.ts';
 import { translationState, type TranslationState } from './translation-state.ts';
 import { editionSettings, PLACEHOLDER_MARKER, placeholderTextWarnings, placeholderWarnings } from './settings.ts';
 import type { LocalizedDoc, LocalizedString, StringState } from './types.ts';
@@ -172,7 +172,7 @@ function settingOrderWarnings(content: ContentDoc, edition: Edition, settings: S
     const overridden = edition.settings[name] !== undefined;
     const file = overridden ? editionFile(edition) : 'project.yaml';
     out.push(
-      warning(CODES.settingOrder, `Setting \`${name}\` ("${value}") does not print as one left-to-right unit in right-to-left languages: parts of it would appear in a different order (edition ${edition.name}).`, content.spans.get(`${file}#settings.${name}`), [
+      warning(CODES.layout.settingOrder, `Setting \`${name}\` ("${value}") does not print as one left-to-right unit in right-to-left languages: parts of it would appear in a different order (edition ${edition.name}).`, content.spans.get(`${file}#settings.${name}`), [
         /\p{Nd}/u.test(value)
           ? 'Write a phone number as digit groups joined by spaces or hyphens, with an optional leading + and one bracketed group, and nothing else: (020) 7123 4567, +44 (0)20 7123-4567, 020 7123 4567 ext. 12. Put a second number in a setting of its own.'
           : 'Write a web address with https:// or www. (https://example.org/help), an e-mail address as name@example.org.',
@@ -209,7 +209,7 @@ export function policyDiagnostics(content: ContentDoc, edition: Edition, lang: s
     const stale = blocked.filter((x) => x.r.raw === 'stale');
     const missing = blocked.filter((x) => x.r.raw === 'missing');
     out.push(
-      error(CODES.policyFail, `${name} cannot be printed in edition ${edition.name}: ${[stale.length > 0 ? `${stale.length} outdated` : '', missing.length > 0 ? `${missing.length} missing` : ''].filter(Boolean).join(' and ')} translation(s) under policy fail.`, span, [
+      error(CODES.policy.policyFail, `${name} cannot be printed in edition ${edition.name}: ${[stale.length > 0 ? `${stale.length} outdated` : '', missing.length > 0 ? `${missing.length} missing` : ''].filter(Boolean).join(' and ')} translation(s) under policy fail.`, span, [
         ...(stale.length > 0 ? [`outdated: ${list(stale)}`] : []),
         ...(missing.length > 0 ? [`missing: ${list(missing)}`] : []),
         `Update translations/${lang}.yaml (see \`rightsprint status --lang ${lang}\`), or set policy to fallback in project.yaml to print the ${project.sourceLanguage} text with a "translation pending" note.`,
@@ -218,14 +218,14 @@ export function policyDiagnostics(content: ContentDoc, edition: Edition, lang: s
   }
   const kept = resolved.filter((x) => x.r.state === 'stale-kept');
   if (kept.length > 0) {
-    out.push(warning(CODES.staleKept, `${name}: ${kept.length} outdated translation(s) printed because policy.stale is keep.`, span, [
+    out.push(warning(CODES.policy.staleKept, `${name}: ${kept.length} outdated translation(s) printed because policy.stale is keep.`, span, [
       `outdated: ${list(kept)}`,
       'The source text changed since these were translated; check them before printing.',
     ]));
   }
   const fellBack = resolved.filter((x) => x.r.state === 'fallback' && !x.r.blocked);
   if (fellBack.length > 0) {
-    out.push(warning(CODES.fallbackUsed, `${name}: ${fellBack.length} string(s) print in ${project.sourceLanguage} with a "translation pending" note.`, span, [
+    out.push(warning(CODES.policy.fallbackUsed, `${name}: ${fellBack.length} string(s) print in ${project.sourceLanguage} with a "translation pending" note.`, span, [
       `${list(fellBack)}`,
     ]));
   }

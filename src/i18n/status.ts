@@ -2,7 +2,7 @@ import { materialKeys } from '../content/validate.ts';
 import type { ContentDoc, ReviewStatus } from '../content/types.ts';
 import { DEFAULT_EDITION } from '../content/load.ts';
 import { oldSourceText, type EarlierSource } from './history.ts';
-import { languageInfo } from './languages.ts';
+import { languageInfo } from '../content/languages.ts';
 import { keyState, languageReview, policyDiagnostics } from './localize.ts';
 import type { TranslationState } from './translation-state.ts';
 

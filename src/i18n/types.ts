@@ -1,6 +1,6 @@
 import type { Edition, ReviewStatus, Settings } from '../content/types.ts';
 import type { Block } from '../content/markup-types.ts';
-import type { LanguageInfo } from './languages.ts';
+import type { LanguageInfo } from '../content/languages.ts';
 
 /**
  * How a printed string relates to the current source text:

@@ -1,3 +1,4 @@
+import type { Color } from '../content/color.ts';
 import type { Line } from '../text/types.ts';
 
 /**
@@ -5,13 +6,8 @@ import type { Line } from '../text/types.ts';
  * Units are PostScript points; origin is the top-left of the page's media box, y grows downwards.
  */
 
-/** A colour given for both outputs: home printing uses RGB, press files CMYK (text in 100 % K). */
-export interface Color {
-  /** 0–255 each. */
-  readonly rgb: readonly [number, number, number];
-  /** 0–100 each (percent), C M Y K. */
-  readonly cmyk: readonly [number, number, number, number];
-}
+/** A colour given for both outputs (defined with the logo reader in content/, which reads colours too). */
+export type { Color };
 
 /** Role of a tagged element in the PDF structure tree (PDF/UA standard structure types). */
 export type StructRole = 'Document' | 'Sect' | 'H1' | 'H2' | 'P' | 'L' | 'LI' | 'Lbl' | 'LBody' | 'Figure' | 'Span' | 'Note';
@@ -72,11 +68,10 @@ export interface ImageItem {
   readonly tag?: string;
 }
 
-/** A nested frame (e.g. one card placed on a sheet), optionally rotated 180° about its centre and clipped. */
+/** A nested frame (e.g. one card placed on a sheet), optionally clipped. */
 export interface GroupItem {
   readonly kind: 'group';
   readonly frame: Frame;
-  readonly rotate180?: boolean;
   readonly clip?: boolean;
 }
 

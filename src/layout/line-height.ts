@@ -1,4 +1,4 @@
-import { languageInfo } from '../i18n/languages.ts';
+import { languageInfo } from '../content/languages.ts';
 
 /**
  * Leading correction per font family, applied on top of a material's leading. Line height comes from the

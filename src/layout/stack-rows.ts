@@ -17,8 +17,3 @@ export function stackRows(rows: readonly Row[], x: number, y: number): Positione
   });
   return items;
 }
-
-/** One unbreakable row made of other rows (a box, a block that must stay together). */
-export function joinRows(rows: readonly Row[], spaceBefore: number, keepWithPrevious = false): Row {
-  return { height: rowsHeight(rows), spaceBefore, keepWithPrevious, items: stackRows(rows, 0, 0) };
-}

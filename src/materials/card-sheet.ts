@@ -73,8 +73,7 @@ export function cardSheets(cards: readonly SheetCard[], paper: SheetPaper, perSh
     const backLabel = label('backSheet', `${idPrefix}-s${pair}-back-label`);
     const [front, back] = impose({
       sheet,
-      cell: CARD_SIZE,
-      grid: spec,
+      cells,
       fronts: chunk.map((c) => c.front.frame),
       backs: chunk.map((c) => c.back.frame),
       marks,

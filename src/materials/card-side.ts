@@ -96,7 +96,7 @@ function attempt(input: CardSideInput, size: number, docLang: string, setText: S
   const notesHeight = rowsHeight(notes.rows);
   const notesGap = notesHeight > 0 ? mm(CARD.footerGap) : 0;
   // The QR code sits in the bottom end corner, above the notes; the body runs beside it.
-  const qrBlock = qrSide > 0 ? qrSide : 0;
+  const qrBlock = Math.max(qrSide, 0);
   const height = Math.max(bodyTop + bodyHeight, bodyTop + qrBlock) + notesGap + notesHeight;
 
   const items: Positioned[] = [

@@ -2,11 +2,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { MaterialsSpec } from '../content/types.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
-import { languageInfo } from '../i18n/languages.ts';
+import { languageInfo } from '../content/languages.ts';
 import type { SetText, TextPiece } from '../layout/types.ts';
 import { toMm } from '../layout/units.ts';
 import { layoutCardSide, type CardSide, type CardSideInput } from './card-side.ts';
-import { CODES, missingGlyphDiagnostics } from './diagnostics.ts';
+import { CODES } from '../diagnostics/codes.ts';
+import { missingGlyphDiagnostics } from './diagnostics.ts';
 import type { EditionLogo } from './logo.ts';
 import { CARD } from './specs.ts';
 import { editionPiece, hotlinePieces, keysPieces, keysToShorten, pendingPieces, stringPieces } from './texts.ts';
@@ -61,7 +62,7 @@ export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetTe
     const pieces: TextPiece[] = [...input.title, ...input.body, ...input.notes];
     diagnostics.push(
       error(
-        CODES.cardOverflow,
+        CODES.layout.cardOverflow,
         `Wallet card ${side} in ${name(input.lang)} (${input.lang})${input.lang === doc.lang.code ? '' : ` on the ${doc.lang.name} (${doc.lang.code}) card`} is ${toMm(result.overflow).toFixed(1)} mm too tall even at the smallest legible size (${CARD.bodyMinPt} pt).`,
         undefined,
         [`shorten the translation of: ${keysToShorten(pieces).join(', ')}`, `or move a key off the card ${side} in content/project.yaml (materials.card.${side})`],

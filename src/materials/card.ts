@@ -1,9 +1,7 @@
 import type { LocalizedDoc } from '../i18n/types.ts';
-import { languageInfo } from '../i18n/languages.ts';
-import { COLORS } from '../layout/colors.ts';
+import { languageInfo } from '../content/languages.ts';
 import type { DocumentSpec, StructNode } from '../layout/frame.ts';
 import type { KeyedMissingGlyph, SetText } from '../layout/types.ts';
-import { mm } from '../layout/units.ts';
 import { untag } from '../layout/untag.ts';
 import { pressPage } from '../print/press-page.ts';
 import { cardSheets, type SheetCard, type SheetPaper } from './card-sheet.ts';
@@ -11,15 +9,9 @@ import { cardSides } from './card-sides.ts';
 import { missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
 import { editionLogo } from './logo.ts';
 import { materialMetadata } from './metadata.ts';
-import { CARD, PRESS } from './specs.ts';
+import { PRESS_GEOMETRY } from './press-geometry.ts';
+import { CARD } from './specs.ts';
 import type { BuildOutput, MaterialOptions, MaterialResult } from './types.ts';
-
-/** Press geometry in points, shared with the leaflet's press file. */
-export const PRESS_GEOMETRY = {
-  bleed: mm(PRESS.bleed),
-  slug: mm(PRESS.slug),
-  marks: { offset: mm(PRESS.markOffset), length: mm(PRESS.markLength), lineWidth: PRESS.markWidthPt, color: COLORS.marks },
-} as const;
 
 const SHEET_FILES: Record<SheetPaper, string> = { A4: 'card-sheet-a4.pdf', Letter: 'card-sheet-letter.pdf' };
 

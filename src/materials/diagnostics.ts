@@ -1,13 +1,7 @@
+import { CODES } from '../diagnostics/codes.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { KeyedMissingGlyph } from '../layout/types.ts';
-
-/**
- * Stable diagnostic codes of the materials (RP3xxx layout/materials, RP4xxx glyphs; see README).
- * RP3001 no materials keys given; RP3002 a card side overflows; RP3003 the poster overflows;
- * RP3004 the edition logo cannot be read or drawn; RP4001 a character no font can draw.
- */
-export const CODES = { noKeys: 'RP3001', cardOverflow: 'RP3002', posterOverflow: 'RP3003', logoUnreadable: 'RP3004', missingGlyph: 'RP4001' } as const;
 
 /** One error per distinct (language, key, character): the build must not print tofu on a legal card. */
 export function missingGlyphDiagnostics(missing: readonly KeyedMissingGlyph[], languageName: (code: string) => string): Diagnostic[] {
@@ -19,7 +13,7 @@ export function missingGlyphDiagnostics(missing: readonly KeyedMissingGlyph[], l
     seen.add(id);
     out.push(
       error(
-        CODES.missingGlyph,
+        CODES.fonts.missingGlyph,
         `${languageName(glyph.lang)} (${glyph.lang}): "${key}" contains "${glyph.char}" (${glyph.codePoint}), which no bundled font can draw.`,
         undefined,
         [
@@ -33,7 +27,7 @@ export function missingGlyphDiagnostics(missing: readonly KeyedMissingGlyph[], l
 }
 
 export function noKeysDiagnostic(material: string): Diagnostic {
-  return error(CODES.noKeys, `No content keys were given for the ${material}: MaterialOptions.keys is missing.`, undefined, [
+  return error(CODES.layout.noKeys, `No content keys were given for the ${material}: MaterialOptions.keys is missing.`, undefined, [
     'pass project.materials (content/project.yaml `materials:`) as MaterialOptions.keys',
   ]);
 }

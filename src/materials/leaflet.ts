@@ -1,5 +1,5 @@
 import type { LocalizedDoc } from '../i18n/types.ts';
-import { languageInfo } from '../i18n/languages.ts';
+import { languageInfo } from '../content/languages.ts';
 import { boxRows } from '../layout/box-rows.ts';
 import { COLORS } from '../layout/colors.ts';
 import type { Color, DocumentSpec, Frame, Page, Positioned, StructNode } from '../layout/frame.ts';
@@ -13,7 +13,7 @@ import { rowsHeight, stackRows } from '../layout/stack-rows.ts';
 import type { KeyedMissingGlyph, Row, SetText, TextPiece, TextStyle } from '../layout/types.ts';
 import { mm } from '../layout/units.ts';
 import { pressPage } from '../print/press-page.ts';
-import { PRESS_GEOMETRY } from './card.ts';
+import { PRESS_GEOMETRY } from './press-geometry.ts';
 import { missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
 import { editionLogo, logoBlock } from './logo.ts';
 import { materialMetadata } from './metadata.ts';

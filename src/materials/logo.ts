@@ -4,8 +4,8 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
 import { COLORS } from '../layout/colors.ts';
 import type { Positioned } from '../layout/frame.ts';
-import { fitLogo, readLogoFrom, type Logo } from '../layout/read-logo.ts';
-import { CODES } from './diagnostics.ts';
+import { fitLogo, readLogoFrom, type Logo } from '../content/read-logo.ts';
+import { CODES } from '../diagnostics/codes.ts';
 import { logoProblemDiagnostic } from '../content/logo-diagnostic.ts';
 import type { MaterialOptions } from './types.ts';
 
@@ -18,7 +18,7 @@ export interface EditionLogo {
 /**
  * The edition logo (`settings.logo`, relative to the content folder), when there is one and the caller passed
  * the content's files (`contentFiles`, or `contentRoot` for a folder on disk). The content loader already checked the
- * file (validate.ts); when layout is called without it, the same checks give the same codes here (RP3105–RP3109),
+ * file (validate.ts); when layout is called without it, the same checks give the same codes here (RP3105–RP3110),
  * and a logo outside the folder is RP3004.
  */
 export function editionLogo(doc: LocalizedDoc, opts: MaterialOptions): { readonly logo?: EditionLogo; readonly diagnostics: readonly Diagnostic[] } {
@@ -34,8 +34,8 @@ export function editionLogo(doc: LocalizedDoc, opts: MaterialOptions): { readonl
 }
 
 function logoError(doc: LocalizedDoc, setting: string, reason: string): Diagnostic {
-  return error(CODES.logoUnreadable, `Logo \`${setting}\` of edition ${doc.edition.name} cannot be used: ${reason}.`, undefined, [
-    'Give settings.logo as a simple SVG (plain <path>, <rect>, <circle>, <polygon> with #rrggbb colours) or a PNG, relative to the content folder,',
+  return error(CODES.layout.logoUnreadable, `Logo \`${setting}\` of edition ${doc.edition.name} cannot be used: ${reason}.`, undefined, [
+    'Give settings.logo as an SVG, PNG or JPEG file inside the content folder, relative to it,',
     'or remove settings.logo to print without a logo.',
   ]);
 }

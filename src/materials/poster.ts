@@ -1,6 +1,6 @@
 import { error } from '../diagnostics/diagnostic.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
-import { languageInfo } from '../i18n/languages.ts';
+import { languageInfo } from '../content/languages.ts';
 import { boxRows } from '../layout/box-rows.ts';
 import { COLORS } from '../layout/colors.ts';
 import { fitSize } from '../layout/fit-size.ts';
@@ -15,10 +15,11 @@ import { rowsHeight, stackRows } from '../layout/stack-rows.ts';
 import type { KeyedMissingGlyph, Row, SetText, TextPiece, TextStyle } from '../layout/types.ts';
 import { mm, toMm } from '../layout/units.ts';
 import { pressPage } from '../print/press-page.ts';
-import { CODES, missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
+import { CODES } from '../diagnostics/codes.ts';
+import { missingGlyphDiagnostics, noKeysDiagnostic } from './diagnostics.ts';
 import { editionLogo, logoBlock } from './logo.ts';
 import { materialMetadata } from './metadata.ts';
-import { PRESS_GEOMETRY } from './card.ts';
+import { PRESS_GEOMETRY } from './press-geometry.ts';
 import { POSTER } from './specs.ts';
 import { editionPiece, keysToShorten, stringPieces, uiPiece } from './texts.ts';
 import type { MaterialOptions, MaterialResult } from './types.ts';
@@ -67,6 +68,15 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
   const stripHeight = rowsHeight(strip.rows) + 2 * stripPad;
   const stripTop = H - stripHeight;
 
+  // The texts do not depend on the size tried: made once, not at every attempt (ui lookups, paragraphs).
+  const titlePieces = stringPieces(doc, doc.string(keys.title), 'H1');
+  const rights: TextPiece[] = keys.rights.flatMap((key) =>
+    stringPieces(doc, doc.string(key)).map((p): TextPiece => (p.role === 'P' ? { ...p, role: 'LI', list: 0 } : p)),
+  );
+  const hotlinePieces = stringPieces(doc, doc.string(keys.hotline));
+  const captionPieces: TextPiece[] = [uiPiece(doc, 'qrCaption', 'P', undefined, true), { key: 'settings.website', role: 'P', paragraph: plainParagraph(doc.settings.website, docLang) }];
+  const notePieces = [...stringPieces(doc, doc.string(keys.disclaimer), 'Note'), editionPiece(doc)];
+
   const attempt = (size: number): PosterAttempt => {
     const ids = nodeIds('poster');
     const missing: KeyedMissingGlyph[] = [];
@@ -92,32 +102,29 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     const logoBox = logo.logo ? logoBlock(logo.logo.logo, mm(POSTER.logo.maxWidth * s), mm(POSTER.logo.maxHeight * s), plate, logoId) : undefined;
     const logoSpace = logoBox ? logoBox.width + mm(POSTER.logo.gap * s) : 0;
     const titleSize = Math.min(POSTER.titleMaxPt * s, size * (POSTER.titleMaxPt / POSTER.rightsMaxPt));
-    const titleRows = set(stringPieces(doc, doc.string(keys.title), 'H1'), titleSize, COLORS.white, width - logoSpace, 'center', POSTER.titleLeading);
+    const titleRows = set(titlePieces, titleSize, COLORS.white, width - logoSpace, 'center', POSTER.titleLeading);
     const bandPad = mm(POSTER.bandPad * s);
     const mastHeight = Math.max(rowsHeight(titleRows), logoBox?.height ?? 0);
     const bandHeight = bandPad + mastHeight + bandPad;
     const logoItems = logoBox ? logoBox.items.map((p) => ({ ...p, x: p.x + (rtl ? W - margin - logoBox.width : margin), y: p.y + bandPad + (mastHeight - logoBox.height) / 2 })) : [];
 
     // Rights: every paragraph of every right becomes one item of a single list.
-    const rights: TextPiece[] = keys.rights.flatMap((key) =>
-      stringPieces(doc, doc.string(key)).map((p): TextPiece => (p.role === 'P' ? { ...p, role: 'LI', list: 0 } : p)),
-    );
     const flow: Row[] = [...set(rights, size, COLORS.text)];
     const pad = mm(POSTER.boxPad * s);
-    const hotlineRows = set(stringPieces(doc, doc.string(keys.hotline)), size * POSTER.hotlineScale, COLORS.text, width - 2 * pad, 'center');
+    const hotlineRows = set(hotlinePieces, size * POSTER.hotlineScale, COLORS.text, width - 2 * pad, 'center');
     flow.push(boxRows(hotlineRows, width, { pad, fill: COLORS.tint, stroke: COLORS.accent, lineWidth: POSTER.boxStrokePt * s, radius: mm(POSTER.boxRadius * s) }, gap));
     const qrSide = mm(POSTER.qr * s);
     const figureId = ids('Figure');
     nodes.push({ id: figureId, role: 'Figure', alt: `QR code: ${doc.settings.website}`, children: [] });
     const qr = qrCode(doc.settings.website, qrSide, COLORS.qr, figureId);
     const captionRows = set(
-      [uiPiece(doc, 'qrCaption', 'P', undefined, true), { key: 'settings.website', role: 'P', paragraph: plainParagraph(doc.settings.website, docLang) }],
+      captionPieces,
       POSTER.notePt * s * 1.6,
       COLORS.text,
       width - qrSide - mm(POSTER.qrGap * s),
     );
     flow.push(sideBySide({ item: qr.item, size: qrSide }, captionRows, width, mm(POSTER.qrGap * s), rtl, gap));
-    const noteRows = set([...stringPieces(doc, doc.string(keys.disclaimer), 'Note'), editionPiece(doc)], POSTER.notePt * s, COLORS.note);
+    const noteRows = set(notePieces, POSTER.notePt * s, COLORS.note);
     flow.push(...noteRows.map((r, i) => (i === 0 ? { ...r, spaceBefore: gap } : r)));
 
     missing.push(...strip.missing);
@@ -147,7 +154,7 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
   const diagnostics = [...logo.diagnostics, ...missingGlyphDiagnostics(a.missing, name)];
   if (!fitted.fits) {
     diagnostics.push(
-      error(CODES.posterOverflow, `Poster (${paper}) in ${doc.lang.name} (${docLang}) is ${toMm(a.height - a.available).toFixed(1)} mm too tall even with the rights at ${fitted.size.toFixed(1)} pt.`, undefined, [
+      error(CODES.layout.posterOverflow, `Poster (${paper}) in ${doc.lang.name} (${docLang}) is ${toMm(a.height - a.available).toFixed(1)} mm too tall even with the rights at ${fitted.size.toFixed(1)} pt.`, undefined, [
         `shorten the translation of: ${keysToShorten(a.pieces).join(', ')}`,
         'or list fewer rights in content/project.yaml (materials.poster.rights: three to five)',
       ]),

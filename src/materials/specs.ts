@@ -137,7 +137,6 @@ export const POSTER = {
   margin: 16,
   bandPad: 8,
   titleMaxPt: 80,
-  titleMinPt: 30,
   rightsMaxPt: 40,
   rightsMinPt: 14,
   hotlineScale: 1.2,

@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2';
+import { utf8ToBytes } from '@noble/hashes/utils';
 import type { ContentSource } from '../content/source.ts';
 
 /**
@@ -37,4 +39,9 @@ export function joinBytes(chunks: readonly Uint8Array[]): Uint8Array {
     at += c.byteLength;
   }
   return out;
+}
+
+/** SHA-256 of `data` (a string is hashed as its UTF-8 bytes); the same digest as the Node side's native hash. */
+export function sha256Digest(data: Uint8Array | string): Uint8Array {
+  return sha256(typeof data === 'string' ? utf8ToBytes(data) : data);
 }

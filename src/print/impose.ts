@@ -1,15 +1,17 @@
-import type { Frame, Page, Positioned } from '../layout/frame.ts';
+import type { Box, Frame, Page, Positioned } from '../layout/frame.ts';
 import type { MarkStyle } from './crop-marks.ts';
-import { gridCells, type GridSpec, type Size } from './grid-cells.ts';
+import type { Size } from './grid-cells.ts';
 import { gridCutMarks } from './grid-cut-marks.ts';
 import { mirrorForDuplex } from './mirror-for-duplex.ts';
 
 /** What to impose on a duplex sheet pair. Everything in points. */
 export interface ImposeInput {
   readonly sheet: Size;
-  /** Trim size of one piece (all fronts and backs have this size). */
-  readonly cell: Size;
-  readonly grid: GridSpec;
+  /**
+   * The front cells: `gridCells(sheet, cell, grid)` of the piece's trim size. The caller has computed them already
+   * (it places its labels by them), so they are handed over rather than computed again for every sheet pair.
+   */
+  readonly cells: readonly Box[];
   /** One frame per cell, row-major; fewer frames leave cells empty. */
   readonly fronts: readonly Frame[];
   /** backs[i] is the reverse of fronts[i]. */
@@ -26,7 +28,7 @@ export interface ImposeInput {
  * cut marks go in the margins on both pages (the back's marks line up with the front's).
  */
 export function impose(input: ImposeInput): [Page, Page] {
-  const cells = gridCells(input.sheet, input.cell, input.grid);
+  const cells = input.cells;
   const backCells = cells.map((c) => mirrorForDuplex(c, input.sheet.width));
   const place = (frames: readonly Frame[], boxes: typeof cells): Positioned[] =>
     frames.slice(0, boxes.length).map((frame, i) => {

@@ -6,5 +6,3 @@ export const PAPER = {
   A2: { width: 420, height: 594 },
   Letter: { width: 215.9, height: 279.4 },
 } as const;
-
-export type PaperName = keyof typeof PAPER;

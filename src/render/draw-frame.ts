@@ -16,7 +16,7 @@ export interface DrawContext {
 /**
  * drawFrame: every item in list order (drawing order), each inside its own marked content — structure content of
  * its tagged node, or an Artifact. Coordinates are the frame's (top-left origin, y down); pdfkit's page starts
- * with the matching flip, and groups add their translation, rotation and clip with q/Q around their items.
+ * with the matching flip, and groups add their translation and clip with q/Q around their items.
  */
 export function drawFrame(ctx: DrawContext, frame: Frame): void {
   for (const positioned of frame.items) drawItem(ctx, positioned);
@@ -56,14 +56,12 @@ function drawItem(ctx: DrawContext, { x, y, item }: Positioned): void {
   }
 }
 
-/** A nested frame at (x, y): optionally rotated 180° about its centre (upside-down card halves) and clipped. */
+/** A nested frame at (x, y), optionally clipped. */
 function drawGroup(ctx: DrawContext, group: GroupItem, x: number, y: number): void {
   const { doc } = ctx;
   const { width, height } = group.frame;
   doc.save();
   doc.translate(x, y);
-  // 180° about the centre maps (px, py) to (width − px, height − py).
-  if (group.rotate180) doc.transform(-1, 0, 0, -1, width, height);
   if (group.clip) {
     // The clip path paints nothing, but strict PDF/UA checkers want every path operator marked; the clip itself
     // (graphics state) outlives the artifact's EMC and applies to the group's items.

@@ -1,5 +1,5 @@
 import type { LoadedFace } from '../fonts/types.ts';
-import type { Glyph, Line, ShapedRun } from '../text/types.ts';
+import type { Line, ShapedRun } from '../text/types.ts';
 import { fillColorOp } from './color.ts';
 import type { Color } from '../layout/frame.ts';
 import { num } from './number.ts';
@@ -32,7 +32,7 @@ import { TextCodes } from './text-codes.ts';
 
 /** Properties of a piece of marked content inside a line: its own /Lang or /ActualText (empty: read nothing). */
 export interface Segment {
-  readonly lang?: string;
+  readonly lang?: string | undefined;
   readonly actual?: string;
 }
 

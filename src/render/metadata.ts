@@ -1,5 +1,6 @@
 import { environment } from '#platform';
 import packageJson from '../../package.json' with { type: 'json' };
+import { CODES } from '../diagnostics/codes.ts';
 import { error, UserError } from '../diagnostics/diagnostic.ts';
 import type { DocumentMetadata } from '../layout/frame.ts';
 
@@ -36,15 +37,6 @@ export function rightsprintVersion(): string {
   return packageJson.version;
 }
 
-/** Diagnostic codes of the PDF writer (RP6xxx; RP5xxx belong to the print policy). */
-export const RENDER_CODES = {
-  badSourceDateEpoch: 'RP6001',
-  badEditionDate: 'RP6002',
-  unsupportedSvg: 'RP6003',
-  unreadableImage: 'RP6004',
-  cmykPdfA: 'RP6005',
-} as const;
-
 /**
  * The creation date: SOURCE_DATE_EPOCH (seconds since 1970, reproducible-builds.org) when set, else the edition
  * date at midnight UTC. A malformed value is an error, as the reproducible-builds spec asks, never a silent clock.
@@ -54,7 +46,7 @@ export function documentDate(editionDate: string, env: Readonly<Record<string, s
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d{1,12}$/.test(epoch)) {
       throw new UserError([
-        error(RENDER_CODES.badSourceDateEpoch, `SOURCE_DATE_EPOCH is "${epoch}", not a whole number of seconds`, undefined, [
+        error(CODES.render.badSourceDateEpoch, `SOURCE_DATE_EPOCH is "${epoch}", not a whole number of seconds`, undefined, [
           'Set SOURCE_DATE_EPOCH to an integer such as 1767225600, or unset it to use the edition date.',
         ]),
       ]);
@@ -65,7 +57,7 @@ export function documentDate(editionDate: string, env: Readonly<Record<string, s
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== editionDate) {
     throw new UserError([
-      error(RENDER_CODES.badEditionDate, `edition date "${editionDate}" is not a calendar date in YYYY-MM-DD form`, undefined, [
+      error(CODES.render.badEditionDate, `edition date "${editionDate}" is not a calendar date in YYYY-MM-DD form`, undefined, [
         'Write the edition date like 2026-03-01.',
       ]),
     ]);

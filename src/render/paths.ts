@@ -50,7 +50,7 @@ export function paint(doc: PdfKitDocument, p: Paint, cmyk: boolean, build: () =>
     if (p.lineCap !== undefined) doc.addContent(`${p.lineCap} J`);
     if (p.lineJoin !== undefined) doc.addContent(`${p.lineJoin} j`);
     // Written directly: pdfkit's dash() rejects 0-length dashes, which round-capped dotted lines use.
-    if (p.dash && p.dash.some((d) => d > 0)) doc.addContent(`[${p.dash.map(num).join(' ')}] 0 d`);
+    if (p.dash?.some((d) => d > 0)) doc.addContent(`[${p.dash.map(num).join(' ')}] 0 d`);
   }
   build();
   doc.addContent(p.fill && p.stroke ? 'B' : p.fill ? 'f' : 'S');

@@ -1,13 +1,13 @@
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import { environment, joinBytes } from '#platform';
+import { bytesToHex } from '@noble/hashes/utils';
+import { environment, joinBytes, sha256Digest } from '#platform';
 import PDFDocument from 'pdfkit';
 import { error, UserError } from '../diagnostics/diagnostic.ts';
 import { fontRegistry } from '../fonts/registry.ts';
 import type { DocumentSpec, Page } from '../layout/frame.ts';
 import { drawFrame, type DrawContext } from './draw-frame.ts';
 import { GlyphFonts, type FaceLookup } from './glyphs.ts';
-import { infoDictionary, pdfMetadata, RENDER_CODES, rightsprintVersion, xmpDescriptions, type PdfMetadata } from './metadata.ts';
+import { CODES } from '../diagnostics/codes.ts';
+import { infoDictionary, pdfMetadata, rightsprintVersion, xmpDescriptions, type PdfMetadata } from './metadata.ts';
 import { pdfRect } from './page-boxes.ts';
 import type { PdfKitDocument } from './pdfkit-internals.ts';
 import { TagRecorder } from './structure.ts';
@@ -42,6 +42,12 @@ const PDF_VERSION = '1.7';
 /** A finished PDF: a Node Buffer under Node (what the CLI and tests handle), a Uint8Array in a browser. */
 export type PdfBytes = ReturnType<typeof joinBytes>;
 
+/**
+ * The PDF writer's entry point: draws the pages of `spec` exactly as laid out (glyph ids and positions from the
+ * text engine, never re-shaped) and returns the file's bytes. A user's mistake (PDF/A asked for a CMYK file, a
+ * logo it cannot draw, a bad SOURCE_DATE_EPOCH) is a UserError with diagnostics; the same spec, options and
+ * SOURCE_DATE_EPOCH always give the same bytes.
+ */
 export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): Promise<PdfBytes> {
   const standard = opts.standard ?? 'none';
   checkStandard(spec, standard);
@@ -65,7 +71,7 @@ export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): P
 function checkStandard(spec: DocumentSpec, standard: PdfStandard): void {
   if (spec.colorMode === 'cmyk' && (standard === 'a-2b' || standard === 'a-3b')) {
     throw new UserError([
-      error(RENDER_CODES.cmykPdfA, `PDF/A (${standard}) cannot be combined with CMYK colours: PDF/A needs a CMYK output intent, and none is bundled`, undefined, [
+      error(CODES.render.cmykPdfA, `PDF/A (${standard}) cannot be combined with CMYK colours: PDF/A needs a CMYK output intent, and none is bundled`, undefined, [
         'Use standard "ua" or "none" for press (CMYK) files; PDF/A is for archiving the RGB home-print files.',
       ]),
     ]);
@@ -99,9 +105,9 @@ function openDocument(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetada
  * file shows, never on where the content folder is.
  */
 export function fileId(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetadata): Uint8Array {
-  const bytesAsHash = (_key: string, value: unknown) => (value instanceof Uint8Array ? `sha256:${bytesToHex(sha256(value))}` : value);
+  const bytesAsHash = (_key: string, value: unknown) => (value instanceof Uint8Array ? `sha256:${bytesToHex(sha256Digest(value))}` : value);
   const json = JSON.stringify({ spec, standard, date: meta.date.toISOString(), creator: rightsprintVersion() }, bytesAsHash);
-  return sha256(utf8ToBytes(json)).subarray(0, 16);
+  return sha256Digest(json).subarray(0, 16);
 }
 
 function drawPage(ctx: DrawContext, page: Page): void {

@@ -1,4 +1,4 @@
-import { languageInfo } from '../i18n/languages.ts';
+import { languageInfo } from '../content/languages.ts';
 import type { Direction } from './types.ts';
 
 /** What the text engine needs to know about a paragraph language. */

@@ -30,31 +30,78 @@ const TRAILING_SPACE = /[ \t\n\u1680\u2000-\u2006\u2008-\u200A\u205F\u3000]/u;
 
 const EMPTY: ParagraphLayout = { lines: [], missing: [], maxWidth: 0, height: 0 };
 
+/**
+ * The text engine's entry point: one paragraph (NFC text, style spans, language) set at `opts.size` into lines no
+ * wider than `opts.width`, each a list of shaped runs in visual order. Characters no font of the language's stack
+ * covers come back in `missing` (the caller reports them), never as blanks. Fonts come from the process registry.
+ */
 export function layoutParagraph(p: Paragraph, opts: LayoutOptions): ParagraphLayout {
-  const paragraph = normalized(p);
-  const { text } = paragraph;
-  if (text.length === 0) return EMPTY;
-  const lang = textLanguage(paragraph.lang);
+  const prep = prepared(p);
+  if (!prep) return EMPTY;
+  const { text, pieces, missing, breaks, primary, spanLangs, direction } = prep;
   const leading = opts.leading ?? 1;
-
-  const items = itemize(paragraph, lang.direction);
-  const spanLangs = new Map(items.map((item) => [item, spanLanguage(item, paragraph)]));
-  const shaped = items.map((item) => shapeItem(text, item));
-  const pieces = shaped.flatMap((s) => s.pieces);
-  const missing = shaped.flatMap((s) => s.missing);
 
   const advance = clusterAdvances(text.length, pieces, opts.size);
   const prefix = new Float64Array(text.length + 1);
   for (let i = 0; i < text.length; i++) prefix[i + 1] = prefix[i]! + advance.width[i]!;
 
-  const breaks = lineBreaks(text, paragraph.lang);
-  const ranges = fillLines(text, breaks, prefix, advance.clusterStart, opts.width, paragraph.lang);
-  const primary = primaryFace(paragraph.lang, lang.script);
-  const lines = ranges.map(([s, e]) => buildLine(text, s, e, pieces, opts.size, lang.direction, primary, spanLangs));
+  const ranges = fillLines(text, breaks, prefix, advance.clusterStart, opts.width, prep.lang);
+  const lines = ranges.map(([s, e]) => buildLine(text, s, e, pieces, opts.size, direction, primary, spanLangs));
 
   const height = lines.reduce((h, l) => h + (l.ascent + l.descent) * leading, 0);
   const maxWidth = lines.reduce((m, l) => Math.max(m, l.width), 0);
   return { lines, missing, maxWidth, height };
+}
+
+/**
+ * What layoutParagraph computes before it knows the size and measure: itemization, bidi levels, shaping with
+ * fallback, missing glyphs and break opportunities. A poster sets the same paragraphs at up to 27 sizes and every
+ * poster sets the same strip chips at several; this part is the same each time, so it is computed once per
+ * paragraph (the lines are still filled and built per size, exactly as before). Read-only once made.
+ */
+interface Prepared {
+  readonly text: string;
+  readonly lang: string;
+  readonly direction: Direction;
+  readonly pieces: readonly Piece[];
+  readonly missing: readonly MissingGlyph[];
+  readonly breaks: readonly BreakOpportunity[];
+  readonly primary: OpenedFace;
+  readonly spanLangs: ReadonlyMap<Item, string | undefined>;
+}
+
+/** Paragraphs prepared per font registry (the web page may swap the registry; faces belong to one). */
+const preparedBy = new WeakMap<object, Map<string, Prepared | null>>();
+/** Entries kept before starting afresh (as remembered-layout.ts): a build's distinct paragraphs are a few hundred. */
+const MAX_PREPARED = 4000;
+
+function prepared(p: Paragraph): Prepared | null {
+  const registry = fontRegistry();
+  let memo = preparedBy.get(registry);
+  if (!memo) preparedBy.set(registry, (memo = new Map()));
+  const key = JSON.stringify([p.text, p.lang, p.sourceLang ?? null, p.spans]);
+  let prep = memo.get(key);
+  if (prep === undefined) {
+    if (memo.size >= MAX_PREPARED) memo.clear();
+    prep = prepare(p);
+    memo.set(key, prep);
+  }
+  return prep;
+}
+
+function prepare(p: Paragraph): Prepared | null {
+  const paragraph = normalized(p);
+  const { text } = paragraph;
+  if (text.length === 0) return null;
+  const lang = textLanguage(paragraph.lang);
+  const items = itemize(paragraph, lang.direction);
+  const spanLangs = new Map(items.map((item) => [item, spanLanguage(item, paragraph)]));
+  const shaped = items.map((item) => shapeItem(text, item));
+  const pieces = shaped.flatMap((s) => s.pieces);
+  const missing = shaped.flatMap((s) => s.missing);
+  const breaks = lineBreaks(text, paragraph.lang);
+  const primary = primaryFace(paragraph.lang, lang.script);
+  return { text, lang: paragraph.lang, direction: lang.direction, pieces, missing, breaks, primary, spanLangs };
 }
 
 /** The caller gives NFC text (content is normalised once at load); normalise defensively when it is safe. */

@@ -5,10 +5,13 @@
  * Glyph numbers are in font units; widths and heights on runs and lines are in points.
  */
 
-export type Direction = 'ltr' | 'rtl';
+import type { Direction } from '../content/languages.ts';
+import type { FaceRef, Weight } from '../fonts/types.ts';
 
-/** 400 regular or 700 bold: the only weights bundled in fonts/. */
-export type Weight = 400 | 700;
+/** Defined with the language table, which gives every language its direction. */
+export type { Direction };
+/** Defined with the font registry, which the text engine shapes with. */
+export type { FaceRef, Weight };
 
 /** A span of the paragraph with its own style. Spans cover the text without gaps or overlaps. */
 export interface StyledSpan {
@@ -56,19 +59,6 @@ export interface Glyph {
   readonly ax: number;
   readonly dx: number;
   readonly dy: number;
-}
-
-/** Identifies a face from fonts/manifest.json. */
-export interface FaceRef {
-  /** Manifest face id, e.g. `noto-naskh-arabic-bold`. */
-  readonly id: string;
-  /** Path relative to the repository root, e.g. `fonts/noto-naskh-arabic/NotoNaskhArabic_700Bold.ttf`. */
-  readonly file: string;
-  readonly faceIndex: number;
-  readonly unitsPerEm: number;
-  /** Ascender and descender (positive, below baseline) in font units, from hhea/OS2 as the engine uses them. */
-  readonly ascent: number;
-  readonly descent: number;
 }
 
 /** A run of glyphs in one face, one direction. Everything the renderer needs; nothing is re-shaped after this. */

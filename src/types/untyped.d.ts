@@ -2,3 +2,4 @@
 declare module 'fontkit';
 declare module 'linebreak';
 declare module 'brotli/decompress.js';
+declare module 'svg-to-pdfkit';

@@ -16,7 +16,7 @@ import type { FromWorker, ToWorker } from './protocol.ts';
  * before a job and any other the job turns out to need (FontNotLoaded, then the job runs again).
  */
 
-/** dist/web/data/engine-data.json, written by scripts/build-web.ts. */
+/** dist/web/data/engine-data.json, written by src/web/build-site.ts (`npm run web`). */
 interface EngineData {
   readonly ui: Record<string, Record<string, unknown>>;
   readonly fonts: Record<string, { readonly url: string; readonly encoding: 'br' | 'identity'; readonly sha256: string }>;

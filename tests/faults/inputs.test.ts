@@ -15,7 +15,7 @@ import { guessLegacyEncoding } from '../../src/content/legacy-encodings.ts';
 import type { YamlFile } from '../../src/content/read-yaml.ts';
 import { readYamlFile as readYaml } from '../../src/platform/read-yaml-file.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
-import { crc32, inspectLogo, LOGO_MAX_BYTES } from '../../src/layout/inspect-logo.ts';
+import { crc32, inspectLogo, LOGO_MAX_BYTES } from '../../src/content/inspect-logo.ts';
 import { layoutCardSide } from '../../src/materials/card-side.ts';
 import type { SetText } from '../../src/layout/types.ts';
 import { layoutParagraph } from '../../src/text/layout-paragraph.ts';
@@ -37,7 +37,7 @@ function encode1256(text: string): Buffer {
 
 function yamlFile(text: string): YamlFile {
   const lineCounter = new LineCounter();
-  return { rel: 'translations/x.yaml', display: 'x.yaml', text, doc: parseDocument(text, { lineCounter }), lineCounter, diagnostics: [], readable: true };
+  return { rel: 'translations/x.yaml', display: 'x.yaml', text, doc: parseDocument(text, { lineCounter }), lineCounter, diagnostics: [], readable: true, fastPath: false };
 }
 
 describe('3. content files that are not UTF-8 are refused, located, with the encoding they look like', () => {
@@ -245,12 +245,13 @@ describe('8. logos are decoded completely before use', () => {
     expect(kind(jpeg(0xc0, 12), 'x.jpg')).toBe('format');
   });
 
-  it('SVG: a truncated file is damaged even though its first shapes parse; unsupported features stay RP3109', () => {
+  it('SVG: a truncated file is damaged even though its first shapes parse; unsupported features stay RP3109, unsafe ones are RP3110', () => {
     const svg = readFileSync(new URL('../../content/assets/example-logo.svg', import.meta.url));
     expect(kind(svg, 'l.svg')).toBe('ok svg 120x120');
     expect(kind(svg.subarray(0, Math.floor(svg.length * 0.7)), 'l.svg')).toBe('damaged');
     expect(kind(Buffer.from('<svg viewBox="0 0 10 10"><rect width="5" height="5"/>'), 'l.svg')).toBe('damaged');
     expect(kind(Buffer.from('<svg viewBox="0 0 10 10"><text>A</text></svg>'), 'l.svg')).toBe('unsupported');
+    expect(kind(Buffer.from('<svg viewBox="0 0 10 10"><path d="M0 0h1" onclick="x()"/></svg>'), 'l.svg')).toBe('unsafe');
   });
 
   it('too large: over 2 MB, or over 4000 px on a side', () => {
@@ -267,6 +268,7 @@ describe('8. logos are decoded completely before use', () => {
       ['assets/huge.png', png(4001, 2), 'RP3107'],
       ['assets/notes.png', Buffer.from('not an image'), 'RP3108'],
       ['assets/text.svg', Buffer.from('<svg viewBox="0 0 10 10"><text>A</text></svg>'), 'RP3109'],
+      ['assets/script.svg', Buffer.from('<svg viewBox="0 0 10 10"><script>alert(1)</script><path d="M0 0h1"/></svg>'), 'RP3110'],
       ['assets/dir.svg', 'folder', 'RP3105'],
     ];
     for (const [rel, bytes, code] of cases) {

@@ -11,7 +11,7 @@ import { buildCard } from '../../src/materials/card.ts';
 import { buildLeaflet } from '../../src/materials/leaflet.ts';
 import { buildPoster } from '../../src/materials/poster.ts';
 import type { BuildMaterial } from '../../src/materials/types.ts';
-import { traceDocument } from '../../src/render/trace-document.ts';
+import { documentTraceJson } from '../../src/render/trace-document.ts';
 import { layoutParagraph } from '../../src/text/layout-paragraph.ts';
 import { KEYS, makeDoc, type FixtureLang } from '../unit/materials/helpers.ts';
 
@@ -31,7 +31,7 @@ describe('golden document traces', () => {
       it(`${material} ${lang}`, () => {
         const output = build(makeDoc(lang, { review: 'draft' })).outputs.find((o) => o.file === file);
         expect(output, `${material} builds ${file}`).toBeDefined();
-        const actual = `${JSON.stringify(traceDocument(output!.doc), null, 1)}\n`;
+        const actual = documentTraceJson(output!.doc);
         const path = join(DIR, `${material}-${lang}.json`);
         if (UPDATE) {
           mkdirSync(DIR, { recursive: true });

@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProof } from '../../src/cli/proof.ts';
+import { buildProof } from '../../src/materials/proof.ts';
 import { renderPdf } from '../../src/render/pdf.ts';
+import { layoutParagraph } from '../../src/text/layout-paragraph.ts';
 import { engineLang, sentences } from '../unit/text/hb-fixture.ts';
 import { hasTool } from '../unit/render/helpers.ts';
 import { missingParagraphs, normalise, readAll, READERS, structTexts, type Reader } from './read-back.ts';
@@ -31,7 +32,7 @@ describe.skipIf(!TOOLS)('proof of the test corpus read back by poppler, pdf.js a
     for (const s of sentences()) byLang.set(engineLang(s), [...(byLang.get(engineLang(s)) ?? []), s.text.normalize('NFC')]);
     const results = await Promise.all(
       [...byLang].map(async ([lang, texts]) => {
-        const proof = buildProof(lang, texts.join('\n\n'), { widthMm: 80, size: 11 });
+        const proof = buildProof(lang, texts.join('\n\n'), { widthMm: 80, size: 11 }, layoutParagraph);
         expect(proof.missing, lang).toEqual([]);
         const path = join(dir, `${lang}.pdf`);
         writeFileSync(path, await renderPdf(proof.doc));

@@ -132,6 +132,19 @@ describe.skipIf(!READY)('the web page', () => {
     expect(readFileSync(press).includes('/Subtype /Image')).toBe(true);
   }, 180_000);
 
+  it('takes an SVG logo as Figma exports it (clip path): drawn by the bundled svg-to-pdfkit, CMYK in the press file', async () => {
+    const state = await previewState();
+    await page.getByLabel('Logo (SVG or PNG)').setInputFiles(join(REPO_ROOT, 'tests/fixtures/logos/figma.svg'));
+    await nextPreview(state.build);
+    expect(await page.locator('#logo-diag .diag').count()).toBe(0);
+    await page.getByRole('button', { name: 'Build PDFs' }).click();
+    await page.getByRole('link', { name: /^generic-ar-card-press\.pdf / }).waitFor({ timeout: 120_000 });
+    const press = readFileSync(await download('generic-ar-card-press.pdf')).toString('latin1');
+    // svg-to-pdfkit draws the clip path as a transparency group, which a press file blends in CMYK.
+    expect(press).toMatch(/\/S \/Transparency\n\/CS \/DeviceCMYK/);
+    expect(press).not.toContain('/DeviceRGB');
+  }, 180_000);
+
   it('loads a content .zip with a broken YAML file and shows the located error', async () => {
     const fixture = join(REPO_ROOT, 'tests/fixtures/content-basic');
     const files: Record<string, Uint8Array> = {};

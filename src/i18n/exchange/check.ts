@@ -1,6 +1,6 @@
 import { markupShape, variablesOf } from '../../content/markup.ts';
 import { error, warning, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.ts';
-import { CODES } from './codes.ts';
+import { CODES } from '../../diagnostics/codes.ts';
 
 /**
  * Checks one imported translation against its source text: `{{placeholders}}`, `**bold**` markers, list lines
@@ -14,13 +14,13 @@ export function checkTranslation(key: string, source: string, translation: strin
   const got = variablesOf(translation);
   for (const name of wanted.filter((n) => !got.includes(n)))
     found.push(
-      error(CODES.placeholderMissing, `"${key}": the translation lacks the placeholder {{${name}}}.`, span, [
+      error(CODES.exchange.placeholderMissing, `"${key}": the translation lacks the placeholder {{${name}}}.`, span, [
         `Copy {{${name}}} from the source text unchanged into the translation; it is replaced by the setting when printing.`,
       ]),
     );
   for (const name of got.filter((n) => !wanted.includes(n)))
     found.push(
-      error(CODES.placeholderExtra, `"${key}": the translation has {{${name}}}, which the source text does not.`, span, [
+      error(CODES.exchange.placeholderExtra, `"${key}": the translation has {{${name}}}, which the source text does not.`, span, [
         `Remove {{${name}}} or check its spelling; placeholders must be copied from the source, never translated.`,
       ]),
     );
@@ -28,20 +28,20 @@ export function checkTranslation(key: string, source: string, translation: strin
   const t = markupShape(translation);
   if (!t.balanced)
     found.push(
-      error(CODES.boldUnbalanced, `"${key}": a ** bold marker is not closed.`, span, [
+      error(CODES.exchange.boldUnbalanced, `"${key}": a ** bold marker is not closed.`, span, [
         'Bold text is written **like this**: every ** needs a partner.',
       ]),
     );
   else if (t.boldSpans !== s.boldSpans)
     found.push(
-      warning(CODES.boldMismatch, `"${key}": the source has ${s.boldSpans} bold span(s), the translation has ${t.boldSpans}.`, span, [
+      warning(CODES.exchange.boldMismatch, `"${key}": the source has ${s.boldSpans} bold span(s), the translation has ${t.boldSpans}.`, span, [
         'Put **…** around the words that correspond to the bold words of the source.',
       ]),
     );
   if (s.listItems !== t.listItems)
     found.push(
       error(
-        CODES.listMismatch,
+        CODES.exchange.listMismatch,
         `"${key}": the source has ${s.listItems} list line(s) starting "- ", the translation has ${t.listItems}.`,
         span,
         ['Keep one line starting with "- " (dash, space) for each bullet of the source, in the same order.'],
@@ -50,7 +50,7 @@ export function checkTranslation(key: string, source: string, translation: strin
   if (s.paragraphs !== t.paragraphs)
     found.push(
       warning(
-        CODES.paragraphMismatch,
+        CODES.exchange.paragraphMismatch,
         `"${key}": the source has ${s.paragraphs} paragraph(s), the translation has ${t.paragraphs}.`,
         span,
         ['Paragraphs are separated by one blank line; keep the same number as the source so the layout matches.'],

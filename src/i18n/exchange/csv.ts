@@ -1,5 +1,5 @@
 import { error, warning, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.ts';
-import { CODES } from './codes.ts';
+import { CODES } from '../../diagnostics/codes.ts';
 import type { ExchangeEntry, ImportedUnit, ReadResult } from './types.ts';
 
 /**
@@ -126,7 +126,7 @@ export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], 
       }
       if (!closed) {
         broken = true;
-        diagnostics.push(error(CODES.syntax, 'A quoted CSV field is never closed: the file may be cut off, or a quote is not doubled.', span, [
+        diagnostics.push(error(CODES.exchange.syntax, 'A quoted CSV field is never closed: the file may be cut off, or a quote is not doubled.', span, [
           'A double quote inside a field must be written twice (""). If the file was cut off (an interrupted copy or',
           'download), export or save it again: nothing of this row is imported.',
         ]));
@@ -134,7 +134,7 @@ export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], 
       const rest = unquoted(text, i, delimiter);
       if (rest.trim() !== '') {
         broken = true;
-        diagnostics.push(error(CODES.syntax, 'Text after the closing quote of a CSV field.', { file, line, col }, [
+        diagnostics.push(error(CODES.exchange.syntax, 'Text after the closing quote of a CSV field.', { file, line, col }, [
           'Quote the whole field, and double any quote inside it.',
         ]));
       }
@@ -193,7 +193,7 @@ export function readCsv(text: string, file: string): ReadResult {
   const diagnostics: Diagnostic[] = [];
   const rows = parseCsv(text, file, diagnostics, sniffDelimiter(text), sniffEscape(text)).filter((r) => !(r.length === 1 && r[0]?.value === ''));
   const [head, ...body] = rows;
-  if (!head) return { units: [], diagnostics: [error(CODES.syntax, 'The CSV file is empty.', { file, line: 1, col: 1 }, [])] };
+  if (!head) return { units: [], diagnostics: [error(CODES.exchange.syntax, 'The CSV file is empty.', { file, line: 1, col: 1 }, [])] };
   const index = new Map<string, number>();
   head.forEach((cell, i) => {
     const name = cell.value.trim().toLowerCase();
@@ -209,7 +209,7 @@ export function readCsv(text: string, file: string): ReadResult {
   while (width > 0 && head[width - 1]?.value.trim() === '') width--;
   const missing = ['key', 'translation'].filter((c) => !index.has(c));
   if (missing.length > 0) {
-    diagnostics.push(error(CODES.csvColumn, `The CSV header lacks the column(s) ${missing.join(', ')}.`, head[0]?.span, [
+    diagnostics.push(error(CODES.exchange.csvColumn, `The CSV header lacks the column(s) ${missing.join(', ')}.`, head[0]?.span, [
       `The first row must name the columns: ${CSV_COLUMNS.join(',')}.`,
     ]));
     return { units: [], diagnostics };
@@ -225,38 +225,38 @@ export function readCsv(text: string, file: string): ReadResult {
     // not the translation, and the missing status would read as "current". Nothing of the row is imported.
     if (row.some((c) => c.broken)) continue;
     if (row.length < width) {
-      diagnostics.push(error(CODES.syntax, `This CSV row has ${row.length} cell(s), the header has ${width}: the file may be cut off.`, rowSpan, [
+      diagnostics.push(error(CODES.exchange.syntax, `This CSV row has ${row.length} cell(s), the header has ${width}: the file may be cut off.`, rowSpan, [
         'Export or save the file again (every row has one cell per column, even when empty); nothing of this row is imported.',
       ]));
       continue;
     }
     const key = cell('key')?.value.trim() ?? '';
     if (key === '') {
-      diagnostics.push(error(CODES.syntax, 'A CSV row has no key.', rowSpan, ['Keep the key column as exported.']));
+      diagnostics.push(error(CODES.exchange.syntax, 'A CSV row has no key.', rowSpan, ['Keep the key column as exported.']));
       continue;
     }
     const translation = cell('translation');
     const status = cell('status')?.value.trim().toLowerCase() || 'current';
     if (!STATUSES.has(status))
-      diagnostics.push(error(CODES.csvColumn, `Unknown status "${status}" for "${key}".`, cell('status')?.span ?? rowSpan, [
+      diagnostics.push(error(CODES.exchange.csvColumn, `Unknown status "${status}" for "${key}".`, cell('status')?.span ?? rowSpan, [
         'Status must be one of: current, reviewed, stale, missing.',
       ]));
     const hash = cell('source_hash')?.value.trim();
     if (hash !== undefined && hash !== '' && !HASH.test(hash))
-      diagnostics.push(warning(CODES.badHash, `Source hash "${hash}" of "${key}" is not 8 hex digits; the source column is used instead.`,
+      diagnostics.push(warning(CODES.exchange.badHash, `Source hash "${hash}" of "${key}" is not 8 hex digits; the source column is used instead.`,
         cell('source_hash')?.span ?? rowSpan,
         ['Spreadsheets may turn hashes such as 12345678 into numbers: format the source_hash column as Text.'],
       ));
     const text = undefuse(translation?.value ?? '');
     if (translation && looksLikeFormula(text)) {
-      diagnostics.push(error(CODES.csvFormula, `The translation of "${key}" is a spreadsheet formula, not text: ${JSON.stringify(text.slice(0, 40))}.`, translation.span, [
+      diagnostics.push(error(CODES.exchange.csvFormula, `The translation of "${key}" is a spreadsheet formula, not text: ${JSON.stringify(text.slice(0, 40))}.`, translation.span, [
         'A formula is never printed on a card. Write the translation as plain text; a cell that has to start with',
         '"=", "+", "@" or "-" (other than a "- " bullet) is written behind one apostrophe, as export does: \'=…',
       ]));
       continue;
     }
     if (translation && SPREADSHEET_ERROR.test(translation.value))
-      diagnostics.push(error(CODES.syntax, `The translation of "${key}" is a spreadsheet error value (${translation.value}).`, translation.span, [
+      diagnostics.push(error(CODES.exchange.syntax, `The translation of "${key}" is a spreadsheet error value (${translation.value}).`, translation.span, [
         'Excel reads a cell starting with "-", "=", "+" or "@" as a formula. Open the CSV with Data → From Text/CSV',
         'and set every column to Text (LibreOffice: tick "Format quoted field as text"), then paste the text again.',
       ]));

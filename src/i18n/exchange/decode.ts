@@ -1,7 +1,7 @@
 import { firstInvalidUtf8 } from '../../content/decode-text.ts';
 import { guessLegacyEncoding } from '../../content/legacy-encodings.ts';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.ts';
-import { CODES } from './codes.ts';
+import { CODES } from '../../diagnostics/codes.ts';
 import { lineCol } from './xml.ts';
 
 /** How to save each kind of exchange file as UTF-8, for the hints of a refused file. */
@@ -20,7 +20,7 @@ const RESAVE = [
 export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; diagnostics: Diagnostic[] } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
     return {
-      diagnostics: [error(CODES.syntax, 'The file is saved as UTF-16; rightsprint reads UTF-8.', { file, line: 1, col: 1 }, RESAVE)],
+      diagnostics: [error(CODES.exchange.syntax, 'The file is saved as UTF-16; rightsprint reads UTF-8.', { file, line: 1, col: 1 }, RESAVE)],
     };
   const bad = firstInvalidUtf8(bytes);
   if (bad < 0) return { text: new TextDecoder('utf-8').decode(bytes), diagnostics: [] };
@@ -30,6 +30,6 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; di
   const legacy = guessLegacyEncoding(bytes);
   const looks = legacy ? `; it looks like ${legacy.name}` : '; it was probably saved in a legacy code page';
   return {
-    diagnostics: [error(CODES.syntax, `The file is not valid UTF-8 (byte 0x${hex} at byte offset ${bad})${looks}.`, { file, ...lineCol(before, before.length) }, RESAVE)],
+    diagnostics: [error(CODES.exchange.syntax, `The file is not valid UTF-8 (byte 0x${hex} at byte offset ${bad})${looks}.`, { file, ...lineCol(before, before.length) }, RESAVE)],
   };
 }

@@ -2,7 +2,7 @@
  * Language codes as exchange files write them, matched to the project's BCP 47 codes. gettext and POSIX locales
  * write `zh_Hans`, `ar_SA`, `sr@latin`, `pt_BR.UTF-8`; BCP 47 writes `zh-Hans`, `ar-SA`, `sr-Latn`, `pt-BR`.
  *
- * Matching (decided for issue #15; README "Language codes in exchange files"):
+ * Matching (README "Language codes in exchange files"):
  * 1. the code in BCP 47 form equals a project language (case-insensitively): that language;
  * 2. a regional Chinese code names the script its region writes (REGION_SCRIPT: zh_CN → zh-Hans, zh_TW → zh-Hant);
  * 3. otherwise region subtags are dropped, one at a time, while the code is not a language of its own in

@@ -1,5 +1,5 @@
 import { error, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.ts';
-import { CODES } from './codes.ts';
+import { CODES } from '../../diagnostics/codes.ts';
 
 /**
  * ISO 15924 codes (locales/languages.json `script`) whose letters are not one Unicode Script property value:
@@ -50,7 +50,7 @@ export function checkLetters(key: string, source: string, translation: string, s
     ? `has no letter of the ${script} script`
     : 'has question marks where letters should be ("??", or "?" inside a word) that the source does not have';
   return [
-    error(CODES.lostScript, `"${key}": the translation ${what} — the file was probably saved in a legacy code page, which turns letters into "?".`, span, [
+    error(CODES.exchange.lostScript, `"${key}": the translation ${what} — the file was probably saved in a legacy code page, which turns letters into "?".`, span, [
       'Open the translator\'s original file again and save it as UTF-8: Excel "CSV UTF-8 (Comma delimited)" (not "CSV (Comma delimited)"),',
       'LibreOffice "Text CSV" with character set Unicode (UTF-8); PO and XLIFF editors write UTF-8 by default.',
     ]),
@@ -69,7 +69,7 @@ export function checkControls(key: string, translation: string, span: SourceSpan
   if (!found) return [];
   const hex = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
   return [
-    error(CODES.controlCharacter, `"${key}": the translation contains the control character U+${hex} at character ${found.index + 1}.`, span, [
+    error(CODES.exchange.controlCharacter, `"${key}": the translation contains the control character U+${hex} at character ${found.index + 1}.`, span, [
       'Delete it (it is invisible in most editors: retype the words around it). Line breaks are fine.',
     ]),
   ];

@@ -2,7 +2,7 @@ import type { SourceGuidance, TranslationFile } from '../../content/types.ts';
 import type { TranslationChange } from '../../content/write-translation.ts';
 import { error, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { sourceHash } from '../hash.ts';
-import { CODES } from './codes.ts';
+import { CODES } from '../../diagnostics/codes.ts';
 import { translationState } from '../translation-state.ts';
 
 /** One line of what `accept` did. */
@@ -46,14 +46,14 @@ export function planAccept(
     const text = source.strings[key];
     const stored = translation?.strings[key];
     if (text === undefined) {
-      diagnostics.push(error(CODES.acceptKey, `"${key}" is not a key of the source guidance.`, undefined, [
+      diagnostics.push(error(CODES.exchange.acceptKey, `"${key}" is not a key of the source guidance.`, undefined, [
         'List keys exactly as in guidance; `rightsprint status` shows the stale ones.',
       ]));
       continue;
     }
     const status = translationState(text, stored);
     if (status === 'missing' || !stored) {
-      diagnostics.push(error(CODES.acceptKey, `"${key}" has no translation to accept.`, undefined, [
+      diagnostics.push(error(CODES.exchange.acceptKey, `"${key}" has no translation to accept.`, undefined, [
         'Translate it first (rightsprint export / import).',
       ]));
       continue;

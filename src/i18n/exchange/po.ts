@@ -1,6 +1,6 @@
 import { error, warning, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.ts';
-import { CODES } from './codes.ts';
-import { languageInfo } from '../languages.ts';
+import { CODES } from '../../diagnostics/codes.ts';
+import { languageInfo } from '../../content/languages.ts';
 import { PLURAL_FORMS } from './plural-forms.ts';
 import type { ExchangeEntry, ExchangeMeta, ImportedUnit, ReadResult } from './types.ts';
 
@@ -135,7 +135,7 @@ export function readPo(text: string, file: string): ReadResult {
     const keyword = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(.*)$/u.exec(line);
     const continuation = line.startsWith('"');
     if (!keyword && !continuation) {
-      diagnostics.push(error(CODES.syntax, `Cannot read this PO line: ${JSON.stringify(raw.slice(0, 40))}.`, span(), [
+      diagnostics.push(error(CODES.exchange.syntax, `Cannot read this PO line: ${JSON.stringify(raw.slice(0, 40))}.`, span(), [
         'Each line must be a comment (#…), msgctxt/msgid/msgstr "…", or a quoted continuation "…".',
       ]));
       return;
@@ -166,7 +166,7 @@ export function readPo(text: string, file: string): ReadResult {
       return;
     }
     if (!current || !target) {
-      diagnostics.push(error(CODES.syntax, 'A quoted continuation line has no msgid/msgstr before it.', span(), []));
+      diagnostics.push(error(CODES.exchange.syntax, 'A quoted continuation line has no msgid/msgstr before it.', span(), []));
       return;
     }
     if (target !== 'ignore') current[target] = (current[target] ?? '') + value;
@@ -180,13 +180,13 @@ export function readPo(text: string, file: string): ReadResult {
       language = /^Language:\s*(.*)$/mu.exec(entry.msgstr ?? '')?.[1]?.trim() || undefined;
       const charset = /^Content-Type:.*charset=([^\s;]+)/mu.exec(entry.msgstr ?? '')?.[1];
       if (charset && charset.toUpperCase() !== 'UTF-8')
-        diagnostics.push(error(CODES.syntax, `The PO file declares charset ${charset}; only UTF-8 is read.`, entry.start, [
+        diagnostics.push(error(CODES.exchange.syntax, `The PO file declares charset ${charset}; only UTF-8 is read.`, entry.start, [
           'Save the file as UTF-8 (Poedit: Catalog → Properties → Charset).',
         ]));
       continue;
     }
     if (entry.plural) {
-      diagnostics.push(error(CODES.syntax, 'Plural entries (msgid_plural / msgstr[n]) are not used by rightsprint.', entry.start, [
+      diagnostics.push(error(CODES.exchange.syntax, 'Plural entries (msgid_plural / msgstr[n]) are not used by rightsprint.', entry.start, [
         'Export the file again from rightsprint instead of editing its structure.',
       ]));
       continue;
@@ -194,7 +194,7 @@ export function readPo(text: string, file: string): ReadResult {
     // msgctxt is the key; a tool that dropped it (translate-toolkit's xliff2po, csv2po) kept the `#: key` reference.
     const key = entry.msgctxt ?? (entry.references.length === 1 ? entry.references[0] : undefined);
     if (key === undefined) {
-      diagnostics.push(error(CODES.syntax, 'This entry has no msgctxt; rightsprint uses msgctxt as the content key.', entry.start, [
+      diagnostics.push(error(CODES.exchange.syntax, 'This entry has no msgctxt; rightsprint uses msgctxt as the content key.', entry.start, [
         'Keep the msgctxt line (and the "#: key" line) of every entry exactly as exported.',
       ]));
       continue;
@@ -205,7 +205,7 @@ export function readPo(text: string, file: string): ReadResult {
     const recorded = tags.get(TAG_HASH);
     const previous = tags.get(TAG_PREVIOUS);
     if (recorded !== undefined && !HASH.test(recorded))
-      diagnostics.push(warning(CODES.badHash, `Source hash "${recorded}" is not 8 hex digits; it is ignored.`, entry.start, [
+      diagnostics.push(warning(CODES.exchange.badHash, `Source hash "${recorded}" is not 8 hex digits; it is ignored.`, entry.start, [
         `Keep the "#. ${TAG_HASH}" comment as exported.`,
       ]));
     units.push({
@@ -227,7 +227,7 @@ export function readPo(text: string, file: string): ReadResult {
 function unquote(literal: string, span: SourceSpan, diagnostics: Diagnostic[]): string {
   const match = /^"((?:[^"\\]|\\.)*)"$/u.exec(literal.trim());
   if (!match) {
-    diagnostics.push(error(CODES.syntax, 'Expected a string in double quotes.', span, [
+    diagnostics.push(error(CODES.exchange.syntax, 'Expected a string in double quotes.', span, [
       'A double quote inside the text must be written \\" in a PO file.',
     ]));
     return '';
@@ -235,7 +235,7 @@ function unquote(literal: string, span: SourceSpan, diagnostics: Diagnostic[]): 
   return (match[1] ?? '').replace(/\\(.)/gu, (whole, c: string) => {
     const out = ESCAPES_IN[c];
     if (out !== undefined) return out;
-    diagnostics.push(error(CODES.syntax, `Unknown escape ${whole} in a PO string.`, span, [
+    diagnostics.push(error(CODES.exchange.syntax, `Unknown escape ${whole} in a PO string.`, span, [
       'Write a backslash as \\\\, a quote as \\", a newline as \\n.',
     ]));
     return c;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { HistorySnapshot, ReviewStatus, SourceGuidance, TranslationFile } from '../../content/types.ts';
 import { loadContent } from '../../content/load.ts';
-import { CODES as CONTENT_CODES } from '../../diagnostics/codes.ts';
+import { CODES } from '../../diagnostics/codes.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 
 /**
@@ -30,7 +30,7 @@ export interface Workspace {
  * `rightsprint check`; the workflow commands only count them.
  */
 const BLOCKING = new Set<string>([
-  CONTENT_CODES.yamlSyntax, CONTENT_CODES.duplicateKey, CONTENT_CODES.missingFile, CONTENT_CODES.notUtf8, CONTENT_CODES.utf16File, CONTENT_CODES.fileTooLarge,
+  CODES.content.yamlSyntax, CODES.content.duplicateKey, CODES.content.missingFile, CODES.content.notUtf8, CODES.content.utf16File, CODES.content.fileTooLarge,
 ]);
 
 /** Where `translations/<lang>.yaml` lives in a content folder. */

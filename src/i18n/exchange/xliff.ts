@@ -1,5 +1,5 @@
 import { error, warning, type Diagnostic, type SourceSpan } from '../../diagnostics/diagnostic.ts';
-import { CODES } from './codes.ts';
+import { CODES } from '../../diagnostics/codes.ts';
 import type { ExchangeEntry, ExchangeMeta, ImportedUnit, ReadResult } from './types.ts';
 import { childElements, lineCol, parseXml, textContent, XmlError, type XmlElement } from './xml.ts';
 
@@ -85,14 +85,14 @@ export function readXliff(raw: string, file: string): ReadResult {
     if (!(e instanceof XmlError)) throw e;
     return {
       units: [],
-      diagnostics: [error(CODES.syntax, `The XLIFF file is not well-formed XML: ${e.message}.`, at(e.offset), [
+      diagnostics: [error(CODES.exchange.syntax, `The XLIFF file is not well-formed XML: ${e.message}.`, at(e.offset), [
         'Export the file again, or open it in a CAT tool or an XML editor to repair it.',
       ])],
     };
   }
   const diagnostics: Diagnostic[] = [];
   if (root.name !== 'xliff' || !(root.attrs.get('version') ?? '').startsWith('1.'))
-    diagnostics.push(error(CODES.syntax, 'Not an XLIFF 1.x file (expected <xliff version="1.2">).', at(root.offset), [
+    diagnostics.push(error(CODES.exchange.syntax, 'Not an XLIFF 1.x file (expected <xliff version="1.2">).', at(root.offset), [
       'rightsprint reads XLIFF 1.2; save as XLIFF 1.2 in your CAT tool.',
     ]));
   const files = childElements(root, 'file');
@@ -107,14 +107,14 @@ export function readXliff(raw: string, file: string): ReadResult {
     const key = locationKey(unit) ?? unit.attrs.get('id');
     const entrySpan = at(unit.offset);
     if (!key) {
-      diagnostics.push(error(CODES.syntax, '<trans-unit> without an id.', entrySpan, ['Keep every id as exported: it is the content key.']));
+      diagnostics.push(error(CODES.exchange.syntax, '<trans-unit> without an id.', entrySpan, ['Keep every id as exported: it is the content key.']));
       continue;
     }
     const source = childElements(unit, 'source')[0];
     const target = childElements(unit, 'target')[0];
     const targetText = target ? textContent(target) : { text: '', inline: false };
     if (targetText.inline)
-      diagnostics.push(error(CODES.syntax, `"${key}": the target contains inline XML elements, which rightsprint does not use.`, at(target?.offset ?? unit.offset), [
+      diagnostics.push(error(CODES.exchange.syntax, `"${key}": the target contains inline XML elements, which rightsprint does not use.`, at(target?.offset ?? unit.offset), [
         'Remove the tags (<g>, <x/>, <ph>, …) and keep plain text with **bold** markers.',
       ]));
     const notes = childElements(unit, 'note').map((n) => textContent(n).text);
@@ -123,7 +123,7 @@ export function readXliff(raw: string, file: string): ReadResult {
     const recorded = tag(TAG_HASH);
     const previous = tag(TAG_PREVIOUS);
     if (recorded !== undefined && !HASH.test(recorded))
-      diagnostics.push(warning(CODES.badHash, `"${key}": source hash "${recorded}" is not 8 hex digits; it is ignored.`, entrySpan, [
+      diagnostics.push(warning(CODES.exchange.badHash, `"${key}": source hash "${recorded}" is not 8 hex digits; it is ignored.`, entrySpan, [
         `Keep the "${TAG_HASH}" note as exported.`,
       ]));
     const state = target?.attrs.get('state') ?? (targetText.text === '' ? 'new' : 'translated');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exportCommand } from '../../../src/cli/export.ts';
 import { importCommand } from '../../../src/cli/import.ts';
 import { resolveLanguage, toBcp47 } from '../../../src/i18n/exchange/language-code.ts';
-import { hasOwnEntry } from '../../../src/i18n/languages.ts';
+import { hasOwnEntry } from '../../../src/content/languages.ts';
 import { captureIO } from '../../unit/exchange/helpers.ts';
 
 /**

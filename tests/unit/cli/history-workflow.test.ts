@@ -100,7 +100,7 @@ describe('the edition history in the workflow commands', () => {
     const io = captureIO(dir);
     expect(await diffCommand.run(['--since', '2026.l'], io)).toBe(2);
     expect(io.stderr.join('\n')).toContain('no snapshot of version 2026.l');
-    expect(io.stderr.join('\n')).toContain('did you mean --since 2026.1?');
+    expect(io.stderr.join('\n')).toContain('Did you mean --since 2026.1?');
     expect(await diffCommand.run([OLD_FIXTURE, '--since', '2026.1'], captureIO(dir))).toBe(2);
     const bare = scratch();
     const none = captureIO(bare.dir);

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forgetContent } from '../../../src/build/run-job.ts';
-import { languageInfo } from '../../../src/i18n/languages.ts';
+import { languageInfo } from '../../../src/content/languages.ts';
 import { copyFixture, edit, run } from './helpers.ts';
 
 const rows = (JSON.parse(readFileSync(new URL('../../../locales/languages.json', import.meta.url), 'utf8')) as { languages: { code: string }[] }).languages.map((l) => l.code);

@@ -3,9 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProof, proofCommand, splitParagraphs } from '../../../src/cli/proof.ts';
+import { proofCommand } from '../../../src/cli/proof.ts';
+import { buildProof, splitParagraphs } from '../../../src/materials/proof.ts';
+import { layoutParagraph } from '../../../src/text/layout-paragraph.ts';
 import type { CliIO } from '../../../src/cli/command.ts';
-import type { Trace } from '../../../src/render/trace.ts';
+import { documentTraceJson, type DocumentTrace } from '../../../src/render/trace-document.ts';
 import type { TextLineItem } from '../../../src/layout/frame.ts';
 
 const hasTool = (t: string): boolean => spawnSync('which', [t]).status === 0;
@@ -22,8 +24,8 @@ describe('proof: building the document', () => {
   });
 
   it('places RTL lines against the right edge of the measure and LTR lines against the left', () => {
-    const ar = buildProof('ar', 'اتصل على الرقم 0800 123 4567', { widthMm: 80, size: 11 });
-    const en = buildProof('en', 'Call 0800 123 4567', { widthMm: 80, size: 11 });
+    const ar = buildProof('ar', 'اتصل على الرقم 0800 123 4567', { widthMm: 80, size: 11 }, layoutParagraph);
+    const en = buildProof('en', 'Call 0800 123 4567', { widthMm: 80, size: 11 }, layoutParagraph);
     const place = (p: typeof ar) => p.doc.pages[0]!.frame.items[0]!;
     const margin = (20 * 72) / 25.4;
     const measure = (80 * 72) / 25.4;
@@ -37,7 +39,7 @@ describe('proof: building the document', () => {
 
   it('flows long text onto more A4 pages, baselines inside the page margins', () => {
     const para = 'You have the right to remain silent. Do not sign anything without legal advice. ';
-    const proof = buildProof('en', Array(40).fill(para.repeat(3)).join('\n\n'), { widthMm: 80, size: 11 });
+    const proof = buildProof('en', Array(40).fill(para.repeat(3)).join('\n\n'), { widthMm: 80, size: 11 }, layoutParagraph);
     expect(proof.doc.pages.length).toBeGreaterThan(1);
     for (const page of proof.doc.pages) {
       expect(page.width).toBeCloseTo(595.28, 2);
@@ -99,6 +101,10 @@ describe('proof command', () => {
     expect(err).toContain('U+1F600');
     expect(err).toContain('U+2D63');
     expect(err).toContain('"😀"');
+    // Through the shared diagnostic formatter: place, code, message, hint, and the count line.
+    expect(err).toMatch(/^--text {2}RP4001 {2}paragraph 1 contains "😀" \(U\+1F600\) at offset 5, which no bundled font can draw \(ar\)\.$/mu);
+    expect(err).toContain('    hint: Check for a typo');
+    expect(io.errLines.at(-1)).toBe('2 errors, 0 warnings');
     expect(existsSync(join(dir, 'missing.pdf'))).toBe(false);
   });
 
@@ -116,10 +122,21 @@ describe('proof command', () => {
     expect(code).toBe(0);
     const pdf = readFileSync(join(dir, 'out/ur.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const trace = JSON.parse(readFileSync(join(dir, 'out/ur.json'), 'utf8')) as Trace;
+    // The trace is the golden traces' format (tests/golden/traces/), byte for byte, of the document the PDF draws.
+    const written = readFileSync(join(dir, 'out/ur.json'), 'utf8');
+    const text = readFileSync(join(dir, 'ur.txt'), 'utf8');
+    expect(written).toBe(documentTraceJson(buildProof('ur', text, { widthMm: 60, size: 11 }, layoutParagraph).doc));
+    const trace = JSON.parse(written) as DocumentTrace;
     expect(trace.lang).toBe('ur');
-    expect(trace.direction).toBe('rtl');
-    expect(trace.lines.flatMap((l) => l.runs.map((r) => r.font))).toContain('fonts/noto-nastaliq-urdu/NotoNastaliqUrdu_400Regular.ttf');
+    const lines = trace.pages.flatMap((p) => p.lines);
+    expect([...new Set(lines.map((l) => l.tag))]).toEqual(['proof-p1', 'proof-p2']);
+    expect(lines[0]!.text).toMatch(/^مفت مشورے/u);
+    // Runs read `face@size script direction: glyph:advance(dx,dy) …`, as in the golden traces; the Urdu is set in Nastaliq.
+    for (const run of lines.flatMap((l) => l.runs)) expect(run).toMatch(/^[\w-]+@11 [A-Z][a-z]{3} (ltr|rtl): \d+:-?[\d.]+(\(-?[\d.]+,-?[\d.]+\))?( \d+:-?[\d.]+(\(-?[\d.]+,-?[\d.]+\))?)*$/u);
+    expect(lines[0]!.runs.some((r) => /^noto-nastaliq-urdu[\w-]*@11 Arab rtl: /u.test(r))).toBe(true);
+    const golden = JSON.parse(readFileSync(new URL('../../golden/traces/card-ur.json', import.meta.url), 'utf8')) as DocumentTrace;
+    expect(Object.keys(trace)).toEqual(Object.keys(golden));
+    expect(Object.keys(lines[0]!).filter((k) => k !== 'lang')).toEqual(Object.keys(golden.pages[0]!.lines[0]!).filter((k) => k !== 'lang'));
     // Deterministic: the same input gives the same bytes.
     await proofCommand.run(['--lang', 'ur', '--file', 'ur.txt', '--out', 'out/ur2.pdf', '--width-mm', '60'], capture(dir));
     expect(readFileSync(join(dir, 'out/ur2.pdf')).equals(pdf)).toBe(true);

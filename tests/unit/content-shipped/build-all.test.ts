@@ -51,7 +51,7 @@ describe('shipped content: full build', () => {
   });
 
   it('prints no English fallback: every language is translated against the current source text', () => {
-    const fallbacks = summary.diagnostics.filter((d) => d.code === CODES.fallbackUsed || d.code === CODES.staleKept);
+    const fallbacks = summary.diagnostics.filter((d) => d.code === CODES.policy.fallbackUsed || d.code === CODES.policy.staleKept);
     expect(fallbacks.map((d) => d.message)).toEqual([]);
   });
 
@@ -63,11 +63,11 @@ describe('shipped content: full build', () => {
     const byEdition = new Map<string, string[]>();
     const markerKeys = new Set<string>();
     for (const d of summary.diagnostics.filter((x) => x.severity === 'warning')) {
-      if (d.code === CODES.placeholderText) {
+      if (d.code === CODES.policy.placeholderText) {
         markerKeys.add(/Guidance `([\w.]+)`/u.exec(d.message)?.[1] ?? '?');
         continue;
       }
-      expect(d.code, d.message).toBe(CODES.placeholderSetting);
+      expect(d.code, d.message).toBe(CODES.policy.placeholderSetting);
       const edition = /edition ([\w-]+)/u.exec(d.message)?.[1] ?? '?';
       const setting = /Setting `(\w+)`/u.exec(d.message)?.[1] ?? '?';
       byEdition.set(edition, [...(byEdition.get(edition) ?? []), setting]);

@@ -14,7 +14,7 @@ import type { ContentDoc } from '../../../src/content/types.ts';
 import type { LocalizedDoc, LocalizedString } from '../../../src/i18n/types.ts';
 import { localize } from '../../../src/i18n/localize.ts';
 import { cardSides } from '../../../src/materials/card-sides.ts';
-import { CODES } from '../../../src/materials/diagnostics.ts';
+import { CODES } from '../../../src/diagnostics/codes.ts';
 import { layoutParagraph } from '../../../src/text/layout-paragraph.ts';
 
 const CONTENT = fileURLToPath(new URL('../../../content/', import.meta.url));
@@ -98,7 +98,7 @@ describe('shipped content through the pipeline', () => {
       const ed = content.editions.find((e) => e.name === 'example-local')!;
       const { doc } = localize(content, ed, lang);
       const sides = cardSides(doc, content.project.materials, layoutParagraph);
-      expect(sides.diagnostics.filter((d) => d.code === CODES.cardOverflow || d.code === CODES.missingGlyph).map((d) => d.message)).toEqual([]);
+      expect(sides.diagnostics.filter((d) => d.code === CODES.layout.cardOverflow || d.code === CODES.fonts.missingGlyph).map((d) => d.message)).toEqual([]);
     });
   }
 });

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { MaterialsSpec } from '../../../src/content/types.ts';
-import { scriptsWithFonts } from '../../../src/fonts/scripts-with-fonts.ts';
-import { languageProblem } from '../../../src/i18n/languages.ts';
+import { scriptsWithFonts } from '../../../src/content/scripts-with-fonts.ts';
+import { languageProblem } from '../../../src/content/languages.ts';
 
 const CONTENT = fileURLToPath(new URL('../../../content/', import.meta.url));
 const readYaml = (rel: string) => parse(readFileSync(join(CONTENT, rel), 'utf8')) as Record<string, unknown>;

@@ -72,6 +72,14 @@ describe('content diagnostics', () => {
     expect(content?.source.strings['street.heading']).toBe('Caf\u00e9 street');
   });
 
+  it('warns (RP2004) when a translation drops the bold span its source has, at the translated string', () => {
+    const { content: dir } = copyFixture('content-basic');
+    edit(join(dir, 'translations/pl.yaml'), '**Zachowaj spokój.**', 'Zachowaj spokój.');
+    const d = loadContent(dir, { display: 'c' }).diagnostics.filter((x) => x.code === 'RP2004');
+    expect(d.map((x) => [x.severity, x.span?.file])).toEqual([['warning', 'c/translations/pl.yaml']]);
+    expect(d[0]!.message).toContain('0 bold span(s)');
+  });
+
   it('a folder without project.yaml is one clear error, not a crash', () => {
     const { content: dir } = copyFixture('content-basic');
     rmSync(join(dir, 'project.yaml'));

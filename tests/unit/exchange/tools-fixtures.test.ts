@@ -71,7 +71,7 @@ describe('exchange files re-saved by real tools import cleanly', () => {
       for (const [key, was] of Object.entries(old)) {
         // Text and source hash never change; po2xliff marks every confirmed (non-fuzzy, translated) unit
         // approved="yes", which XLIFF defines as reviewed, so those become reviewed. Stale ones stay as they were.
-        const approved = new RegExp(`approved="yes"[^>]*>[^<]*<source>`, 'u').test(xliff.split(`sourcefile">${key}<`)[0]?.split('<trans-unit').at(-1) ?? '');
+        const approved = /approved="yes"[^>]*>[^<]*<source>/u.test(xliff.split(`sourcefile">${key}<`)[0]?.split('<trans-unit').at(-1) ?? '');
         expect(now[key]).toEqual(approved && was.text !== '' ? { ...was, review: 'reviewed' } : was);
       }
       for (const other of LANGS.filter((l) => l !== lang)) expect(after[other]).toBe(before[other]);

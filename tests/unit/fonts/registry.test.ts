@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fontRegistry, loadFontRegistry, readManifest } from '../../../src/fonts/registry.ts';
-import { languages } from '../../../src/i18n/languages.ts';
+import { languages } from '../../../src/content/languages.ts';
 import { REPO_ROOT } from '../../../src/platform/repo-root.ts';
 
 const manifest = readManifest();

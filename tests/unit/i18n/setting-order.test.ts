@@ -11,7 +11,7 @@ const base = loadContent(fileURLToPath(new URL('../../regressions/rtl-bracketed-
 
 function warnings(settings: Record<string, string>, lang = 'ar') {
   const content = { ...base, project: { ...base.project, settings: { ...base.project.settings, ...settings } } };
-  return localize(content, content.editions[0]!, lang).diagnostics.filter((d) => d.code === CODES.settingOrder);
+  return localize(content, content.editions[0]!, lang).diagnostics.filter((d) => d.code === CODES.layout.settingOrder);
 }
 
 describe('displaysInOrder (text/itemize.ts)', () => {

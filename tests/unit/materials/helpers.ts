@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import type { Block, Inline } from '../../../src/content/markup-types.ts';
 import type { MaterialsSpec } from '../../../src/content/types.ts';
-import { languageInfo } from '../../../src/i18n/languages.ts';
-import type { LanguageInfo } from '../../../src/i18n/languages.ts';
+import { languageInfo } from '../../../src/content/languages.ts';
+import type { LanguageInfo } from '../../../src/content/languages.ts';
 import type { LocalizedDoc, LocalizedString, StringState } from '../../../src/i18n/types.ts';
 import type { SetText } from '../../../src/layout/types.ts';
 import type { Line, MissingGlyph, ParagraphLayout } from '../../../src/text/types.ts';
@@ -167,7 +167,7 @@ function fakeLine(text: string, size: number, direction: 'ltr' | 'rtl'): Line {
 
 import type { Frame, Positioned, StructNode, TextLineItem } from '../../../src/layout/frame.ts';
 
-/** Every item of a frame with absolute coordinates (groups flattened; rotate180 not used by materials). */
+/** Every item of a frame with absolute coordinates (groups flattened). */
 export function flatten(frame: Frame, dx = 0, dy = 0): Positioned[] {
   return frame.items.flatMap((p) => (p.item.kind === 'group' ? flatten(p.item.frame, dx + p.x, dy + p.y) : [{ ...p, x: p.x + dx, y: p.y + dy }]));
 }

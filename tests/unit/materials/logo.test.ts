@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Frame, ImageItem, Positioned, StructNode } from '../../../src/layout/frame.ts';
-import { readLogo } from '../../../src/layout/read-logo.ts';
+import { readLogo } from '../../../src/content/read-logo.ts';
 import { mm } from '../../../src/layout/units.ts';
 import { buildCard } from '../../../src/materials/card.ts';
 import { CARD_SAFE, CARD_SIZE } from '../../../src/materials/card-side.ts';
@@ -48,7 +48,7 @@ describe('readLogo', () => {
     expect(j.ok && [j.logo.width, j.logo.height]).toEqual([64, 32]);
     const bad = readLogo(join(tmp, 'assets', 'text.svg'), readFileSync(join(tmp, 'assets', 'text.svg')));
     expect(bad.ok).toBe(false);
-    expect(!bad.ok && bad.reason).toMatch(/<text> is not a plain shape/u);
+    expect(!bad.ok && bad.reason).toMatch(/contains text \(<text>\)/u);
   });
 
   it('an undrawable logo is error RP3109 naming the setting; outside the folder RP3004; no contentRoot or no logo means no logo', () => {

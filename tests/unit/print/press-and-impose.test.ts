@@ -90,9 +90,9 @@ describe('duplex mirroring (long-edge flip)', () => {
     const front = (n: number): Frame => ({ ...ID1, items: [{ x: 0, y: 0, item: { kind: 'rect', width: n, height: 1 } }] });
     const fronts = Array.from({ length: 10 }, (_, i) => front(i + 1));
     const backs = Array.from({ length: 10 }, (_, i) => front(100 + i));
-    const [p1, p2] = impose({ sheet, cell: ID1, grid, fronts, backs, marks: { ...marks, offset: mm(1.5), length: mm(6) } });
-    const groups = (page: typeof p1) => page.frame.items.filter((p) => p.item.kind === 'group');
     const cells = gridCells(sheet, ID1, grid);
+    const [p1, p2] = impose({ sheet, cells, fronts, backs, marks: { ...marks, offset: mm(1.5), length: mm(6) } });
+    const groups = (page: typeof p1) => page.frame.items.filter((p) => p.item.kind === 'group');
     groups(p1).forEach((g, i) => {
       expect(g.x).toBeCloseTo(cells[i]!.x, 6);
       expect((g.item as GroupItem).clip).toBe(true);

@@ -28,6 +28,12 @@ const PARAS = [
 ];
 
 const objsOf = (pdf: Buffer) => readObjects(pdf);
+/** The same placed item with no structure tag: drawn as an artifact (a decorative repeat). */
+function untag(p: Positioned): Positioned {
+  if (p.item.kind === 'group') return p;
+  const { tag: _tag, ...item } = p.item;
+  return { ...p, item };
+}
 const catalog = (objs: Map<number, PdfObject>) => objectsWhere(objs, /\/Type \/Catalog/)[0]!;
 
 describe('renderPdf: text, fonts and extraction', () => {
@@ -100,7 +106,7 @@ describe('renderPdf: size of an imposed sheet', () => {
       x: (i % 2) * 300,
       y: Math.floor(i / 2) * 160,
       // First copy tagged, the others decorative repeats (artifacts), as home sheets do.
-      item: { kind: 'group', clip: true, frame: i === 0 ? cardFrame : { ...cardFrame, items: cardFrame.items.map((p) => ({ ...p, item: { ...p.item, tag: undefined } })) } },
+      item: { kind: 'group', clip: true, frame: i === 0 ? cardFrame : { ...cardFrame, items: cardFrame.items.map(untag) } },
     }));
     const sheet: DocumentSpec = { ...card, pages: [{ width: 595.28, height: 841.89, frame: { width: 595.28, height: 841.89, items: copies } }] };
     const pdf = await renderPdf(sheet, { standard: 'ua' });
@@ -206,7 +212,7 @@ describe('renderPdf: tagged structure and languages', () => {
   it('gives artifact lines /ActualText too, outside the structure tree', async () => {
     const base = simpleDoc([{ text: 'काटें — cut here', lang: 'hi' }], 'en');
     const page = base.pages[0]!;
-    const untagged = page.frame.items.map((p) => ({ ...p, item: { ...p.item, tag: undefined } }));
+    const untagged = page.frame.items.map(untag);
     const o = objsOf(await renderPdf({ ...base, pages: [{ ...page, frame: { ...page.frame, items: untagged } }] }));
     const content = o.get(refOf(pages(o)[0]!.body, 'Contents')!)!.stream!.toString('latin1');
     const m = /\/Artifact BMC\n\/Span <<\n\/Lang \(hi\)\n\/ActualText (<[0-9a-f]+>|\([^)]*\))\n>> BDC/.exec(content);
@@ -297,7 +303,16 @@ describe('renderPdf: metadata, XMP, determinism', () => {
     const objs = objsOf(pdf);
     expect(info(objs, pdf).CreationDate).toBe('D:20260101000000Z');
     expect(xmp(objs)).toContain('<xmp:CreateDate>2026-01-01T00:00:00Z</xmp:CreateDate>');
-    await expect(renderPdf(withExtra(), { env: { SOURCE_DATE_EPOCH: 'yesterday' } })).rejects.toBeInstanceOf(UserError);
+    const bad = await renderPdf(withExtra(), { env: { SOURCE_DATE_EPOCH: 'yesterday' } }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(UserError);
+    expect((bad as UserError).diagnostics.map((d) => d.code)).toEqual(['RP6001']);
+  });
+
+  it('rejects an edition date that is not a calendar date (RP6002) instead of stamping a wrong one', async () => {
+    const spec = withExtra();
+    const err = await renderPdf({ ...spec, metadata: { ...spec.metadata, date: '2026-13-45' } }, { env: {} }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).diagnostics.map((d) => d.code)).toEqual(['RP6002']);
   });
 
   it('names the installed pdfkit in the fixed Producer', () => {
@@ -351,7 +366,7 @@ describe('renderPdf: standards', () => {
   });
 });
 
-/** A press page: bleed and trim boxes, CMYK, a background rect in bleed, a group rotated 180° and clipped. */
+/** A press page: bleed and trim boxes, CMYK, a background rect in bleed, a translated and clipped group. */
 function pressDoc(colorMode: 'rgb' | 'cmyk'): DocumentSpec {
   const base = simpleDoc([{ text: 'HHHH', lang: 'en', size: 20 }]);
   const line = base.pages[0]!.frame.items[0]!;
@@ -372,21 +387,20 @@ function pressDoc(colorMode: 'rgb' | 'cmyk'): DocumentSpec {
           items: [
             { x: 20, y: 30, item: { kind: 'rect', width: 50, height: 20, fill: RED } },
             { x: 20, y: 80, item: line.item },
-            // Rotated group: its local (0,0)-(10,10) square must land at the group's far corner.
+            // Translated group: its local (0,0)-(10,10) square must land at the group's corner (100, 0).
             {
               x: 100,
               y: 0,
               item: {
                 kind: 'group',
-                rotate180: true,
                 clip: true,
                 frame: {
-                  width: 100,
+                  width: 80,
                   height: 100,
                   items: [
                     { x: 0, y: 0, item: { kind: 'rect', width: 10, height: 10, fill: BLACK } },
-                    // Extends past the group's right/bottom edge (left/top after rotation): clipped.
-                    { x: 95, y: 95, item: { kind: 'path', d: 'M0 0h30v30h-30z', fill: BLACK } },
+                    // Extends past the group's right edge (page x 180) onto the page: clipped there.
+                    { x: 75, y: 40, item: { kind: 'path', d: 'M0 0h30v30h-30z', fill: BLACK } },
                     { x: 50, y: 10, item: { kind: 'path', d: 'M0 0L20 0', stroke: BLACK, lineWidth: 1, dash: [2, 2] } },
                   ],
                 },
@@ -422,7 +436,7 @@ describe('renderPdf: pages, colour, pixels', () => {
     expect(rgb).toMatch(/^0 0 0 rg$/m);
   });
 
-  it.skipIf(!POPPLER)('puts ink where the frame says (72 dpi render: 1 px = 1 pt), rotated and clipped groups too', async () => {
+  it.skipIf(!POPPLER)('puts ink where the frame says (72 dpi render: 1 px = 1 pt), translated and clipped groups too', async () => {
     const spec = pressDoc('rgb');
     const path = tempPdf(await renderPdf(spec));
     run('pdftoppm', ['-r', '72', '-png', '-singlefile', path, `${path}-img`]);
@@ -447,12 +461,11 @@ describe('renderPdf: pages, colour, pixels', () => {
     expect(lineInk).toBeGreaterThan(100);
     expect(ink(0, 81, 100, 100, isDark)).toBe(0); // nothing below the baseline (H has no descender)
     expect(ink(0, 50, 19, 100, isDark)).toBe(0); // nothing left of the line start
-    // Rotated group at x=100: local square (0..10, 0..10) lands at page (190..200, 90..100).
-    expect(ink(191, 91, 199, 99, isDark)).toBe(64);
-    expect(ink(106, 6, 115, 15, isDark)).toBe(0); // not at the unrotated place
-    // Clipped: the 30×30 square at local (95,95) shows only its 5×5 part inside the group, at page (100..105, 0..5).
-    expect(ink(100, 0, 105, 5, isDark)).toBeGreaterThanOrEqual(16);
-    expect(ink(80, 0, 99, 30, isDark)).toBe(0);
+    // Group at x=100: local square (0..10, 0..10) lands at page (100..110, 0..10).
+    expect(ink(101, 1, 109, 9, isDark)).toBe(64);
+    // Clipped: the 30×30 square at local (75,40) shows only its 5 pt wide part inside the group, at page (175..180, 40..70).
+    expect(ink(176, 41, 179, 69, isDark)).toBe(3 * 28);
+    expect(ink(181, 35, 200, 75, isDark)).toBe(0);
   });
 
   it.skipIf(!POPPLER)('draws JPEG images as DCT-encoded XObjects (JPEG made by pdftoppm from a rendered page)', async () => {
@@ -471,14 +484,14 @@ describe('renderPdf: pages, colour, pixels', () => {
     expect(content).toMatch(/\/Figure <<\n\/MCID 0\n>> BDC\nq\n100 0 0 -50 0 50 cm\n\/I1 Do\nQ\nEMC/);
   });
 
-  it('draws PNG images and simple SVG logos (as vector paths); refuses complex SVG with a diagnostic', async () => {
+  it('draws PNG images and SVG logos (as vector paths, CMYK in a press file); refuses an SVG it cannot draw with a diagnostic', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rp-img-'));
     const png = new PNG({ width: 4, height: 4 });
     png.data.fill(0);
     for (let i = 3; i < png.data.length; i += 4) png.data[i] = 255;
     writeFileSync(join(dir, 'logo.png'), PNG.sync.write(png));
     writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><title>Logo</title><rect x="0" y="0" width="10" height="10" fill="#000"/><circle cx="15" cy="5" r="5" fill="#c8102e"/></svg>');
-    writeFileSync(join(dir, 'fancy.svg'), '<svg viewBox="0 0 10 10"><linearGradient id="g"/><path d="M0 0h10v10z" fill="url(#g)"/></svg>');
+    writeFileSync(join(dir, 'text.svg'), '<svg viewBox="0 0 10 10"><text x="0" y="5">ESA</text></svg>');
     const doc = (src: string): DocumentSpec => ({
       ...simpleDoc([]),
       colorMode: 'cmyk',
@@ -492,10 +505,18 @@ describe('renderPdf: pages, colour, pixels', () => {
     const content = svgObjs.get(refOf(pages(svgObjs)[0]!.body, 'Contents')!)!.stream!.toString('latin1');
     expect(content).toMatch(/^0 0 0 1 k$/m); // #000 → pure K in a press file
     expect(content).toMatch(/^0 0\.92 0\.77 0\.216 k$/m); // #c8102e, naive CMYK
-    const err = await renderPdf(doc(join(dir, 'fancy.svg'))).catch((e: unknown) => e);
+    expect(content).not.toMatch(/DeviceRGB|\b(rg|RG|scn|SCN)\n/);
+    // Inside the logo's Figure marked content, scaled from the 20 × 10 viewBox into the 40 × 20 box at (10, 10).
+    expect(content).toMatch(/\/Figure <<\n\/MCID 0\n>> BDC\nq\n1 0 0 1 10 10 cm\n[\s\S]*\n2 0 0 2 0 0 cm\n[\s\S]*\nEMC/);
+    const err = await renderPdf(doc(join(dir, 'text.svg'))).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).diagnostics[0]!.code).toBe('RP6003');
-    expect((err as UserError).message).toContain('fancy.svg');
+    expect((err as UserError).message).toContain('text.svg');
     expect((err as UserError).message).not.toContain(dir);
+    writeFileSync(join(dir, 'broken.png'), Buffer.from('\x89PNG\r\n\x1a\n not really a PNG', 'latin1'));
+    const broken = await renderPdf(doc(join(dir, 'broken.png'))).catch((e: unknown) => e);
+    expect(broken).toBeInstanceOf(UserError);
+    expect((broken as UserError).diagnostics.map((d) => d.code)).toEqual(['RP6004']);
+    expect((broken as UserError).message).toContain('broken.png');
   });
 });

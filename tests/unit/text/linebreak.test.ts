@@ -59,7 +59,7 @@ function sweep(s: Sentence, check: (text: string, lineStart: number, width: numb
   return lineCount;
 }
 
-describe('line breaking in laid-out paragraphs (sweep of widths 20–320 pt)', () => {
+describe('line breaking in laid-out paragraphs (sweep of widths 20–320 pt)', { tags: ['sweep'] }, () => {
   const corpus = sentences();
 
   it('Thai, Khmer and Myanmar lines start only at word boundaries', () => {

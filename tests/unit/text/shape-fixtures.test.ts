@@ -57,7 +57,8 @@ describe.skipIf(!HB)(HB ? 'live cross-check against hb-shape' : 'live cross-chec
     expect(hbShape({ ...e, direction: 'rtl' })).toMatch(/^\[\d+=\d/u);
   });
 
-  it('every recorded run equals hb-shape with the same font, script, language and direction, or the difference is recorded', () => {
+  // One hb-shape process per recorded run: the full tier's job (tag sweep, vitest.config.ts).
+  it('every recorded run equals hb-shape with the same font, script, language and direction, or the difference is recorded', { tags: ['sweep'] }, () => {
     let checked = 0;
     for (const [name, lines] of fixtures.lines) {
       const seen = new Map<string, number>();

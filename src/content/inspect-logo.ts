@@ -1,5 +1,5 @@
 import { Inflate } from 'fflate';
-import { parseSimpleSvg } from './svg.ts';
+import { checkSvg } from './svg.ts';
 
 /**
  * Checks a logo file completely before anything is laid out or embedded: a PNG whose image data is corrupt
@@ -15,9 +15,10 @@ export const LOGO_MAX_PIXELS = 4000;
 /**
  * Why a logo cannot be used. `damaged`: the file is cut short or corrupt; `tooLarge`: over the limits above;
  * `format`: not SVG, PNG or JPEG, or a variant a PDF cannot carry; `unsupported`: an SVG using features the
- * writer cannot draw as vector paths.
+ * writer cannot draw faithfully (text, embedded images, filters …); `unsafe`: an SVG that would run code or read
+ * other files (scripts, event handlers, external references, entity declarations, foreignObject) — see svg.ts.
  */
-export type LogoProblemKind = 'damaged' | 'tooLarge' | 'format' | 'unsupported';
+export type LogoProblemKind = 'damaged' | 'tooLarge' | 'format' | 'unsupported' | 'unsafe';
 
 export interface LogoProblem {
   readonly kind: LogoProblemKind;
@@ -56,10 +57,13 @@ function tooManyPixels(width: number, height: number): LogoInspection | undefine
 function inspectSvg(bytes: Uint8Array): LogoInspection {
   const text = svgText(bytes);
   if (text === undefined) return fail('damaged', 'the SVG is not UTF-8 text and does not declare another encoding');
-  const svg = parseSimpleSvg(text);
-  if (!svg.ok) return fail(svg.damaged ? 'damaged' : 'unsupported', svg.damaged ? svg.reason : `the SVG cannot be drawn as vector paths: ${svg.reason}`);
+  const svg = checkSvg(text);
+  if (!svg.ok) return fail(svg.kind, svg.kind === 'damaged' ? svg.reason : `${SVG_PROBLEM_PREFIX[svg.kind]}${svg.reason}`);
   return { ok: true, format: 'svg', width: svg.viewBox[2], height: svg.viewBox[3] };
 }
+
+/** How each SVG problem starts its sentence (the reason follows). */
+const SVG_PROBLEM_PREFIX = { unsupported: 'the SVG cannot be drawn faithfully: ', unsafe: 'the SVG is refused for safety: ' } as const;
 
 /** The SVG's text: UTF-8 (XML's default), or the encoding its XML declaration names. */
 export function svgText(bytes: Uint8Array): string | undefined {
@@ -120,7 +124,7 @@ function inspectPng(b: Uint8Array): LogoInspection {
       ihdr = { width: d.getUint32(0), height: d.getUint32(4), depth: data[8]!, colorType: data[9]!, interlace: data[12]! };
       const kind = PNG_COLOR_TYPES[ihdr.colorType];
       if (ihdr.width === 0 || ihdr.height === 0) return fail('damaged', 'the PNG file is corrupt (its width or height is 0)');
-      if (!kind || !kind.depths.includes(ihdr.depth) || data[10] !== 0 || data[11] !== 0 || ihdr.interlace > 1) {
+      if (!kind?.depths.includes(ihdr.depth) || data[10] !== 0 || data[11] !== 0 || ihdr.interlace > 1) {
         return fail('format', 'the PNG uses a colour type, bit depth, compression or interlace method the PNG standard does not define');
       }
       const big = tooManyPixels(ihdr.width, ihdr.height);

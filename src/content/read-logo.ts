@@ -30,8 +30,26 @@ export function readLogo(path: string, bytes: Uint8Array): LogoRead {
   return { ok: true, logo: { src: path, data: bytes, width: inspected.width, height: inspected.height } };
 }
 
+/**
+ * Logos read so far, per content source and key. The content check reads and fully decodes the logo once; every
+ * material job of the build asks for it again (and the card sheet draws it on every card): they get that same
+ * checked read instead of decoding the file again, and so draw exactly the bytes that were checked.
+ */
+const readBySource = new WeakMap<object, Map<string, LogoRead>>();
+
 /** Reads a logo through the content's files: a folder or an unreadable file is a problem of its own kind. */
 export function readLogoFrom(files: { read(key: string): Uint8Array | undefined; folders(folder: string): readonly string[] }, key: string): LogoRead {
+  let memo = readBySource.get(files);
+  if (!memo) readBySource.set(files, (memo = new Map()));
+  let read = memo.get(key);
+  if (!read) {
+    read = readLogoUncached(files, key);
+    memo.set(key, read);
+  }
+  return read;
+}
+
+function readLogoUncached(files: { read(key: string): Uint8Array | undefined; folders(folder: string): readonly string[] }, key: string): LogoRead {
   const bytes = files.read(key);
   if (bytes !== undefined) return readLogo(key, bytes);
   const slash = key.lastIndexOf('/');

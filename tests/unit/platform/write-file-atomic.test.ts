@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../src/render/write.ts';
+import { writeFileAtomic } from '../../../src/platform/write-file-atomic.ts';
 
 describe('writeFileAtomic', () => {
   const fresh = () => mkdtempSync(join(tmpdir(), 'rp-write-'));

@@ -1,5 +1,7 @@
 import languagesJson from '../../locales/languages.json' with { type: 'json' };
-import type { Direction } from '../text/types.ts';
+
+/** A language's base direction: it sets every paragraph's bidi level (architecture: decision 3). */
+export type Direction = 'ltr' | 'rtl';
 
 /** What the engine knows about a language: ICU's locale data, with locales/languages.json and project.yaml on top. */
 export interface LanguageInfo {
@@ -190,10 +192,15 @@ export type LanguageProblem =
  * instead of a code (`arabic` → `ar`).
  */
 export function languageProblem(code: string, scriptsWithFonts: ReadonlySet<string>): LanguageProblem | undefined {
-  const suggestion = suggestTag(code);
-  if (!canonicalTag(code)) return { kind: 'malformed', ...(suggestion ? { suggestion } : {}) };
+  // The suggestion is looked for only once the code is known to be wrong: it compares the code with the name of
+  // every language ICU knows, which was most of checking the content's (valid) codes.
+  const suggested = () => {
+    const suggestion = suggestTag(code);
+    return suggestion ? { suggestion } : {};
+  };
+  if (!canonicalTag(code)) return { kind: 'malformed', ...suggested() };
   const info = languageInfo(code);
-  if (!info) return { kind: 'noScript', ...(suggestion ? { suggestion } : {}) };
+  if (!info) return { kind: 'noScript', ...suggested() };
   if (!info.fonts && !scriptsWithFonts.has(info.script)) return { kind: 'noFont', script: info.script };
   return undefined;
 }
