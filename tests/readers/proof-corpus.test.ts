@@ -54,5 +54,5 @@ describe.skipIf(!TOOLS)('proof of the test corpus read back by poppler, pdf.js a
     expect(structWrong, `pdfinfo -struct-text differs:\n${structWrong.join('\n')}`).toEqual([]);
     expect(unexpected, unexpected.join('\n')).toEqual([]);
     expect(stale, `now read right: remove from the known limits: ${stale.join(', ')}`).toEqual([]);
-  });
+  }, 600_000); // typesets and reads the whole test corpus with three readers
 });
