@@ -30,6 +30,8 @@ export function fetchFace(data: EngineData, id: string): Promise<Fetched> {
           (e: unknown): Fetched => ({ ok: false, why: e instanceof Error ? e.message : String(e) }),
         );
     started.set(id, p);
+    // A failed fetch (offline) is not remembered: the next job that needs the face asks the network again.
+    void p.then((got) => !got.ok && started.delete(id));
   }
   return p;
 }
