@@ -1,5 +1,6 @@
 import { zipSync } from 'fflate';
 import i18next, { type i18n } from 'i18next';
+import { CODES } from '../diagnostics/codes.ts';
 import type { EditionView, FromWorker, PageDiagnostic, ToWorker } from './protocol.ts';
 
 /**
@@ -95,8 +96,14 @@ function diagnosticItem(d: PageDiagnostic): HTMLElement {
 const aboutSetting = (d: PageDiagnostic, name: string) => d.about?.setting === name;
 /** Whether a diagnostic concerns this language (its translation file, or a job in that language). */
 const aboutLanguage = (d: PageDiagnostic, code: string) => !d.about?.setting && d.about?.lang === code;
-/** Logo problems: about `settings.logo`, or one of the logo codes (RP3101–RP3109; RP6003/RP6004 from the PDF writer). */
-const aboutLogo = (d: PageDiagnostic) => aboutSetting(d, 'logo') || /^RP310\d$|^RP600[34]$/u.test(d.code);
+/**
+ * The logo's own problems (an uploaded logo is not in any file's settings): the loader's logo codes and the PDF
+ * writer's two image codes (RP6003, RP6004 in src/render/metadata.ts, not imported: it would bring the PDF writer
+ * into the page's bundle).
+ */
+const LOGO_CODES = new Set<string>([CODES.missingAsset, CODES.assetOutsideContent, CODES.logoNotFile, CODES.logoDamaged, CODES.logoTooLarge, CODES.logoFormat, CODES.logoUnsupportedSvg, 'RP6003', 'RP6004']);
+/** Logo problems: about `settings.logo`, or one of the logo codes. */
+const aboutLogo = (d: PageDiagnostic) => aboutSetting(d, 'logo') || LOGO_CODES.has(d.code);
 
 // ---- rendering ----------------------------------------------------------------------------------------------
 

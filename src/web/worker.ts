@@ -184,7 +184,22 @@ let cached: { key: string; loaded: ReturnType<typeof loadContent> } | undefined;
  */
 let asLoaded: { loaded: ReturnType<typeof loadContent>; settings: Map<string, string> } | undefined;
 
-const sameSpan = (a: SourceSpan | undefined, b: SourceSpan | undefined) => !!a && !!b && a.file === b.file && a.line === b.line && a.col === b.col;
+const spanKey = (s: SourceSpan) => `${s.file}:${s.line}:${s.col}`;
+
+/** Each setting value's place (`file:line:col`) → the setting's name, once per loaded content (spans number in the thousands). */
+const settingSpanMaps = new WeakMap<ContentDoc, Map<string, string>>();
+function settingSpans(content: ContentDoc): Map<string, string> {
+  let map = settingSpanMaps.get(content);
+  if (!map) {
+    map = new Map();
+    for (const [key, span] of content.spans) {
+      const setting = SETTING_SPAN.exec(key)?.[1];
+      if (setting) map.set(spanKey(span), setting);
+    }
+    settingSpanMaps.set(content, map);
+  }
+  return map;
+}
 
 /** `project.yaml#settings.hotline`, `editions/local.yaml#settings.hotline`: the span keys of settings' values. */
 const SETTING_SPAN = /^(?:project\.yaml|editions\/[^#]+\.yaml)#settings\.([^.]+)$/u;
@@ -194,12 +209,8 @@ const SETTING_SPAN = /^(?:project\.yaml|editions\/[^#]+\.yaml)#settings\.([^.]+)
  * edition file), else a language when it points into that language's translation file, else the job's language.
  */
 function about(d: Diagnostic, content: ContentDoc | undefined, jobLang?: string): PageDiagnostic {
-  if (content && d.span) {
-    for (const [key, span] of content.spans) {
-      const setting = SETTING_SPAN.exec(key)?.[1];
-      if (setting && sameSpan(d.span, span)) return { ...d, about: { setting } };
-    }
-  }
+  const setting = content && d.span ? settingSpans(content).get(spanKey(d.span)) : undefined;
+  if (setting) return { ...d, about: { setting } };
   const inFile = [d.span?.file, d.place].map((f) => (f ? /(?:^|\/)translations\/([^/]+)\.yaml$/u.exec(f)?.[1] : undefined)).find(Boolean);
   const lang = inFile ?? jobLang;
   return lang ? { ...d, about: { lang } } : d;
