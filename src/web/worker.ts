@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { parseDocument, stringify } from 'yaml';
 import brotliDecompress from 'brotli/decompress.js';
 import {
-  contentKey, editionLanguages, FontNotLoaded, fontRegistry, type ManifestFace, fontsFor, installUiStrings, languageInfo, loadContent, memorySource, planJobs, readManifest, runJob, translationStatus, useFontSource,
+  contentKey, editionFile, editionLanguages, FontNotLoaded, fontRegistry, type ManifestFace, fontsFor, installUiStrings, languageInfo, loadContent, memorySource, planJobs, readManifest, runJob, translationStatus, useFontSource,
   type ContentSource, type FontSource, type Job, type JobContext,
 } from '../engine/index.ts';
 import { OUTPUT_KINDS, outputName } from '../build/outputs.ts';
@@ -186,23 +186,27 @@ let asLoaded: { loaded: ReturnType<typeof loadContent>; settings: Map<string, st
 
 const spanKey = (s: SourceSpan) => `${s.file}:${s.line}:${s.col}`;
 
-/** Each setting value's place (`file:line:col`) → the setting's name, once per loaded content (spans number in the thousands). */
+/**
+ * Each setting value's place (`file:line:col`) → the setting's name, once per loaded content: looked up by key
+ * (project.yaml and every edition file, every setting name), not by scanning the content's thousands of spans.
+ */
 const settingSpanMaps = new WeakMap<ContentDoc, Map<string, string>>();
 function settingSpans(content: ContentDoc): Map<string, string> {
   let map = settingSpanMaps.get(content);
   if (!map) {
     map = new Map();
-    for (const [key, span] of content.spans) {
-      const setting = SETTING_SPAN.exec(key)?.[1];
-      if (setting) map.set(spanKey(span), setting);
+    const files = ['project.yaml', ...content.editions.map(editionFile)];
+    const names = new Set([...Object.keys(content.project.settings), ...content.editions.flatMap((e) => Object.keys(e.settings))]);
+    for (const file of files) {
+      for (const name of names) {
+        const span = content.spans.get(`${file}#settings.${name}`);
+        if (span) map.set(spanKey(span), name);
+      }
     }
     settingSpanMaps.set(content, map);
   }
   return map;
 }
-
-/** `project.yaml#settings.hotline`, `editions/local.yaml#settings.hotline`: the span keys of settings' values. */
-const SETTING_SPAN = /^(?:project\.yaml|editions\/[^#]+\.yaml)#settings\.([^.]+)$/u;
 
 /**
  * What a diagnostic concerns, as data: a setting when its span is that setting's line (project.yaml or an
