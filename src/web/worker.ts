@@ -209,6 +209,12 @@ function settingSpans(content: ContentDoc): Map<string, string> {
 }
 
 /**
+ * The source guidance, which every language shares (project.yaml points are settings, found by span, or a
+ * language's own entry, which concerns that language).
+ */
+const SHARED_FILE = /(?:^|\/)guidance\/[^/]+\.yaml$/u;
+
+/**
  * What a diagnostic concerns, as data: a setting when its span is that setting's line (project.yaml or an
  * edition file), else a language when it points into that language's translation file, else the job's language.
  */
@@ -216,7 +222,9 @@ function about(d: Diagnostic, content: ContentDoc | undefined, jobLang?: string)
   const setting = content && d.span ? settingSpans(content).get(spanKey(d.span)) : undefined;
   if (setting) return { ...d, about: { setting } };
   const inFile = [d.span?.file, d.place].map((f) => (f ? /(?:^|\/)translations\/([^/]+)\.yaml$/u.exec(f)?.[1] : undefined)).find(Boolean);
-  const lang = inFile ?? jobLang;
+  // A point in the source guidance concerns every language (a `[PLACEHOLDER: …]` in it prints in all of them): it stays in the problems list, not beside the job's language.
+  const everyLanguage = !!d.span && SHARED_FILE.test(d.span.file);
+  const lang = inFile ?? (everyLanguage ? undefined : jobLang);
   return lang ? { ...d, about: { lang } } : d;
 }
 
