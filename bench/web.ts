@@ -17,7 +17,8 @@ import { chromium, type Page } from 'playwright-core';
 import { serveSite } from '../src/cli/serve.ts';
 import { REPO_ROOT } from '../src/platform/repo-root.ts';
 
-const SITE = join(REPO_ROOT, 'dist', 'web');
+/** The site to measure: dist/web, or another build of it given as the first argument (to compare two versions). */
+const SITE = process.argv[2] ?? join(REPO_ROOT, 'dist', 'web');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** The budgets of issue #10 point 6. */
 const BUDGET = { coldMs: 3000, warmMs: 300, arabicBytes: 2.5e6, chineseBytes: 12e6 };

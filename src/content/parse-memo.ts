@@ -1,6 +1,6 @@
 import { checkSchema, type Schema } from './check-schema.ts';
 import type { LanguageHint } from './decode-text.ts';
-import { readYaml, type YamlFile } from './read-yaml.ts';
+import { MAX_CONTENT_FILE_BYTES, readYaml, type YamlFile } from './read-yaml.ts';
 import type { ContentSource } from './source.ts';
 
 /**
@@ -19,12 +19,17 @@ export function parsedFile(source: ContentSource, rel: string, display: string, 
   const size = source.size(rel) ?? 0;
   let bytes: Uint8Array | undefined;
   const load = () => (bytes ??= source.read(rel) ?? new Uint8Array());
+  const keyOf = (b: Uint8Array) => `${rel}\0${display}\0${hint?.language ?? ''}\0${hint?.script ?? ''}\0${latin1.decode(b)}`;
+  // Looked up before parsing: the point of remembering is not to parse the same bytes again. A file over the size
+  // limit is left to readYaml, which refuses it without reading it.
+  if (size <= MAX_CONTENT_FILE_BYTES) {
+    const hit = parsed.get(keyOf(load()));
+    if (hit) return hit;
+  }
   const file = readYaml(load, size, rel, display, hint);
   // Too large or undecodable: nothing worth remembering (and `load` may not even have run).
   if (!file.readable || bytes === undefined) return file;
-  const key = `${rel}\0${display}\0${hint?.language ?? ''}\0${hint?.script ?? ''}\0${latin1.decode(bytes)}`;
-  const hit = parsed.get(key);
-  if (hit) return hit;
+  const key = keyOf(bytes);
   if (parsed.size >= MAX_ENTRIES) parsed.clear();
   parsed.set(key, file);
   return file;

@@ -10,6 +10,7 @@
  *   policy   RP5xxx  print policy and placeholders
  *   render   RP6xxx  the PDF writer
  *   output   RP7xxx  the output folder and file system
+ *   web      RP80xx  the web page's own machinery (its worker)
  * tests/unit/diagnostics/codes.test.ts checks that every code is declared once, in its namespace's range, has a row
  * in the README's diagnostics tables, is emitted by at least one test, and that no other module declares codes.
  * Each comment says what the code means, why it is a problem, and how to fix it.
@@ -205,6 +206,14 @@ export const CODES = {
     staleChanged: 'RP7005',
     /** Any other file-system error writing the output folder (the system's code and message follow). */
     outputIoError: 'RP7006',
+  },
+  web: {
+    /**
+     * The web page could not fetch a font face a job needs, or it did not match fonts/manifest.json (offline before
+     * the page cached that script's fonts, or an incomplete copy of the site): that language is not built. Go online
+     * once, or copy the whole dist/web folder again.
+     */
+    fontUnavailable: 'RP8001',
   },
 } as const;
 

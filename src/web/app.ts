@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import i18next, { type i18n } from 'i18next';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { EditionView, FromWorker, LanguageView, ToWorker } from './protocol.ts';
+import { CODES } from '../diagnostics/codes.ts';
+import type { EditionView, FromWorker, PageDiagnostic, ToWorker } from './protocol.ts';
 
 /**
  * The organiser's page. It only arranges labelled controls and shows what the worker (the engine) says: every
@@ -17,7 +17,9 @@ const PREVIEW_DEBOUNCE_MS = 150;
 
 const worker = new Worker(new URL('worker.js', import.meta.url), { type: 'module' });
 let t: i18n['t'];
-let webStrings: Record<string, Record<string, string>> = {};
+/** data/web-strings.json (src/web/build-site.ts): locales/<lng>/web.json of every language that has one, with its names and direction. */
+type WebStrings = Record<string, { readonly name: string; readonly autonym: string; readonly dir: 'ltr' | 'rtl'; readonly strings: Record<string, string> }>;
+let webStrings: WebStrings = {};
 
 const state = {
   loaded: undefined as Extract<FromWorker, { type: 'loaded' }> | undefined,
@@ -29,7 +31,7 @@ const state = {
   options: {} as { leafletPaper?: 'A5' | 'A4'; posterPaper?: 'A4' | 'A3' | 'A2'; cardsPerSheet?: 10 | 8 | 6 },
   preview: '',
   outputs: [] as { file: string; data: Uint8Array; pages: number }[],
-  diagnostics: [] as Diagnostic[],
+  diagnostics: [] as PageDiagnostic[],
 };
 
 let nextId = 1;
@@ -84,23 +86,26 @@ function setStatus(text: string): void {
   $('status').textContent = text;
 }
 
-function diagnosticItem(d: Diagnostic): HTMLElement {
+function diagnosticItem(d: PageDiagnostic): HTMLElement {
   const where = d.span ? `${d.span.file}:${d.span.line}:${d.span.col}  ` : d.place ? `${d.place}  ` : '';
   const hints = (d as { hints?: readonly string[] }).hints ?? [];
   return el('p', { class: `diag ${d.severity}`, role: d.severity === 'error' ? 'alert' : 'note' }, `${where}${d.code} ${d.severity}  ${d.message}`, ...hints.map((h) => el('span', { class: 'hint' }, ` — ${h}`)));
 }
 
-/** Which setting a diagnostic concerns (RP5003 names it in backticks), if any. */
-function settingOf(d: Diagnostic, names: readonly string[]): string | undefined {
-  return names.find((n) => d.message.includes(`Setting \`${n}\``) || d.message.includes(`settings.${n}`) || d.message.includes(`\`${n}\` `));
-}
-/** Which language a diagnostic concerns: its translation file, or the language named in the message. */
-function languageOf(d: Diagnostic, langs: readonly LanguageView[]): string | undefined {
-  const file = d.span?.file ?? d.place ?? '';
-  const byFile = /translations\/([^/]+)\.yaml$/u.exec(file)?.[1];
-  if (byFile) return byFile;
-  return langs.find((l) => l.code !== state.loaded?.sourceLanguage && (d.message.includes(`(${l.code})`) || d.message.includes(` ${l.code} `) || d.message.includes(`\`${l.code}\``) || d.message.includes(` ${l.name} `)))?.code;
-}
+/** Whether a diagnostic concerns this setting (the worker says so as data: its span is that setting's value). */
+const aboutSetting = (d: PageDiagnostic, name: string) => d.about?.setting === name;
+/** Whether a diagnostic concerns this language (its translation file, or a job in that language). */
+const aboutLanguage = (d: PageDiagnostic, code: string) => !d.about?.setting && d.about?.lang === code;
+/**
+ * The logo's own problems (an uploaded logo is not in any file's settings): the loader's logo codes and the PDF
+ * writer's two image codes.
+ */
+const LOGO_CODES = new Set<string>([
+  CODES.layout.missingAsset, CODES.layout.assetOutsideContent, CODES.layout.logoNotFile, CODES.layout.logoDamaged, CODES.layout.logoTooLarge,
+  CODES.layout.logoFormat, CODES.layout.logoUnsupportedSvg, CODES.layout.logoUnsafeSvg, CODES.render.unsupportedSvg, CODES.render.unreadableImage,
+]);
+/** Logo problems: about `settings.logo`, or one of the logo codes. */
+const aboutLogo = (d: PageDiagnostic) => aboutSetting(d, 'logo') || LOGO_CODES.has(d.code);
 
 // ---- rendering ----------------------------------------------------------------------------------------------
 
@@ -116,7 +121,6 @@ function render(): void {
   const edition = loaded.editions.find((e) => e.name === state.edition) ?? loaded.editions[0];
   const settingNames = [...KNOWN_SETTINGS.filter((n) => loaded.settingNames.includes(n) || KNOWN_SETTINGS.includes(n)), ...loaded.settingNames.filter((n) => !KNOWN_SETTINGS.includes(n) && n !== 'logo')];
 
-  const pageLangs = Object.keys(webStrings);
   const header = el(
     'header',
     {},
@@ -125,13 +129,12 @@ function render(): void {
     el('label', { for: 'page-lang' }, t('pageLanguage')),
     (() => {
       const s = el('select', { id: 'page-lang' });
-      for (const code of pageLangs) {
-        const l = loaded.languages.find((x) => x.code === code);
-        const o = el('option', { value: code, lang: code, dir: l?.dir ?? 'ltr' }, l ? `${l.autonym} — ${l.name}` : code);
+      for (const [code, l] of Object.entries(webStrings)) {
+        const o = el('option', { value: code, lang: code, dir: l.dir }, l.autonym === l.name ? l.name : `${l.autonym} — ${l.name}`);
         if (code === i18next.language) o.selected = true;
         s.append(o);
       }
-      s.addEventListener('change', () => void i18next.changeLanguage(s.value).then(() => render()));
+      s.addEventListener('change', () => void setPageLanguage(s.value).then(() => render()));
       return s;
     })(),
   );
@@ -175,13 +178,13 @@ function render(): void {
         schedulePreview();
       });
       const diags = el('div', { id: `${id}-diag`, 'aria-live': 'polite' });
-      for (const d of state.diagnostics.filter((x) => settingOf(x, [name]) === name)) diags.append(diagnosticItem(d));
+      for (const d of allDiagnostics().filter((x) => aboutSetting(x, name))) diags.append(diagnosticItem(d));
       settingsSet.append(el('label', { for: id }, settingLabel(name)), input, diags);
     }
     const logo = el('input', { type: 'file', id: 'logo', accept: '.svg,.png,image/svg+xml,image/png' });
     logo.addEventListener('change', () => void chooseLogo(logo));
     const logoDiags = el('div', { id: 'logo-diag' });
-    for (const d of state.diagnostics.filter((x) => settingOf(x, ['logo']) === 'logo' || /logo/iu.test(x.message))) logoDiags.append(diagnosticItem(d));
+    for (const d of state.diagnostics.filter(aboutLogo)) logoDiags.append(diagnosticItem(d));
     settingsSet.append(el('label', { for: 'logo' }, t('logo')), logo, el('span', { class: 'status', id: 'logo-name' }, state.logo?.name ?? edition.settings.logo ?? ''), logoDiags);
     const save = el('button', { type: 'button', id: 'save-edition' }, t('saveEdition'));
     save.addEventListener('click', () => void saveEdition());
@@ -197,6 +200,8 @@ function render(): void {
       box.addEventListener('change', () => {
         if (box.checked) state.langs.add(l.code);
         else state.langs.delete(l.code);
+        // A newly chosen language is previewed (and its problems shown beside it) at once.
+        if (box.checked) state.preview = previewChoices().find((f) => f.startsWith(`${state.edition}/${l.code}/`)) ?? state.preview;
         schedulePreview();
       });
       const review = t(`review_${l.review}`, { defaultValue: l.review });
@@ -209,7 +214,7 @@ function render(): void {
         el('span', {}, `${l.name} · ${review}${counts}${l.printable ? '' : ` · ${t('notPrintable')}`}`),
       );
       const diags = el('div', { id: `${id}-diag` });
-      for (const d of state.diagnostics.filter((x) => languageOf(x, loaded.languages) === l.code)) diags.append(diagnosticItem(d));
+      for (const d of allDiagnostics().filter((x) => aboutLanguage(x, l.code))) diags.append(diagnosticItem(d));
       langSet.append(label, diags);
     }
     left.append(langSet);
@@ -275,8 +280,6 @@ function render(): void {
   );
 
   app.replaceChildren(header, left, right);
-  document.documentElement.lang = i18next.language;
-  document.documentElement.dir = loaded.languages.find((l) => l.code === i18next.language)?.dir ?? 'ltr';
   showDownloads();
   showProblems();
 }
@@ -320,19 +323,23 @@ function showDownloads(): void {
   }
 }
 
+/** The content's own diagnostics and the last build's, each once. */
+function allDiagnostics(): PageDiagnostic[] {
+  const seen = new Set<string>();
+  return [...(state.loaded?.diagnostics ?? []), ...state.diagnostics].filter((d) => {
+    const k = `${d.code}${d.message}${d.span?.file}${d.span?.line}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function showProblems(): void {
   const box = $('problems');
   if (!box) return;
-  box.replaceChildren();
-  const all = [...(state.loaded?.diagnostics ?? []), ...state.diagnostics];
-  const seen = new Set<string>();
-  for (const d of all) {
-    const k = `${d.code}${d.message}${d.span?.file}${d.span?.line}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    box.append(diagnosticItem(d));
-  }
-  if (seen.size === 0) box.append(el('p', {}, t('noProblems')));
+  const all = allDiagnostics();
+  box.replaceChildren(...all.map(diagnosticItem));
+  if (all.length === 0) box.append(el('p', {}, t('noProblems')));
 }
 
 function save(blob: Blob, name: string): void {
@@ -419,32 +426,38 @@ async function updatePreview(): Promise<void> {
 /** Diagnostics beside their field and language, without rebuilding the form (keeps focus while typing). */
 function refreshInlineDiagnostics(): void {
   const loaded = state.loaded!;
+  const all = allDiagnostics();
   for (const name of [...KNOWN_SETTINGS, ...loaded.settingNames]) {
     const box = document.getElementById(`setting-${name}-diag`);
-    box?.replaceChildren(...state.diagnostics.filter((d) => settingOf(d, [name]) === name).map(diagnosticItem));
+    box?.replaceChildren(...all.filter((d) => aboutSetting(d, name)).map(diagnosticItem));
   }
   for (const l of loaded.languages) {
     const box = document.getElementById(`lang-${l.code}-diag`);
-    box?.replaceChildren(...state.diagnostics.filter((d) => languageOf(d, loaded.languages) === l.code).map(diagnosticItem));
+    box?.replaceChildren(...all.filter((d) => aboutLanguage(d, l.code)).map(diagnosticItem));
   }
-  document.getElementById('logo-diag')?.replaceChildren(...state.diagnostics.filter((d) => /logo/iu.test(d.message)).map(diagnosticItem));
+  document.getElementById('logo-diag')?.replaceChildren(...state.diagnostics.filter(aboutLogo).map(diagnosticItem));
   showProblems();
 }
 
 type PdfJs = {
-  GlobalWorkerOptions: { workerSrc: string };
+  GlobalWorkerOptions: { workerSrc: string; workerPort: Worker | null };
   getDocument(o: { data: Uint8Array; isEvalSupported: boolean; disableFontFace?: boolean; useSystemFonts?: boolean; stopAtErrors?: boolean }): {
     promise: Promise<{ getPage(n: number): Promise<{ getViewport(o: { scale: number }): { width: number; height: number }; render(o: { canvasContext: CanvasRenderingContext2D; viewport: unknown; canvas: HTMLCanvasElement }): { promise: Promise<void> } }>; destroy(): Promise<void> }>;
   };
 };
 let pdfjs: Promise<PdfJs> | undefined;
 
-async function drawPdf(data: Uint8Array, canvas: HTMLCanvasElement): Promise<void> {
+/** pdf.js and its own worker, loaded while the engine builds the first PDF rather than after it. */
+function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= import(/* webpackIgnore: true */ new URL('pdf.min.mjs', import.meta.url).href).then((m: PdfJs) => {
-    m.GlobalWorkerOptions.workerSrc = new URL('pdf.worker.min.mjs', import.meta.url).href;
+    m.GlobalWorkerOptions.workerPort = new Worker(new URL('pdf.worker.min.mjs', import.meta.url), { type: 'module' });
     return m;
   });
-  const lib = await pdfjs;
+  return pdfjs;
+}
+
+async function drawPdf(data: Uint8Array, canvas: HTMLCanvasElement): Promise<void> {
+  const lib = await loadPdfJs();
   // Every font is embedded in our PDFs: pdf.js never needs to fetch standard fonts or CMaps.
   const doc = await lib.getDocument({ data: data.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
   const page = await doc.getPage(1);
@@ -489,7 +502,8 @@ async function afterLoad(m: Extract<FromWorker, { type: 'loaded' }>): Promise<vo
   const first = m.editions[0];
   if (first) chooseEdition(first);
   render();
-  if (m.ok) schedulePreview();
+  // The first preview at once: the typing pause is for changes, not for loading.
+  if (m.ok) void updatePreview();
 }
 
 async function loadZip(input: HTMLInputElement): Promise<void> {
@@ -506,10 +520,33 @@ async function loadFolder(input: HTMLInputElement): Promise<void> {
   await afterLoad(await load({ type: 'load', files, name }));
 }
 
+/** The page's language: `lng` if it has UI strings (else English), with `lang` and `dir` on the page. */
+async function setPageLanguage(lng: string): Promise<void> {
+  const code = webStrings[lng] ? lng : 'en';
+  await i18next.changeLanguage(code);
+  document.documentElement.lang = code;
+  document.documentElement.dir = webStrings[code]?.dir ?? 'ltr';
+}
+
+/** The first of the browser's preferred languages the page has strings for (its region dropped if need be). */
+function preferredLanguage(): string {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    for (const candidate of [tag, tag.split('-')[0]!]) if (webStrings[candidate]) return candidate;
+  }
+  return 'en';
+}
+
 async function start(): Promise<void> {
-  webStrings = (await (await fetch(new URL('data/web-strings.json', import.meta.url))).json()) as Record<string, Record<string, string>>;
+  // Everything the first preview needs is asked for at once: the worker (started above) fetches its engine data,
+  // fonts and wasm meanwhile, and pdf.js loads while the engine builds.
+  const [strings, zip] = await Promise.all([
+    fetch(new URL('data/web-strings.json', import.meta.url)).then((r) => r.json() as Promise<WebStrings>),
+    fetch(new URL('data/content.zip', import.meta.url)).then(async (r) => new Uint8Array(await r.arrayBuffer())),
+  ]);
+  void loadPdfJs().catch(() => undefined);
+  webStrings = strings;
   await i18next.init({
-    resources: Object.fromEntries(Object.entries(webStrings).map(([lng, s]) => [lng, { web: s }])),
+    resources: Object.fromEntries(Object.entries(webStrings).map(([lng, s]) => [lng, { web: s.strings }])),
     ns: ['web'],
     defaultNS: 'web',
     lng: 'en',
@@ -518,7 +555,7 @@ async function start(): Promise<void> {
     showSupportNotice: false,
   } as Parameters<i18n['init']>[0]);
   t = i18next.t.bind(i18next);
-  const zip = new Uint8Array(await (await fetch(new URL('data/content.zip', import.meta.url))).arrayBuffer());
+  await setPageLanguage(preferredLanguage());
   await afterLoad(await load({ type: 'load', zip, name: 'content' }));
 }
 

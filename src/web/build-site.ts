@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { zipSync } from 'fflate';
 import { readManifest } from '../fonts/registry.ts';
+import { languageInfo } from '../content/languages.ts';
 import { shippedUiStrings } from '../platform/node.ts';
 import { REPO_ROOT } from '../platform/repo-root.ts';
 
@@ -27,6 +28,14 @@ function walk(dir: string): string[] {
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
+
+/**
+ * Faces up to this size (every script but the CJK ones) are sent gzip-compressed: the browser unpacks gzip
+ * natively (DecompressionStream) in a few milliseconds, where the JS brotli decoder takes ~100 ms per Latin face
+ * on the critical path of the first PDF. Larger faces keep brotli, whose better ratio keeps a Chinese card under
+ * 12 MB (gzip -9 would make it ~14 MB).
+ */
+const GZIP_UP_TO = 2_000_000;
 
 function compressedFont(file: string, sha256: string): Buffer {
   const cached = join(CACHE, `${sha256}.br`);
@@ -66,28 +75,36 @@ export async function buildSite(out = OUT): Promise<void> {
   // A fixed date per entry keeps content.zip byte-identical between runs.
   writeFileSync(join(out, 'data', 'content.zip'), zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }));
 
-  const fonts: Record<string, { url: string; encoding: 'br'; sha256: string; bytes: number }> = {};
+  const fonts: Record<string, { url: string; encoding: 'br' | 'gzip'; sha256: string; bytes: number }> = {};
   for (const face of readManifest().faces) {
-    const br = compressedFont(join(REPO_ROOT, 'fonts', face.file), face.sha256);
-    const url = `data/fonts/${face.id}.br`;
-    writeFileSync(join(out, url), br);
-    fonts[face.id] = { url, encoding: 'br', sha256: face.sha256, bytes: br.length };
+    const file = join(REPO_ROOT, 'fonts', face.file);
+    const gzip = statSync(file).size <= GZIP_UP_TO;
+    // Node writes mtime 0 in the gzip header: the site stays byte-identical between builds.
+    const packed = gzip ? gzipSync(readFileSync(file), { level: 9 }) : compressedFont(file, face.sha256);
+    const url = `data/fonts/${face.id}.${gzip ? 'gz' : 'br'}`;
+    writeFileSync(join(out, url), packed);
+    fonts[face.id] = { url, encoding: gzip ? 'gzip' : 'br', sha256: face.sha256, bytes: packed.length };
   }
   const licences = new Set(readManifest().faces.map((f) => f.licence));
   for (const l of licences) cpSync(join(REPO_ROOT, 'fonts', l), join(out, 'data', 'fonts', l.replace(/\//gu, '-')));
-  writeFileSync(join(out, 'data', 'engine-data.json'), JSON.stringify({ ui: shippedUiStrings(), fonts }));
-  // The page's own strings: locales/<lng>/web.json, like the materials' ui.json.
-  const web: Record<string, unknown> = {};
+  // The Latin faces are set on every material (digits, URLs, the source language): the worker fetches them at start.
+  const latinFaces = readManifest().faces.filter((f) => f.familyId === 'noto-sans');
+  writeFileSync(join(out, 'data', 'engine-data.json'), JSON.stringify({ ui: shippedUiStrings(), fonts, preload: latinFaces.map((f) => f.id) }));
+  // The page's own strings: locales/<lng>/web.json, like the materials' ui.json, with each language's names and
+  // direction for the page-language picker and the page's `lang`/`dir`.
+  const web: Record<string, { name: string; autonym: string; dir: 'ltr' | 'rtl'; strings: unknown }> = {};
   for (const lng of readdirSync(join(REPO_ROOT, 'locales')).sort()) {
     const f = join(REPO_ROOT, 'locales', lng, 'web.json');
-    if (existsSync(f)) web[lng] = JSON.parse(readFileSync(f, 'utf8'));
+    if (!existsSync(f)) continue;
+    const info = languageInfo(lng);
+    web[lng] = { name: info?.name ?? lng, autonym: info?.autonym ?? lng, dir: info?.dir ?? 'ltr', strings: JSON.parse(readFileSync(f, 'utf8')) };
   }
   writeFileSync(join(out, 'data', 'web-strings.json'), JSON.stringify(web));
 
   // The service worker caches exactly the files of this build; its name changes with their content.
   // Fonts are cached when first fetched (a Chinese card must not download every script's fonts).
   // The Latin faces are precached too: every card sets digits, URLs and the source language in them.
-  const latin = new Set(readManifest().faces.filter((f) => f.familyId === 'noto-sans').map((f) => `data/fonts/${f.id}.br`));
+  const latin = new Set(latinFaces.map((f) => fonts[f.id]!.url));
   const assets = walk(out).map((f) => relative(out, f).split('\\').join('/')).filter((f) => f !== 'sw.js' && (!f.startsWith('data/fonts/') || latin.has(f))).sort();
   const version = createHash('sha256');
   for (const a of assets) version.update(a).update(readFileSync(join(out, a)));

@@ -26,6 +26,21 @@ export interface LanguageView {
   readonly printable: boolean;
 }
 
+/**
+ * A diagnostic as the worker sends it, with what it concerns as data, so the page can show it beside that
+ * field or language without reading its message.
+ */
+export type PageDiagnostic = Diagnostic & {
+  readonly about?: {
+    /** The setting whose value it is about (its span is that setting's line in project.yaml or the edition file). */
+    readonly setting?: string;
+    /** The language it is about: the job's language, or the translation file it points at. */
+    readonly lang?: string;
+    /** A font face the page could not load (RP8001): its manifest id and the scripts it covers. */
+    readonly font?: { readonly id: string; readonly scripts: readonly string[] };
+  };
+};
+
 export type ToWorker =
   | { readonly type: 'load'; readonly files?: readonly (readonly [string, Uint8Array])[]; readonly zip?: Uint8Array; readonly name?: string }
   | {
@@ -53,7 +68,7 @@ export type FromWorker =
       readonly languages: readonly LanguageView[];
       readonly sourceLanguage: string;
       readonly settingNames: readonly string[];
-      readonly diagnostics: readonly Diagnostic[];
+      readonly diagnostics: readonly PageDiagnostic[];
       readonly ok: boolean;
     }
   | { readonly type: 'progress'; readonly id: number; readonly text: string }
@@ -61,7 +76,7 @@ export type FromWorker =
       readonly type: 'built';
       readonly id: number;
       readonly outputs: readonly { readonly file: string; readonly data: Uint8Array; readonly pages: number }[];
-      readonly diagnostics: readonly Diagnostic[];
+      readonly diagnostics: readonly PageDiagnostic[];
       readonly ms: number;
       readonly internalError?: string;
     }

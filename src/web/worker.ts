@@ -1,14 +1,17 @@
+// First: starts fetching engine data and the fonts every material needs before HarfBuzz's wasm is compiled.
+import { engineDataFetch, fetchFace, type EngineData } from './prefetch.ts';
 import { unzipSync } from 'fflate';
 import { parseDocument, stringify } from 'yaml';
 import brotliDecompress from 'brotli/decompress.js';
 import {
-  contentKey, editionLanguages, FontNotLoaded, fontRegistry, fontsFor, installUiStrings, languageInfo, loadContent, memorySource, planJobs, readManifest, runJob, translationStatus, useFontSource,
+  contentKey, editionFile, editionLanguages, FontNotLoaded, fontRegistry, type ManifestFace, fontsFor, installUiStrings, languageInfo, loadContent, memorySource, planJobs, readManifest, runJob, translationStatus, useFontSource,
   type ContentSource, type FontSource, type Job, type JobContext,
 } from '../engine/index.ts';
 import { OUTPUT_KINDS, outputName } from '../build/outputs.ts';
 import type { ContentDoc } from '../content/types.ts';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.ts';
+import { CODES } from '../diagnostics/codes.ts';
+import type { FromWorker, PageDiagnostic, ToWorker } from './protocol.ts';
 
 /**
  * The page's Web Worker: the same engine as the CLI, fed from memory. Content arrives as files (the shipped
@@ -16,20 +19,22 @@ import type { FromWorker, ToWorker } from './protocol.ts';
  * before a job and any other the job turns out to need (FontNotLoaded, then the job runs again).
  */
 
-/** dist/web/data/engine-data.json, written by src/web/build-site.ts (`npm run web`). */
-interface EngineData {
-  readonly ui: Record<string, Record<string, unknown>>;
-  readonly fonts: Record<string, { readonly url: string; readonly encoding: 'br' | 'identity'; readonly sha256: string }>;
-}
-
 const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(m, transfer);
 
 let data: EngineData | undefined;
 const fonts = new Map<string, Uint8Array>();
+/**
+ * Faces a job asked for that were not loaded yet, by id: what the job needs, recorded as it runs. After the job
+ * they are fetched and the job runs again (whatever it made without them is thrown away).
+ */
+const asked = new Map<string, ManifestFace>();
 const source: FontSource = {
   bytes: (m) => {
     const b = fonts.get(m.id);
-    if (!b) throw new FontNotLoaded(m.id);
+    if (!b) {
+      asked.set(m.id, m);
+      throw new FontNotLoaded(m.id);
+    }
     return b;
   },
 };
@@ -40,8 +45,7 @@ let folderName = 'content';
 
 async function engineData(): Promise<EngineData> {
   if (!data) {
-    const res = await fetch(new URL('data/engine-data.json', location.href));
-    data = (await res.json()) as EngineData;
+    data = await engineDataFetch;
     installUiStrings(data.ui);
     useFontSource(source);
   }
@@ -50,18 +54,41 @@ async function engineData(): Promise<EngineData> {
 
 const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
 
-/** Fetch, decompress and verify one face (sha256 of the manifest, as the CLI checks fonts/). */
-async function loadFont(id: string): Promise<void> {
-  if (fonts.has(id)) return;
-  const entry = (await engineData()).fonts[id];
-  if (!entry) throw new Error(`font face ${id} is not shipped with this page`);
-  const res = await fetch(new URL(entry.url, location.href));
-  if (!res.ok) throw new Error(`font ${entry.url}: HTTP ${res.status}`);
-  const raw = new Uint8Array(await res.arrayBuffer());
-  const bytes = entry.encoding === 'br' ? new Uint8Array((brotliDecompress as (b: Uint8Array) => Uint8Array)(raw)) : raw;
-  const digest = hex(await crypto.subtle.digest('SHA-256', bytes));
-  if (digest !== entry.sha256) throw new Error(`font ${entry.url} does not match fonts/manifest.json (sha256 ${digest.slice(0, 12)}…)`);
-  fonts.set(id, bytes);
+/** Why a face could not be loaded (undefined: it is loaded), by id; each face is fetched and checked once. */
+const loading = new Map<string, Promise<string | undefined>>();
+
+/** Fetch (or take the prefetched bytes), decompress and verify one face: sha256 of the manifest, as the CLI checks fonts/. */
+function loadFont(id: string): Promise<string | undefined> {
+  let p = loading.get(id);
+  if (!p) {
+    p = (async () => {
+      const d = await engineData();
+      const got = await fetchFace(d, id);
+      if (!got.ok) return got.why;
+      const entry = d.fonts[id]!;
+      const bytes =
+        entry.encoding === 'br'
+          ? new Uint8Array((brotliDecompress as (b: Uint8Array) => Uint8Array)(got.raw))
+          : entry.encoding === 'gzip'
+            ? new Uint8Array(await new Response(new Blob([got.raw as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer())
+            : got.raw;
+      const digest = hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+      if (digest !== entry.sha256) return `does not match fonts/manifest.json (sha256 ${digest.slice(0, 12)}…)`;
+      fonts.set(id, bytes);
+      return undefined;
+    })();
+    loading.set(id, p);
+    // A failed fetch (offline) is tried again next time rather than remembered.
+    void p.then((why) => why && loading.delete(id));
+  }
+  return p;
+}
+
+/** Load these faces at once (in parallel); the ones that failed, with why. */
+async function loadFonts(ids: Iterable<string>): Promise<{ id: string; why: string }[]> {
+  const list = [...new Set(ids)];
+  const whys = await Promise.all(list.map(loadFont));
+  return list.flatMap((id, i) => (whys[i] ? [{ id, why: whys[i] }] : []));
 }
 
 /** A content folder's files, from a .zip (one top folder holding project.yaml is stripped) or a folder listing. */
@@ -95,7 +122,7 @@ function describe(loaded: ReturnType<typeof loadContent>): FromWorker {
     ok,
     sourceLanguage: content.project.sourceLanguage,
     settingNames: Object.keys(content.project.settings),
-    diagnostics: loaded.diagnostics,
+    diagnostics: loaded.diagnostics.map((d) => about(d, content)),
     editions: content.editions.map((e) => ({
       name: e.name,
       ...(e.title !== undefined ? { title: e.title } : {}),
@@ -151,15 +178,72 @@ function withEdition(edition: string, settings: Readonly<Record<string, string>>
 
 /** Content per edition-settings text: a rebuild with the same settings reuses the parsed content. */
 let cached: { key: string; loaded: ReturnType<typeof loadContent> } | undefined;
+/**
+ * The content as loaded, and each edition's effective settings then: a build whose settings are still these (the
+ * first preview, typically) uses that content as is instead of parsing the folder a second time.
+ */
+let asLoaded: { loaded: ReturnType<typeof loadContent>; settings: Map<string, string> } | undefined;
+
+const spanKey = (s: SourceSpan) => `${s.file}:${s.line}:${s.col}`;
+
+/**
+ * Each setting value's place (`file:line:col`) → the setting's name, once per loaded content: looked up by key
+ * (project.yaml and every edition file, every setting name), not by scanning the content's thousands of spans.
+ */
+const settingSpanMaps = new WeakMap<ContentDoc, Map<string, string>>();
+function settingSpans(content: ContentDoc): Map<string, string> {
+  let map = settingSpanMaps.get(content);
+  if (!map) {
+    map = new Map();
+    const files = ['project.yaml', ...content.editions.map(editionFile)];
+    const names = new Set([...Object.keys(content.project.settings), ...content.editions.flatMap((e) => Object.keys(e.settings))]);
+    for (const file of files) {
+      for (const name of names) {
+        const span = content.spans.get(`${file}#settings.${name}`);
+        if (span) map.set(spanKey(span), name);
+      }
+    }
+    settingSpanMaps.set(content, map);
+  }
+  return map;
+}
+
+/**
+ * The source guidance, which every language shares (project.yaml points are settings, found by span, or a
+ * language's own entry, which concerns that language).
+ */
+const SHARED_FILE = /(?:^|\/)guidance\/[^/]+\.yaml$/u;
+
+/**
+ * What a diagnostic concerns, as data: a setting when its span is that setting's line (project.yaml or an
+ * edition file), else a language when it points into that language's translation file, else the job's language.
+ */
+function about(d: Diagnostic, content: ContentDoc | undefined, jobLang?: string): PageDiagnostic {
+  const setting = content && d.span ? settingSpans(content).get(spanKey(d.span)) : undefined;
+  if (setting) return { ...d, about: { setting } };
+  const inFile = [d.span?.file, d.place].map((f) => (f ? /(?:^|\/)translations\/([^/]+)\.yaml$/u.exec(f)?.[1] : undefined)).find(Boolean);
+  // A point in the source guidance concerns every language (a `[PLACEHOLDER: …]` in it prints in all of them): it stays in the problems list, not beside the job's language.
+  const everyLanguage = !!d.span && SHARED_FILE.test(d.span.file);
+  const lang = inFile ?? (everyLanguage ? undefined : jobLang);
+  return lang ? { ...d, about: { lang } } : d;
+}
+
+/** An edition's settings as one string; the logo is left out: the page sends an uploaded logo on its own, and a logo named in the edition file stays in it. */
+const settingsKey = (edition: string, settings: Readonly<Record<string, string>>) => JSON.stringify([edition, Object.entries(settings).filter(([k]) => k !== 'logo').sort(([x], [y]) => (x < y ? -1 : 1))]);
+
+function contentFor(msg: Extract<ToWorker, { type: 'build' }>): ReturnType<typeof loadContent> {
+  if (!msg.logo && asLoaded?.settings.get(msg.edition) === settingsKey(msg.edition, msg.settings)) return asLoaded.loaded;
+  const src = withEdition(msg.edition, msg.settings, msg.logo);
+  const key = `${msg.edition}\0${new TextDecoder().decode(src.read(`editions/${msg.edition}.yaml`) ?? new Uint8Array())}\0${msg.logo ? msg.logo.data.byteLength : ''}`;
+  if (cached?.key !== key) cached = { key, loaded: loadContent(src, { display: folderName }) };
+  return cached.loaded;
+}
 
 async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
   const started = performance.now();
   await engineData();
-  const src = withEdition(msg.edition, msg.settings, msg.logo);
-  const key = `${msg.edition}\0${new TextDecoder().decode(src.read(`editions/${msg.edition}.yaml`) ?? new Uint8Array())}\0${msg.logo ? msg.logo.data.byteLength : ''}`;
-  if (cached?.key !== key) cached = { key, loaded: loadContent(src, { display: folderName }) };
-  const loaded = cached.loaded;
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const loaded = contentFor(msg);
+  const diagnostics: PageDiagnostic[] = loaded.diagnostics.map((d) => about(d, loaded.content));
   const outputs: { file: string; data: Uint8Array; pages: number }[] = [];
   if (!loaded.content || diagnostics.some((d) => d.severity === 'error')) {
     post({ type: 'built', id: msg.id, outputs, diagnostics, ms: Math.round(performance.now() - started) });
@@ -178,24 +262,40 @@ async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
   let internalError: string | undefined;
   for (const job of jobs) {
     post({ type: 'progress', id: msg.id, text: job.id });
-    for (const id of fontsFor(fontRegistry(), job, also)) await loadFont(id);
-    for (let attempt = 0; ; attempt++) {
-      const result = await runJob(job, ctx, content);
-      const missing = /FontNotLoaded: font face (\S+) has not been loaded/u.exec(result.internalError ?? '');
-      if (missing && attempt < 20) {
-        await loadFont(missing[1]!);
-        continue;
+    let failed = await loadFonts(fontsFor(fontRegistry(), job, also));
+    for (;;) {
+      asked.clear();
+      const result = failed.length ? undefined : await runJob(job, ctx, content);
+      // A face the job asked for and did not have: fetch it and run the job again, whatever the job made without it.
+      if (result && asked.size) {
+        failed = await loadFonts(asked.keys());
+        if (!failed.length) continue;
       }
-      diagnostics.push(...result.diagnostics);
-      if (result.internalError) internalError = result.internalError;
-      for (const o of result.outputs) if (!msg.only || o.file === msg.only) outputs.push({ file: o.file, data: new Uint8Array(o.data), pages: o.pages });
+      if (failed.length) {
+        for (const f of failed) {
+          const face = fontRegistry().manifest.faces.find((x) => x.id === f.id);
+          const url = data?.fonts[f.id]?.url ?? f.id;
+          diagnostics.push({
+            severity: 'error',
+            code: CODES.web.fontUnavailable,
+            message: `The page could not load font ${face?.family ?? f.id} (${f.id}, for ${face?.scripts.join(', ') ?? 'an unknown script'}): ${f.why}; ${job.id} was not built.`,
+            place: url,
+            hints: ['Connect to the network once with this language chosen (the page then keeps its fonts for offline use), or reload the page.'],
+            about: { ...(job.lang ? { lang: job.lang } : {}), font: { id: f.id, scripts: face?.scripts ?? [] } },
+          });
+        }
+        break;
+      }
+      diagnostics.push(...result!.diagnostics.map((d) => about(d, content, job.lang)));
+      if (result!.internalError) internalError = result!.internalError;
+      for (const o of result!.outputs) if (!msg.only || o.file === msg.only) outputs.push({ file: o.file, data: new Uint8Array(o.data), pages: o.pages });
       break;
     }
   }
   post({ type: 'built', id: msg.id, outputs, diagnostics: dedupe(diagnostics), ms: Math.round(performance.now() - started), ...(internalError ? { internalError } : {}) }, outputs.map((o) => o.data.buffer as ArrayBuffer));
 }
 
-function dedupe(ds: readonly Diagnostic[]): Diagnostic[] {
+function dedupe(ds: readonly PageDiagnostic[]): PageDiagnostic[] {
   const seen = new Set<string>();
   return ds.filter((d) => {
     const k = `${d.code}\0${d.message}\0${d.span?.file ?? ''}:${d.span?.line ?? ''}`;
@@ -210,9 +310,16 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>): Promise<void> {
   files = filesOf(msg);
   folderName = msg.name ?? 'content';
   cached = undefined;
+  asLoaded = undefined;
   const loaded = loadContent(memorySource(files), { display: folderName });
   current = { ...(loaded.content ? { content: loaded.content } : {}), diagnostics: loaded.diagnostics };
-  post(describe(loaded));
+  const view = describe(loaded);
+  if (view.type === 'loaded') asLoaded = { loaded, settings: new Map(view.editions.map((e) => [e.name, settingsKey(e.name, e.settings)])) };
+  post(view);
+  // The first preview (the first edition's first language): its fonts are fetched while the page draws the form.
+  const content = loaded.content;
+  const first = view.type === 'loaded' ? view.editions[0]?.languages[0] : undefined;
+  if (content && first) void loadFonts(fontsFor(fontRegistry(), { lang: first }, [content.project.officerLanguage, content.project.sourceLanguage]));
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {

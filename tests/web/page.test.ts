@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -166,6 +166,82 @@ describe.skipIf(!READY)('the web page', () => {
     await expect(page.locator('#content-name').textContent()).resolves.toContain('our-content');
   }, 120_000);
 
+  /** The fixture content folder (tests/fixtures/content-basic) as `<top>/…` entries, ready for zipSync. */
+  function fixtureFiles(top: string): Record<string, Uint8Array> {
+    const fixture = join(REPO_ROOT, 'tests/fixtures/content-basic');
+    const files: Record<string, Uint8Array> = {};
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else files[`${top}/${relative(fixture, p).split('\\').join('/')}`] = new Uint8Array(readFileSync(p));
+      }
+    };
+    walk(fixture);
+    return files;
+  }
+
+  /** The element(s) an input's aria-describedby names: where the page puts what concerns that input. */
+  async function describedBy(input: ReturnType<Page['getByLabel']>) {
+    const ids = (await input.getAttribute('aria-describedby')) ?? '';
+    expect(ids).not.toBe('');
+    return page.locator(ids.split(/\s+/u).map((id) => `#${id}`).join(', '));
+  }
+
+  it('shows a placeholder setting beside its field, and a stale translation beside its language', async () => {
+    // content-basic: the generic edition keeps the project's PLACEHOLDER hotline; Arabic has a stale and a missing string.
+    const zip = join(tmp, 'basic-content.zip');
+    writeFileSync(zip, zipSync(fixtureFiles('basic-content')));
+    await page.getByLabel('Load a content folder (.zip)').setInputFiles(zip);
+    await expect.poll(() => page.locator('#content-name').textContent(), { timeout: 60_000 }).toContain('basic-content');
+    await page.getByLabel('Edition', { exact: true }).selectOption('generic');
+    const hotline = page.getByLabel('Hotline');
+    await expect.poll(async () => (await describedBy(hotline)).textContent(), { timeout: 60_000 }).toMatch(/RP5003 warning\s+Setting `hotline` is still a placeholder/u);
+    // …and not beside another field.
+    expect(await (await describedBy(page.getByLabel('Organisation'))).textContent()).toBe('');
+
+    const arabic = page.getByRole('checkbox', { name: /العربية/u });
+    await arabic.check();
+    const arNote = await describedBy(arabic);
+    await expect.poll(() => arNote.textContent(), { timeout: 60_000 }).toMatch(/RP500[124] /u);
+    expect(await arNote.textContent()).toMatch(/outdated|translation pending/u);
+    // The Polish row (complete translation) has no note.
+    expect(await (await describedBy(page.getByRole('checkbox', { name: /Polish/u }))).textContent()).toBe('');
+  }, 180_000);
+
+  it('loads a whole content folder through the folder picker', async () => {
+    const folder = join(tmp, 'picked-content');
+    for (const [name, data] of Object.entries(fixtureFiles('picked-content'))) {
+      mkdirSync(join(tmp, name, '..'), { recursive: true });
+      writeFileSync(join(tmp, name), data);
+    }
+    await page.getByLabel('Load a content folder', { exact: true }).setInputFiles(folder);
+    await expect.poll(() => page.locator('#content-name').textContent(), { timeout: 60_000 }).toContain('picked-content');
+    // The folder's own editions, languages and settings (not the shipped content's).
+    expect(await page.getByLabel('Edition', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['generic', 'local']);
+    await page.getByLabel('Edition', { exact: true }).selectOption('local');
+    expect(await page.getByRole('checkbox', { name: /Polish/u }).count()).toBe(1);
+    expect(await page.getByRole('checkbox', { name: /Arabic/u }).count()).toBe(0);
+    expect(await page.getByLabel('Hotline').inputValue()).toBe('0800 000 0000');
+    await page.waitForFunction(() => (document.getElementById('preview-canvas') as HTMLCanvasElement | null)?.dataset.file === 'local/en/card-sheet-a4.pdf', null, { timeout: 60_000 });
+  }, 120_000);
+
+  it('switches its own interface to Arabic, right to left, and back', async () => {
+    await page.getByLabel('Page language').selectOption('ar');
+    await page.getByLabel('الخط الساخن').waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    await expect(page.getByRole('button', { name: 'إنشاء ملفات PDF' }).count()).resolves.toBe(1);
+    // RTL layout: the settings column now starts at the right.
+    const box = await page.getByLabel('الخط الساخن').boundingBox();
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    expect(box!.x + box!.width).toBeGreaterThan(width / 2);
+    await page.getByLabel('لغة الصفحة').selectOption('fr');
+    await page.getByLabel('Numéro d’urgence').waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['fr', 'ltr']);
+    await page.getByLabel('Langue de la page').selectOption('en');
+    await page.getByLabel('Hotline').waitFor({ timeout: 10_000 });
+  }, 60_000);
+
   it('keeps working offline after the first load (service worker)', async () => {
     await page.waitForFunction(async () => !!(await navigator.serviceWorker?.ready)?.active, null, { timeout: 60_000 });
     await context.setOffline(true);
@@ -175,9 +251,22 @@ describe.skipIf(!READY)('the web page', () => {
       await page.getByLabel('Edition', { exact: true }).selectOption('generic');
       // The preview of the generic English card sheet is built and drawn from cached files only.
       await page.waitForFunction(() => (document.getElementById('preview-canvas') as HTMLCanvasElement | null)?.dataset.file === 'generic/en/card-sheet-a4.pdf', null, { timeout: 60_000 });
+      // A script whose fonts were never fetched cannot be set offline: the page says which font, beside that language.
+      const amharic = page.getByRole('checkbox', { name: /Amharic/u });
+      await amharic.check();
+      const note = await describedBy(amharic);
+      await expect.poll(() => note.textContent(), { timeout: 60_000 }).toMatch(/RP8001 error\s+The page could not load font Noto Sans Ethiopic \(noto-sans-ethiopic-(regular|bold), for Ethi\)/u);
+      await amharic.uncheck();
     } finally {
       await context.setOffline(false);
     }
+    // Back online, the same language builds: a failed font is fetched again, not remembered as failed.
+    const before = await previewState();
+    await page.getByRole('checkbox', { name: /Amharic/u }).check();
+    await expect.poll(async () => (await previewState()).file, { timeout: 60_000 }).toBe('generic/am/card-sheet-a4.pdf');
+    expect((await previewState()).build).not.toBe(before.build);
+    expect(await (await describedBy(page.getByRole('checkbox', { name: /Amharic/u }))).textContent()).not.toContain('RP8001');
+    await page.getByRole('checkbox', { name: /Amharic/u }).uncheck();
   }, 120_000);
 
   it('made no request outside its own origin', () => {

@@ -20,6 +20,7 @@ const RANGES: Record<CodeNamespace, RegExp> = {
   policy: /^RP5\d{3}$/u,
   render: /^RP6\d{3}$/u,
   output: /^RP7\d{3}$/u,
+  web: /^RP80\d{2}$/u,
 };
 
 const declared = Object.entries(CODES).flatMap(([ns, table]) =>
