@@ -33,7 +33,9 @@ const FIXTURE = fileURLToPath(new URL('../tests/fixtures/content-basic/', import
 const WORDS = 'You can stay silent and ask for a lawyer ';
 
 function text(n: number): string {
-  return WORDS.repeat(Math.ceil(n / WORDS.length)).slice(0, n).trimEnd();
+  return WORDS.repeat(Math.ceil(n / WORDS.length))
+    .slice(0, n)
+    .trimEnd();
 }
 
 function measure<T>(f: () => T): { value: T; cpu: number; wall: number } {
@@ -60,8 +62,18 @@ function contentWithCardText(n: number): string {
 function yamlShapes(): Record<string, string> {
   return {
     'one 2 MB double-quoted string': `language: en\nstrings:\n  card.rights: "${text(2_000_000)}"\n`,
-    'one 2 MB block scalar': `language: en\nstrings:\n  card.rights: |-\n${text(2_000_000).match(/.{1,80}/gu)!.map((l) => `    ${l}`).join('\n')}\n`,
-    '400 keys of 5000 characters (2 MB)': `language: en\nstrings:\n${Array.from({ length: 400 }, (_, i) => `  k${i}: |-\n${text(4900).match(/.{1,80}/gu)!.map((l) => `    ${l}`).join('\n')}`).join('\n')}\n`,
+    'one 2 MB block scalar': `language: en\nstrings:\n  card.rights: |-\n${text(2_000_000)
+      .match(/.{1,80}/gu)!
+      .map((l) => `    ${l}`)
+      .join('\n')}\n`,
+    '400 keys of 5000 characters (2 MB)': `language: en\nstrings:\n${Array.from(
+      { length: 400 },
+      (_, i) =>
+        `  k${i}: |-\n${text(4900)
+          .match(/.{1,80}/gu)!
+          .map((l) => `    ${l}`)
+          .join('\n')}`,
+    ).join('\n')}\n`,
     '20 000 keys (2 MB)': `language: en\nstrings:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: "${text(90)}"`).join('\n')}\n`,
   };
 }
@@ -98,7 +110,9 @@ export function benchInputs(): string[] {
       return JSON.parse(child.stdout) as { cpu: number; wall: number; codes: string[]; fastPath: boolean };
     });
     const codes = runs[0]!.codes.join(', ') || 'no diagnostic';
-    out.push(`YAML ${name}, cold: read + parse + schema + print ${fmt({ cpu: median(runs.map((r) => r.cpu)), wall: median(runs.map((r) => r.wall)) })} (median of ${COLD_RUNS} fresh processes; ${runs[0]!.fastPath ? 'fast path' : 'yaml package'}; ${codes})`);
+    out.push(
+      `YAML ${name}, cold: read + parse + schema + print ${fmt({ cpu: median(runs.map((r) => r.cpu)), wall: median(runs.map((r) => r.wall)) })} (median of ${COLD_RUNS} fresh processes; ${runs[0]!.fastPath ? 'fast path' : 'yaml package'}; ${codes})`,
+    );
   }
   rmSync(dir, { recursive: true, force: true });
 
@@ -114,7 +128,9 @@ export function benchInputs(): string[] {
   const loaded = loadContent(content).content as ContentDoc;
   const doc = localize(loaded, loaded.editions[0]!, 'en').doc;
   const m = measure(() => cardSides(doc, loaded.project.materials, layoutParagraph));
-  out.push(`card key of 5000 characters: both sides fitted ${fmt(m)}; front ${m.value.front.fits ? 'fits' : 'overflows'} (${m.value.diagnostics.map((d) => d.code).join(', ')})`);
+  out.push(
+    `card key of 5000 characters: both sides fitted ${fmt(m)}; front ${m.value.front.fits ? 'fits' : 'overflows'} (${m.value.diagnostics.map((d) => d.code).join(', ')})`,
+  );
   rmSync(content, { recursive: true, force: true });
   return out;
 }

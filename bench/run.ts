@@ -70,7 +70,9 @@ function benchPeerWorkload(contentDir: string, runs: number, keep: boolean): boo
   const outDir = mkdtempSync(join(tmpdir(), 'rightsprint-bench-peer-'));
   const build = ['build', '--content', contentDir, '--edition', 'generic', '--lang', PEER_LANGS.join(','), '--only', PEER_OUTPUTS.join(','), '--out', outDir];
   const documents = PEER_LANGS.length * PEER_OUTPUTS.length;
-  console.log(`bench: ${documents} documents (${PEER_LANGS.join(' ')} × ${PEER_OUTPUTS.join(', ')}), ${runs} run(s) after a warm-up, ${contentDir} → ${outDir}`);
+  console.log(
+    `bench: ${documents} documents (${PEER_LANGS.join(' ')} × ${PEER_OUTPUTS.join(', ')}), ${runs} run(s) after a warm-up, ${contentDir} → ${outDir}`,
+  );
   const warm = measureCli([...build, '--force']);
   if (warm.code !== 0) {
     console.log(warm.out);
@@ -82,7 +84,11 @@ function benchPeerWorkload(contentDir: string, runs: number, keep: boolean): boo
   const row = (what: string, ms: readonly Measured[], per?: number) => {
     const wall = median(ms.map((m) => m.wallMs));
     console.log(
-      `${what.padEnd(24)} wall ${(wall / 1000).toFixed(2).padStart(6)} s  CPU ${(median(ms.map((m) => m.cpuMs)) / 1000).toFixed(2).padStart(6)} s  peak RSS ${median(ms.map((m) => m.maxRssMb)).toFixed(0).padStart(4)} MiB${per ? `  ${(wall / per).toFixed(0).padStart(4)} ms/document` : ''}`,
+      `${what.padEnd(24)} wall ${(wall / 1000).toFixed(2).padStart(6)} s  CPU ${(median(ms.map((m) => m.cpuMs)) / 1000).toFixed(2).padStart(6)} s  peak RSS ${median(
+        ms.map((m) => m.maxRssMb),
+      )
+        .toFixed(0)
+        .padStart(4)} MiB${per ? `  ${(wall / per).toFixed(0).padStart(4)} ms/document` : ''}`,
     );
   };
   console.log(`                         (medians of ${runs}; wall and CPU of the whole process, workers included)`);
@@ -126,13 +132,17 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     const budget = BUDGETS.find((b) => b.test.test(o.file));
     const over = budget && kb > budget.kb;
     if (over) flagged++;
-    console.log(`${o.file.padEnd(48)} ${String(o.pages).padStart(3)} p ${kb.toFixed(1).padStart(8)} KB${over ? `  OVER ${budget.what} budget ${budget.kb} KB` : ''}`);
+    console.log(
+      `${o.file.padEnd(48)} ${String(o.pages).padStart(3)} p ${kb.toFixed(1).padStart(8)} KB${over ? `  OVER ${budget.what} budget ${budget.kb} KB` : ''}`,
+    );
   }
   const bytes = outputs.reduce((n, o) => n + o.bytes, 0);
   const jobMs = summary.results.map((r) => r.ms).sort((a, b) => a - b);
   const medianJob = median(jobMs);
   console.log('');
-  console.log(`wall time        ${seconds.toFixed(1)} s for ${summary.jobs.built} jobs (${summary.jobs.failed} failed), median job ${medianJob} ms, slowest ${jobMs[jobMs.length - 1] ?? 0} ms`);
+  console.log(
+    `wall time        ${seconds.toFixed(1)} s for ${summary.jobs.built} jobs (${summary.jobs.failed} failed), median job ${medianJob} ms, slowest ${jobMs[jobMs.length - 1] ?? 0} ms`,
+  );
   console.log(`outputs          ${outputs.length} files, ${(outputs.length / seconds).toFixed(2)} outputs/s`);
   console.log(`peak memory      ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB RSS (main thread + workers)`);
   console.log(`total size       ${(bytes / 1024 / 1024).toFixed(2)} MB; ${flagged} file(s) over budget`);
@@ -141,7 +151,9 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   if (existsSync(textBench)) {
     const { benchText } = (await import(textBench.href)) as typeof import('./text.ts');
     const r = benchText(200);
-    console.log(`text layout      ${r.characters}-char mixed-script paragraph: ${r.warmMs.toFixed(2)} ms/layout warm, ${r.uncachedMs.toFixed(2)} ms uncached shaping, first ${r.firstMs.toFixed(1)} ms`);
+    console.log(
+      `text layout      ${r.characters}-char mixed-script paragraph: ${r.warmMs.toFixed(2)} ms/layout warm, ${r.uncachedMs.toFixed(2)} ms uncached shaping, first ${r.firstMs.toFixed(1)} ms`,
+    );
   }
   if (!values.keep) rmSync(outDir, { recursive: true, force: true });
   return errors || summary.internalErrors.length > 0 || !peerOk ? 1 : 0;

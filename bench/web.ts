@@ -19,7 +19,16 @@ import { REPO_ROOT } from '../src/platform/repo-root.ts';
 
 /** The site to measure: dist/web, or another build of it given as the first argument (to compare two versions). */
 const SITE = process.argv[2] ?? join(REPO_ROOT, 'dist', 'web');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** The budgets of issue #10 point 6. */
 const BUDGET = { coldMs: 3000, warmMs: 300, arabicBytes: 2.5e6, chineseBytes: 12e6 };
 
@@ -27,17 +36,35 @@ async function fresh() {
   const profile = mkdtempSync(join(tmpdir(), 'rp-bench-web-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS });
   let bytes = 0;
-  context.on('requestfinished', (r) => void r.sizes().then((s) => (bytes += s.responseBodySize)).catch(() => undefined));
+  context.on(
+    'requestfinished',
+    (r) =>
+      void r
+        .sizes()
+        .then((s) => (bytes += s.responseBodySize))
+        .catch(() => undefined),
+  );
   const page = context.pages()[0] ?? (await context.newPage());
-  return { page, bytes: () => bytes, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return {
+    page,
+    bytes: () => bytes,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 const builds = (page: Page) => page.locator('#preview-canvas').evaluate((c: HTMLCanvasElement) => c.dataset.build ?? '');
 async function nextBuild(page: Page, after: string): Promise<void> {
-  await page.waitForFunction((b) => {
+  await page.waitForFunction(
+    (b) => {
       const c = document.getElementById('preview-canvas') as HTMLCanvasElement | null;
       return !!c && c.dataset.build !== b && !!c.dataset.file;
-    }, after, { timeout: 120_000, polling: 10 });
+    },
+    after,
+    { timeout: 120_000, polling: 10 },
+  );
 }
 
 async function cardBytes(url: string, lang: string): Promise<number> {
@@ -85,7 +112,9 @@ export async function runWebBench(): Promise<number> {
     const chinese = await cardBytes(url, 'zh-Hans');
     const mark = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
     console.log(`cold: first PDF of an English card sheet ${cold} ms (${status?.trim()}) — budget ${BUDGET.coldMs} ms: ${mark(cold <= BUDGET.coldMs)}`);
-    console.log(`warm: settings change → card sheet rebuilt: worker ${median(warmWorker)} ms, page wall ${median(warmWall)} ms incl. the ${150} ms typing pause and preview drawing — budget ${BUDGET.warmMs} ms (worker): ${mark(median(warmWorker) <= BUDGET.warmMs)}`);
+    console.log(
+      `warm: settings change → card sheet rebuilt: worker ${median(warmWorker)} ms, page wall ${median(warmWall)} ms incl. the ${150} ms typing pause and preview drawing — budget ${BUDGET.warmMs} ms (worker): ${mark(median(warmWorker) <= BUDGET.warmMs)}`,
+    );
     console.log(`bytes fetched for an Arabic card: ${(arabic / 1e6).toFixed(2)} MB — budget 2.5 MB: ${mark(arabic <= BUDGET.arabicBytes)}`);
     console.log(`bytes fetched for a Chinese (zh-Hans) card: ${(chinese / 1e6).toFixed(2)} MB — budget 12 MB: ${mark(chinese <= BUDGET.chineseBytes)}`);
     return 0;

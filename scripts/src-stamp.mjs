@@ -19,7 +19,11 @@ export const STAMP_FILE = join(BUNDLE_DIR, 'stamp.txt');
 /** Hex SHA-256 over every file under src/ (sorted, relative paths and bytes), the bundler script and tsconfig.json. */
 export function sourceStamp(root = ROOT) {
   const hash = createHash('sha256');
-  const add = (rel) => hash.update(`${rel}\0`).update(existsSync(join(root, rel)) ? readFileSync(join(root, rel)) : '-').update('\0');
+  const add = (rel) =>
+    hash
+      .update(`${rel}\0`)
+      .update(existsSync(join(root, rel)) ? readFileSync(join(root, rel)) : '-')
+      .update('\0');
   const walk = (rel) => {
     for (const entry of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = `${rel}/${entry.name}`;

@@ -156,7 +156,10 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
       }
       written.push({ file: o.file, sha256: sha256(o.data), bytes: o.data.byteLength, pages: o.pages });
     }
-    release(cache, written.map((o) => o.file));
+    release(
+      cache,
+      written.map((o) => o.file),
+    );
     if (written.length === result.outputs.length) {
       cache[job.id] = { job, hash: hashes.get(job.id)!, content: hasher.contentHash(job), outputs: written };
       outcomes.set(job.id, 'built');
@@ -189,7 +192,12 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
   let stale: StaleFile[] = [];
   if (!stop.signal.aborted) {
     const before = serializeCache(cache);
-    const settled = settleStale(findStale(cache, content, (e) => hasher.contentHash(e.job), outcomes), cache, out, request.keepStale ?? false);
+    const settled = settleStale(
+      findStale(cache, content, (e) => hasher.contentHash(e.job), outcomes),
+      cache,
+      out,
+      request.keepStale ?? false,
+    );
     stale = settled.files;
     diagnostics.push(...settled.diagnostics);
     if (settled.fault) halt(settled.fault);

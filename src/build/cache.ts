@@ -55,8 +55,13 @@ export function readCache(outDir: string): BuildCache {
 
 function wellFormed(id: string, e: CacheEntry): boolean {
   return (
-    typeof e === 'object' && e !== null && e.job?.id === id && typeof e.hash === 'string' && typeof e.content === 'string' &&
-    Array.isArray(e.outputs) && e.outputs.every((o) => typeof o.file === 'string' && typeof o.sha256 === 'string' && !o.file.split(/[\\/]/u).includes('..'))
+    typeof e === 'object' &&
+    e !== null &&
+    e.job?.id === id &&
+    typeof e.hash === 'string' &&
+    typeof e.content === 'string' &&
+    Array.isArray(e.outputs) &&
+    e.outputs.every((o) => typeof o.file === 'string' && typeof o.sha256 === 'string' && !o.file.split(/[\\/]/u).includes('..'))
   );
 }
 
@@ -68,7 +73,6 @@ export function serializeCache(cache: BuildCache): string {
   const jobs = Object.fromEntries(Object.entries(cache).sort(([a], [b]) => (a < b ? -1 : 1)));
   return `${JSON.stringify({ format: CACHE_FORMAT, jobs }, null, 1)}\n`;
 }
-
 
 /** SHA-256 of bytes, hex. */
 export function sha256(data: Uint8Array | string): string {
@@ -108,7 +112,11 @@ export class InputHasher {
   private readonly engine: string;
   private readonly common: string;
 
-  constructor(private readonly content: ContentDoc, ctx: Pick<JobContext, 'standard' | 'materialOptions'>, env: NodeJS.ProcessEnv = process.env) {
+  constructor(
+    private readonly content: ContentDoc,
+    ctx: Pick<JobContext, 'standard' | 'materialOptions'>,
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
     const engine = createHash('sha256');
     for (const file of listFiles(join(REPO_ROOT, 'src'))) engine.update(relative(REPO_ROOT, file)).update(this.file(file));
     engine.update(this.file(join(REPO_ROOT, 'package.json')));

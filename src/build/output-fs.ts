@@ -16,7 +16,10 @@ export class OutputFolder {
    * @param abs absolute output folder
    * @param display the output folder as the user wrote it (messages show paths under it)
    */
-  constructor(readonly abs: string, readonly display: string) {}
+  constructor(
+    readonly abs: string,
+    readonly display: string,
+  ) {}
 
   /** Path of `rel` (relative to the output folder) as the user would type it. */
   show(rel: string): string {
@@ -114,7 +117,9 @@ export function outputFault(code: string, systemMessage: string, at: FaultPlace,
   if (NOT_WRITABLE.has(code)) {
     const why = code === 'EROFS' ? 'the file system is read-only' : 'permission denied';
     return placed('error', CODES.output.outputNotWritable, `cannot ${at.what}: ${why} (${code})`, at.folder, [
-      code === 'EROFS' ? 'The disk is mounted read-only; use a folder on a writable disk.' : `Make the folder writable for your user (e.g. chmod -R u+w ${at.folder}).`,
+      code === 'EROFS'
+        ? 'The disk is mounted read-only; use a folder on a writable disk.'
+        : `Make the folder writable for your user (e.g. chmod -R u+w ${at.folder}).`,
       elsewhere,
       unchanged,
     ]);
@@ -133,7 +138,9 @@ export function outputFault(code: string, systemMessage: string, at: FaultPlace,
     ]);
   }
   if (code === 'EISDIR') {
-    return placed('error', CODES.output.notAFolder, `${at.path} is a folder, but rightsprint needs to write a file there`, at.path, ['Move or rename that folder.']);
+    return placed('error', CODES.output.notAFolder, `${at.path} is a folder, but rightsprint needs to write a file there`, at.path, [
+      'Move or rename that folder.',
+    ]);
   }
   return placed('error', CODES.output.outputIoError, `cannot ${at.what}: ${code} (${systemMessage})`, at.folder, [elsewhere]);
 }

@@ -27,12 +27,26 @@ export function planJobs(content: ContentDoc, selection: Selection = {}): Job[] 
       for (const kind of materials) {
         const outputs = outputsOfKind(kind, selection.outputs);
         if (outputs?.length === 0) continue;
-        jobs.push({ id: `${edition.name}/${lang}/${kind}`, edition: edition.name, lang, kind, dir: `${edition.name}/${lang}`, ...(outputs ? { outputs } : {}) });
+        jobs.push({
+          id: `${edition.name}/${lang}/${kind}`,
+          edition: edition.name,
+          lang,
+          kind,
+          dir: `${edition.name}/${lang}`,
+          ...(outputs ? { outputs } : {}),
+        });
       }
     }
     const mixed = outputsOfKind('mixed-card', selection.outputs);
     if (materials.includes('card') && langs.length > 1 && mixed?.length !== 0) {
-      jobs.push({ id: mixedCardId(edition.name, langs), edition: edition.name, langs, kind: 'mixed-card', dir: edition.name, ...(mixed ? { outputs: mixed } : {}) });
+      jobs.push({
+        id: mixedCardId(edition.name, langs),
+        edition: edition.name,
+        langs,
+        kind: 'mixed-card',
+        dir: edition.name,
+        ...(mixed ? { outputs: mixed } : {}),
+      });
     }
   }
   return jobs;

@@ -42,7 +42,10 @@ export async function runJobs(
     new Promise<void>((resolveLoop) => {
       // The content the build loaded travels with the worker (a structured clone costs a fraction of parsing
       // and validating every YAML file again in each worker).
-      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), content ? { workerData: { contentDir: ctx.contentDir, content: withoutFiles(content) } satisfies WorkerContent } : {});
+      const worker = new Worker(
+        new URL('./worker-entry.mjs', import.meta.url),
+        content ? { workerData: { contentDir: ctx.contentDir, content: withoutFiles(content) } satisfies WorkerContent } : {},
+      );
       let current: Job | undefined;
       const next = () => {
         current = signal?.aborted ? undefined : queue.shift();

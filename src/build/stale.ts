@@ -108,7 +108,8 @@ const WHY: Record<StaleReason, (entry: CacheEntry) => string> = {
 function report(entry: CacheEntry, reason: StaleReason, done: readonly StaleFile[], out: OutputFolder): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const names = (action: StaleFile['action']) => done.filter((f) => f.action === action).map((f) => f.file);
-  const rebuild = entry.job.kind === 'mixed-card' || reason === 'removed' ? 'rightsprint build' : `rightsprint build --edition ${entry.job.edition} --lang ${entry.job.lang}`;
+  const rebuild =
+    entry.job.kind === 'mixed-card' || reason === 'removed' ? 'rightsprint build' : `rightsprint build --edition ${entry.job.edition} --lang ${entry.job.lang}`;
   const moved = names('moved');
   const kept = names('kept');
   for (const [files, what] of [
@@ -117,16 +118,28 @@ function report(entry: CacheEntry, reason: StaleReason, done: readonly StaleFile
   ] as const) {
     if (files.length === 0) continue;
     diagnostics.push(
-      placed('warning', CODES.output.outputStale, `out of date: ${WHY[reason](entry)}; ${files.length === 1 ? 'it was' : `its ${files.length} files were`} ${what}: ${files.join(', ')}`, out.show(entry.job.dir), [
-        reason === 'removed' ? 'Nothing to do if the removal was intended; delete the .stale folder when you no longer need the old files.' : `Fix the problem, then rebuild: ${rebuild}`,
-      ]),
+      placed(
+        'warning',
+        CODES.output.outputStale,
+        `out of date: ${WHY[reason](entry)}; ${files.length === 1 ? 'it was' : `its ${files.length} files were`} ${what}: ${files.join(', ')}`,
+        out.show(entry.job.dir),
+        [
+          reason === 'removed'
+            ? 'Nothing to do if the removal was intended; delete the .stale folder when you no longer need the old files.'
+            : `Fix the problem, then rebuild: ${rebuild}`,
+        ],
+      ),
     );
   }
   for (const file of names('changed')) {
     diagnostics.push(
-      placed('warning', CODES.output.staleChanged, `out of date (${WHY[reason](entry)}), but the file was changed since rightsprint wrote it, so it was left in place`, out.show(file), [
-        'Do not print it. Delete or move it yourself if it is not needed.',
-      ]),
+      placed(
+        'warning',
+        CODES.output.staleChanged,
+        `out of date (${WHY[reason](entry)}), but the file was changed since rightsprint wrote it, so it was left in place`,
+        out.show(file),
+        ['Do not print it. Delete or move it yourself if it is not needed.'],
+      ),
     );
   }
   return diagnostics;

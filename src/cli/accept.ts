@@ -46,7 +46,7 @@ Example:
     const on = by !== undefined ? reviewDate() : '';
     if (on === undefined) {
       throw new UsageError(`SOURCE_DATE_EPOCH is "${process.env.SOURCE_DATE_EPOCH}", not a whole number of seconds.`, [
-        'Set it to an integer such as 1767225600, or unset it to record today\'s date.',
+        "Set it to an integer such as 1767225600, or unset it to record today's date.",
       ]);
     }
     const plan = planAccept(workspace.source, workspace.translations.get(lang), keys, by !== undefined ? { by, on } : undefined);

@@ -102,7 +102,8 @@ function usageOf(code: (typeof PARSE_ERRORS)[keyof typeof PARSE_ERRORS], argv: r
   for (const t of tokens) {
     if (t.kind !== 'option' || !Object.hasOwn(options, t.name)) continue;
     const type = options[t.name]!.type;
-    if (type === 'boolean' && t.value !== undefined) return new UsageError(`${t.rawName} takes no value (it is a switch), but was given \`${t.value}\`.`, [see]);
+    if (type === 'boolean' && t.value !== undefined)
+      return new UsageError(`${t.rawName} takes no value (it is a switch), but was given \`${t.value}\`.`, [see]);
     if (type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-')))) {
       return new UsageError(`${t.rawName} needs a value: ${t.rawName} <value>.`, [
         `To give a value that starts with "-", write it as ${t.rawName}=<value>.`,
@@ -124,7 +125,10 @@ export function sharedOptions<const K extends Exclude<keyof typeof OPTIONS, 'hel
  */
 export function parseList(value: string | undefined, option: string): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   if (items.length === 0) {
     throw new UsageError(`--${option} was given an empty list (${JSON.stringify(value)}).`, [
       `Name at least one, comma-separated (e.g. --${option} ${option === 'lang' ? 'ar,fa' : option === 'material' ? 'card' : option === 'only' ? 'leaflet,card-sheet-a4' : 'generic'}), or leave --${option} out to take them all.`,
@@ -173,7 +177,11 @@ export function parseStandard(value: string | undefined): PdfStandard {
 }
 
 /** --leaflet-paper, --poster-paper, --cards-per-sheet → MaterialOptions (unset options keep the spec defaults). */
-export function parseMaterialOptions(values: { 'leaflet-paper'?: string | undefined; 'poster-paper'?: string | undefined; 'cards-per-sheet'?: string | undefined }): MaterialOptions {
+export function parseMaterialOptions(values: {
+  'leaflet-paper'?: string | undefined;
+  'poster-paper'?: string | undefined;
+  'cards-per-sheet'?: string | undefined;
+}): MaterialOptions {
   const leafletPaper = parseChoice(values['leaflet-paper'], ['A5', 'A4'] as const, undefined, 'leaflet paper');
   const posterPaper = parseChoice(values['poster-paper'], ['A4', 'A3', 'A2'] as const, undefined, 'poster paper');
   const perSheet = parseChoice(values['cards-per-sheet'], ['10', '8', '6'] as const, undefined, 'number of cards per sheet');
@@ -209,7 +217,11 @@ export function requireKnown(kind: string, selected: readonly string[] | undefin
 
 /** `--edition` and `--lang` must name editions and languages of this content (usage error with the nearest name). */
 export function requireKnownSelection(content: ContentDoc, editions: readonly string[] | undefined, langs: readonly string[] | undefined): void {
-  requireKnown('edition', editions, content.editions.map((e) => e.name));
+  requireKnown(
+    'edition',
+    editions,
+    content.editions.map((e) => e.name),
+  );
   requireKnown('language', langs, [...new Set(content.editions.flatMap((e) => editionLanguages(content, e)))]);
 }
 

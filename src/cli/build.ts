@@ -5,11 +5,37 @@ import { STALE_DIR } from '../build/stale.ts';
 import { OUTPUT_KINDS } from '../build/outputs.ts';
 import { loadContent } from '../content/load.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { folderOption, sharedOptions, helpText, UsageError, parseJobs, parseList, parseMaterialOptions, parseMaterials, parseOnly, parseStandard, requireKnownSelection } from './args.ts';
+import {
+  folderOption,
+  sharedOptions,
+  helpText,
+  UsageError,
+  parseJobs,
+  parseList,
+  parseMaterialOptions,
+  parseMaterials,
+  parseOnly,
+  parseStandard,
+  requireKnownSelection,
+} from './args.ts';
 import { defineCommand, EXIT, type Command } from './command.ts';
 import { kb, printDiagnostics } from './report.ts';
 
-const NAMES = ['content', 'out', 'lang', 'material', 'edition', 'pdf-standard', 'leaflet-paper', 'poster-paper', 'cards-per-sheet', 'only', 'jobs', 'force', 'keep-stale'] as const;
+const NAMES = [
+  'content',
+  'out',
+  'lang',
+  'material',
+  'edition',
+  'pdf-standard',
+  'leaflet-paper',
+  'poster-paper',
+  'cards-per-sheet',
+  'only',
+  'jobs',
+  'force',
+  'keep-stale',
+] as const;
 
 export const buildCommand: Command = defineCommand({
   name: 'build',
@@ -44,7 +70,7 @@ export const buildCommand: Command = defineCommand({
       editions: parseList(values.edition, 'edition'),
       outputs: parseOnly(values.only),
     };
-    const onlyKinds = new Set(selection.outputs?.map((o) => OUTPUT_KINDS[o] === 'mixed-card' ? 'card' : OUTPUT_KINDS[o]));
+    const onlyKinds = new Set(selection.outputs?.map((o) => (OUTPUT_KINDS[o] === 'mixed-card' ? 'card' : OUTPUT_KINDS[o])));
     if (selection.outputs && selection.materials && !selection.materials.some((m) => onlyKinds.has(m))) {
       throw new UsageError(`--only ${selection.outputs.join(',')} names no output of --material ${selection.materials.join(',')}: nothing would be built.`, [
         'Drop --material (--only alone chooses the files), or name outputs of those materials.',

@@ -48,9 +48,7 @@ Example:
       return EXIT.content;
     }
     const current = after.workspace;
-    const old = before?.workspace
-      ? { version: before.workspace.version, strings: before.workspace.source.strings }
-      : current.history.get(since ?? '');
+    const old = before?.workspace ? { version: before.workspace.version, strings: before.workspace.source.strings } : current.history.get(since ?? '');
     if (!old) {
       const known = [...current.history.keys()];
       const suggestion = didYouMean(since ?? '', known);
@@ -58,9 +56,7 @@ Example:
         `${suggestion ? `Did you mean --since ${suggestion}? ` : ''}${known.length > 0 ? `Snapshots: ${known.join(', ')}.` : 'There is no history/ folder yet: `rightsprint snapshot` writes one for the current version.'}`,
       ]);
     }
-    const languages = [...new Set([...current.languages, ...current.translations.keys()])].filter(
-      (l) => l !== current.sourceLanguage,
-    );
+    const languages = [...new Set([...current.languages, ...current.translations.keys()])].filter((l) => l !== current.sourceLanguage);
     const diff = diffContent(old, current.source, current.translations, languages);
     if (parsed.values.json) {
       io.out(JSON.stringify({ from: old.version, to: current.version, ...diff }, null, 2));

@@ -90,11 +90,20 @@ Example:
       const at = { file: name, line: 1, col: 1 };
       // A file that could not be read at all has no language to report on: its syntax error is the whole story.
       const unreadable = read.units.length === 0 && read.diagnostics.some((d) => d.severity === 'error');
-      const { lang, diagnostics: languageProblems } = unreadable ? { lang: undefined, diagnostics: [] } : chooseLanguage(values.lang, read.language, stem, workspace, at);
+      const { lang, diagnostics: languageProblems } = unreadable
+        ? { lang: undefined, diagnostics: [] }
+        : chooseLanguage(values.lang, read.language, stem, workspace, at);
       problems.push(...languageProblems);
       const plan =
         lang && !problems.some((p) => p.severity === 'error' && p.code === CODES.exchange.language)
-          ? planImport(read.units, workspace.source, workspace.translations.get(lang), workspace.languageReview.get(lang), [...workspace.history.values()], languageInfo(lang)?.script)
+          ? planImport(
+              read.units,
+              workspace.source,
+              workspace.translations.get(lang),
+              workspace.languageReview.get(lang),
+              [...workspace.history.values()],
+              languageInfo(lang)?.script,
+            )
           : undefined;
       problems.push(...(plan?.diagnostics ?? []));
       printDiagnostics(io, problems);
@@ -145,16 +154,23 @@ function chooseLanguage(
     if (lang === undefined) return { diagnostics: [notProject(option)] };
     if (fromFile !== undefined && fromFile !== lang)
       return {
-        diagnostics: [error(CODES.exchange.language, `The file says its language is ${declared}, but --lang is ${option}.`, at, [
-          'Check you picked the right file; fix the file header or --lang.',
-        ])],
+        diagnostics: [
+          error(CODES.exchange.language, `The file says its language is ${declared}, but --lang is ${option}.`, at, [
+            'Check you picked the right file; fix the file header or --lang.',
+          ]),
+        ],
       };
     if (declared !== undefined && fromFile === undefined)
       return {
         lang,
-        diagnostics: [warning(CODES.exchange.languageOverride, `The file says its language is "${declared}", which is not a language of this project; --lang ${option} is used instead.`, at, [
-          `Fix the file's language (PO "Language: ${lang}", XLIFF target-language="${lang}") to import it without --lang.`,
-        ])],
+        diagnostics: [
+          warning(
+            CODES.exchange.languageOverride,
+            `The file says its language is "${declared}", which is not a language of this project; --lang ${option} is used instead.`,
+            at,
+            [`Fix the file's language (PO "Language: ${lang}", XLIFF target-language="${lang}") to import it without --lang.`],
+          ),
+        ],
       };
     return { lang, diagnostics: [] };
   }
@@ -162,18 +178,25 @@ function chooseLanguage(
     if (fromFile !== undefined) return { lang: fromFile, diagnostics: [] };
     const bcp47 = toBcp47(declared);
     return {
-      diagnostics: [error(CODES.exchange.language, `The file's language "${declared}"${bcp47 !== declared ? ` (${bcp47} in BCP 47)` : ''} is not a translation language of this project.`, at, [
-        `Pass --lang <code> to say which project language it is (project languages: ${translatable.join(', ')}).`,
-      ])],
+      diagnostics: [
+        error(
+          CODES.exchange.language,
+          `The file's language "${declared}"${bcp47 !== declared ? ` (${bcp47} in BCP 47)` : ''} is not a translation language of this project.`,
+          at,
+          [`Pass --lang <code> to say which project language it is (project languages: ${translatable.join(', ')}).`],
+        ),
+      ],
     };
   }
   const fromName = resolve(stem);
   if (fromName !== undefined) return { lang: fromName, diagnostics: [] };
   if (languageInfo(stem)) return { diagnostics: [notProject(stem)] };
   return {
-    diagnostics: [error(CODES.exchange.language, 'The file does not say which language it is in.', at, [
-      'Pass --lang <code>, or name a CSV file after its language (e.g. ar.csv).',
-    ])],
+    diagnostics: [
+      error(CODES.exchange.language, 'The file does not say which language it is in.', at, [
+        'Pass --lang <code>, or name a CSV file after its language (e.g. ar.csv).',
+      ]),
+    ],
   };
 }
 

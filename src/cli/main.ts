@@ -19,16 +19,56 @@ export interface CommandEntry {
 
 /** Every command, once. `rightsprint --help` lists them in this order. */
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'build', summary: 'Build the PDFs of every edition × language × material (only what changed)', load: async () => (await import('./build.ts')).buildCommand },
-  { name: 'check', summary: 'Validate the content and the print policy for every edition and language (writes nothing)', load: async () => (await import('./check.ts')).checkCommand },
-  { name: 'status', summary: 'Show translated / missing / stale counts and review status per language', load: async () => (await import('./status.ts')).statusCommand },
-  { name: 'proof', summary: 'Typeset any text in a language’s fonts to a PDF proof (and a glyph trace)', load: async () => (await import('./proof.ts')).proofCommand },
-  { name: 'export', summary: 'Write translation files (PO, XLIFF 1.2 or CSV) for translators, marking stale and missing strings', load: async () => (await import('./export.ts')).exportCommand },
-  { name: 'import', summary: 'Check translated PO/XLIFF/CSV files and write them into content/translations/<lang>.yaml', load: async () => (await import('./import.ts')).importCommand },
-  { name: 'accept', summary: 'Mark reviewed translations as current (restamp their source hash)', load: async () => (await import('./accept.ts')).acceptCommand },
-  { name: 'diff', summary: 'List source strings added, removed and changed since an earlier content folder, and which translations go stale', load: async () => (await import('./diff.ts')).diffCommand },
-  { name: 'snapshot', summary: 'Save the source guidance of the current version into content/history/<version>.yaml', load: async () => (await import('./snapshot.ts')).snapshotCommand },
-  { name: 'serve', summary: 'Serve the browser version (dist/web, from `npm run web`) on 127.0.0.1', load: async () => (await import('./serve.ts')).serveCommand },
+  {
+    name: 'build',
+    summary: 'Build the PDFs of every edition × language × material (only what changed)',
+    load: async () => (await import('./build.ts')).buildCommand,
+  },
+  {
+    name: 'check',
+    summary: 'Validate the content and the print policy for every edition and language (writes nothing)',
+    load: async () => (await import('./check.ts')).checkCommand,
+  },
+  {
+    name: 'status',
+    summary: 'Show translated / missing / stale counts and review status per language',
+    load: async () => (await import('./status.ts')).statusCommand,
+  },
+  {
+    name: 'proof',
+    summary: 'Typeset any text in a language’s fonts to a PDF proof (and a glyph trace)',
+    load: async () => (await import('./proof.ts')).proofCommand,
+  },
+  {
+    name: 'export',
+    summary: 'Write translation files (PO, XLIFF 1.2 or CSV) for translators, marking stale and missing strings',
+    load: async () => (await import('./export.ts')).exportCommand,
+  },
+  {
+    name: 'import',
+    summary: 'Check translated PO/XLIFF/CSV files and write them into content/translations/<lang>.yaml',
+    load: async () => (await import('./import.ts')).importCommand,
+  },
+  {
+    name: 'accept',
+    summary: 'Mark reviewed translations as current (restamp their source hash)',
+    load: async () => (await import('./accept.ts')).acceptCommand,
+  },
+  {
+    name: 'diff',
+    summary: 'List source strings added, removed and changed since an earlier content folder, and which translations go stale',
+    load: async () => (await import('./diff.ts')).diffCommand,
+  },
+  {
+    name: 'snapshot',
+    summary: 'Save the source guidance of the current version into content/history/<version>.yaml',
+    load: async () => (await import('./snapshot.ts')).snapshotCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'Serve the browser version (dist/web, from `npm run web`) on 127.0.0.1',
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
 ];
 
 function version(): string {
@@ -46,7 +86,7 @@ export function toolHelp(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `rightsprint <command> --help` for a command\'s options and an example.',
+    "Run `rightsprint <command> --help` for a command's options and an example.",
     'Exit codes: 0 success, 1 content errors, 2 usage errors, 3 internal errors.',
     '',
   ].join('\n');
@@ -75,8 +115,13 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     }
     const entry = COMMANDS.find((c) => c.name === name);
     if (!entry) {
-      const suggestion = didYouMean(name, COMMANDS.map((c) => c.name));
-      throw new UsageError(`Unknown command \`${name}\`.`, [suggestion ? `Did you mean \`rightsprint ${suggestion}\`?` : `Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`]);
+      const suggestion = didYouMean(
+        name,
+        COMMANDS.map((c) => c.name),
+      );
+      throw new UsageError(`Unknown command \`${name}\`.`, [
+        suggestion ? `Did you mean \`rightsprint ${suggestion}\`?` : `Commands: ${COMMANDS.map((c) => c.name).join(', ')}.`,
+      ]);
     }
     return await (await entry.load()).run(rest, io);
   } catch (e) {

@@ -25,9 +25,13 @@ function missingGlyphs(missing: readonly KeyedMissingGlyph[], place: string): Di
     if (seen.has(id)) return [];
     seen.add(id);
     return [
-      placed('error', CODES.fonts.missingGlyph, `${key} contains ${JSON.stringify(glyph.char)} (${glyph.codePoint}) at offset ${glyph.offset}, which no bundled font can draw (${glyph.lang}).`, place, [
-        'Check for a typo or a character from another script; if it is needed, add a font for it to fonts/manifest.json.',
-      ]),
+      placed(
+        'error',
+        CODES.fonts.missingGlyph,
+        `${key} contains ${JSON.stringify(glyph.char)} (${glyph.codePoint}) at offset ${glyph.offset}, which no bundled font can draw (${glyph.lang}).`,
+        place,
+        ['Check for a typo or a character from another script; if it is needed, add a font for it to fonts/manifest.json.'],
+      ),
     ];
   });
 }
@@ -86,7 +90,9 @@ Example:
       try {
         bytes = readFileSync(resolve(io.cwd, values.file));
       } catch (e) {
-        throw new UsageError(`--file ${values.file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`, ['Give the path of a UTF-8 text file.']);
+        throw new UsageError(`--file ${values.file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`, [
+          'Give the path of a UTF-8 text file.',
+        ]);
       }
       // A proof of a file saved in a legacy code page would show U+FFFD, not the text the user meant to check.
       const decoded = decodeText(bytes, values.file, { language: lang, script: languageInfo(lang)!.script });

@@ -49,9 +49,11 @@ Example:
       return EXIT.content;
     }
     if (!SAFE_VERSION.test(project.version)) {
-      printDiagnostics(io, [error(CODES.content.badValue, `project.yaml version \`${project.version}\` cannot name a snapshot file.`, content.spans.get('project.yaml#version'), [
-        'Use letters, digits, dots and dashes, e.g. "2026.1".',
-      ])]);
+      printDiagnostics(io, [
+        error(CODES.content.badValue, `project.yaml version \`${project.version}\` cannot name a snapshot file.`, content.spans.get('project.yaml#version'), [
+          'Use letters, digits, dots and dashes, e.g. "2026.1".',
+        ]),
+      ]);
       return EXIT.content;
     }
     const snapshot: HistorySnapshot = { version: project.version, date: project.date, language: source.language, strings: source.strings };
@@ -87,8 +89,13 @@ function conflictWith(existing: HistorySnapshot, wanted: HistorySnapshot, file: 
     ...(keys.length > 0 ? [`${keys.length} string(s) differ: ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}`] : []),
     ...fields.map((f) => `${f} is ${existing[f] || '(none)'}, now ${wanted[f]}`),
   ].join('; ');
-  return error(CODES.i18n.snapshotConflict, `This file holds a different snapshot of version ${wanted.version} (${what}); nothing written.`, span ?? { file, line: 1, col: 1 }, [
-    `If the guidance was edited for the next edition, raise \`version\` (and \`date\`) in project.yaml first: the ${wanted.version} snapshot is what stale translations are traced back to, so it must stay as it was printed.`,
-    'If this snapshot was taken after the edit by mistake, run `rightsprint snapshot --force` to replace it.',
-  ]);
+  return error(
+    CODES.i18n.snapshotConflict,
+    `This file holds a different snapshot of version ${wanted.version} (${what}); nothing written.`,
+    span ?? { file, line: 1, col: 1 },
+    [
+      `If the guidance was edited for the next edition, raise \`version\` (and \`date\`) in project.yaml first: the ${wanted.version} snapshot is what stale translations are traced back to, so it must stay as it was printed.`,
+      'If this snapshot was taken after the edit by mistake, run `rightsprint snapshot --force` to replace it.',
+    ],
+  );
 }

@@ -42,12 +42,22 @@ export const statusCommand: Command = defineCommand({
       previous = loadContent(prev.abs, { display: prev.display }).content;
       if (!previous) io.err(`note: ${prev.display} is not a readable content folder; old source texts are not shown.`);
     }
-    const status = translationStatus(content, all.filter((l) => !langs || langs.includes(l)), previous);
+    const status = translationStatus(
+      content,
+      all.filter((l) => !langs || langs.includes(l)),
+      previous,
+    );
     const drift = outdatedSnapshot(content);
     if (drift) printDiagnostics(io, [drift]);
     const blocked = status.filter((s) => !s.printable);
     if (values.json) {
-      io.out(JSON.stringify({ version: content.project.version, sourceLanguage: content.project.sourceLanguage, policy: content.project.policy, languages: status }, null, 2));
+      io.out(
+        JSON.stringify(
+          { version: content.project.version, sourceLanguage: content.project.sourceLanguage, policy: content.project.policy, languages: status },
+          null,
+          2,
+        ),
+      );
     } else {
       for (const line of statusTable(content, status)) io.out(line);
     }
@@ -66,11 +76,17 @@ function statusTable(content: ContentDoc, status: readonly LanguageStatus[]): st
     `${s.translated}/${s.total}`,
     String(s.missing),
     String(s.stale),
-    s.review === 'reviewed' ? `reviewed${s.reviewedBy ? ` (${s.reviewedBy}${s.reviewedOn ? `, ${s.reviewedOn}` : ''})` : ''}` : `draft (${s.reviewedStrings} strings reviewed)`,
+    s.review === 'reviewed'
+      ? `reviewed${s.reviewedBy ? ` (${s.reviewedBy}${s.reviewedOn ? `, ${s.reviewedOn}` : ''})` : ''}`
+      : `draft (${s.reviewedStrings} strings reviewed)`,
     { complete: 'complete', fallback: 'with fallbacks', keep: 'keeps stale', blocked: 'BLOCKED' }[s.outcome],
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const fmt = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const fmt = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   lines.push(fmt(header), ...rows.map(fmt));
   const reviewed = status.filter((s) => s.reviewers.length > 0);
   if (reviewed.length > 0) {
@@ -96,7 +112,8 @@ function statusTable(content: ContentDoc, status: readonly LanguageStatus[]): st
 }
 
 /** Shown when neither the edition history nor --previous has the text a stale translation was made from. */
-const UNKNOWN_OLD_SOURCE = '(unknown: no snapshot in history/ has it — run `rightsprint snapshot` before editing the guidance, or pass --previous <earlier content folder>)';
+const UNKNOWN_OLD_SOURCE =
+  '(unknown: no snapshot in history/ has it — run `rightsprint snapshot` before editing the guidance, or pass --previous <earlier content folder>)';
 
 function oneLine(text: string): string {
   return text.replace(/\n+/gu, ' ⏎ ');

@@ -29,8 +29,24 @@ export interface Schema {
 
 /** The schema keywords the checker understands; a schema using any other is a programming error (tested). */
 export const SUPPORTED_KEYWORDS = new Set([
-  '$schema', '$id', '$ref', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties',
-  'propertyNames', 'items', 'minItems', 'maxItems', 'enum', 'pattern', 'minLength', 'maxLength', 'definitions',
+  '$schema',
+  '$id',
+  '$ref',
+  'title',
+  'description',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'propertyNames',
+  'items',
+  'minItems',
+  'maxItems',
+  'enum',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'definitions',
 ]);
 
 export interface SchemaResult {
@@ -94,9 +110,11 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
             childSchema = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
           }
           if (schema.propertyNames && !compiled(schema.propertyNames.pattern).test(key)) {
-            diagnostics.push(error(CODES.content.badValue, `Key \`${key}\` in ${describe(path)} has characters keys cannot use.`, keySpan, [
-              'Keys use letters, digits, `_`, `-` and `.` only, e.g. `street.heading`.',
-            ]));
+            diagnostics.push(
+              error(CODES.content.badValue, `Key \`${key}\` in ${describe(path)} has characters keys cannot use.`, keySpan, [
+                'Keys use letters, digits, `_`, `-` and `.` only, e.g. `street.heading`.',
+              ]),
+            );
             continue;
           }
           spans.set(`${childDotted}#key`, keySpan);
@@ -107,7 +125,12 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
           if (!(node.items as Pair<Node, unknown>[]).some((p) => isScalar(p.key) && String(p.key.value) === name)) {
             const fieldDescription = resolve(schema.properties?.[name] ?? {}).description;
             diagnostics.push(
-              error(CODES.content.missingField, `${describe(path)} is missing the required field \`${name}\`.`, span, fieldDescription ? [`Add \`${name}:\` — ${fieldDescription}`] : [`Add \`${name}:\`.`]),
+              error(
+                CODES.content.missingField,
+                `${describe(path)} is missing the required field \`${name}\`.`,
+                span,
+                fieldDescription ? [`Add \`${name}:\` — ${fieldDescription}`] : [`Add \`${name}:\`.`],
+              ),
             );
           }
         }
@@ -118,9 +141,12 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
         const items = node.items as (Node | null)[];
         if (schema.minItems !== undefined && items.length < schema.minItems) {
           diagnostics.push(
-            error(CODES.content.badValue, `${describe(path)} has ${items.length} entr${items.length === 1 ? 'y' : 'ies'}; it needs at least ${schema.minItems}.`, span, [
-              `Add entries${schema.description ? ` (${schema.description})` : ''}.`,
-            ]),
+            error(
+              CODES.content.badValue,
+              `${describe(path)} has ${items.length} entr${items.length === 1 ? 'y' : 'ies'}; it needs at least ${schema.minItems}.`,
+              span,
+              [`Add entries${schema.description ? ` (${schema.description})` : ''}.`],
+            ),
           );
         }
         if (schema.maxItems !== undefined && items.length > schema.maxItems) {
@@ -130,30 +156,64 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
             ]),
           );
         }
-        return items.map((item, i) => visit(item, schema.items ?? {}, [...path, String(i)], path.length === 0 ? String(i) : `${dotted}.${i}`)).filter((v) => v !== undefined);
+        return items
+          .map((item, i) => visit(item, schema.items ?? {}, [...path, String(i)], path.length === 0 ? String(i) : `${dotted}.${i}`))
+          .filter((v) => v !== undefined);
       }
       case 'string': {
-        if (!isScalar(node) || node.value === null) return wrongTypeAt(node, path, span, 'text', node === null || (isScalar(node) && node.value === null) ? ['Write the value after the colon, or delete the line.'] : []);
+        if (!isScalar(node) || node.value === null)
+          return wrongTypeAt(
+            node,
+            path,
+            span,
+            'text',
+            node === null || (isScalar(node) && node.value === null) ? ['Write the value after the colon, or delete the line.'] : [],
+          );
         if (typeof node.value !== 'string') {
           const raw = node.range ? file.text.slice(node.range[0], node.range[1]) : String(node.value);
-          return wrongTypeAt(node, path, span, 'text', [`Quote it: \`${path[path.length - 1] ?? 'value'}: "${raw}"\` (YAML reads ${raw} as a ${typeof node.value}).`]);
+          return wrongTypeAt(node, path, span, 'text', [
+            `Quote it: \`${path[path.length - 1] ?? 'value'}: "${raw}"\` (YAML reads ${raw} as a ${typeof node.value}).`,
+          ]);
         }
         const value = node.value.normalize('NFC');
         if (schema.enum && !schema.enum.includes(value)) {
           const suggestion = didYouMean(value, schema.enum);
-          diagnostics.push(error(CODES.content.badValue, `${describe(path)} is \`${value}\`; allowed: ${schema.enum.join(', ')}.`, span, suggestion ? [`Did you mean \`${suggestion}\`?`] : []));
+          diagnostics.push(
+            error(
+              CODES.content.badValue,
+              `${describe(path)} is \`${value}\`; allowed: ${schema.enum.join(', ')}.`,
+              span,
+              suggestion ? [`Did you mean \`${suggestion}\`?`] : [],
+            ),
+          );
           return undefined;
         }
         if (schema.minLength !== undefined && value.length < schema.minLength) {
-          diagnostics.push(error(CODES.content.badValue, `${describe(path)} is empty.`, span, ['Write the value, or delete the line if the field is optional.']));
+          diagnostics.push(
+            error(CODES.content.badValue, `${describe(path)} is empty.`, span, ['Write the value, or delete the line if the field is optional.']),
+          );
           return undefined;
         }
         if (schema.maxLength !== undefined && value.length > schema.maxLength) {
           // The value is kept: dropping it would add "missing" errors for a text that is there, only too long.
-          diagnostics.push(error(CODES.content.stringTooLong, `${describe(path)} is ${value.length} characters long; at most ${schema.maxLength} are allowed.`, span, schema.description ? [schema.description] : []));
+          diagnostics.push(
+            error(
+              CODES.content.stringTooLong,
+              `${describe(path)} is ${value.length} characters long; at most ${schema.maxLength} are allowed.`,
+              span,
+              schema.description ? [schema.description] : [],
+            ),
+          );
         }
         if (schema.pattern && !compiled(schema.pattern).test(value)) {
-          diagnostics.push(error(CODES.content.badValue, `${describe(path)} is \`${value}\`, which does not have the expected form.`, span, schema.description ? [schema.description] : []));
+          diagnostics.push(
+            error(
+              CODES.content.badValue,
+              `${describe(path)} is \`${value}\`, which does not have the expected form.`,
+              span,
+              schema.description ? [schema.description] : [],
+            ),
+          );
           return undefined;
         }
         return value;
@@ -180,7 +240,9 @@ function found(node: Node | null): string {
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) {
     if (node.value === null) return 'empty';
-    return typeof node.value === 'string' ? `the text "${node.value.length > 30 ? `${node.value.slice(0, 30)}…` : node.value}"` : `the ${typeof node.value} ${String(node.value)}`;
+    return typeof node.value === 'string'
+      ? `the text "${node.value.length > 30 ? `${node.value.slice(0, 30)}…` : node.value}"`
+      : `the ${typeof node.value} ${String(node.value)}`;
   }
   return 'something else';
 }

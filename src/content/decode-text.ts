@@ -9,7 +9,9 @@ export interface LanguageHint {
   readonly script?: string;
 }
 
-export type DecodedText = { readonly text: string; readonly diagnostics: readonly [] } | { readonly text?: undefined; readonly diagnostics: readonly Diagnostic[] };
+export type DecodedText =
+  | { readonly text: string; readonly diagnostics: readonly [] }
+  | { readonly text?: undefined; readonly diagnostics: readonly Diagnostic[] };
 
 /**
  * Decodes a content file as UTF-8 (a leading UTF-8 byte-order mark is dropped), refusing anything else with an
@@ -23,10 +25,12 @@ export function decodeText(bytes: Uint8Array, file: string, hint?: LanguageHint)
   const utf16 = utf16Kind(bytes);
   if (utf16) {
     return {
-      diagnostics: [error(CODES.content.utf16File, `The file is saved as UTF-16 (${utf16}); rightsprint reads content files as UTF-8 only.`, { file, line: 1, col: 1 }, [
-        'Save it again as UTF-8: in VS Code click the encoding in the status bar → "Save with Encoding" → UTF-8; in Notepad: File → Save as → Encoding: UTF-8.',
-        `Or convert it on the command line: iconv -f UTF-16 -t UTF-8 ${file} > ${convertedName(file)}, check it, then replace the file.`,
-      ])],
+      diagnostics: [
+        error(CODES.content.utf16File, `The file is saved as UTF-16 (${utf16}); rightsprint reads content files as UTF-8 only.`, { file, line: 1, col: 1 }, [
+          'Save it again as UTF-8: in VS Code click the encoding in the status bar → "Save with Encoding" → UTF-8; in Notepad: File → Save as → Encoding: UTF-8.',
+          `Or convert it on the command line: iconv -f UTF-16 -t UTF-8 ${file} > ${convertedName(file)}, check it, then replace the file.`,
+        ]),
+      ],
     };
   }
   const start = hasUtf8Bom(bytes) ? 3 : 0;
@@ -46,17 +50,29 @@ export function decodeText(bytes: Uint8Array, file: string, hint?: LanguageHint)
   const hex = `0x${bytes[bad]!.toString(16).toUpperCase().padStart(2, '0')}`;
   if (!legacy) {
     return {
-      diagnostics: [error(CODES.content.notUtf8, `The file is not valid UTF-8: byte ${hex} here is not UTF-8 (the file was saved in another encoding, or is damaged).`, span, [
-        'Open it in an editor that shows the encoding and save it as UTF-8 (VS Code: click the encoding in the status bar → "Save with Encoding" → UTF-8).',
-      ])],
+      diagnostics: [
+        error(
+          CODES.content.notUtf8,
+          `The file is not valid UTF-8: byte ${hex} here is not UTF-8 (the file was saved in another encoding, or is damaged).`,
+          span,
+          ['Open it in an editor that shows the encoding and save it as UTF-8 (VS Code: click the encoding in the status bar → "Save with Encoding" → UTF-8).'],
+        ),
+      ],
     };
   }
   const word = wordAt(bytes, bad, legacy.label);
   return {
-    diagnostics: [error(CODES.content.notUtf8, `The file is not valid UTF-8: byte ${hex} here is not UTF-8; the file looks like ${legacy.name}, where this reads "${word}".`, span, [
-      `Re-open the file as ${legacy.name} and save it as UTF-8: in VS Code click the encoding in the status bar → "Reopen with Encoding" → ${legacy.label}, then "Save with Encoding" → UTF-8; in Notepad: File → Save as → Encoding: UTF-8.`,
-      `Or convert it on the command line: iconv -f ${legacy.iconv} -t UTF-8 ${file} > ${convertedName(file)}, check it, then replace the file.`,
-    ])],
+    diagnostics: [
+      error(
+        CODES.content.notUtf8,
+        `The file is not valid UTF-8: byte ${hex} here is not UTF-8; the file looks like ${legacy.name}, where this reads "${word}".`,
+        span,
+        [
+          `Re-open the file as ${legacy.name} and save it as UTF-8: in VS Code click the encoding in the status bar → "Reopen with Encoding" → ${legacy.label}, then "Save with Encoding" → UTF-8; in Notepad: File → Save as → Encoding: UTF-8.`,
+          `Or convert it on the command line: iconv -f ${legacy.iconv} -t UTF-8 ${file} > ${convertedName(file)}, check it, then replace the file.`,
+        ],
+      ),
+    ],
   };
 }
 
@@ -105,13 +121,13 @@ export function firstInvalidUtf8(b: Uint8Array, from = 0): number {
     let need: number;
     let min: number;
     let max = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1, min = 0x80;
-    else if (c === 0xe0) need = 2, min = 0xa0;
-    else if (c === 0xed) need = 2, min = 0x80, max = 0x9f;
-    else if (c >= 0xe1 && c <= 0xef) need = 2, min = 0x80;
-    else if (c === 0xf0) need = 3, min = 0x90;
-    else if (c === 0xf4) need = 3, min = 0x80, max = 0x8f;
-    else if (c >= 0xf1 && c <= 0xf3) need = 3, min = 0x80;
+    if (c >= 0xc2 && c <= 0xdf) (need = 1), (min = 0x80);
+    else if (c === 0xe0) (need = 2), (min = 0xa0);
+    else if (c === 0xed) (need = 2), (min = 0x80), (max = 0x9f);
+    else if (c >= 0xe1 && c <= 0xef) (need = 2), (min = 0x80);
+    else if (c === 0xf0) (need = 3), (min = 0x90);
+    else if (c === 0xf4) (need = 3), (min = 0x80), (max = 0x8f);
+    else if (c >= 0xf1 && c <= 0xf3) (need = 3), (min = 0x80);
     else return i;
     if (i + need >= b.length) return i;
     const second = b[i + 1]!;

@@ -92,7 +92,15 @@ const PNG_COLOR_TYPES: Readonly<Record<number, { channels: number; depths: reado
   6: { channels: 4, depths: [8, 16] },
 };
 /** Adam7 passes: x start, y start, x step, y step. */
-const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
 /** Compressed bytes handed to the inflater at a time, so a highly compressed image never sits in memory whole. */
 const INFLATE_CHUNK = 16 * 1024;
 

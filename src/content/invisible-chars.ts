@@ -31,13 +31,55 @@ export interface InvisibleChar {
 export const INVISIBLE_CHARS: readonly InvisibleChar[] = [
   { from: 0x202a, to: 0x202a, name: 'LEFT-TO-RIGHT EMBEDDING', action: 'error', why: 'it changes the direction of the text after it' },
   { from: 0x202b, to: 0x202b, name: 'RIGHT-TO-LEFT EMBEDDING', action: 'error', why: 'it changes the direction of the text after it' },
-  { from: 0x202c, to: 0x202c, name: 'POP DIRECTIONAL FORMATTING', action: 'error', why: 'it ends an embedding or override and shifts the direction of the text after it' },
-  { from: 0x202d, to: 0x202d, name: 'LEFT-TO-RIGHT OVERRIDE', action: 'error', why: 'it forces the letters after it into left-to-right order, so Arabic or Hebrew words print backwards' },
-  { from: 0x202e, to: 0x202e, name: 'RIGHT-TO-LEFT OVERRIDE', action: 'error', why: 'it forces the letters after it into right-to-left order, so words print backwards' },
-  { from: 0x2066, to: 0x2066, name: 'LEFT-TO-RIGHT ISOLATE', action: 'error', why: 'a stray isolate changes the order of the words around it; rightsprint isolates mixed-script runs itself' },
-  { from: 0x2067, to: 0x2067, name: 'RIGHT-TO-LEFT ISOLATE', action: 'error', why: 'a stray isolate changes the order of the words around it; rightsprint isolates mixed-script runs itself' },
-  { from: 0x2068, to: 0x2068, name: 'FIRST STRONG ISOLATE', action: 'error', why: 'a stray isolate changes the order of the words around it; rightsprint isolates mixed-script runs itself' },
-  { from: 0x2069, to: 0x2069, name: 'POP DIRECTIONAL ISOLATE', action: 'error', why: 'a stray isolate changes the order of the words around it; rightsprint isolates mixed-script runs itself' },
+  {
+    from: 0x202c,
+    to: 0x202c,
+    name: 'POP DIRECTIONAL FORMATTING',
+    action: 'error',
+    why: 'it ends an embedding or override and shifts the direction of the text after it',
+  },
+  {
+    from: 0x202d,
+    to: 0x202d,
+    name: 'LEFT-TO-RIGHT OVERRIDE',
+    action: 'error',
+    why: 'it forces the letters after it into left-to-right order, so Arabic or Hebrew words print backwards',
+  },
+  {
+    from: 0x202e,
+    to: 0x202e,
+    name: 'RIGHT-TO-LEFT OVERRIDE',
+    action: 'error',
+    why: 'it forces the letters after it into right-to-left order, so words print backwards',
+  },
+  {
+    from: 0x2066,
+    to: 0x2066,
+    name: 'LEFT-TO-RIGHT ISOLATE',
+    action: 'error',
+    why: 'a stray isolate changes the order of the words around it; rightsprint isolates mixed-script runs itself',
+  },
+  {
+    from: 0x2067,
+    to: 0x2067,
+    name: 'RIGHT-TO-LEFT ISOLATE',
+    action: 'error',
+    why: 'a stray isolate changes the order of the words around it; rightsprint isolates mixed-script runs itself',
+  },
+  {
+    from: 0x2068,
+    to: 0x2068,
+    name: 'FIRST STRONG ISOLATE',
+    action: 'error',
+    why: 'a stray isolate changes the order of the words around it; rightsprint isolates mixed-script runs itself',
+  },
+  {
+    from: 0x2069,
+    to: 0x2069,
+    name: 'POP DIRECTIONAL ISOLATE',
+    action: 'error',
+    why: 'a stray isolate changes the order of the words around it; rightsprint isolates mixed-script runs itself',
+  },
   // Marks are strong direction only, never an embedding: they cannot reverse a word, they attach neighbouring
   // punctuation or digits to one side, which RTL translators do on purpose (a bracket or number at a line end).
   { from: 0x200e, to: 0x200e, name: 'LEFT-TO-RIGHT MARK', action: 'allow', why: 'places neutral characters next to it; used on purpose in right-to-left text' },
@@ -47,27 +89,51 @@ export const INVISIBLE_CHARS: readonly InvisibleChar[] = [
   { from: 0x200c, to: 0x200c, name: 'ZERO WIDTH NON-JOINER', action: 'allow', why: 'part of correct spelling in Persian, Kurdish and Indic scripts' },
   { from: 0x200d, to: 0x200d, name: 'ZERO WIDTH JOINER', action: 'allow', why: 'part of correct spelling in Indic scripts and emoji' },
   {
-    from: 0x200b, to: 0x200b, name: 'ZERO WIDTH SPACE', action: 'warn', allowedIn: ['Thai', 'Khmr', 'Mymr', 'Laoo', 'Tibt'],
+    from: 0x200b,
+    to: 0x200b,
+    name: 'ZERO WIDTH SPACE',
+    action: 'warn',
+    allowedIn: ['Thai', 'Khmr', 'Mymr', 'Laoo', 'Tibt'],
     why: 'it is invisible and lets a line break inside a word; usually pasted from a web page (it is only used to mark word boundaries in Thai, Khmer, Burmese and Lao)',
   },
   { from: 0x2060, to: 0x2060, name: 'WORD JOINER', action: 'warn', why: 'it is invisible and stops a line break; usually pasted from a word processor' },
-  { from: 0xfeff, to: 0xfeff, name: 'ZERO WIDTH NO-BREAK SPACE (byte-order mark)', action: 'warn', why: 'a byte-order mark inside text is invisible; usually left over from joining two files' },
+  {
+    from: 0xfeff,
+    to: 0xfeff,
+    name: 'ZERO WIDTH NO-BREAK SPACE (byte-order mark)',
+    action: 'warn',
+    why: 'a byte-order mark inside text is invisible; usually left over from joining two files',
+  },
   { from: 0x00ad, to: 0x00ad, name: 'SOFT HYPHEN', action: 'warn', why: 'it is invisible, and a line may break there without a hyphen being printed' },
   { from: 0x180e, to: 0x180e, name: 'MONGOLIAN VOWEL SEPARATOR', action: 'warn', why: 'it is invisible outside Mongolian text' },
-  { from: 0x2028, to: 0x2029, name: 'LINE/PARAGRAPH SEPARATOR', action: 'warn', why: 'it is invisible in most editors and breaks the line; write a real line break (or a blank line for a new paragraph)' },
+  {
+    from: 0x2028,
+    to: 0x2029,
+    name: 'LINE/PARAGRAPH SEPARATOR',
+    action: 'warn',
+    why: 'it is invisible in most editors and breaks the line; write a real line break (or a blank line for a new paragraph)',
+  },
   { from: 0x2061, to: 0x2064, name: 'INVISIBLE MATHEMATICAL OPERATOR', action: 'warn', why: 'it is invisible and has no use in running text' },
   { from: 0x206a, to: 0x206f, name: 'DEPRECATED FORMAT CHARACTER', action: 'warn', why: 'it is invisible and deprecated; it has no use in running text' },
   { from: 0xfff9, to: 0xfffb, name: 'INTERLINEAR ANNOTATION CHARACTER', action: 'warn', why: 'it is invisible and has no use in running text' },
   { from: 0x115f, to: 0x1160, name: 'HANGUL FILLER', action: 'warn', why: 'it prints as blank space and is used to hide text' },
   { from: 0x3164, to: 0x3164, name: 'HANGUL FILLER', action: 'warn', why: 'it prints as blank space and is used to hide text' },
   { from: 0xffa0, to: 0xffa0, name: 'HALFWIDTH HANGUL FILLER', action: 'warn', why: 'it prints as blank space and is used to hide text' },
-  { from: 0x0080, to: 0x009f, name: 'C1 CONTROL CHARACTER', action: 'warn', why: 'it prints nothing; usually a Windows-1252 quote or dash that was converted as Latin-1 (U+0092 for ’, U+0096 for –)' },
+  {
+    from: 0x0080,
+    to: 0x009f,
+    name: 'C1 CONTROL CHARACTER',
+    action: 'warn',
+    why: 'it prints nothing; usually a Windows-1252 quote or dash that was converted as Latin-1 (U+0092 for ’, U+0096 for –)',
+  },
   { from: 0xe0000, to: 0xe007f, name: 'TAG CHARACTER', action: 'warn', why: 'it is invisible; it only has a meaning inside emoji flag sequences' },
 ];
 
 /** One regular expression matching every listed character that is not always allowed. */
 const CHECKED = new RegExp(
-  `[${INVISIBLE_CHARS.filter((c) => c.action !== 'allow').map((c) => `\\u{${c.from.toString(16)}}-\\u{${c.to.toString(16)}}`).join('')}]`,
+  `[${INVISIBLE_CHARS.filter((c) => c.action !== 'allow')
+    .map((c) => `\\u{${c.from.toString(16)}}-\\u{${c.to.toString(16)}}`)
+    .join('')}]`,
   'gu',
 );
 
@@ -120,13 +186,17 @@ export function invisibleCharDiagnostics(file: YamlFile, script?: string): Diagn
         const what = `${times}${codePoint(cp)} ${entry.name}`;
         const span = spanAt(file, offset);
         if (entry.action === 'error') {
-          out.push(error(CODES.content.bidiControl, `${label} contains ${what}, an invisible bidi control: ${entry.why}.`, span, [
-            `Delete it (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}). rightsprint sets the direction of mixed-script text itself.`,
-          ]));
+          out.push(
+            error(CODES.content.bidiControl, `${label} contains ${what}, an invisible bidi control: ${entry.why}.`, span, [
+              `Delete it (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}). rightsprint sets the direction of mixed-script text itself.`,
+            ]),
+          );
         } else {
-          out.push(warning(CODES.content.invisibleChar, `${label} contains ${what}, which a translator cannot see: ${entry.why}.`, span, [
-            `Delete it unless you put it there on purpose (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}).`,
-          ]));
+          out.push(
+            warning(CODES.content.invisibleChar, `${label} contains ${what}, which a translator cannot see: ${entry.why}.`, span, [
+              `Delete it unless you put it there on purpose (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}).`,
+            ]),
+          );
         }
       }
     },

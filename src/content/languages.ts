@@ -53,9 +53,7 @@ const resolved = new Map<string, LanguageInfo | null>();
 
 /** The rows of locales/languages.json, keyed by code. Read once per process. */
 function overrides(): ReadonlyMap<string, LanguageOverride> {
-  table ??= new Map(
-    (languagesJson as { languages: LanguageOverride[] }).languages.map((l) => [l.code, l]),
-  );
+  table ??= new Map((languagesJson as { languages: LanguageOverride[] }).languages.map((l) => [l.code, l]));
   return table;
 }
 

@@ -20,7 +20,10 @@ export interface LegacyEncoding {
 export const LEGACY_ENCODINGS: readonly LegacyEncoding[] = [
   { label: 'windows-1252', name: 'Windows-1252 (Western European, Notepad "ANSI")', iconv: 'WINDOWS-1252', scripts: ['Latn'], languages: [] },
   {
-    label: 'windows-1250', name: 'Windows-1250 (Central European)', iconv: 'WINDOWS-1250', scripts: [],
+    label: 'windows-1250',
+    name: 'Windows-1250 (Central European)',
+    iconv: 'WINDOWS-1250',
+    scripts: [],
     languages: ['pl', 'cs', 'sk', 'hu', 'ro', 'sq', 'hr', 'sl', 'bs', 'sr-Latn'],
   },
   { label: 'windows-1251', name: 'Windows-1251 (Cyrillic)', iconv: 'WINDOWS-1251', scripts: ['Cyrl'], languages: [] },
@@ -69,9 +72,7 @@ const PLAUSIBLE = 0.8;
  */
 export function guessLegacyEncoding(bytes: Uint8Array, hint?: { readonly language: string; readonly script?: string }): LegacyEncoding | undefined {
   const scored = LEGACY_ENCODINGS.map((enc) => ({ enc, score: plausibility(decodeWith(enc.label, bytes)) }));
-  const own = hint
-    ? scored.filter(({ enc }) => enc.languages.includes(hint.language) || (hint.script !== undefined && enc.scripts.includes(hint.script)))
-    : [];
+  const own = hint ? scored.filter(({ enc }) => enc.languages.includes(hint.language) || (hint.script !== undefined && enc.scripts.includes(hint.script))) : [];
   // A language with its own code page (Polish → 1250) before its script's (Latin → 1252).
   own.sort((a, b) => Number(b.enc.languages.includes(hint!.language)) - Number(a.enc.languages.includes(hint!.language)));
   const ownPick = own.find((s) => s.score >= PLAUSIBLE);

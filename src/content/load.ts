@@ -13,7 +13,16 @@ import { invisibleCharDiagnostics } from './invisible-chars.ts';
 import { checkedFile, parsedFile } from './parse-memo.ts';
 import type { ContentSource } from './source.ts';
 import type {
-  ContentDoc, Edition, HistorySnapshot, LanguageEntry, MaterialsSpec, PrintPolicy, ProjectFile, SourceGuidance, TranslatedString, TranslationFile,
+  ContentDoc,
+  Edition,
+  HistorySnapshot,
+  LanguageEntry,
+  MaterialsSpec,
+  PrintPolicy,
+  ProjectFile,
+  SourceGuidance,
+  TranslatedString,
+  TranslationFile,
 } from './types.ts';
 import { validateContent } from './validate.ts';
 
@@ -21,7 +30,13 @@ import { validateContent } from './validate.ts';
 export type ContentKind = 'project' | 'guidance' | 'translation' | 'edition' | 'history';
 
 /** The JSON Schemas of schema/, bundled with the engine as JSON modules. */
-const schemas: Record<ContentKind, unknown> = { project: projectSchema, guidance: guidanceSchema, translation: translationSchema, edition: editionSchema, history: historySchema };
+const schemas: Record<ContentKind, unknown> = {
+  project: projectSchema,
+  guidance: guidanceSchema,
+  translation: translationSchema,
+  edition: editionSchema,
+  history: historySchema,
+};
 /** The JSON Schema of one content file kind (the repository's schema/ folder). */
 export function schemaFor(kind: ContentKind): Schema {
   return schemas[kind] as Schema;
@@ -134,7 +149,12 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   // Newest version first, keyed by file stem (validate.ts checks each file's `version:` agrees with its name).
   const snapshots: [string, HistorySnapshot][] = yamlFiles(files_, 'history').map((name) => {
     const raw = read(historyFile(name.replace(/\.yaml$/u, '')), 'history', project.sourceLanguage) ?? {};
-    const snapshot = { version: str(raw.version) ?? '', date: str(raw.date) ?? '', language: str(raw.language) ?? '', strings: (raw.strings ?? {}) as Record<string, string> };
+    const snapshot = {
+      version: str(raw.version) ?? '',
+      date: str(raw.date) ?? '',
+      language: str(raw.language) ?? '',
+      strings: (raw.strings ?? {}) as Record<string, string>,
+    };
     return [name.replace(/\.yaml$/u, ''), snapshot];
   });
   const history = new Map(snapshots.sort(([a], [b]) => compareVersions(b, a)));

@@ -4,7 +4,10 @@ import type { LogoReadProblem } from './read-logo.ts';
 
 /** The code and the fix for each way a logo file can be unusable (read-logo.ts). */
 const LOGO_PROBLEMS: Readonly<Record<LogoReadProblem['kind'], { readonly code: string; readonly hints: readonly string[] }>> = {
-  notFile: { code: CODES.layout.logoNotFile, hints: ['Give the path of the logo file itself (e.g. assets/logo.svg), relative to the content folder, and check the file can be read.'] },
+  notFile: {
+    code: CODES.layout.logoNotFile,
+    hints: ['Give the path of the logo file itself (e.g. assets/logo.svg), relative to the content folder, and check the file can be read.'],
+  },
   unreadable: { code: CODES.layout.logoNotFile, hints: ['Check the file can be read (permissions), or copy it again into the content folder.'] },
   damaged: {
     code: CODES.layout.logoDamaged,
@@ -17,7 +20,10 @@ const LOGO_PROBLEMS: Readonly<Record<LogoReadProblem['kind'], { readonly code: s
   format: { code: CODES.layout.logoFormat, hints: ['Give the logo as an SVG, a PNG or a baseline JPEG.'] },
   unsupported: {
     code: CODES.layout.logoUnsupportedSvg,
-    hints: ['Change the logo as the message says and export the SVG again (shapes, groups, CSS classes, gradients, clip paths and masks are drawn),', 'or export it as a PNG at 600 dpi.'],
+    hints: [
+      'Change the logo as the message says and export the SVG again (shapes, groups, CSS classes, gradients, clip paths and masks are drawn),',
+      'or export it as a PNG at 600 dpi.',
+    ],
   },
   unsafe: {
     code: CODES.layout.logoUnsafeSvg,

@@ -19,6 +19,4 @@ export interface Inline {
   readonly lang?: string;
 }
 
-export type Block =
-  | { readonly kind: 'para'; readonly inlines: readonly Inline[] }
-  | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] };
+export type Block = { readonly kind: 'para'; readonly inlines: readonly Inline[] } | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] };

@@ -62,9 +62,12 @@ export function readYaml(bytes: () => Uint8Array, size: number, rel: string, dis
   // memory to be refused.
   if (size > MAX_CONTENT_FILE_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    const d = error(CODES.content.fileTooLarge, `The file is ${mb(size)} MB; content files may be at most ${mb(MAX_CONTENT_FILE_BYTES)} MB.`, { file: display, line: 1, col: 1 }, [
-      'Check this is the right file: guidance and translation files are a few kilobytes. Split very long text into several keys.',
-    ]);
+    const d = error(
+      CODES.content.fileTooLarge,
+      `The file is ${mb(size)} MB; content files may be at most ${mb(MAX_CONTENT_FILE_BYTES)} MB.`,
+      { file: display, line: 1, col: 1 },
+      ['Check this is the right file: guidance and translation files are a few kilobytes. Split very long text into several keys.'],
+    );
     return unreadable(file, d);
   }
   const decoded = decodeText(bytes(), display, hint);
@@ -117,9 +120,11 @@ function duplicateKeys(doc: Document.Parsed, file: Pick<YamlFile, 'display' | 'l
           seen.add(key);
           continue;
         }
-        out.push(error(CODES.content.duplicateKey, `Duplicate key \`${String(key)}\`: the same key appears twice in one mapping.`, spanOf(file, pair.key), [
-          'Delete or rename one of them; YAML would otherwise silently keep only the last value.',
-        ]));
+        out.push(
+          error(CODES.content.duplicateKey, `Duplicate key \`${String(key)}\`: the same key appears twice in one mapping.`, spanOf(file, pair.key), [
+            'Delete or rename one of them; YAML would otherwise silently keep only the last value.',
+          ]),
+        );
       }
       for (const pair of node.items) {
         walk(pair.key);
@@ -146,7 +151,9 @@ function yamlHints(code: string, message: string): string[] {
       return ['Check the indentation: nested fields use two more spaces than their parent, and tabs are not allowed.'];
     case 'MULTILINE_IMPLICIT_KEY':
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return ['A text containing ": " or starting with a special character must be quoted, or written as a block: `key: |` then the text indented on the next lines.'];
+      return [
+        'A text containing ": " or starting with a special character must be quoted, or written as a block: `key: |` then the text indented on the next lines.',
+      ];
     case 'TAB_AS_INDENT':
       return ['Replace the tab with spaces.'];
     default:

@@ -70,7 +70,17 @@ export function memorySource(files: ReadonlyMap<string, Uint8Array>): ContentSou
     read,
     exists: (key) => read(key) !== undefined,
     size: (key) => read(key)?.byteLength,
-    list: (folder) => under(folder).filter((rest) => !rest.includes('/')).sort(byCodePoint),
-    folders: (folder) => [...new Set(under(folder).filter((rest) => rest.includes('/')).map((rest) => rest.split('/')[0]!))].sort(byCodePoint),
+    list: (folder) =>
+      under(folder)
+        .filter((rest) => !rest.includes('/'))
+        .sort(byCodePoint),
+    folders: (folder) =>
+      [
+        ...new Set(
+          under(folder)
+            .filter((rest) => rest.includes('/'))
+            .map((rest) => rest.split('/')[0]!),
+        ),
+      ].sort(byCodePoint),
   };
 }

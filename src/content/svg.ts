@@ -27,9 +27,27 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** SVG elements svg-to-pdfkit draws faithfully, and the containers and resources around them. */
 const DRAWN = new Set([
-  'svg', 'g', 'defs', 'use', 'symbol', 'title', 'desc', 'metadata', 'style',
-  'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon',
-  'linearGradient', 'radialGradient', 'stop', 'clipPath', 'mask',
+  'svg',
+  'g',
+  'defs',
+  'use',
+  'symbol',
+  'title',
+  'desc',
+  'metadata',
+  'style',
+  'path',
+  'rect',
+  'circle',
+  'ellipse',
+  'line',
+  'polyline',
+  'polygon',
+  'linearGradient',
+  'radialGradient',
+  'stop',
+  'clipPath',
+  'mask',
 ]);
 /** Elements that put something on the page; a logo without one is empty. */
 const SHAPES = new Set(['path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'use']);
@@ -82,7 +100,8 @@ export function checkSvg(text: string): SvgCheck {
     damage ??= e.message;
   });
   parser.on('doctype', (doctype) => {
-    if (doctype.includes('[')) refuse('unsafe', 'it declares entities (a DOCTYPE with an internal subset), which can expand without limit; export the SVG again without a DOCTYPE');
+    if (doctype.includes('['))
+      refuse('unsafe', 'it declares entities (a DOCTYPE with an internal subset), which can expand without limit; export the SVG again without a DOCTYPE');
   });
   parser.on('processinginstruction', (pi) => {
     if (pi.target === 'xml-stylesheet') refuse('unsafe', 'it links an external style sheet (<?xml-stylesheet?>)');
@@ -95,7 +114,8 @@ export function checkSvg(text: string): SvgCheck {
     // svg-to-pdfkit reads elements by their written name: only unprefixed SVG (or no-namespace) elements are drawn.
     const drawn = tag.prefix === '' && (tag.uri === SVG_NS || tag.uri === '');
     const becomesInert = inert > 0 || !drawn || local === 'metadata';
-    if (inert === 0 && tag.prefix !== '' && tag.uri === SVG_NS) refuse('unsupported', `its element <${tag.name}> has a namespace prefix, which the drawer does not read; export a plain SVG`);
+    if (inert === 0 && tag.prefix !== '' && tag.uri === SVG_NS)
+      refuse('unsupported', `its element <${tag.name}> has a namespace prefix, which the drawer does not read; export a plain SVG`);
     stack.push(becomesInert);
     if (becomesInert) {
       inert += 1;
@@ -153,7 +173,8 @@ function checkAttribute(attr: SaxesAttributeNS, inert: boolean, refuse: (kind: S
   // Event handlers are code whatever element carries them.
   if (name.startsWith('on')) refuse('unsafe', `it has an event handler (${attr.name}="…"), which is code a logo must not carry`);
   if (inert) return;
-  if (name === 'href' && !selfContained(attr.value)) refuse('unsafe', `it refers to another file (${attr.name}="${clip(attr.value)}"); a logo must be self-contained`);
+  if (name === 'href' && !selfContained(attr.value))
+    refuse('unsafe', `it refers to another file (${attr.name}="${clip(attr.value)}"); a logo must be self-contained`);
   const url = externalUrl(attr.value);
   if (url !== undefined) refuse('unsafe', `it refers to another file (url(${clip(url)}) in ${attr.name}); a logo must be self-contained`);
   if (name === 'filter' && attr.value.trim() !== 'none') refuse('unsupported', UNSUPPORTED_ELEMENTS.filter!);
@@ -170,7 +191,10 @@ function styleSheetProblem(css: string): { kind: SvgProblemKind; reason: string 
   if (/@import/iu.test(css)) return { kind: 'unsafe', reason: 'its style sheet imports another file (@import)' };
   const url = externalUrl(css);
   if (url !== undefined) return { kind: 'unsafe', reason: `its style sheet refers to another file (url(${clip(url)}))` };
-  const unreadable = (what: string) => ({ kind: 'unsupported' as const, reason: `its <style> has CSS the drawer cannot read (${clip(what)}); export with presentation attributes or simple class styles` });
+  const unreadable = (what: string) => ({
+    kind: 'unsupported' as const,
+    reason: `its <style> has CSS the drawer cannot read (${clip(what)}); export with presentation attributes or simple class styles`,
+  });
   // The same rule grammar svg-to-pdfkit uses (parseStyleSheet): `selectors { declarations }` one after another.
   let rest = css.trim();
   for (let m; (m = /^\s*([^{}]*?)\s*\{([^{}]*?)\}/u.exec(rest)); rest = rest.slice(m[0].length)) {
@@ -186,7 +210,10 @@ const clip = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 function readViewBox(attrs: Record<string, SaxesAttributeNS>): [number, number, number, number] | undefined {
   const value = (name: string) => Object.values(attrs).find((a) => a.local === name && a.prefix === '')?.value;
-  const nums = (value('viewBox') ?? '').trim().split(/[\s,]+/u).map(Number);
+  const nums = (value('viewBox') ?? '')
+    .trim()
+    .split(/[\s,]+/u)
+    .map(Number);
   if (nums.length === 4 && nums.every(Number.isFinite) && nums[2]! > 0 && nums[3]! > 0) return nums as [number, number, number, number];
   const w = length(value('width'));
   const h = length(value('height'));

@@ -36,7 +36,9 @@ export function validateContent(content: ContentDoc): Diagnostic[] {
     const span = at('project.yaml', `languages.${i}.code`);
     checkCode(l.code, span, 'project.yaml languages');
     if (l.code === project.sourceLanguage) {
-      out.push(warning(CODES.content.badValue, `\`${l.code}\` is the source language; it is always built and need not be listed.`, span, ['Delete this entry.']));
+      out.push(
+        warning(CODES.content.badValue, `\`${l.code}\` is the source language; it is always built and need not be listed.`, span, ['Delete this entry.']),
+      );
     }
     if (seen.has(l.code)) out.push(error(CODES.content.duplicateKey, `Language \`${l.code}\` is listed twice.`, span, ['Delete one of the entries.']));
     seen.add(l.code);
@@ -44,7 +46,14 @@ export function validateContent(content: ContentDoc): Diagnostic[] {
 
   // Source guidance.
   if (source.language !== project.sourceLanguage) {
-    out.push(error(CODES.content.languageMismatch, `${sourceRel} says language: ${source.language}, but project.yaml says sourceLanguage: ${project.sourceLanguage}.`, at(sourceRel, 'language'), ['Make them the same.']));
+    out.push(
+      error(
+        CODES.content.languageMismatch,
+        `${sourceRel} says language: ${source.language}, but project.yaml says sourceLanguage: ${project.sourceLanguage}.`,
+        at(sourceRel, 'language'),
+        ['Make them the same.'],
+      ),
+    );
   }
   const settingNames = Object.keys(project.settings);
   for (const [key, text] of Object.entries(source.strings)) {
@@ -52,9 +61,11 @@ export function validateContent(content: ContentDoc): Diagnostic[] {
     for (const name of variablesOf(text)) {
       if (name === 'count' || settingNames.includes(name)) continue;
       const suggestion = didYouMean(name, settingNames);
-      out.push(error(CODES.i18n.unknownVariable, `\`${key}\` uses {{${name}}}, but no setting \`${name}\` exists.`, span, [
-        suggestion ? `Did you mean {{${suggestion}}}?` : `Add \`${name}:\` under settings in project.yaml, or use one of: ${settingNames.join(', ')}.`,
-      ]));
+      out.push(
+        error(CODES.i18n.unknownVariable, `\`${key}\` uses {{${name}}}, but no setting \`${name}\` exists.`, span, [
+          suggestion ? `Did you mean {{${suggestion}}}?` : `Add \`${name}:\` under settings in project.yaml, or use one of: ${settingNames.join(', ')}.`,
+        ]),
+      );
     }
     if (!markupShape(text).balanced) out.push(unbalanced(`\`${key}\``, span));
   }
@@ -64,40 +75,61 @@ export function validateContent(content: ContentDoc): Diagnostic[] {
   for (const [fileLang, file] of content.translations) {
     const rel = `translations/${fileLang}.yaml`;
     if (file.language !== fileLang) {
-      out.push(error(CODES.content.languageMismatch, `${rel} says language: ${file.language}; the file name says ${fileLang}.`, at(rel, 'language'), [`Rename the file to translations/${file.language}.yaml, or fix the language: line.`]));
+      out.push(
+        error(CODES.content.languageMismatch, `${rel} says language: ${file.language}; the file name says ${fileLang}.`, at(rel, 'language'), [
+          `Rename the file to translations/${file.language}.yaml, or fix the language: line.`,
+        ]),
+      );
     }
     if (checkCode(fileLang, at(rel, 'language'), `the file name ${rel}`) && !projectCodes.has(fileLang) && fileLang !== project.sourceLanguage) {
-      out.push(warning(CODES.i18n.unlistedTranslation, `${rel} exists, but project.yaml does not list \`${fileLang}\`, so it is not built.`, at(rel, 'language'), [`Add \`- { code: ${fileLang}, review: draft }\` under languages in project.yaml.`]));
+      out.push(
+        warning(CODES.i18n.unlistedTranslation, `${rel} exists, but project.yaml does not list \`${fileLang}\`, so it is not built.`, at(rel, 'language'), [
+          `Add \`- { code: ${fileLang}, review: draft }\` under languages in project.yaml.`,
+        ]),
+      );
     }
     for (const [key, entry] of Object.entries(file.strings)) {
       const span = at(rel, `strings.${key}.text`) ?? at(rel, `strings.${key}`);
       const original = source.strings[key];
       if (original === undefined) {
         const suggestion = didYouMean(key, Object.keys(source.strings));
-        out.push(warning(CODES.i18n.orphanKey, `\`${key}\` is not in ${sourceRel}; this translation is never printed.`, at(rel, `strings.${key}#key`) ?? span, [
-          suggestion ? `Did the key become \`${suggestion}\`? Rename it.` : 'Delete it, or add the key to the source guidance.',
-        ]));
+        out.push(
+          warning(CODES.i18n.orphanKey, `\`${key}\` is not in ${sourceRel}; this translation is never printed.`, at(rel, `strings.${key}#key`) ?? span, [
+            suggestion ? `Did the key become \`${suggestion}\`? Rename it.` : 'Delete it, or add the key to the source guidance.',
+          ]),
+        );
         continue;
       }
       if (entry.text.trim() === '') continue; // Empty = missing; status reports it.
       const want = variablesOf(original);
       const have = variablesOf(entry.text);
       for (const v of want.filter((x) => !have.includes(x))) {
-        out.push(error(CODES.i18n.variableMissing, `\`${key}\` (${fileLang}) lacks {{${v}}}, which the source has.`, span, [`Put {{${v}}} where the source has it, exactly as written (it is replaced by the setting when printed).`]));
+        out.push(
+          error(CODES.i18n.variableMissing, `\`${key}\` (${fileLang}) lacks {{${v}}}, which the source has.`, span, [
+            `Put {{${v}}} where the source has it, exactly as written (it is replaced by the setting when printed).`,
+          ]),
+        );
       }
       for (const v of have.filter((x) => !want.includes(x))) {
         const suggestion = didYouMean(v, want);
-        out.push(error(CODES.i18n.variableExtra, `\`${key}\` (${fileLang}) has {{${v}}}, which the source does not have.`, span, [
-          suggestion ? `Did you mean {{${suggestion}}}? Variable names are never translated.` : 'Remove it; variable names are never translated.',
-        ]));
+        out.push(
+          error(CODES.i18n.variableExtra, `\`${key}\` (${fileLang}) has {{${v}}}, which the source does not have.`, span, [
+            suggestion ? `Did you mean {{${suggestion}}}? Variable names are never translated.` : 'Remove it; variable names are never translated.',
+          ]),
+        );
       }
       const s = markupShape(original);
       const t = markupShape(entry.text);
       if (!t.balanced) out.push(unbalanced(`\`${key}\` (${fileLang})`, span));
       else if (s.boldSpans !== t.boldSpans || s.listItems !== t.listItems) {
-        out.push(warning(CODES.i18n.markupMismatch, `\`${key}\` (${fileLang}) has ${t.boldSpans} bold span(s) and ${t.listItems} list item(s); the source has ${s.boldSpans} and ${s.listItems}.`, span, [
-          'Keep the same **bold** spans around the corresponding words and one `- ` line per source bullet.',
-        ]));
+        out.push(
+          warning(
+            CODES.i18n.markupMismatch,
+            `\`${key}\` (${fileLang}) has ${t.boldSpans} bold span(s) and ${t.listItems} list item(s); the source has ${s.boldSpans} and ${s.listItems}.`,
+            span,
+            ['Keep the same **bold** spans around the corresponding words and one `- ` line per source bullet.'],
+          ),
+        );
       }
     }
   }
@@ -109,9 +141,11 @@ export function validateContent(content: ContentDoc): Diagnostic[] {
   for (const [path, key] of materialKeys(project.materials)) {
     if (key === '' || source.strings[key] !== undefined) continue;
     const suggestion = didYouMean(key, keys);
-    out.push(error(CODES.layout.unknownMaterialKey, `materials.${path} refers to \`${key}\`, which is not in ${sourceRel}.`, at('project.yaml', `materials.${path}`), [
-      suggestion ? `Did you mean \`${suggestion}\`?` : `Add \`${key}\` to ${sourceRel}, or use an existing key.`,
-    ]));
+    out.push(
+      error(CODES.layout.unknownMaterialKey, `materials.${path} refers to \`${key}\`, which is not in ${sourceRel}.`, at('project.yaml', `materials.${path}`), [
+        suggestion ? `Did you mean \`${suggestion}\`?` : `Add \`${key}\` to ${sourceRel}, or use an existing key.`,
+      ]),
+    );
   }
 
   // Logos and editions.
@@ -122,15 +156,28 @@ export function validateContent(content: ContentDoc): Diagnostic[] {
       if (settingNames.includes(name)) continue;
       if (name === 'logo') continue;
       const suggestion = didYouMean(name, settingNames);
-      out.push(error(CODES.content.unknownField, `Edition setting \`${name}\` is not a project setting${suggestion ? ` — did you mean \`${suggestion}\`?` : '.'}`, at(rel, `settings.${name}#key`), [
-        suggestion ? `Rename it to \`${suggestion}\`; otherwise the project value is printed.` : `Settings an edition can override: ${settingNames.join(', ')}.`,
-      ]));
+      out.push(
+        error(
+          CODES.content.unknownField,
+          `Edition setting \`${name}\` is not a project setting${suggestion ? ` — did you mean \`${suggestion}\`?` : '.'}`,
+          at(rel, `settings.${name}#key`),
+          [
+            suggestion
+              ? `Rename it to \`${suggestion}\`; otherwise the project value is printed.`
+              : `Settings an edition can override: ${settingNames.join(', ')}.`,
+          ],
+        ),
+      );
     }
     checkLogo(content, edition.settings.logo, at(rel, 'settings.logo'), out);
     edition.languages?.forEach((code, i) => {
       const span = at(rel, `languages.${i}`);
       if (checkCode(code, span, rel) && !projectCodes.has(code) && code !== project.sourceLanguage) {
-        out.push(error(CODES.content.unknownSelection, `Edition ${edition.name} lists \`${code}\`, which project.yaml does not list.`, span, ['Add it to project.yaml languages, or remove it here.']));
+        out.push(
+          error(CODES.content.unknownSelection, `Edition ${edition.name} lists \`${code}\`, which project.yaml does not list.`, span, [
+            'Add it to project.yaml languages, or remove it here.',
+          ]),
+        );
       }
     });
   }
@@ -148,20 +195,29 @@ function checkHistory(content: ContentDoc, out: Diagnostic[]): void {
     const rel = historyFile(fileVersion);
     const span = content.spans.get(`${rel}#version`) ?? content.spans.get(`${rel}#`);
     if (snapshot.version !== '' && snapshot.version !== fileVersion) {
-      out.push(error(CODES.i18n.historyVersion, `${rel} says version: ${snapshot.version}; the file name says ${fileVersion}.`, span, [
-        `Snapshots are written by \`rightsprint snapshot\` and named after their version; rename the file to ${historyFile(snapshot.version)} or fix the version: line.`,
-      ]));
+      out.push(
+        error(CODES.i18n.historyVersion, `${rel} says version: ${snapshot.version}; the file name says ${fileVersion}.`, span, [
+          `Snapshots are written by \`rightsprint snapshot\` and named after their version; rename the file to ${historyFile(snapshot.version)} or fix the version: line.`,
+        ]),
+      );
     }
     if (snapshot.language !== '' && snapshot.language !== project.sourceLanguage) {
-      out.push(error(CODES.content.languageMismatch, `${rel} says language: ${snapshot.language}, but project.yaml says sourceLanguage: ${project.sourceLanguage}.`, content.spans.get(`${rel}#language`) ?? span, [
-        'A snapshot holds the source guidance; it cannot be compared with translations in another language. Delete it, or fix the language: line.',
-      ]));
+      out.push(
+        error(
+          CODES.content.languageMismatch,
+          `${rel} says language: ${snapshot.language}, but project.yaml says sourceLanguage: ${project.sourceLanguage}.`,
+          content.spans.get(`${rel}#language`) ?? span,
+          ['A snapshot holds the source guidance; it cannot be compared with translations in another language. Delete it, or fix the language: line.'],
+        ),
+      );
     }
   }
 }
 
 function unbalanced(label: string, span: SourceSpan | undefined): Diagnostic {
-  return error(CODES.i18n.unbalancedBold, `${label} has an odd number of ** markers, so a bold span never ends.`, span, ['Close the bold text with **, or remove the stray **.']);
+  return error(CODES.i18n.unbalancedBold, `${label} has an odd number of ** markers, so a bold span never ends.`, span, [
+    'Close the bold text with **, or remove the stray **.',
+  ]);
 }
 
 /** Every `[path, key]` the materials spec refers to, e.g. `['card.front.0', 'card.title']`. */
@@ -190,10 +246,17 @@ function checkLogo(content: ContentDoc, logo: string | undefined, span: SourceSp
   if (logo === undefined || logo === '') return;
   const key = contentKey(logo);
   if (key === undefined || content.files.outside?.(key)) {
-    out.push(error(CODES.layout.assetOutsideContent, `Logo \`${logo}\` is outside the content folder.`, span, ['Copy the logo into the content folder (e.g. assets/logo.svg) and give its path relative to it.']));
+    out.push(
+      error(CODES.layout.assetOutsideContent, `Logo \`${logo}\` is outside the content folder.`, span, [
+        'Copy the logo into the content folder (e.g. assets/logo.svg) and give its path relative to it.',
+      ]),
+    );
     return;
   }
-  if (!content.files.exists(key) && !content.files.folders(key.includes('/') ? key.slice(0, key.lastIndexOf('/')) : '').includes(key.slice(key.lastIndexOf('/') + 1))) {
+  if (
+    !content.files.exists(key) &&
+    !content.files.folders(key.includes('/') ? key.slice(0, key.lastIndexOf('/')) : '').includes(key.slice(key.lastIndexOf('/') + 1))
+  ) {
     const path = content.root ? `${content.root}/${key}` : key;
     out.push(error(CODES.layout.missingAsset, `Logo \`${logo}\` does not exist.`, span, [`Expected at ${path}; paths are relative to the content folder.`]));
     return;

@@ -26,12 +26,7 @@ const STRINGIFY = { lineWidth: 0, minContentWidth: 0 } as const;
  * other line stay byte-identical); new keys are inserted after the nearest preceding key of `keyOrder`
  * (the source order). With no effective change the input is returned unchanged. `existing` undefined → a new file.
  */
-export function writeTranslation(
-  existing: string | undefined,
-  lang: string,
-  changes: readonly TranslationChange[],
-  keyOrder: readonly string[],
-): string {
+export function writeTranslation(existing: string | undefined, lang: string, changes: readonly TranslationChange[], keyOrder: readonly string[]): string {
   if (existing === undefined || existing.trim() === '') return newFile(lang, changes, keyOrder);
   const doc = parseDocument(existing, { keepSourceTokens: false });
   if (doc.errors.length > 0) throw new Error(`cannot rewrite a translation file with YAML errors: ${doc.errors[0]?.message}`);

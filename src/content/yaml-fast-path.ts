@@ -191,13 +191,28 @@ function restIsComment(text: string, from: number, eol: number): boolean {
 
 /** YAML's double-quote escapes (as the yaml package resolves them); undefined for one the fast path leaves alone. */
 const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', N: '\u0085', _: '\u00a0',
-  L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
 };
 function unescapeDouble(s: string): string | undefined {
   if (!s.includes('\\')) return s;
   let ok = true;
-  const out = s.replace(/\\(?:([xuU])([0-9a-fA-F]*)|([^]))/gu, (m, kind: string | undefined, hex: string, ch: string | undefined) => {
+  const out = s.replace(/\\(?:([xuU])([0-9a-fA-F]*)|([\s\S]))/gu, (m, kind: string | undefined, hex: string, ch: string | undefined) => {
     if (kind) {
       const len = kind === 'x' ? 2 : kind === 'u' ? 4 : 8;
       const code = hex.length >= len ? parseInt(hex.slice(0, len), 16) : NaN;

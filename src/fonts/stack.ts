@@ -35,8 +35,7 @@ export function fontStack(registry: Registry, lang: string, script: string): rea
     memo.clear();
     lastRegistry = registry;
   }
-  const scriptsOf = (family: string): readonly string[] =>
-    registry.manifest.faces.find((f) => f.familyId === family)?.scripts ?? [];
+  const scriptsOf = (family: string): readonly string[] => registry.manifest.faces.find((f) => f.familyId === family)?.scripts ?? [];
   const wanted = [script, ...(SCRIPT_ALIASES[script] ?? [])];
   const langStack = registry.stack(lang);
   const ordered = [

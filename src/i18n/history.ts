@@ -47,10 +47,15 @@ export function outdatedSnapshot(content: ContentDoc): Diagnostic | undefined {
   const changed = changedKeys(snapshot, source);
   if (changed.length === 0) return undefined;
   const shown = changed.slice(0, KEYS_SHOWN).join(', ') + (changed.length > KEYS_SHOWN ? ` … and ${changed.length - KEYS_SHOWN} more` : '');
-  return warning(CODES.i18n.historyOutdated, `guidance/${project.sourceLanguage}.yaml differs from ${historyFile(project.version)}, the snapshot of the current version ${project.version}: ${shown}.`, content.spans.get('project.yaml#version'), [
-    `Raise \`version\` (and \`date\`) in project.yaml before printing: every copy labelled ${project.version} must say the same thing.`,
-    'If the snapshot was taken after the edit by mistake, run `rightsprint snapshot --force` to replace it.',
-  ]);
+  return warning(
+    CODES.i18n.historyOutdated,
+    `guidance/${project.sourceLanguage}.yaml differs from ${historyFile(project.version)}, the snapshot of the current version ${project.version}: ${shown}.`,
+    content.spans.get('project.yaml#version'),
+    [
+      `Raise \`version\` (and \`date\`) in project.yaml before printing: every copy labelled ${project.version} must say the same thing.`,
+      'If the snapshot was taken after the edit by mistake, run `rightsprint snapshot --force` to replace it.',
+    ],
+  );
 }
 
 /** How many changed keys the warning names before summarising the rest. */

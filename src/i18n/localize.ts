@@ -109,13 +109,16 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
   if (info.dir === 'rtl') diagnostics.push(...settingOrderWarnings(content, edition, settings, usedSettings));
 
   const stripKey = project.materials.poster.strip;
-  const strip = source.strings[stripKey] === undefined ? [] : editionLanguages(content, edition).flatMap((code) => {
-    const l = languageInfo(code);
-    if (!l) return [];
-    const s = localized(stripKey, code);
-    // A fallback would print the source phrase labelled as another language: leave that language out instead.
-    return s.state === 'fallback' ? [] : [{ lang: l, text: s.plain }];
-  });
+  const strip =
+    source.strings[stripKey] === undefined
+      ? []
+      : editionLanguages(content, edition).flatMap((code) => {
+          const l = languageInfo(code);
+          if (!l) return [];
+          const s = localized(stripKey, code);
+          // A fallback would print the source phrase labelled as another language: leave that language out instead.
+          return s.state === 'fallback' ? [] : [{ lang: l, text: s.plain }];
+        });
 
   const doc: LocalizedDoc = {
     edition,
@@ -172,11 +175,16 @@ function settingOrderWarnings(content: ContentDoc, edition: Edition, settings: S
     const overridden = edition.settings[name] !== undefined;
     const file = overridden ? editionFile(edition) : 'project.yaml';
     out.push(
-      warning(CODES.layout.settingOrder, `Setting \`${name}\` ("${value}") does not print as one left-to-right unit in right-to-left languages: parts of it would appear in a different order (edition ${edition.name}).`, content.spans.get(`${file}#settings.${name}`), [
-        /\p{Nd}/u.test(value)
-          ? 'Write a phone number as digit groups joined by spaces or hyphens, with an optional leading + and one bracketed group, and nothing else: (020) 7123 4567, +44 (0)20 7123-4567, 020 7123 4567 ext. 12. Put a second number in a setting of its own.'
-          : 'Write a web address with https:// or www. (https://example.org/help), an e-mail address as name@example.org.',
-      ]),
+      warning(
+        CODES.layout.settingOrder,
+        `Setting \`${name}\` ("${value}") does not print as one left-to-right unit in right-to-left languages: parts of it would appear in a different order (edition ${edition.name}).`,
+        content.spans.get(`${file}#settings.${name}`),
+        [
+          /\p{Nd}/u.test(value)
+            ? 'Write a phone number as digit groups joined by spaces or hyphens, with an optional leading + and one bracketed group, and nothing else: (020) 7123 4567, +44 (0)20 7123-4567, 020 7123 4567 ext. 12. Put a second number in a setting of its own.'
+            : 'Write a web address with https:// or www. (https://example.org/help), an e-mail address as name@example.org.',
+        ],
+      ),
     );
   }
   return out;
@@ -202,32 +210,46 @@ export function policyDiagnostics(content: ContentDoc, edition: Edition, lang: s
   const span = languageSpan(content, lang);
   // Long key lists (a language not translated yet) are cut: `status --lang` shows them all.
   const list = (items: { key: string }[]) =>
-    items.length <= KEYS_SHOWN ? items.map((i) => i.key).join(', ') : `${items.slice(0, KEYS_SHOWN).map((i) => i.key).join(', ')} … and ${items.length - KEYS_SHOWN} more (rightsprint status --lang ${lang})`;
+    items.length <= KEYS_SHOWN
+      ? items.map((i) => i.key).join(', ')
+      : `${items
+          .slice(0, KEYS_SHOWN)
+          .map((i) => i.key)
+          .join(', ')} … and ${items.length - KEYS_SHOWN} more (rightsprint status --lang ${lang})`;
   const out: Diagnostic[] = [];
   const blocked = resolved.filter((x) => x.r.blocked);
   if (blocked.length > 0) {
     const stale = blocked.filter((x) => x.r.raw === 'stale');
     const missing = blocked.filter((x) => x.r.raw === 'missing');
     out.push(
-      error(CODES.policy.policyFail, `${name} cannot be printed in edition ${edition.name}: ${[stale.length > 0 ? `${stale.length} outdated` : '', missing.length > 0 ? `${missing.length} missing` : ''].filter(Boolean).join(' and ')} translation(s) under policy fail.`, span, [
-        ...(stale.length > 0 ? [`outdated: ${list(stale)}`] : []),
-        ...(missing.length > 0 ? [`missing: ${list(missing)}`] : []),
-        `Update translations/${lang}.yaml (see \`rightsprint status --lang ${lang}\`), or set policy to fallback in project.yaml to print the ${project.sourceLanguage} text with a "translation pending" note.`,
-      ]),
+      error(
+        CODES.policy.policyFail,
+        `${name} cannot be printed in edition ${edition.name}: ${[stale.length > 0 ? `${stale.length} outdated` : '', missing.length > 0 ? `${missing.length} missing` : ''].filter(Boolean).join(' and ')} translation(s) under policy fail.`,
+        span,
+        [
+          ...(stale.length > 0 ? [`outdated: ${list(stale)}`] : []),
+          ...(missing.length > 0 ? [`missing: ${list(missing)}`] : []),
+          `Update translations/${lang}.yaml (see \`rightsprint status --lang ${lang}\`), or set policy to fallback in project.yaml to print the ${project.sourceLanguage} text with a "translation pending" note.`,
+        ],
+      ),
     );
   }
   const kept = resolved.filter((x) => x.r.state === 'stale-kept');
   if (kept.length > 0) {
-    out.push(warning(CODES.policy.staleKept, `${name}: ${kept.length} outdated translation(s) printed because policy.stale is keep.`, span, [
-      `outdated: ${list(kept)}`,
-      'The source text changed since these were translated; check them before printing.',
-    ]));
+    out.push(
+      warning(CODES.policy.staleKept, `${name}: ${kept.length} outdated translation(s) printed because policy.stale is keep.`, span, [
+        `outdated: ${list(kept)}`,
+        'The source text changed since these were translated; check them before printing.',
+      ]),
+    );
   }
   const fellBack = resolved.filter((x) => x.r.state === 'fallback' && !x.r.blocked);
   if (fellBack.length > 0) {
-    out.push(warning(CODES.policy.fallbackUsed, `${name}: ${fellBack.length} string(s) print in ${project.sourceLanguage} with a "translation pending" note.`, span, [
-      `${list(fellBack)}`,
-    ]));
+    out.push(
+      warning(CODES.policy.fallbackUsed, `${name}: ${fellBack.length} string(s) print in ${project.sourceLanguage} with a "translation pending" note.`, span, [
+        `${list(fellBack)}`,
+      ]),
+    );
   }
   return out;
 }

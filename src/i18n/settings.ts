@@ -28,7 +28,9 @@ export function placeholderWarnings(content: ContentDoc, edition: Edition, setti
     const span = overridden ? content.spans.get(`${file}#settings.${name}`) : content.spans.get(`project.yaml#settings.${name}`);
     out.push(
       warning(CODES.policy.placeholderSetting, `Setting \`${name}\` is still a placeholder ("${value}") and is printed in edition ${edition.name}.`, span, [
-        hasFile ? `Set \`${name}:\` under settings in editions/${edition.name}.yaml (or in project.yaml for every edition).` : `Set \`${name}:\` under settings in project.yaml, or add editions/${edition.name}.yaml.`,
+        hasFile
+          ? `Set \`${name}:\` under settings in editions/${edition.name}.yaml (or in project.yaml for every edition).`
+          : `Set \`${name}:\` under settings in project.yaml, or add editions/${edition.name}.yaml.`,
         ...(name === 'hotline' || name === 'website' ? ['Verify the number or address before printing: people will rely on it.'] : []),
       ]),
     );
@@ -50,8 +52,11 @@ export function placeholderTextWarnings(content: ContentDoc, usedKeys: readonly 
     .map((key) => {
       const markers = [...content.source.strings[key]!.matchAll(/\[PLACEHOLDER:?\s*([^\]]*)\]/gu)].map((m) => `"${m[1]!.trim()}"`);
       const what = markers.length === 1 ? `a [PLACEHOLDER] marker (${markers[0]})` : `${markers.length} [PLACEHOLDER] markers (${markers.join('; ')})`;
-      return warning(CODES.policy.placeholderText, `Guidance \`${key}\` still contains ${what}; it prints as it is in every language.`, content.spans.get(`${file}#strings.${key}`), [
-        `Have the point checked (see content/SOURCES.md), then replace the marker in ${file} with the verified wording and its source.`,
-      ]);
+      return warning(
+        CODES.policy.placeholderText,
+        `Guidance \`${key}\` still contains ${what}; it prints as it is in every language.`,
+        content.spans.get(`${file}#strings.${key}`),
+        [`Have the point checked (see content/SOURCES.md), then replace the marker in ${file} with the verified wording and its source.`],
+      );
     });
 }

@@ -73,18 +73,22 @@ export function translationStatus(content: ContentDoc, langs: readonly string[],
     const strings = keys.map((key): KeyStatus => {
       const state = keyState(content, code, key);
       const stored = file?.strings[key];
-      const review: ReviewStatus = state === 'source' ? 'reviewed' : stored?.review ?? languageReview(content, code);
+      const review: ReviewStatus = state === 'source' ? 'reviewed' : (stored?.review ?? languageReview(content, code));
       return {
-        key, state, review,
+        key,
+        state,
+        review,
         ...(state !== 'source' && stored?.reviewedBy ? { reviewedBy: stored.reviewedBy } : {}),
         ...(state !== 'source' && stored?.reviewedOn ? { reviewedOn: stored.reviewedOn } : {}),
       };
     });
-    const staleStrings = strings.filter((s) => s.state === 'stale').map((s): StaleString => {
-      const t = file!.strings[s.key]!;
-      const old = oldSourceText(earlier, s.key, t.source);
-      return { key: s.key, source: content.source.strings[s.key]!, ...(old !== undefined ? { oldSource: old } : {}), translation: t.text };
-    });
+    const staleStrings = strings
+      .filter((s) => s.state === 'stale')
+      .map((s): StaleString => {
+        const t = file!.strings[s.key]!;
+        const old = oldSourceText(earlier, s.key, t.source);
+        return { key: s.key, source: content.source.strings[s.key]!, ...(old !== undefined ? { oldSource: old } : {}), translation: t.text };
+      });
     const blocked = policyDiagnostics(content, content.editions[0] ?? DEFAULT_EDITION, code).some((d) => d.severity === 'error');
     const printedGaps = strings.filter((s) => printedKeys.has(s.key) && (s.state === 'stale' || s.state === 'missing'));
     const outcome = blocked

@@ -37,8 +37,12 @@ export function setPieces(pieces: readonly TextPiece[], options: SetPiecesOption
   let openList: { list: number; node: MutableNode } | undefined;
   let previousWasHeading = false;
 
-  const node = (role: StructNode['role'], lang: string | undefined): MutableNode =>
-    ({ id: ids ? ids(role) : '', role, ...(lang === undefined ? {} : { lang }), children: [] });
+  const node = (role: StructNode['role'], lang: string | undefined): MutableNode => ({
+    id: ids ? ids(role) : '',
+    role,
+    ...(lang === undefined ? {} : { lang }),
+    children: [],
+  });
 
   pieces.forEach((piece, index) => {
     const lang = piece.paragraph.lang !== docLang ? piece.paragraph.lang : undefined;
@@ -79,9 +83,7 @@ export function setPieces(pieces: readonly TextPiece[], options: SetPiecesOption
       labelTag = undefined;
     }
 
-    const bullet: Line | undefined = isItem
-      ? setText(plainParagraph(BULLET, piece.paragraph.lang), { ...layoutOptions, width: width }).lines[0]
-      : undefined;
+    const bullet: Line | undefined = isItem ? setText(plainParagraph(BULLET, piece.paragraph.lang), { ...layoutOptions, width: width }).lines[0] : undefined;
     const spaceBefore = index === 0 ? 0 : style.paragraphSpace * style.size * (isItem && pieces[index - 1]?.role === 'LI' ? 0.5 : 1);
     const isHeading = piece.role === 'H1' || piece.role === 'H2';
 
@@ -104,9 +106,7 @@ export function setPieces(pieces: readonly TextPiece[], options: SetPiecesOption
         // Orphans and widows: the 2nd line keeps with the 1st, the last with the one before, so a page never
         // ends on a paragraph's first line nor starts with its last line alone.
         keepWithPrevious:
-          lineIndex === 0
-            ? previousWasHeading || (piece.role === 'Note' && index > 0)
-            : isHeading || lineIndex === 1 || lineIndex === body.lines.length - 1,
+          lineIndex === 0 ? previousWasHeading || (piece.role === 'Note' && index > 0) : isHeading || lineIndex === 1 || lineIndex === body.lines.length - 1,
         items,
       });
     });

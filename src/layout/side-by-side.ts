@@ -7,7 +7,14 @@ import type { Row } from './types.ts';
  * start side (left in LTR, right in RTL: the layout mirrors, not just the text) and the text block is
  * centred on it vertically.
  */
-export function sideBySide(object: { readonly item: Positioned['item']; readonly size: number }, rows: readonly Row[], width: number, gap: number, rtl: boolean, spaceBefore: number): Row {
+export function sideBySide(
+  object: { readonly item: Positioned['item']; readonly size: number },
+  rows: readonly Row[],
+  width: number,
+  gap: number,
+  rtl: boolean,
+  spaceBefore: number,
+): Row {
   const textHeight = rowsHeight(rows);
   const height = Math.max(object.size, textHeight);
   const objectX = rtl ? width - object.size : 0;

@@ -34,7 +34,14 @@ export type SheetPaper = keyof typeof CARD.sheets;
  * "FRONT … / BACK … / Cut along the lines" label in the start margin (right margin for RTL). More cards
  * than cells make more sheet pairs.
  */
-export function cardSheets(cards: readonly SheetCard[], paper: SheetPaper, perSheet: CardsPerSheet, labelDoc: LocalizedDoc, setText: SetText, idPrefix: string): CardSheets {
+export function cardSheets(
+  cards: readonly SheetCard[],
+  paper: SheetPaper,
+  perSheet: CardsPerSheet,
+  labelDoc: LocalizedDoc,
+  setText: SetText,
+  idPrefix: string,
+): CardSheets {
   const grid = CARD.sheets[paper][perSheet];
   const sheet = { width: mm(PAPER[paper].width), height: mm(PAPER[paper].height) };
   const spec = { cols: grid.cols, rows: grid.rows, gutterX: mm(grid.gutterX), gutterY: mm(grid.gutterY) };

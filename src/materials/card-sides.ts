@@ -37,7 +37,11 @@ export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetTe
     title: frontTitleKey ? stringPieces(doc, doc.string(frontTitleKey), 'H1', 0, 'none') : [],
     body: keysPieces(doc, frontKeys, false, 'none'),
     hotline: hotlinePieces(doc, frontStrings),
-    notes: [...pendingPieces([...frontStrings, disclaimer], (k) => doc.ui(k), doc.lang.code), editionPiece(doc), ...stringPieces(doc, disclaimer, 'Note', 0, 'none')],
+    notes: [
+      ...pendingPieces([...frontStrings, disclaimer], (k) => doc.ui(k), doc.lang.code),
+      editionPiece(doc),
+      ...stringPieces(doc, disclaimer, 'Note', 0, 'none'),
+    ],
     lang: doc.lang.code,
     dir: doc.lang.dir,
   };
@@ -56,7 +60,10 @@ export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetTe
 
   const name = (code: string) => languageInfo(code)?.name ?? code;
   const diagnostics: Diagnostic[] = [...missingGlyphDiagnostics([...front.missing, ...back.missing], name)];
-  const sides: [string, CardSide, CardSideInput][] = [['front', front, frontInput], ['back', back, backInput]];
+  const sides: [string, CardSide, CardSideInput][] = [
+    ['front', front, frontInput],
+    ['back', back, backInput],
+  ];
   for (const [side, result, input] of sides) {
     if (result.fits) continue;
     const pieces: TextPiece[] = [...input.title, ...input.body, ...input.notes];
@@ -65,7 +72,10 @@ export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetTe
         CODES.layout.cardOverflow,
         `Wallet card ${side} in ${name(input.lang)} (${input.lang})${input.lang === doc.lang.code ? '' : ` on the ${doc.lang.name} (${doc.lang.code}) card`} is ${toMm(result.overflow).toFixed(1)} mm too tall even at the smallest legible size (${CARD.bodyMinPt} pt).`,
         undefined,
-        [`shorten the translation of: ${keysToShorten(pieces).join(', ')}`, `or move a key off the card ${side} in content/project.yaml (materials.card.${side})`],
+        [
+          `shorten the translation of: ${keysToShorten(pieces).join(', ')}`,
+          `or move a key off the card ${side} in content/project.yaml (materials.card.${side})`,
+        ],
       ),
     );
   }

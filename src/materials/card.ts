@@ -28,7 +28,10 @@ export function buildCard(doc: LocalizedDoc, opts: MaterialOptions, setText: Set
   if (!opts.keys) return { outputs: [], diagnostics: [noKeysDiagnostic('wallet card')] };
   const logo = editionLogo(doc, opts);
   const sides = cardSides(doc, opts.keys, setText, 'card', doc.lang.code, logo.logo);
-  const copy: SheetCard = { front: { ...sides.front, frame: untag(sides.front.frame), node: { ...sides.front.node, id: '' } }, back: { ...sides.back, frame: untag(sides.back.frame), node: { ...sides.back.node, id: '' } } };
+  const copy: SheetCard = {
+    front: { ...sides.front, frame: untag(sides.front.frame), node: { ...sides.front.node, id: '' } },
+    back: { ...sides.back, frame: untag(sides.back.frame), node: { ...sides.back.node, id: '' } },
+  };
   const title = doc.string(opts.keys.card.front[0] ?? '').plain;
   const metadata = materialMetadata(doc, title, 'wallet card', opts.keys);
 
@@ -74,7 +77,10 @@ export function buildMixedCard(docs: readonly LocalizedDoc[], opts: MaterialOpti
   const cards: SheetCard[] = all.map((a) => a.sides);
   const diagnostics = [...logo.diagnostics, ...all.flatMap((a) => a.sides.diagnostics)];
   const title = `${labelDoc.string(keys.card.front[0] ?? '').plain} (${docs.map((d) => d.lang.code).join(', ')})`;
-  const metadata = { ...materialMetadata(labelDoc, title, 'wallet card', opts.keys), extra: { Edition: first.edition.name, Languages: docs.map((d) => d.lang.code).join(' ') } };
+  const metadata = {
+    ...materialMetadata(labelDoc, title, 'wallet card', opts.keys),
+    extra: { Edition: first.edition.name, Languages: docs.map((d) => d.lang.code).join(' ') },
+  };
   const outputs: BuildOutput[] = (['A4', 'Letter'] as const).map((paper) => {
     const sheets = cardSheets(cards, paper, opts.cardsPerSheet ?? CARD.sheetDefault[paper], labelDoc, setText, `mixed-${paper.toLowerCase()}`);
     return {

@@ -44,7 +44,15 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   const nodes: StructNode[] = [];
   // Notes set inside body text (pending translation) are smaller and grey; note blocks set at the note size are not
   // scaled again; in the title band (white text) they stay white: grey on the red band is unreadable.
-  const style = (size: number, color: Color = COLORS.text, leading: number = LEAFLET.leading): TextStyle => ({ size, leading, color, align: 'start', paragraphSpace: 0.5, bulletIndent: 1.2, ...(color === COLORS.note ? {} : { noteScale: 0.8, noteColor: color === COLORS.white ? COLORS.white : COLORS.note }) });
+  const style = (size: number, color: Color = COLORS.text, leading: number = LEAFLET.leading): TextStyle => ({
+    size,
+    leading,
+    color,
+    align: 'start',
+    paragraphSpace: 0.5,
+    bulletIndent: 1.2,
+    ...(color === COLORS.note ? {} : { noteScale: 0.8, noteColor: color === COLORS.white ? COLORS.white : COLORS.note }),
+  });
   const set = (pieces: readonly TextPiece[], size: number, color: Color = COLORS.text, measure = width, leading: number = LEAFLET.leading) => {
     const result = setPieces(pieces, { width: measure, style: style(size, color, leading), docLang, setText, ids });
     missing.push(...result.missing);
@@ -74,21 +82,28 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   const flow: Row[] = [];
   if (keys.intro) flow.push(...set(stringPieces(doc, doc.string(keys.intro)), body));
   keys.sections.forEach((section, s) => {
-    flow.push(...withSpace(set(stringPieces(doc, doc.string(section.heading), 'H2'), LEAFLET.headingPt * k, COLORS.accent, width, LEAFLET.headingLeading), body * 1.1));
+    flow.push(
+      ...withSpace(set(stringPieces(doc, doc.string(section.heading), 'H2'), LEAFLET.headingPt * k, COLORS.accent, width, LEAFLET.headingLeading), body * 1.1),
+    );
     section.body.forEach((key, b) => {
       flow.push(...withSpace(set(stringPieces(doc, doc.string(key), 'P', (s * 100 + b) * 1000), body), body * 0.5, b === 0));
     });
   });
   const pad = mm(LEAFLET.boxPad) * k;
   const hotlineRows = set(stringPieces(doc, doc.string(keys.hotline)), LEAFLET.hotlinePt * k, COLORS.text, width - 2 * pad);
-  flow.push(boxRows(hotlineRows, width, { pad, fill: COLORS.tint, stroke: COLORS.accent, lineWidth: LEAFLET.boxStrokePt, radius: mm(LEAFLET.boxRadius) }, body * 1.2));
+  flow.push(
+    boxRows(hotlineRows, width, { pad, fill: COLORS.tint, stroke: COLORS.accent, lineWidth: LEAFLET.boxStrokePt, radius: mm(LEAFLET.boxRadius) }, body * 1.2),
+  );
 
   // QR code beside its caption; reading order: the Figure, then the caption.
   const qrSide = mm(LEAFLET.qr) * k;
   const figureId = ids('Figure');
   nodes.push({ id: figureId, role: 'Figure', alt: `QR code: ${doc.settings.website}`, children: [] });
   const qr = qrCode(doc.settings.website, qrSide, COLORS.qr, figureId);
-  const captionPieces: TextPiece[] = [uiPiece(doc, 'qrCaption', 'P', undefined, true), { key: 'settings.website', role: 'P', paragraph: plainParagraph(doc.settings.website, docLang) }];
+  const captionPieces: TextPiece[] = [
+    uiPiece(doc, 'qrCaption', 'P', undefined, true),
+    { key: 'settings.website', role: 'P', paragraph: plainParagraph(doc.settings.website, docLang) },
+  ];
   const captionRows = set(captionPieces, body, COLORS.text, width - qrSide - mm(LEAFLET.qrGap));
   flow.push(sideBySide({ item: qr.item, size: qrSide }, captionRows, width, mm(LEAFLET.qrGap), rtl, body));
 
@@ -134,7 +149,14 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
 }
 
 /** Running footer: edition (and draft status) on the start side, "n / N" on the end side; untagged artifacts. */
-function footer(doc: LocalizedDoc, page: number, total: number, at: { left: number; width: number; baseline: number; size: number }, setText: SetText, missing: KeyedMissingGlyph[]): Positioned[] {
+function footer(
+  doc: LocalizedDoc,
+  page: number,
+  total: number,
+  at: { left: number; width: number; baseline: number; size: number },
+  setText: SetText,
+  missing: KeyedMissingGlyph[],
+): Positioned[] {
   const options = { width: at.width, size: at.size, leading: 1 };
   const edition = setText(editionPiece(doc).paragraph, { ...options, width: at.width * 0.7 });
   const number = setText(plainParagraph(doc.ui('page', { page, total }), doc.lang.code), options);

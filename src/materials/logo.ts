@@ -51,7 +51,13 @@ export interface LogoPlate {
  * The logo fitted into maxWidth × maxHeight (the plate, when given, included), as items relative to the block's
  * top-left corner. The image carries `tag` (a Figure node the caller adds with `alt`); the plate is an artifact.
  */
-export function logoBlock(logo: Logo, maxWidth: number, maxHeight: number, plate?: LogoPlate, tag?: string): { readonly width: number; readonly height: number; readonly items: Positioned[] } {
+export function logoBlock(
+  logo: Logo,
+  maxWidth: number,
+  maxHeight: number,
+  plate?: LogoPlate,
+  tag?: string,
+): { readonly width: number; readonly height: number; readonly items: Positioned[] } {
   const pad = plate?.pad ?? 0;
   const size = fitLogo(logo, maxWidth - 2 * pad, maxHeight - 2 * pad);
   const width = size.width + 2 * pad;

@@ -74,7 +74,10 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     stringPieces(doc, doc.string(key)).map((p): TextPiece => (p.role === 'P' ? { ...p, role: 'LI', list: 0 } : p)),
   );
   const hotlinePieces = stringPieces(doc, doc.string(keys.hotline));
-  const captionPieces: TextPiece[] = [uiPiece(doc, 'qrCaption', 'P', undefined, true), { key: 'settings.website', role: 'P', paragraph: plainParagraph(doc.settings.website, docLang) }];
+  const captionPieces: TextPiece[] = [
+    uiPiece(doc, 'qrCaption', 'P', undefined, true),
+    { key: 'settings.website', role: 'P', paragraph: plainParagraph(doc.settings.website, docLang) },
+  ];
   const notePieces = [...stringPieces(doc, doc.string(keys.disclaimer), 'Note'), editionPiece(doc)];
 
   const attempt = (size: number): PosterAttempt => {
@@ -84,7 +87,15 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     const pieces: TextPiece[] = [];
     // Notes inside body text (pending translation) are smaller and grey; note blocks at the note size are not scaled
     // again; in the title band (white text) they stay white: grey on the red band is unreadable.
-    const style = (pt: number, color: Color, align: TextStyle['align'] = 'start', leading: number = POSTER.leading): TextStyle => ({ size: pt, leading, color, align, paragraphSpace: 0.45, bulletIndent: 1.1, ...(color === COLORS.note ? {} : { noteScale: 0.6, noteColor: color === COLORS.white ? COLORS.white : COLORS.note }) });
+    const style = (pt: number, color: Color, align: TextStyle['align'] = 'start', leading: number = POSTER.leading): TextStyle => ({
+      size: pt,
+      leading,
+      color,
+      align,
+      paragraphSpace: 0.45,
+      bulletIndent: 1.1,
+      ...(color === COLORS.note ? {} : { noteScale: 0.6, noteColor: color === COLORS.white ? COLORS.white : COLORS.note }),
+    });
     const set = (p: readonly TextPiece[], pt: number, color: Color, measure = width, align: TextStyle['align'] = 'start', leading: number = POSTER.leading) => {
       pieces.push(...p);
       const r = setPieces(p, { width: measure, style: style(pt, color, align, leading), docLang, setText, ids });
@@ -106,23 +117,22 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     const bandPad = mm(POSTER.bandPad * s);
     const mastHeight = Math.max(rowsHeight(titleRows), logoBox?.height ?? 0);
     const bandHeight = bandPad + mastHeight + bandPad;
-    const logoItems = logoBox ? logoBox.items.map((p) => ({ ...p, x: p.x + (rtl ? W - margin - logoBox.width : margin), y: p.y + bandPad + (mastHeight - logoBox.height) / 2 })) : [];
+    const logoItems = logoBox
+      ? logoBox.items.map((p) => ({ ...p, x: p.x + (rtl ? W - margin - logoBox.width : margin), y: p.y + bandPad + (mastHeight - logoBox.height) / 2 }))
+      : [];
 
     // Rights: every paragraph of every right becomes one item of a single list.
     const flow: Row[] = [...set(rights, size, COLORS.text)];
     const pad = mm(POSTER.boxPad * s);
     const hotlineRows = set(hotlinePieces, size * POSTER.hotlineScale, COLORS.text, width - 2 * pad, 'center');
-    flow.push(boxRows(hotlineRows, width, { pad, fill: COLORS.tint, stroke: COLORS.accent, lineWidth: POSTER.boxStrokePt * s, radius: mm(POSTER.boxRadius * s) }, gap));
+    flow.push(
+      boxRows(hotlineRows, width, { pad, fill: COLORS.tint, stroke: COLORS.accent, lineWidth: POSTER.boxStrokePt * s, radius: mm(POSTER.boxRadius * s) }, gap),
+    );
     const qrSide = mm(POSTER.qr * s);
     const figureId = ids('Figure');
     nodes.push({ id: figureId, role: 'Figure', alt: `QR code: ${doc.settings.website}`, children: [] });
     const qr = qrCode(doc.settings.website, qrSide, COLORS.qr, figureId);
-    const captionRows = set(
-      captionPieces,
-      POSTER.notePt * s * 1.6,
-      COLORS.text,
-      width - qrSide - mm(POSTER.qrGap * s),
-    );
+    const captionRows = set(captionPieces, POSTER.notePt * s * 1.6, COLORS.text, width - qrSide - mm(POSTER.qrGap * s));
     flow.push(sideBySide({ item: qr.item, size: qrSide }, captionRows, width, mm(POSTER.qrGap * s), rtl, gap));
     const noteRows = set(notePieces, POSTER.notePt * s, COLORS.note);
     flow.push(...noteRows.map((r, i) => (i === 0 ? { ...r, spaceBefore: gap } : r)));
@@ -148,16 +158,26 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
 
   // 40 → 14 pt is 27 sizes: rights text over 40/14 times too tall at the top is tried at 14 pt next, so a pasted
   // document is reported after two layouts (fit-size.ts `farOff`; the size chosen is the same either way).
-  const fitted = fitSize(attempt, (a) => a.height <= a.available + 1e-6, { max: POSTER.rightsMaxPt * s, min: POSTER.rightsMinPt * s, step: POSTER.stepPt * s }, (a) => a.height > a.available * (POSTER.rightsMaxPt / POSTER.rightsMinPt));
+  const fitted = fitSize(
+    attempt,
+    (a) => a.height <= a.available + 1e-6,
+    { max: POSTER.rightsMaxPt * s, min: POSTER.rightsMinPt * s, step: POSTER.stepPt * s },
+    (a) => a.height > a.available * (POSTER.rightsMaxPt / POSTER.rightsMinPt),
+  );
   const a = fitted.result;
   const name = (code: string) => languageInfo(code)?.name ?? code;
   const diagnostics = [...logo.diagnostics, ...missingGlyphDiagnostics(a.missing, name)];
   if (!fitted.fits) {
     diagnostics.push(
-      error(CODES.layout.posterOverflow, `Poster (${paper}) in ${doc.lang.name} (${docLang}) is ${toMm(a.height - a.available).toFixed(1)} mm too tall even with the rights at ${fitted.size.toFixed(1)} pt.`, undefined, [
-        `shorten the translation of: ${keysToShorten(a.pieces).join(', ')}`,
-        'or list fewer rights in content/project.yaml (materials.poster.rights: three to five)',
-      ]),
+      error(
+        CODES.layout.posterOverflow,
+        `Poster (${paper}) in ${doc.lang.name} (${docLang}) is ${toMm(a.height - a.available).toFixed(1)} mm too tall even with the rights at ${fitted.size.toFixed(1)} pt.`,
+        undefined,
+        [
+          `shorten the translation of: ${keysToShorten(a.pieces).join(', ')}`,
+          'or list fewer rights in content/project.yaml (materials.poster.rights: three to five)',
+        ],
+      ),
     );
   }
   const doc_: DocumentSpec = {

@@ -62,7 +62,11 @@ export function buildProof(lang: string, text: string, opts: ProofOptions, setTe
   const style: TextStyle = { size: opts.size, leading: LEADING, color: BLACK, align: 'start', paragraphSpace: PARAGRAPH_GAP, bulletIndent: 0 };
   const set = setPieces(pieces, { width: mm(opts.widthMm), style, docLang: lang, setText, ids: nodeIds('proof') });
   const pageRows = paginate(set.rows, () => A4.height - 2 * margin);
-  const pages: Page[] = pageRows.map((rows) => ({ width: A4.width, height: A4.height, frame: { width: A4.width, height: A4.height, items: stackRows(rows, margin, margin) } }));
+  const pages: Page[] = pageRows.map((rows) => ({
+    width: A4.width,
+    height: A4.height,
+    frame: { width: A4.width, height: A4.height, items: stackRows(rows, margin, margin) },
+  }));
   const doc: DocumentSpec = {
     lang,
     pages,

@@ -23,7 +23,13 @@ function withSourceLang(doc: LocalizedDoc, piece: TextPiece): TextPiece {
 }
 
 /** Pieces of one guidance string, followed by the pending-translation note when it fell back to the source. */
-export function stringPieces(doc: LocalizedDoc, str: LocalizedString, role: Exclude<PieceRole, 'LI'> = 'P', listBase = 0, notes: PendingNotes = 'inline'): TextPiece[] {
+export function stringPieces(
+  doc: LocalizedDoc,
+  str: LocalizedString,
+  role: Exclude<PieceRole, 'LI'> = 'P',
+  listBase = 0,
+  notes: PendingNotes = 'inline',
+): TextPiece[] {
   const pieces = paragraphize({ key: str.key, lang: str.lang, blocks: str.blocks }, role, listBase).map((p) => withSourceLang(doc, p));
   if (str.state === 'fallback' && notes === 'inline') pieces.push(uiPiece(doc, 'pendingNotice', 'Note'));
   return pieces;

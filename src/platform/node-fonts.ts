@@ -28,15 +28,20 @@ export function readVerifiedFont(root: string, m: ManifestFace): Buffer {
     data = readFileSync(join(root, FONTS_DIR, m.file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError([placed('error', CODES.fonts.fontMissing, `font file of face ${m.id} cannot be read (${code}): nothing can be set in ${m.family}`, shown, [restore])]);
+    throw new UserError([
+      placed('error', CODES.fonts.fontMissing, `font file of face ${m.id} cannot be read (${code}): nothing can be set in ${m.family}`, shown, [restore]),
+    ]);
   }
   const actual = createHash('sha256').update(data).digest('hex');
   if (actual !== m.sha256) {
     throw new UserError([
-      placed('error', CODES.fonts.fontMismatch, `font file of face ${m.id} does not match fonts/manifest.json: its sha256 is ${actual.slice(0, 12)}…, the manifest says ${m.sha256.slice(0, 12)}… (${data.byteLength} bytes read) — truncated, damaged or replaced`, shown, [
-        restore,
-        'If you replaced the font on purpose, put its sha256 (and licence and source) in fonts/manifest.json.',
-      ]),
+      placed(
+        'error',
+        CODES.fonts.fontMismatch,
+        `font file of face ${m.id} does not match fonts/manifest.json: its sha256 is ${actual.slice(0, 12)}…, the manifest says ${m.sha256.slice(0, 12)}… (${data.byteLength} bytes read) — truncated, damaged or replaced`,
+        shown,
+        [restore, 'If you replaced the font on purpose, put its sha256 (and licence and source) in fonts/manifest.json.'],
+      ),
     ]);
   }
   return data;

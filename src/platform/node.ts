@@ -24,7 +24,10 @@ export function folderSource(dir: string): ContentSource {
   const entries = (folder: string, dirs: boolean): string[] => {
     const p = folder === '' ? root : path(folder);
     if (!p || !existsSync(p) || !statSync(p).isDirectory()) return [];
-    return readdirSync(p, { withFileTypes: true }).filter((e) => (dirs ? e.isDirectory() : !e.isDirectory())).map((e) => e.name).sort(byCodePoint);
+    return readdirSync(p, { withFileTypes: true })
+      .filter((e) => (dirs ? e.isDirectory() : !e.isDirectory()))
+      .map((e) => e.name)
+      .sort(byCodePoint);
   };
   const outside = (key: string) => {
     const p = path(key);
@@ -88,4 +91,3 @@ export function sha256Digest(data: Uint8Array | string): Uint8Array {
 }
 
 export { readFontFile } from './node-fonts.ts';
-

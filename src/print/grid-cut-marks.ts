@@ -16,8 +16,7 @@ export function gridCutMarks(sheet: Size, cells: readonly Box[], style: MarkStyl
   const top = ys[0] ?? 0;
   const bottom = ys[ys.length - 1] ?? 0;
   const parts: string[] = [];
-  const mark = (x1: number, y1: number, x2: number, y2: number) =>
-    parts.push(`M${round3(x1)} ${round3(y1)}L${round3(x2)} ${round3(y2)}`);
+  const mark = (x1: number, y1: number, x2: number, y2: number) => parts.push(`M${round3(x1)} ${round3(y1)}L${round3(x2)} ${round3(y2)}`);
   // Leave at least this much paper beyond a mark's end (half the offset) so marks do not touch the sheet edge.
   const reach = (margin: number) => Math.max(0, Math.min(style.length, margin - style.offset * 1.5));
   const topLen = reach(top);

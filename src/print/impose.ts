@@ -40,15 +40,7 @@ export function impose(input: ImposeInput): [Page, Page] {
     height: input.sheet.height,
     frame: { width: input.sheet.width, height: input.sheet.height, items },
   });
-  const front = sheet([
-    ...place(input.fronts, cells),
-    gridCutMarks(input.sheet, cells, input.marks),
-    ...(input.frontExtras ?? []),
-  ]);
-  const back = sheet([
-    ...place(input.backs, backCells),
-    gridCutMarks(input.sheet, backCells, input.marks),
-    ...(input.backExtras ?? []),
-  ]);
+  const front = sheet([...place(input.fronts, cells), gridCutMarks(input.sheet, cells, input.marks), ...(input.frontExtras ?? [])]);
+  const back = sheet([...place(input.backs, backCells), gridCutMarks(input.sheet, backCells, input.marks), ...(input.backExtras ?? [])]);
   return [front, back];
 }

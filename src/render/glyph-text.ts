@@ -71,7 +71,9 @@ export function planRun(run: ShapedRun, opts: PlanOptions): GlyphUnit[] {
       if (!first.has(g.cluster)) first.set(g.cluster, i);
     });
     const text = new Map(clustersInLogicalOrder(run).map((c) => [c.start, c.text]));
-    const units: GlyphUnit[] = [{ glyphs: run.glyphs.map((g, i) => ({ index: i, text: first.get(g.cluster) === i ? text.get(g.cluster)! : FILLER })), wrap: { kind: 'none' } }];
+    const units: GlyphUnit[] = [
+      { glyphs: run.glyphs.map((g, i) => ({ index: i, text: first.get(g.cluster) === i ? text.get(g.cluster)! : FILLER })), wrap: { kind: 'none' } },
+    ];
     return opts.clusterActualText && opts.rtlLine ? bidiEdges(units, 'ltr', opts.rtlLine) : units;
   }
   const units: GlyphUnit[] = [];
@@ -180,7 +182,8 @@ function bidiEdges(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl', edges:
   const glyphs = units.flatMap((u) => u.glyphs.map((g) => ({ ...g, unit: u })));
   const marks = new Map<number, { before: string; after: string }>();
   // Only a plain glyph with text of its own (a cluster's mark glyph or FILLER never sits at a run's edge alone).
-  const neutral = (g: (typeof glyphs)[number] | undefined, strong: RegExp) => g !== undefined && g.unit.wrap.kind === 'none' && g.text !== FILLER && !strong.test(g.text);
+  const neutral = (g: (typeof glyphs)[number] | undefined, strong: RegExp) =>
+    g !== undefined && g.unit.wrap.kind === 'none' && g.text !== FILLER && !strong.test(g.text);
   const add = (g: (typeof glyphs)[number], before: string, after: string) => {
     const m = marks.get(g.index) ?? { before: '', after: '' };
     marks.set(g.index, { before: m.before.endsWith(before) ? m.before : m.before + before, after: m.after.endsWith(after) ? m.after : m.after + after });
@@ -237,7 +240,8 @@ function splitCluster(run: ShapedRun, glyphs: readonly number[], chars: readonly
   // holds the text reversed, which poppler reverses back. pdf.js and MuPDF ignore /ActualText.
   const popplerText = [...leading, ...chars, ...trailing].reverse().join('');
   const needsActual = opts.clusterActualText && (leading !== '' || trailing !== '' || chars.some((ch) => MARK.test(ch)));
-  if (glyphs.length === 1) return [{ glyphs: [{ index: glyphs[0]!, text: chars.join('') }], wrap: needsActual ? { kind: 'actual', actual: popplerText } : { kind: 'none' } }];
+  if (glyphs.length === 1)
+    return [{ glyphs: [{ index: glyphs[0]!, text: chars.join('') }], wrap: needsActual ? { kind: 'actual', actual: popplerText } : { kind: 'none' } }];
   const text = new Map<number, string>();
   const rest: string[] = [];
   for (const ch of chars) {

@@ -124,7 +124,11 @@ export function drawGlyphs(
   let pen = 0;
   const runOps = runs.map((run) => {
     const { font, face } = fonts.forPage(run.face.id);
-    const ops: Op[] = [`/${font.id} ${num(run.size)} Tf`, `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`, ...runOperators(run, font, face, !lineActualText, rtlLine(run))];
+    const ops: Op[] = [
+      `/${font.id} ${num(run.size)} Tf`,
+      `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`,
+      ...runOperators(run, font, face, !lineActualText, rtlLine(run)),
+    ];
     pen += (run.glyphs.reduce((sum, g) => sum + g.ax, 0) * run.size) / run.face.unitsPerEm;
     return ops;
   });

@@ -71,9 +71,12 @@ export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): P
 function checkStandard(spec: DocumentSpec, standard: PdfStandard): void {
   if (spec.colorMode === 'cmyk' && (standard === 'a-2b' || standard === 'a-3b')) {
     throw new UserError([
-      error(CODES.render.cmykPdfA, `PDF/A (${standard}) cannot be combined with CMYK colours: PDF/A needs a CMYK output intent, and none is bundled`, undefined, [
-        'Use standard "ua" or "none" for press (CMYK) files; PDF/A is for archiving the RGB home-print files.',
-      ]),
+      error(
+        CODES.render.cmykPdfA,
+        `PDF/A (${standard}) cannot be combined with CMYK colours: PDF/A needs a CMYK output intent, and none is bundled`,
+        undefined,
+        ['Use standard "ua" or "none" for press (CMYK) files; PDF/A is for archiving the RGB home-print files.'],
+      ),
     ]);
   }
 }

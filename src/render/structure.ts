@@ -92,7 +92,13 @@ export class TagRecorder {
     }
     let open = false;
     const begin = (segment: Segment) => {
-      this.record(tag, this.doc.markStructureContent('Span', spanOptions({ lang: segment.lang ?? line.lang, ...(segment.actual !== undefined ? { actual: segment.actual } : {}) })));
+      this.record(
+        tag,
+        this.doc.markStructureContent(
+          'Span',
+          spanOptions({ lang: segment.lang ?? line.lang, ...(segment.actual !== undefined ? { actual: segment.actual } : {}) }),
+        ),
+      );
     };
     draw((segment, write) => {
       if (!segment) {

@@ -71,7 +71,10 @@ export function drawSvgLogo(doc: PdfKitDocument, item: ImageItem, x: number, y: 
   if (text === undefined) fail('the SVG is not UTF-8 text and does not declare another encoding');
   if (check && !check.ok) fail(check.reason);
   const warnings: string[] = [];
-  const refuse = (what: string) => (value: string): never => fail(`it asks for ${what} "${value}", which a logo must not load`);
+  const refuse =
+    (what: string) =>
+    (value: string): never =>
+      fail(`it asks for ${what} "${value}", which a logo must not load`);
   const undo = writerColors(doc, cmyk);
   try {
     drawSvg(doc, text!, x, y, {

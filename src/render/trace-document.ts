@@ -58,9 +58,7 @@ function traceFrame(frame: Frame, ox: number, oy: number): TracedLine[] {
         tag: item.tag ?? 'artifact',
         ...(item.lang === undefined ? {} : { lang: item.lang }),
         text: item.line.text,
-        runs: item.line.runs.map(
-          (run) => `${run.face.id}@${round(run.size)} ${run.script} ${run.direction}: ${run.glyphs.map(traceGlyph).join(' ')}`,
-        ),
+        runs: item.line.runs.map((run) => `${run.face.id}@${round(run.size)} ${run.script} ${run.direction}: ${run.glyphs.map(traceGlyph).join(' ')}`),
       },
     ];
   });

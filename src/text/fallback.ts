@@ -36,13 +36,7 @@ export interface ShapeParams {
 }
 
 /** Shape `text.slice(start, end)` through `faces` in order. */
-export function shapeWithFallback(
-  text: string,
-  start: number,
-  end: number,
-  params: ShapeParams,
-  faces: readonly OpenedFace[],
-): FallbackResult {
+export function shapeWithFallback(text: string, start: number, end: number, params: ShapeParams, faces: readonly OpenedFace[]): FallbackResult {
   const pieces: ShapedPiece[] = [];
   const missing: MissingGlyph[] = [];
   fill(text, start, end, params, faces, 0, pieces, missing);
@@ -103,14 +97,7 @@ export function clusterRanges(glyphs: readonly Glyph[], length: number): Cluster
 }
 
 /** Glyphs of clusters in [s, e) of a shaped string, re-based to a piece starting at `s`. */
-function subPiece(
-  glyphs: readonly Glyph[],
-  flags: Uint8Array,
-  s: number,
-  e: number,
-  offset: number,
-  face: OpenedFace,
-): ShapedPiece {
+function subPiece(glyphs: readonly Glyph[], flags: Uint8Array, s: number, e: number, offset: number, face: OpenedFace): ShapedPiece {
   const out: Glyph[] = [];
   const outFlags: number[] = [];
   glyphs.forEach((g, k) => {
@@ -130,13 +117,7 @@ function anyCovered(slice: string, face: OpenedFace): boolean {
 /** Default-ignorable and format characters (ZWJ, ZWNJ, variation selectors, bidi controls) and spaces are not "missing". */
 const IGNORABLE = /^[\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\s]$/u;
 
-function reportMissing(
-  slice: string,
-  offset: number,
-  lang: string,
-  faces: readonly OpenedFace[],
-  missing: MissingGlyph[],
-): void {
+function reportMissing(slice: string, offset: number, lang: string, faces: readonly OpenedFace[], missing: MissingGlyph[]): void {
   let i = 0;
   const found: MissingGlyph[] = [];
   for (const ch of slice) {

@@ -173,8 +173,24 @@ export function displaysInOrder(value: string, base: Direction): boolean {
 
 /** Paired brackets for script resolution (UAX #24 §5.1: a closing bracket takes its opening bracket's script). */
 const BRACKETS: Readonly<Record<string, string>> = {
-  '(': ')', '[': ']', '{': '}', '«': '»', '‹': '›', '“': '”', '‘': '’', '（': '）', '［': '］', '｛': '｝',
-  '「': '」', '『': '』', '【': '】', '〔': '〕', '〈': '〉', '《': '》', '〖': '〗', '⁅': '⁆',
+  '(': ')',
+  '[': ']',
+  '{': '}',
+  '«': '»',
+  '‹': '›',
+  '“': '”',
+  '‘': '’',
+  '（': '）',
+  '［': '］',
+  '｛': '｝',
+  '「': '」',
+  '『': '』',
+  '【': '】',
+  '〔': '〕',
+  '〈': '〉',
+  '《': '》',
+  '〖': '〗',
+  '⁅': '⁆',
 };
 const CLOSERS = new Set(Object.values(BRACKETS));
 /** Placeholder while resolving: a neutral whose script is decided by the text after it. */
@@ -289,10 +305,7 @@ export function itemize(p: Paragraph, direction: Direction = textLanguage(p.lang
     }
     if (
       start >= 0 &&
-      (levels[i] !== levels[start] ||
-        scripts[i] !== scripts[start] ||
-        style.weight[i] !== style.weight[start] ||
-        style.lang[i] !== style.lang[start])
+      (levels[i] !== levels[start] || scripts[i] !== scripts[start] || style.weight[i] !== style.weight[start] || style.lang[i] !== style.lang[start])
     ) {
       close(i);
     }

@@ -50,7 +50,6 @@ const NO_BREAK_AROUND = new Set(['\u00A0', '\u202F', '\u2007', '\u2060', '\uFEFF
 const COMBINING = /^\p{M}$/u;
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
-
 const segmenters = new Map<string, { word: Intl.Segmenter; grapheme: Intl.Segmenter }>();
 function segmentersFor(lang: string): { word: Intl.Segmenter; grapheme: Intl.Segmenter } {
   let s = segmenters.get(lang);

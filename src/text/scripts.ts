@@ -64,7 +64,9 @@ export const SCRIPTS: readonly ScriptRow[] = [
 
 /** Matches any character of a script with `dictionaryBreaks` (a quick test before segmenting words). */
 export const DICTIONARY_SCRIPT_CHAR = new RegExp(
-  `[${SCRIPTS.filter((s) => s.dictionaryBreaks).map((s) => `\\p{Script=${s.unicode}}`).join('')}]`,
+  `[${SCRIPTS.filter((s) => s.dictionaryBreaks)
+    .map((s) => `\\p{Script=${s.unicode}}`)
+    .join('')}]`,
   'u',
 );
 

@@ -38,14 +38,7 @@ let buffer: hb.Buffer | undefined;
  * comma-separated HarfBuzz feature string (e.g. `-liga,+smcp`), empty for the font's defaults.
  * The returned object is shared through the cache: treat it as immutable.
  */
-export function shape(
-  face: OpenedFace,
-  text: string,
-  script: string,
-  lang: string,
-  direction: Direction,
-  features = '',
-): Shaped {
+export function shape(face: OpenedFace, text: string, script: string, lang: string, direction: Direction, features = ''): Shaped {
   const key = `${face.ref.id}\u0000${script}\u0000${lang}\u0000${direction}\u0000${features}\u0000${text}`;
   const hit = cache.get(key);
   if (hit) {
@@ -60,14 +53,7 @@ export function shape(
   return shaped;
 }
 
-function shapeUncached(
-  face: OpenedFace,
-  text: string,
-  script: string,
-  lang: string,
-  direction: Direction,
-  features: string,
-): Shaped {
+function shapeUncached(face: OpenedFace, text: string, script: string, lang: string, direction: Direction, features: string): Shaped {
   buffer ??= new hb.Buffer();
   buffer.reset();
   buffer.addText(text);
@@ -120,7 +106,5 @@ export function formatGlyphs(text: string, glyphs: readonly Glyph[]): string {
     else cpIndex[i] = n - 1;
   }
   cpIndex[text.length] = n;
-  return glyphs
-    .map((g) => `${g.id}=${cpIndex[g.cluster]}${g.dx || g.dy ? `@${g.dx},${g.dy}` : ''}+${g.ax}`)
-    .join('|');
+  return glyphs.map((g) => `${g.id}=${cpIndex[g.cluster]}${g.dx || g.dy ? `@${g.dx},${g.dy}` : ''}+${g.ax}`).join('|');
 }

@@ -89,7 +89,12 @@ function setStatus(text: string): void {
 function diagnosticItem(d: PageDiagnostic): HTMLElement {
   const where = d.span ? `${d.span.file}:${d.span.line}:${d.span.col}  ` : d.place ? `${d.place}  ` : '';
   const hints = (d as { hints?: readonly string[] }).hints ?? [];
-  return el('p', { class: `diag ${d.severity}`, role: d.severity === 'error' ? 'alert' : 'note' }, `${where}${d.code} ${d.severity}  ${d.message}`, ...hints.map((h) => el('span', { class: 'hint' }, ` — ${h}`)));
+  return el(
+    'p',
+    { class: `diag ${d.severity}`, role: d.severity === 'error' ? 'alert' : 'note' },
+    `${where}${d.code} ${d.severity}  ${d.message}`,
+    ...hints.map((h) => el('span', { class: 'hint' }, ` — ${h}`)),
+  );
 }
 
 /** Whether a diagnostic concerns this setting (the worker says so as data: its span is that setting's value). */
@@ -101,8 +106,16 @@ const aboutLanguage = (d: PageDiagnostic, code: string) => !d.about?.setting && 
  * writer's two image codes.
  */
 const LOGO_CODES = new Set<string>([
-  CODES.layout.missingAsset, CODES.layout.assetOutsideContent, CODES.layout.logoNotFile, CODES.layout.logoDamaged, CODES.layout.logoTooLarge,
-  CODES.layout.logoFormat, CODES.layout.logoUnsupportedSvg, CODES.layout.logoUnsafeSvg, CODES.render.unsupportedSvg, CODES.render.unreadableImage,
+  CODES.layout.missingAsset,
+  CODES.layout.assetOutsideContent,
+  CODES.layout.logoNotFile,
+  CODES.layout.logoDamaged,
+  CODES.layout.logoTooLarge,
+  CODES.layout.logoFormat,
+  CODES.layout.logoUnsupportedSvg,
+  CODES.layout.logoUnsafeSvg,
+  CODES.render.unsupportedSvg,
+  CODES.render.unreadableImage,
 ]);
 /** Logo problems: about `settings.logo`, or one of the logo codes. */
 const aboutLogo = (d: PageDiagnostic) => aboutSetting(d, 'logo') || LOGO_CODES.has(d.code);
@@ -119,7 +132,10 @@ function render(): void {
   const app = $('app');
   app.setAttribute('aria-busy', 'false');
   const edition = loaded.editions.find((e) => e.name === state.edition) ?? loaded.editions[0];
-  const settingNames = [...KNOWN_SETTINGS.filter((n) => loaded.settingNames.includes(n) || KNOWN_SETTINGS.includes(n)), ...loaded.settingNames.filter((n) => !KNOWN_SETTINGS.includes(n) && n !== 'logo')];
+  const settingNames = [
+    ...KNOWN_SETTINGS.filter((n) => loaded.settingNames.includes(n) || KNOWN_SETTINGS.includes(n)),
+    ...loaded.settingNames.filter((n) => !KNOWN_SETTINGS.includes(n) && n !== 'logo'),
+  ];
 
   const header = el(
     'header',
@@ -172,7 +188,15 @@ function render(): void {
     const settingsSet = el('fieldset', {}, el('legend', {}, t('settingsHeading')));
     for (const name of settingNames) {
       const id = `setting-${name}`;
-      const input = el('input', { type: 'text', id, name, value: state.settings[name] ?? '', 'aria-describedby': `${id}-diag`, autocomplete: 'off', dir: 'auto' });
+      const input = el('input', {
+        type: 'text',
+        id,
+        name,
+        value: state.settings[name] ?? '',
+        'aria-describedby': `${id}-diag`,
+        autocomplete: 'off',
+        dir: 'auto',
+      });
       input.addEventListener('input', () => {
         state.settings[name] = input.value;
         schedulePreview();
@@ -185,7 +209,12 @@ function render(): void {
     logo.addEventListener('change', () => void chooseLogo(logo));
     const logoDiags = el('div', { id: 'logo-diag' });
     for (const d of state.diagnostics.filter(aboutLogo)) logoDiags.append(diagnosticItem(d));
-    settingsSet.append(el('label', { for: 'logo' }, t('logo')), logo, el('span', { class: 'status', id: 'logo-name' }, state.logo?.name ?? edition.settings.logo ?? ''), logoDiags);
+    settingsSet.append(
+      el('label', { for: 'logo' }, t('logo')),
+      logo,
+      el('span', { class: 'status', id: 'logo-name' }, state.logo?.name ?? edition.settings.logo ?? ''),
+      logoDiags,
+    );
     const save = el('button', { type: 'button', id: 'save-edition' }, t('saveEdition'));
     save.addEventListener('click', () => void saveEdition());
     settingsSet.append(el('div', {}, save));
@@ -244,12 +273,42 @@ function render(): void {
       });
       matSet.append(el('label', { for: id }, label), s);
     };
-    select('leaflet-paper', t('leafletPaper'), [['A5', 'A5'], ['A4', 'A4']], state.options.leafletPaper ?? 'A5', (v) => (state.options = { ...state.options, leafletPaper: v as 'A5' | 'A4' }));
-    select('poster-paper', t('posterPaper'), [['A3', 'A3'], ['A4', 'A4'], ['A2', 'A2']], state.options.posterPaper ?? 'A3', (v) => (state.options = { ...state.options, posterPaper: v as 'A4' | 'A3' | 'A2' }));
-    select('cards-per-sheet', t('cardsPerSheet'), [['', t('cardsDefault')], ['10', '10'], ['8', '8'], ['6', '6']], state.options.cardsPerSheet ? String(state.options.cardsPerSheet) : '', (v) => {
-      const { cardsPerSheet: _, ...rest } = state.options;
-      state.options = v ? { ...rest, cardsPerSheet: Number(v) as 10 | 8 | 6 } : rest;
-    });
+    select(
+      'leaflet-paper',
+      t('leafletPaper'),
+      [
+        ['A5', 'A5'],
+        ['A4', 'A4'],
+      ],
+      state.options.leafletPaper ?? 'A5',
+      (v) => (state.options = { ...state.options, leafletPaper: v as 'A5' | 'A4' }),
+    );
+    select(
+      'poster-paper',
+      t('posterPaper'),
+      [
+        ['A3', 'A3'],
+        ['A4', 'A4'],
+        ['A2', 'A2'],
+      ],
+      state.options.posterPaper ?? 'A3',
+      (v) => (state.options = { ...state.options, posterPaper: v as 'A4' | 'A3' | 'A2' }),
+    );
+    select(
+      'cards-per-sheet',
+      t('cardsPerSheet'),
+      [
+        ['', t('cardsDefault')],
+        ['10', '10'],
+        ['8', '8'],
+        ['6', '6'],
+      ],
+      state.options.cardsPerSheet ? String(state.options.cardsPerSheet) : '',
+      (v) => {
+        const { cardsPerSheet: _, ...rest } = state.options;
+        state.options = v ? { ...rest, cardsPerSheet: Number(v) as 10 | 8 | 6 } : rest;
+      },
+    );
     left.append(matSet);
   }
 
@@ -384,7 +443,9 @@ async function buildAll(): Promise<void> {
   state.outputs = [...m.outputs];
   state.diagnostics = [...m.diagnostics];
   render();
-  setStatus(m.internalError ? `${t('internalError')} ${m.internalError}` : m.outputs.length ? t('built', { count: m.outputs.length, ms: m.ms }) : t('nothingBuilt'));
+  setStatus(
+    m.internalError ? `${t('internalError')} ${m.internalError}` : m.outputs.length ? t('built', { count: m.outputs.length, ms: m.ms }) : t('nothingBuilt'),
+  );
 }
 
 let previewTimer: ReturnType<typeof setTimeout> | undefined;
@@ -442,7 +503,13 @@ function refreshInlineDiagnostics(): void {
 type PdfJs = {
   GlobalWorkerOptions: { workerSrc: string; workerPort: Worker | null };
   getDocument(o: { data: Uint8Array; isEvalSupported: boolean; disableFontFace?: boolean; useSystemFonts?: boolean; stopAtErrors?: boolean }): {
-    promise: Promise<{ getPage(n: number): Promise<{ getViewport(o: { scale: number }): { width: number; height: number }; render(o: { canvasContext: CanvasRenderingContext2D; viewport: unknown; canvas: HTMLCanvasElement }): { promise: Promise<void> } }>; destroy(): Promise<void> }>;
+    promise: Promise<{
+      getPage(n: number): Promise<{
+        getViewport(o: { scale: number }): { width: number; height: number };
+        render(o: { canvasContext: CanvasRenderingContext2D; viewport: unknown; canvas: HTMLCanvasElement }): { promise: Promise<void> };
+      }>;
+      destroy(): Promise<void>;
+    }>;
   };
 };
 let pdfjs: Promise<PdfJs> | undefined;
@@ -491,7 +558,10 @@ async function chooseLogo(input: HTMLInputElement): Promise<void> {
 
 async function saveEdition(): Promise<void> {
   const logo = state.logo ? `assets/${state.logo.name.replace(/[^A-Za-z0-9._-]/gu, '_')}` : undefined;
-  const m = (await request({ type: 'edition-yaml', id: nextId++, edition: state.edition, settings: state.settings, ...(logo ? { logo } : {}) })) as Extract<FromWorker, { type: 'edition-yaml' }>;
+  const m = (await request({ type: 'edition-yaml', id: nextId++, edition: state.edition, settings: state.settings, ...(logo ? { logo } : {}) })) as Extract<
+    FromWorker,
+    { type: 'edition-yaml' }
+  >;
   save(new Blob([m.text], { type: 'application/yaml' }), `${state.edition}.yaml`);
 }
 
@@ -515,7 +585,9 @@ async function loadZip(input: HTMLInputElement): Promise<void> {
 async function loadFolder(input: HTMLInputElement): Promise<void> {
   const list = [...(input.files ?? [])];
   if (!list.length) return;
-  const files = await Promise.all(list.map(async (f) => [(f as File & { webkitRelativePath: string }).webkitRelativePath || f.name, new Uint8Array(await f.arrayBuffer())] as const));
+  const files = await Promise.all(
+    list.map(async (f) => [(f as File & { webkitRelativePath: string }).webkitRelativePath || f.name, new Uint8Array(await f.arrayBuffer())] as const),
+  );
   const name = files[0]![0].split('/')[0] ?? 'content';
   await afterLoad(await load({ type: 'load', files, name }));
 }

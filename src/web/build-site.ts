@@ -105,7 +105,10 @@ export async function buildSite(out = OUT): Promise<void> {
   // Fonts are cached when first fetched (a Chinese card must not download every script's fonts).
   // The Latin faces are precached too: every card sets digits, URLs and the source language in them.
   const latin = new Set(latinFaces.map((f) => fonts[f.id]!.url));
-  const assets = walk(out).map((f) => relative(out, f).split('\\').join('/')).filter((f) => f !== 'sw.js' && (!f.startsWith('data/fonts/') || latin.has(f))).sort();
+  const assets = walk(out)
+    .map((f) => relative(out, f).split('\\').join('/'))
+    .filter((f) => f !== 'sw.js' && (!f.startsWith('data/fonts/') || latin.has(f)))
+    .sort();
   const version = createHash('sha256');
   for (const a of assets) version.update(a).update(readFileSync(join(out, a)));
   writeFileSync(join(out, 'assets.json'), JSON.stringify({ version: version.digest('hex').slice(0, 16), assets: ['./', ...assets] }));

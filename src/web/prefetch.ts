@@ -8,7 +8,10 @@
 /** dist/web/data/engine-data.json, written by src/web/build-site.ts. */
 export interface EngineData {
   readonly ui: Record<string, Record<string, unknown>>;
-  readonly fonts: Record<string, { readonly url: string; readonly encoding: 'br' | 'gzip' | 'identity'; readonly sha256: string; readonly scripts?: readonly string[] }>;
+  readonly fonts: Record<
+    string,
+    { readonly url: string; readonly encoding: 'br' | 'gzip' | 'identity'; readonly sha256: string; readonly scripts?: readonly string[] }
+  >;
   /** Faces every material sets (digits, URLs, the source language): fetched as soon as the worker starts. */
   readonly preload?: readonly string[];
 }

@@ -56,7 +56,13 @@ export type ToWorker =
       /** Only this output file (`<edition>/<lang>/<file>`), for the preview; undefined builds everything chosen. */
       readonly only?: string;
     }
-  | { readonly type: 'edition-yaml'; readonly id: number; readonly edition: string; readonly settings: Readonly<Record<string, string>>; readonly logo?: string };
+  | {
+      readonly type: 'edition-yaml';
+      readonly id: number;
+      readonly edition: string;
+      readonly settings: Readonly<Record<string, string>>;
+      readonly logo?: string;
+    };
 
 export type FromWorker =
   /** Sent once the worker's modules (HarfBuzz's wasm among them) are ready: messages before it would be lost. */

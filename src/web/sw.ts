@@ -10,7 +10,12 @@ interface FetchEventLike extends ExtendableEventLike {
   readonly request: Request;
   respondWith(r: Promise<Response>): void;
 }
-const sw = self as unknown as { addEventListener(type: string, f: (e: never) => void): void; skipWaiting(): Promise<void>; clients: { claim(): Promise<void> }; location: Location };
+const sw = self as unknown as {
+  addEventListener(type: string, f: (e: never) => void): void;
+  skipWaiting(): Promise<void>;
+  clients: { claim(): Promise<void> };
+  location: Location;
+};
 
 async function assets(): Promise<{ version: string; assets: string[] }> {
   const res = await fetch(new URL('assets.json', sw.location.href), { cache: 'no-store' });
@@ -33,7 +38,8 @@ sw.addEventListener('activate', (e: ExtendableEventLike) => {
   e.waitUntil(
     (async () => {
       const list = await assets().catch(() => undefined);
-      if (list) for (const name of await caches.keys()) if (name.startsWith('rightsprint-') && name !== `rightsprint-${list.version}`) await caches.delete(name);
+      if (list)
+        for (const name of await caches.keys()) if (name.startsWith('rightsprint-') && name !== `rightsprint-${list.version}`) await caches.delete(name);
       await sw.clients.claim();
     })(),
   );

@@ -4,8 +4,26 @@ import { unzipSync } from 'fflate';
 import { parseDocument, stringify } from 'yaml';
 import brotliDecompress from 'brotli/decompress.js';
 import {
-  contentKey, editionFile, editionLanguages, FontNotLoaded, fontRegistry, type ManifestFace, fontsFor, installUiStrings, languageInfo, loadContent, memorySource, planJobs, readManifest, runJob, translationStatus, useFontSource,
-  type ContentSource, type FontSource, type Job, type JobContext,
+  contentKey,
+  editionFile,
+  editionLanguages,
+  FontNotLoaded,
+  fontRegistry,
+  type ManifestFace,
+  fontsFor,
+  installUiStrings,
+  languageInfo,
+  loadContent,
+  memorySource,
+  planJobs,
+  readManifest,
+  runJob,
+  translationStatus,
+  useFontSource,
+  type ContentSource,
+  type FontSource,
+  type Job,
+  type JobContext,
 } from '../engine/index.ts';
 import { OUTPUT_KINDS, outputName } from '../build/outputs.ts';
 import type { ContentDoc } from '../content/types.ts';
@@ -19,7 +37,8 @@ import type { FromWorker, PageDiagnostic, ToWorker } from './protocol.ts';
  * before a job and any other the job turns out to need (FontNotLoaded, then the job runs again).
  */
 
-const post = (m: FromWorker, transfer: Transferable[] = []) => (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(m, transfer);
+const post = (m: FromWorker, transfer: Transferable[] = []) =>
+  (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(m, transfer);
 
 let data: EngineData | undefined;
 const fonts = new Map<string, Uint8Array>();
@@ -94,7 +113,10 @@ async function loadFonts(ids: Iterable<string>): Promise<{ id: string; why: stri
 /** A content folder's files, from a .zip (one top folder holding project.yaml is stripped) or a folder listing. */
 function filesOf(msg: Extract<ToWorker, { type: 'load' }>): Map<string, Uint8Array> {
   const entries: [string, Uint8Array][] = msg.zip ? Object.entries(unzipSync(msg.zip)).filter(([k]) => !k.endsWith('/')) : msg.files!.map(([k, v]) => [k, v]);
-  const project = entries.map(([k]) => k).filter((k) => k === 'project.yaml' || k.endsWith('/project.yaml')).sort((a, b) => a.length - b.length)[0];
+  const project = entries
+    .map(([k]) => k)
+    .filter((k) => k === 'project.yaml' || k.endsWith('/project.yaml'))
+    .sort((a, b) => a.length - b.length)[0];
   const prefix = project ? project.slice(0, -'project.yaml'.length) : '';
   const out = new Map<string, Uint8Array>();
   for (const [k, v] of entries) {
@@ -108,7 +130,17 @@ function filesOf(msg: Extract<ToWorker, { type: 'load' }>): Map<string, Uint8Arr
 function describe(loaded: ReturnType<typeof loadContent>): FromWorker {
   const content = loaded.content;
   const ok = !!content && !loaded.diagnostics.some((d) => d.severity === 'error');
-  if (!content) return { type: 'loaded', name: folderName, editions: [], languages: [], sourceLanguage: 'en', settingNames: [], diagnostics: loaded.diagnostics, ok: false };
+  if (!content)
+    return {
+      type: 'loaded',
+      name: folderName,
+      editions: [],
+      languages: [],
+      sourceLanguage: 'en',
+      settingNames: [],
+      diagnostics: loaded.diagnostics,
+      ok: false,
+    };
   const all = [content.project.sourceLanguage, ...content.project.languages.map((l) => l.code)];
   let status: ReturnType<typeof translationStatus> = [];
   try {
@@ -172,7 +204,8 @@ function withEdition(edition: string, settings: Readonly<Record<string, string>>
     logoKey = `assets/${logo.name.replace(/[^A-Za-z0-9._-]/gu, '_')}`;
     next.set(logoKey, logo.data);
   }
-  if (edition !== 'default' || files.has('editions/default.yaml')) next.set(`editions/${edition}.yaml`, new TextEncoder().encode(editionYaml(current.content, edition, settings, logoKey)));
+  if (edition !== 'default' || files.has('editions/default.yaml'))
+    next.set(`editions/${edition}.yaml`, new TextEncoder().encode(editionYaml(current.content, edition, settings, logoKey)));
   return memorySource(next);
 }
 
@@ -229,7 +262,13 @@ function about(d: Diagnostic, content: ContentDoc | undefined, jobLang?: string)
 }
 
 /** An edition's settings as one string; the logo is left out: the page sends an uploaded logo on its own, and a logo named in the edition file stays in it. */
-const settingsKey = (edition: string, settings: Readonly<Record<string, string>>) => JSON.stringify([edition, Object.entries(settings).filter(([k]) => k !== 'logo').sort(([x], [y]) => (x < y ? -1 : 1))]);
+const settingsKey = (edition: string, settings: Readonly<Record<string, string>>) =>
+  JSON.stringify([
+    edition,
+    Object.entries(settings)
+      .filter(([k]) => k !== 'logo')
+      .sort(([x], [y]) => (x < y ? -1 : 1)),
+  ]);
 
 function contentFor(msg: Extract<ToWorker, { type: 'build' }>): ReturnType<typeof loadContent> {
   if (!msg.logo && asLoaded?.settings.get(msg.edition) === settingsKey(msg.edition, msg.settings)) return asLoaded.loaded;
@@ -255,7 +294,9 @@ async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
     // The preview: only the job that makes this file, rendering only it (as `--only` does on the command line).
     const only = msg.only;
     const name = outputName(only);
-    jobs = jobs.filter((j) => only.startsWith(`${j.dir}/`) && only.split('/').length === j.dir.split('/').length + 1 && OUTPUT_KINDS[name] === j.kind).map((j) => ({ ...j, outputs: [name] }));
+    jobs = jobs
+      .filter((j) => only.startsWith(`${j.dir}/`) && only.split('/').length === j.dir.split('/').length + 1 && OUTPUT_KINDS[name] === j.kind)
+      .map((j) => ({ ...j, outputs: [name] }));
   }
   const ctx: JobContext = { contentDir: folderName, contentDisplay: folderName, standard: 'none', materialOptions: msg.options };
   const also = [content.project.officerLanguage, content.project.sourceLanguage];
@@ -292,7 +333,17 @@ async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
       break;
     }
   }
-  post({ type: 'built', id: msg.id, outputs, diagnostics: dedupe(diagnostics), ms: Math.round(performance.now() - started), ...(internalError ? { internalError } : {}) }, outputs.map((o) => o.data.buffer as ArrayBuffer));
+  post(
+    {
+      type: 'built',
+      id: msg.id,
+      outputs,
+      diagnostics: dedupe(diagnostics),
+      ms: Math.round(performance.now() - started),
+      ...(internalError ? { internalError } : {}),
+    },
+    outputs.map((o) => o.data.buffer as ArrayBuffer),
+  );
 }
 
 function dedupe(ds: readonly PageDiagnostic[]): PageDiagnostic[] {

@@ -39,7 +39,7 @@ vi.mock('node:fs', async (importOriginal) => {
   }) as typeof fs.writeSync;
   const openSync = ((path: import('node:fs').PathLike, flags?: import('node:fs').OpenMode, mode?: import('node:fs').Mode) => {
     if (fault.code && fault.on === 'open' && typeof flags === 'string' && flags.includes('w')) throw errno(fault.code, 'open');
-    return fs.openSync(path, flags ?? "r", mode);
+    return fs.openSync(path, flags ?? 'r', mode);
   }) as typeof fs.openSync;
   return { ...fs, default: { ...fs, writeSync, openSync }, writeSync, openSync };
 });
@@ -64,7 +64,9 @@ describe('fault: write errors (stubbed file system)', () => {
       fault.code = undefined;
     }
     expect(full.code).toBe(1);
-    expect(full.err).toMatch(/^output(\/generic(\/(en|pl))?)? {2}RP7003 {2}the disk is full \(ENOSPC\): could not write [\w-]+\.pdf in this folder; the build stopped/mu);
+    expect(full.err).toMatch(
+      /^output(\/generic(\/(en|pl))?)? {2}RP7003 {2}the disk is full \(ENOSPC\): could not write [\w-]+\.pdf in this folder; the build stopped/mu,
+    );
     expect(full.err).not.toMatch(STACK);
     expect(full.err).not.toContain('internal error');
     expect(full.out).toContain('build stopped');

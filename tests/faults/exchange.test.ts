@@ -39,17 +39,19 @@ describe('#11.6 spreadsheet formulas are never imported as guidance', () => {
     expect(parse(before).strings.title.text).toBe('اعرف حقوقك');
   });
 
-  it('the export\'s own defusing quote does not make a formula acceptable: \'=… is still refused', () => {
+  it("the export's own defusing quote does not make a formula acceptable: '=… is still refused", () => {
     const read = readCsv("key,translation\ntitle,'=1+1\nsub,'+A1\nat,'@SUM(A1)\nneg,'-A1\n", 'ar.csv');
     expect(read.units).toEqual([]);
     expect(read.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([
-      ['RP2618', 2, 7], ['RP2618', 3, 5], ['RP2618', 4, 4], ['RP2618', 5, 5],
+      ['RP2618', 2, 7],
+      ['RP2618', 3, 5],
+      ['RP2618', 4, 4],
+      ['RP2618', 5, 5],
     ]);
   });
 
   it('export defuses every cell starting with =, +, -, @, tab, CR (and the quote itself); import undoes it exactly', () => {
-    for (const text of ['=x', '+x', '- bullet', '-x', '@x', '\tx', '\rx', "'quoted'", "''", 'plain', '', ' =x'])
-      expect(undefuse(defuse(text))).toBe(text);
+    for (const text of ['=x', '+x', '- bullet', '-x', '@x', '\tx', '\rx', "'quoted'", "''", 'plain', '', ' =x']) expect(undefuse(defuse(text))).toBe(text);
     expect(['=x', '+x', '- b', '@x', '\tx', '\rx', "'x"].map(defuse)).toEqual(["'=x", "'+x", "'- b", "'@x", "'\tx", "'\rx", "''x"]);
     expect(defuse('plain')).toBe('plain');
   });
@@ -61,16 +63,26 @@ describe('#11.6 spreadsheet formulas are never imported as guidance', () => {
     expect(await exportCommand.run(['--format', 'csv', '--out', 'ex'], captureIO(dir))).toBe(0);
     for (const lang of langs) {
       const text = readFileSync(join(dir, 'ex', `${lang}.csv`), 'utf8');
-      const cells = parseCsv(text, `${lang}.csv`, []).flat().map((c) => c.value);
+      const cells = parseCsv(text, `${lang}.csv`, [])
+        .flat()
+        .map((c) => c.value);
       // No raw cell starts like a formula (a spreadsheet would run it); the bullet cells are there, defused.
-      expect(cells.filter((c) => /^[-=+@\t\r]/u.test(c)), lang).toEqual([]);
+      expect(
+        cells.filter((c) => /^[-=+@\t\r]/u.test(c)),
+        lang,
+      ).toEqual([]);
       const units = readCsv(text, `${lang}.csv`).units;
       const bullets = units.filter((u) => u.text.startsWith('- ')).length + units.filter((u) => u.source?.startsWith('- ')).length;
       expect(bullets, lang).toBe(cells.filter((c) => c.startsWith("'- ")).length);
       expect(bullets, lang).toBeGreaterThan(0);
     }
     const io = captureIO(dir);
-    expect(await importCommand.run(langs.map((l) => `ex/${l}.csv`), io)).toBe(0);
+    expect(
+      await importCommand.run(
+        langs.map((l) => `ex/${l}.csv`),
+        io,
+      ),
+    ).toBe(0);
     // Only the content loader's "other errors" note may appear (the shipped content is being edited meanwhile).
     expect(io.stderr.filter((l) => !l.startsWith('note: the content folder has'))).toEqual([]);
     expect(io.stdout.every((l) => l.includes(': 0 updated'))).toBe(true);
@@ -99,7 +111,10 @@ describe('#11.7 a truncated CSV never writes cut-off text as current', () => {
   });
 
   it('a file cut between cells (the row lacks its status and hash) is an error, not a "current" translation', () => {
-    const read = readCsv('key,source,translation,status,source_hash\r\ntitle,Know your rights,Poznaj swoje prawa,current,133f9810\r\nintro,You have rights.,Masz pra', 'pl.csv');
+    const read = readCsv(
+      'key,source,translation,status,source_hash\r\ntitle,Know your rights,Poznaj swoje prawa,current,133f9810\r\nintro,You have rights.,Masz pra',
+      'pl.csv',
+    );
     expect(read.units.map((u) => u.key)).toEqual(['title']);
     expect(read.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col, d.message])).toEqual([
       ['RP2601', 3, 1, 'This CSV row has 3 cell(s), the header has 5: the file may be cut off.'],

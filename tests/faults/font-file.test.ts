@@ -25,7 +25,8 @@ function toolCopy(damage: Record<string, (bytes: Buffer) => Buffer | null>): str
   const root = mkdtempSync(join(tmpdir(), 'rp-tool-'));
   copies.push(root);
   // scripts/: bin/ checks whether the compiled bundle is current with scripts/src-stamp.mjs (it is not here: tsx runs).
-  for (const part of ['src', 'bin', 'scripts', 'locales', 'schema', 'package.json', 'package-lock.json']) cpSync(join(REPO, part), join(root, part), { recursive: true });
+  for (const part of ['src', 'bin', 'scripts', 'locales', 'schema', 'package.json', 'package-lock.json'])
+    cpSync(join(REPO, part), join(root, part), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(root, 'node_modules'));
   mkdirSync(join(root, 'fonts'));
   cpSync(join(REPO, 'fonts/manifest.json'), join(root, 'fonts/manifest.json'));
@@ -50,7 +51,9 @@ describe('fault: font files', () => {
     const { dir } = copyFixture('content-basic');
     const r = runChild(['build', ...CARD, '--jobs', '1'], dir, { bin: join(tool, 'bin/rightsprint.mjs') });
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^fonts\/noto-sans\/NotoSans_400Regular\.ttf {2}RP4002 {2}font file of face noto-sans-regular does not match fonts\/manifest\.json: its sha256 is [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…/mu);
+    expect(r.err).toMatch(
+      /^fonts\/noto-sans\/NotoSans_400Regular\.ttf {2}RP4002 {2}font file of face noto-sans-regular does not match fonts\/manifest\.json: its sha256 is [0-9a-f]{12}…, the manifest says [0-9a-f]{12}…/mu,
+    );
     expect(r.err).toContain('git checkout -- fonts/noto-sans/NotoSans_400Regular.ttf');
     expect(r.err).not.toMatch(STACK);
     expect(r.err).not.toContain('internal error');

@@ -27,17 +27,42 @@ const errors = (ds: readonly Diagnostic[]) => ds.filter((d) => d.severity === 'e
 /** Windows-1250 has no encoder in Node; these are the bytes Notepad writes for the Polish letters used here. */
 const CP1250: Record<string, number> = { ą: 0xb9, ę: 0xea, ó: 0xf3, ż: 0xbf, ł: 0xb3, ś: 0x9c, ć: 0xe6 };
 function encode1250(text: string): Buffer {
-  return Buffer.from([...text].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : CP1250[c] ?? 0x3f)));
+  return Buffer.from([...text].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : (CP1250[c] ?? 0x3f))));
 }
 /** Windows-1256 bytes of a few Arabic letters (for the code-page guess). */
-const CP1256: Record<string, number> = { ا: 0xc7, ع: 0xda, ر: 0xd1, ف: 0xdd, ح: 0xcd, ق: 0xde, و: 0xe6, ك: 0xdf, ل: 0xe1, م: 0xe3, ت: 0xca, ي: 0xed, ن: 0xe4, د: 0xcf, ه: 0xe5 };
+const CP1256: Record<string, number> = {
+  ا: 0xc7,
+  ع: 0xda,
+  ر: 0xd1,
+  ف: 0xdd,
+  ح: 0xcd,
+  ق: 0xde,
+  و: 0xe6,
+  ك: 0xdf,
+  ل: 0xe1,
+  م: 0xe3,
+  ت: 0xca,
+  ي: 0xed,
+  ن: 0xe4,
+  د: 0xcf,
+  ه: 0xe5,
+};
 function encode1256(text: string): Buffer {
-  return Buffer.from([...text].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : CP1256[c] ?? 0x3f)));
+  return Buffer.from([...text].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : (CP1256[c] ?? 0x3f))));
 }
 
 function yamlFile(text: string): YamlFile {
   const lineCounter = new LineCounter();
-  return { rel: 'translations/x.yaml', display: 'x.yaml', text, doc: parseDocument(text, { lineCounter }), lineCounter, diagnostics: [], readable: true, fastPath: false };
+  return {
+    rel: 'translations/x.yaml',
+    display: 'x.yaml',
+    text,
+    doc: parseDocument(text, { lineCounter }),
+    lineCounter,
+    diagnostics: [],
+    readable: true,
+    fastPath: false,
+  };
 }
 
 describe('3. content files that are not UTF-8 are refused, located, with the encoding they look like', () => {
@@ -64,7 +89,10 @@ describe('3. content files that are not UTF-8 are refused, located, with the enc
   it('a Latin-1 project.yaml names Windows-1252 and the word; nothing else is reported from the unreadable file', () => {
     const { content } = copyFixture('content-basic');
     const path = join(content, 'project.yaml');
-    writeFileSync(path, Buffer.from(readFileSync(path, 'utf8').replace('organisation: Example Anti-Raids Network', 'organisation: Réseau interprète'), 'latin1'));
+    writeFileSync(
+      path,
+      Buffer.from(readFileSync(path, 'utf8').replace('organisation: Example Anti-Raids Network', 'organisation: Réseau interprète'), 'latin1'),
+    );
     const { diagnostics, content: doc } = loadContent(content);
     expect(doc).toBeUndefined();
     expect(diagnostics.map(at)).toEqual(['project.yaml:9:18 RP1010']);
@@ -72,7 +100,7 @@ describe('3. content files that are not UTF-8 are refused, located, with the enc
     expect(diagnostics[0]!.message).toContain('"Réseau"');
   });
 
-  it('an Arabic translation in Windows-1256 is named as such (by the file\'s language), not as Windows-1252', () => {
+  it("an Arabic translation in Windows-1256 is named as such (by the file's language), not as Windows-1252", () => {
     const bytes = encode1256('text: اعرف حقوقك\n');
     expect(guessLegacyEncoding(bytes, { language: 'ar', script: 'Arab' })?.label).toBe('windows-1256');
     const d = decodeText(bytes, 'ar.yaml', { language: 'ar', script: 'Arab' }).diagnostics[0]!;
@@ -146,7 +174,9 @@ describe('5. invisible bidi controls are errors, other invisible characters warn
     edit(path, '"{{organisation}}: {{hotline}}"', '"{{organisation}}:\\u2067 {{hotline}}"');
     const ds = loadContent(content).diagnostics.filter((d) => d.code === 'RP1012');
     expect(ds.map(at)).toEqual(['translations/ar.yaml:5:16 RP1012', 'translations/ar.yaml:21:29 RP1012']);
-    expect(ds[0]!.message).toBe('`title` contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible bidi control: it forces the letters after it into right-to-left order, so words print backwards.');
+    expect(ds[0]!.message).toBe(
+      '`title` contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible bidi control: it forces the letters after it into right-to-left order, so words print backwards.',
+    );
     const check = await run(['check', '--content', content], dir);
     expect(check.code).toBe(1);
     expect(check.err).toContain('RP1012');
@@ -163,8 +193,15 @@ describe('5. invisible bidi controls are errors, other invisible characters warn
 
   it('zero-width space, word joiner, mid-text BOM and soft hyphen warn once per value with the count; ZWJ, ZWNJ, LRM, RLM, ALM never', () => {
     const ds = invisibleCharDiagnostics(yamlFile('strings:\n  a:\n    text: "x\u200By\u200Bz\u2060w\uFEFFv\u00ADu"\n'));
-    expect(ds.map((d) => `${d.severity} ${d.code} ${d.span!.col}`)).toEqual(['warning RP1013 13', 'warning RP1013 17', 'warning RP1013 19', 'warning RP1013 21']);
-    expect(ds[0]!.message).toBe('`a` contains 2 × U+200B ZERO WIDTH SPACE, which a translator cannot see: it is invisible and lets a line break inside a word; usually pasted from a web page (it is only used to mark word boundaries in Thai, Khmer, Burmese and Lao).');
+    expect(ds.map((d) => `${d.severity} ${d.code} ${d.span!.col}`)).toEqual([
+      'warning RP1013 13',
+      'warning RP1013 17',
+      'warning RP1013 19',
+      'warning RP1013 21',
+    ]);
+    expect(ds[0]!.message).toBe(
+      '`a` contains 2 × U+200B ZERO WIDTH SPACE, which a translator cannot see: it is invisible and lets a line break inside a word; usually pasted from a web page (it is only used to mark word boundaries in Thai, Khmer, Burmese and Lao).',
+    );
     // Persian می‌خواهم (ZWNJ), Devanagari क्‍ष (ZWJ), a family emoji (ZWJ), Hebrew and Arabic with marks.
     const legit = 'strings:\n  a: "می\u200Cخواهم क्\u200Dष 👩\u200D👩\u200D👧 (שלום)\u200F \u061C123 abc\u200E"\n';
     expect(invisibleCharDiagnostics(yamlFile(legit))).toEqual([]);
@@ -208,8 +245,56 @@ function corruptPixels(b: Buffer): Buffer {
 /** A structurally complete JPEG: SOI, SOF (64 × 32, `sof` marker), SOS with a few data bytes, EOI. */
 function jpeg(sof = 0xc0, precision = 8): Buffer {
   return Buffer.from([
-    0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, sof, 0x00, 0x11, precision, 0x00, 0x20, 0x00, 0x40, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0,
-    0xff, 0xda, 0x00, 0x0c, 0x03, 1, 0x00, 2, 0x11, 3, 0x11, 0x00, 0x3f, 0x00, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56, 0xff, 0xd9,
+    0xff,
+    0xd8,
+    0xff,
+    0xe0,
+    0x00,
+    0x04,
+    0x00,
+    0x00,
+    0xff,
+    sof,
+    0x00,
+    0x11,
+    precision,
+    0x00,
+    0x20,
+    0x00,
+    0x40,
+    0x03,
+    1,
+    0x11,
+    0,
+    2,
+    0x11,
+    0,
+    3,
+    0x11,
+    0,
+    0xff,
+    0xda,
+    0x00,
+    0x0c,
+    0x03,
+    1,
+    0x00,
+    2,
+    0x11,
+    3,
+    0x11,
+    0x00,
+    0x3f,
+    0x00,
+    0x12,
+    0xff,
+    0x00,
+    0x34,
+    0xff,
+    0xd0,
+    0x56,
+    0xff,
+    0xd9,
   ]);
 }
 
@@ -225,7 +310,10 @@ describe('8. logos are decoded completely before use', () => {
     expect(kind(corruptPixels(good))).toBe('damaged');
     const badCrc = Buffer.from(good);
     badCrc[chunkAt(badCrc, 'IDAT') + 9]! ^= 1;
-    expect(inspectLogo(badCrc, 'x.png')).toMatchObject({ ok: false, problem: { kind: 'damaged', reason: expect.stringContaining('checksum of its IDAT chunk') } });
+    expect(inspectLogo(badCrc, 'x.png')).toMatchObject({
+      ok: false,
+      problem: { kind: 'damaged', reason: expect.stringContaining('checksum of its IDAT chunk') },
+    });
     expect(kind(good.subarray(0, Math.floor(good.length / 2)))).toBe('damaged');
     expect(inspectLogo(good.subarray(0, chunkAt(good, 'IEND')), 'x.png')).toMatchObject({ ok: false, problem: { reason: expect.stringContaining('no IEND') } });
     // IHDR claims 9 × 4 pixels but the data holds 8 × 4: the CRC is right, the pixel data is not.
@@ -233,7 +321,10 @@ describe('8. logos are decoded completely before use', () => {
     const ihdr = chunkAt(wrongSize, 'IHDR');
     wrongSize.writeUInt32BE(9, ihdr + 8);
     wrongSize.writeUInt32BE(crc32(wrongSize.subarray(ihdr + 4, ihdr + 8 + 13)), ihdr + 8 + 13);
-    expect(inspectLogo(wrongSize, 'x.png')).toMatchObject({ ok: false, problem: { kind: 'damaged', reason: expect.stringContaining('image data is corrupt') } });
+    expect(inspectLogo(wrongSize, 'x.png')).toMatchObject({
+      ok: false,
+      problem: { kind: 'damaged', reason: expect.stringContaining('image data is corrupt') },
+    });
   });
 
   it('JPEG: valid; cut short (no EOI); lossless or 12-bit cannot go into a PDF', () => {
@@ -303,7 +394,10 @@ describe('11. huge strings are refused before layout, and an overflowing card is
 
   it('a 5 MB file is refused unread (RP1015); translations and settings have their own limits', () => {
     const { content } = copyFixture('content-basic');
-    writeFileSync(join(content, 'translations/pl.yaml'), `language: pl\nstrings:\n  title:\n    text: "${'x'.repeat(5 * 1024 * 1024)}"\n    source: 133f9810\n`);
+    writeFileSync(
+      join(content, 'translations/pl.yaml'),
+      `language: pl\nstrings:\n  title:\n    text: "${'x'.repeat(5 * 1024 * 1024)}"\n    source: 133f9810\n`,
+    );
     edit(join(content, 'translations/ar.yaml'), 'text: اعرف حقوقك\n', `text: ${'ح'.repeat(8001)}\n`);
     edit(join(content, 'project.yaml'), 'hotline: PLACEHOLDER-set-your-hotline', `hotline: "${'0'.repeat(501)}"`);
     const ds = errors(loadContent(content).diagnostics);

@@ -58,7 +58,9 @@ describe('fault: SIGKILL during build', () => {
       const changed = [...before].filter(([f, sha]) => after.get(f) !== sha).length;
       if (r.killed && changed > 0 && changed < before.size) betweenWrites++;
     }
-    console.log(`kill test: ${killedMidway} of ${KILLS} builds killed before they finished, ${betweenWrites} of them after rewriting some but not all files (build ${Math.round(first.ended)} ms, first job done at ${Math.round(first.firstOutput ?? 0)} ms)`);
+    console.log(
+      `kill test: ${killedMidway} of ${KILLS} builds killed before they finished, ${betweenWrites} of them after rewriting some but not all files (build ${Math.round(first.ended)} ms, first job done at ${Math.round(first.firstOutput ?? 0)} ms)`,
+    );
     expect(killedMidway, 'most kills must land inside a build, or the test checks nothing').toBeGreaterThanOrEqual(KILLS / 2);
     expect(betweenWrites, 'at least one kill must land between two writes').toBeGreaterThanOrEqual(1);
 

@@ -38,7 +38,10 @@ describe.skipIf(!TOOLS)('proof of the test corpus read back by poppler, pdf.js a
         writeFileSync(path, await renderPdf(proof.doc));
         const read = await readAll(path, proof.doc.pages.length);
         const blocks = texts.map((text) => ({ text, tag: null }));
-        const missing = Object.fromEntries(READERS.map((r) => [r, missingParagraphs(blocks, read[r].join('\n')).map((b) => b.text)])) as Record<Reader, string[]>;
+        const missing = Object.fromEntries(READERS.map((r) => [r, missingParagraphs(blocks, read[r].join('\n')).map((b) => b.text)])) as Record<
+          Reader,
+          string[]
+        >;
         // The tags: every sentence is one P element whose text (pdfinfo -struct-text) is the sentence.
         const tagged = (await structTexts(path)).filter((e) => e.role.startsWith('P ')).map((e) => normalise(e.text));
         const structMissing = texts.filter((t) => !tagged.includes(normalise(t)));
@@ -48,7 +51,9 @@ describe.skipIf(!TOOLS)('proof of the test corpus read back by poppler, pdf.js a
     console.log(
       `read-back of proofs (sentences right per reader):\n${results.map((r) => `${r.lang.padEnd(8)} ${READERS.map((x) => `${x} ${r.total - r.missing[x].length}/${r.total}`).join('  ')}`).join('\n')}`,
     );
-    const unexpected = results.flatMap((r) => READERS.filter((x) => r.missing[x].length && !PROOF_LIMITS[x]?.includes(r.lang)).map((x) => `${x} ${r.lang}: ${JSON.stringify(r.missing[x][0])}`));
+    const unexpected = results.flatMap((r) =>
+      READERS.filter((x) => r.missing[x].length && !PROOF_LIMITS[x]?.includes(r.lang)).map((x) => `${x} ${r.lang}: ${JSON.stringify(r.missing[x][0])}`),
+    );
     const stale = results.flatMap((r) => READERS.filter((x) => !r.missing[x].length && PROOF_LIMITS[x]?.includes(r.lang)).map((x) => `${x} ${r.lang}`));
     const structWrong = results.flatMap((r) => r.structMissing.map((t) => `${r.lang}: ${t}`));
     expect(structWrong, `pdfinfo -struct-text differs:\n${structWrong.join('\n')}`).toEqual([]);

@@ -119,7 +119,9 @@ describe.skipIf(!TOOLS)('shipped outputs read back by poppler, pdf.js and MuPDF'
     }
     // A known limit is pinned per language: at least one of its files must still show it.
     const stillKnown = (reader: Reader, lang: string) => results.some((r) => r.lang === lang && r.missing[reader].length > 0);
-    const stale = READERS.flatMap((reader) => (KNOWN_LIMITS[reader] ?? []).filter((lang) => langs.includes(lang) && !stillKnown(reader, lang)).map((lang) => `${reader} ${lang}`));
+    const stale = READERS.flatMap((reader) =>
+      (KNOWN_LIMITS[reader] ?? []).filter((lang) => langs.includes(lang) && !stillKnown(reader, lang)).map((lang) => `${reader} ${lang}`),
+    );
     for (const reader of READERS) {
       for (const file of KNOWN_FILE_LIMITS[reader] ?? []) {
         if (results.some((r) => `${r.lang}/${r.file}` === file && r.missing[reader].length === 0)) stale.push(`${reader} ${file}`);

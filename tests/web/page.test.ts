@@ -22,7 +22,16 @@ const READY = existsSync(CHROMIUM) && has('pdftotext') && has('qpdf');
 if (!READY) console.warn(`skipping the browser tests: needs ${CHROMIUM}, pdftotext and qpdf (apt-get install chromium poppler-utils qpdf)`);
 
 /** The launch flags: no sandbox (CI runs as root), and no background traffic of the browser's own. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const HOTLINE = '0800 123 4567';
 
@@ -67,12 +76,17 @@ describe.skipIf(!READY)('the web page', () => {
     return path;
   }
 
-  const previewState = () => page.locator('#preview-canvas').evaluate((c: HTMLCanvasElement) => ({ build: c.dataset.build ?? '', file: c.dataset.file ?? '', pixels: c.toDataURL() }));
+  const previewState = () =>
+    page.locator('#preview-canvas').evaluate((c: HTMLCanvasElement) => ({ build: c.dataset.build ?? '', file: c.dataset.file ?? '', pixels: c.toDataURL() }));
   async function nextPreview(after: string) {
-    await page.waitForFunction((b) => {
-      const c = document.getElementById('preview-canvas') as HTMLCanvasElement | null;
-      return !!c && c.dataset.build !== b && !!c.dataset.file;
-    }, after, { timeout: 60_000 });
+    await page.waitForFunction(
+      (b) => {
+        const c = document.getElementById('preview-canvas') as HTMLCanvasElement | null;
+        return !!c && c.dataset.build !== b && !!c.dataset.file;
+      },
+      after,
+      { timeout: 60_000 },
+    );
     return previewState();
   }
 
@@ -94,7 +108,10 @@ describe.skipIf(!READY)('the web page', () => {
     cpSync(join(REPO_ROOT, 'content'), content, { recursive: true });
     await yaml.saveAs(join(content, 'editions', 'generic.yaml'));
     forgetContent();
-    const cli = await runJob({ id: 'generic/ar/card', edition: 'generic', lang: 'ar', kind: 'card', dir: 'generic/ar' }, { contentDir: content, standard: 'none', materialOptions: {} });
+    const cli = await runJob(
+      { id: 'generic/ar/card', edition: 'generic', lang: 'ar', kind: 'card', dir: 'generic/ar' },
+      { contentDir: content, standard: 'none', materialOptions: {} },
+    );
     expect(cli.internalError).toBeUndefined();
     const cliSheet = cli.outputs.find((o) => o.file === 'generic/ar/card-sheet-a4.pdf')!;
     writeFileSync(join(tmp, 'cli.pdf'), cliSheet.data);
@@ -185,7 +202,12 @@ describe.skipIf(!READY)('the web page', () => {
   async function describedBy(input: ReturnType<Page['getByLabel']>) {
     const ids = (await input.getAttribute('aria-describedby')) ?? '';
     expect(ids).not.toBe('');
-    return page.locator(ids.split(/\s+/u).map((id) => `#${id}`).join(', '));
+    return page.locator(
+      ids
+        .split(/\s+/u)
+        .map((id) => `#${id}`)
+        .join(', '),
+    );
   }
 
   it('shows a placeholder setting beside its field, and a stale translation beside its language', async () => {
@@ -196,7 +218,9 @@ describe.skipIf(!READY)('the web page', () => {
     await expect.poll(() => page.locator('#content-name').textContent(), { timeout: 60_000 }).toContain('basic-content');
     await page.getByLabel('Edition', { exact: true }).selectOption('generic');
     const hotline = page.getByLabel('Hotline');
-    await expect.poll(async () => (await describedBy(hotline)).textContent(), { timeout: 60_000 }).toMatch(/RP5003 warning\s+Setting `hotline` is still a placeholder/u);
+    await expect
+      .poll(async () => (await describedBy(hotline)).textContent(), { timeout: 60_000 })
+      .toMatch(/RP5003 warning\s+Setting `hotline` is still a placeholder/u);
     // …and not beside another field.
     expect(await (await describedBy(page.getByLabel('Organisation'))).textContent()).toBe('');
 
@@ -218,12 +242,21 @@ describe.skipIf(!READY)('the web page', () => {
     await page.getByLabel('Load a content folder', { exact: true }).setInputFiles(folder);
     await expect.poll(() => page.locator('#content-name').textContent(), { timeout: 60_000 }).toContain('picked-content');
     // The folder's own editions, languages and settings (not the shipped content's).
-    expect(await page.getByLabel('Edition', { exact: true }).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['generic', 'local']);
+    expect(
+      await page
+        .getByLabel('Edition', { exact: true })
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual(['generic', 'local']);
     await page.getByLabel('Edition', { exact: true }).selectOption('local');
     expect(await page.getByRole('checkbox', { name: /Polish/u }).count()).toBe(1);
     expect(await page.getByRole('checkbox', { name: /Arabic/u }).count()).toBe(0);
     expect(await page.getByLabel('Hotline').inputValue()).toBe('0800 000 0000');
-    await page.waitForFunction(() => (document.getElementById('preview-canvas') as HTMLCanvasElement | null)?.dataset.file === 'local/en/card-sheet-a4.pdf', null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (document.getElementById('preview-canvas') as HTMLCanvasElement | null)?.dataset.file === 'local/en/card-sheet-a4.pdf',
+      null,
+      { timeout: 60_000 },
+    );
   }, 120_000);
 
   it('switches its own interface to Arabic, right to left, and back', async () => {
@@ -250,12 +283,18 @@ describe.skipIf(!READY)('the web page', () => {
       await page.getByLabel('Edition', { exact: true }).waitFor({ timeout: 60_000 });
       await page.getByLabel('Edition', { exact: true }).selectOption('generic');
       // The preview of the generic English card sheet is built and drawn from cached files only.
-      await page.waitForFunction(() => (document.getElementById('preview-canvas') as HTMLCanvasElement | null)?.dataset.file === 'generic/en/card-sheet-a4.pdf', null, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => (document.getElementById('preview-canvas') as HTMLCanvasElement | null)?.dataset.file === 'generic/en/card-sheet-a4.pdf',
+        null,
+        { timeout: 60_000 },
+      );
       // A script whose fonts were never fetched cannot be set offline: the page says which font, beside that language.
       const amharic = page.getByRole('checkbox', { name: /Amharic/u });
       await amharic.check();
       const note = await describedBy(amharic);
-      await expect.poll(() => note.textContent(), { timeout: 60_000 }).toMatch(/RP8001 error\s+The page could not load font Noto Sans Ethiopic \(noto-sans-ethiopic-(regular|bold), for Ethi\)/u);
+      await expect
+        .poll(() => note.textContent(), { timeout: 60_000 })
+        .toMatch(/RP8001 error\s+The page could not load font Noto Sans Ethiopic \(noto-sans-ethiopic-(regular|bold), for Ethi\)/u);
       await amharic.uncheck();
     } finally {
       await context.setOffline(false);

@@ -40,21 +40,15 @@ export function checkTranslation(key: string, source: string, translation: strin
     );
   if (s.listItems !== t.listItems)
     found.push(
-      error(
-        CODES.exchange.listMismatch,
-        `"${key}": the source has ${s.listItems} list line(s) starting "- ", the translation has ${t.listItems}.`,
-        span,
-        ['Keep one line starting with "- " (dash, space) for each bullet of the source, in the same order.'],
-      ),
+      error(CODES.exchange.listMismatch, `"${key}": the source has ${s.listItems} list line(s) starting "- ", the translation has ${t.listItems}.`, span, [
+        'Keep one line starting with "- " (dash, space) for each bullet of the source, in the same order.',
+      ]),
     );
   if (s.paragraphs !== t.paragraphs)
     found.push(
-      warning(
-        CODES.exchange.paragraphMismatch,
-        `"${key}": the source has ${s.paragraphs} paragraph(s), the translation has ${t.paragraphs}.`,
-        span,
-        ['Paragraphs are separated by one blank line; keep the same number as the source so the layout matches.'],
-      ),
+      warning(CODES.exchange.paragraphMismatch, `"${key}": the source has ${s.paragraphs} paragraph(s), the translation has ${t.paragraphs}.`, span, [
+        'Paragraphs are separated by one blank line; keep the same number as the source so the layout matches.',
+      ]),
     );
   return found;
 }

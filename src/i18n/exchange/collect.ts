@@ -9,11 +9,7 @@ import type { ExchangeEntry } from './types.ts';
  * `earlier` lists older source guidance (the edition history, an earlier edition's content folder): for a stale
  * key, the old text whose hash equals the stored hash is attached so PO can show it as `#| msgid` and XLIFF as a note.
  */
-export function collectEntries(
-  source: SourceGuidance,
-  translation: TranslationFile | undefined,
-  earlier: readonly EarlierSource[] = [],
-): ExchangeEntry[] {
+export function collectEntries(source: SourceGuidance, translation: TranslationFile | undefined, earlier: readonly EarlierSource[] = []): ExchangeEntry[] {
   return Object.entries(source.strings).map(([key, text]) => {
     const stored = translation?.strings[key];
     const status = translationState(text, stored);

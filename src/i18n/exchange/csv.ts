@@ -52,13 +52,7 @@ const COLUMN_ALIASES: Readonly<Record<string, string>> = { location: 'key', targ
 export function writeCsv(entries: readonly ExchangeEntry[]): string {
   const rows = [
     [...CSV_COLUMNS],
-    ...entries.map((e) => [
-      e.key,
-      e.source,
-      e.translation,
-      e.status === 'current' && e.review === 'reviewed' ? 'reviewed' : e.status,
-      e.sourceHash,
-    ]),
+    ...entries.map((e) => [e.key, e.source, e.translation, e.status === 'current' && e.review === 'reviewed' ? 'reviewed' : e.status, e.sourceHash]),
   ];
   return BOM + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
@@ -126,17 +120,21 @@ export function parseCsv(text: string, file: string, diagnostics: Diagnostic[], 
       }
       if (!closed) {
         broken = true;
-        diagnostics.push(error(CODES.exchange.syntax, 'A quoted CSV field is never closed: the file may be cut off, or a quote is not doubled.', span, [
-          'A double quote inside a field must be written twice (""). If the file was cut off (an interrupted copy or',
-          'download), export or save it again: nothing of this row is imported.',
-        ]));
+        diagnostics.push(
+          error(CODES.exchange.syntax, 'A quoted CSV field is never closed: the file may be cut off, or a quote is not doubled.', span, [
+            'A double quote inside a field must be written twice (""). If the file was cut off (an interrupted copy or',
+            'download), export or save it again: nothing of this row is imported.',
+          ]),
+        );
       }
       const rest = unquoted(text, i, delimiter);
       if (rest.trim() !== '') {
         broken = true;
-        diagnostics.push(error(CODES.exchange.syntax, 'Text after the closing quote of a CSV field.', { file, line, col }, [
-          'Quote the whole field, and double any quote inside it.',
-        ]));
+        diagnostics.push(
+          error(CODES.exchange.syntax, 'Text after the closing quote of a CSV field.', { file, line, col }, [
+            'Quote the whole field, and double any quote inside it.',
+          ]),
+        );
       }
       i += rest.length;
       col += rest.length;
@@ -209,9 +207,11 @@ export function readCsv(text: string, file: string): ReadResult {
   while (width > 0 && head[width - 1]?.value.trim() === '') width--;
   const missing = ['key', 'translation'].filter((c) => !index.has(c));
   if (missing.length > 0) {
-    diagnostics.push(error(CODES.exchange.csvColumn, `The CSV header lacks the column(s) ${missing.join(', ')}.`, head[0]?.span, [
-      `The first row must name the columns: ${CSV_COLUMNS.join(',')}.`,
-    ]));
+    diagnostics.push(
+      error(CODES.exchange.csvColumn, `The CSV header lacks the column(s) ${missing.join(', ')}.`, head[0]?.span, [
+        `The first row must name the columns: ${CSV_COLUMNS.join(',')}.`,
+      ]),
+    );
     return { units: [], diagnostics };
   }
   const units: ImportedUnit[] = [];
@@ -225,9 +225,11 @@ export function readCsv(text: string, file: string): ReadResult {
     // not the translation, and the missing status would read as "current". Nothing of the row is imported.
     if (row.some((c) => c.broken)) continue;
     if (row.length < width) {
-      diagnostics.push(error(CODES.exchange.syntax, `This CSV row has ${row.length} cell(s), the header has ${width}: the file may be cut off.`, rowSpan, [
-        'Export or save the file again (every row has one cell per column, even when empty); nothing of this row is imported.',
-      ]));
+      diagnostics.push(
+        error(CODES.exchange.syntax, `This CSV row has ${row.length} cell(s), the header has ${width}: the file may be cut off.`, rowSpan, [
+          'Export or save the file again (every row has one cell per column, even when empty); nothing of this row is imported.',
+        ]),
+      );
       continue;
     }
     const key = cell('key')?.value.trim() ?? '';
@@ -238,28 +240,43 @@ export function readCsv(text: string, file: string): ReadResult {
     const translation = cell('translation');
     const status = cell('status')?.value.trim().toLowerCase() || 'current';
     if (!STATUSES.has(status))
-      diagnostics.push(error(CODES.exchange.csvColumn, `Unknown status "${status}" for "${key}".`, cell('status')?.span ?? rowSpan, [
-        'Status must be one of: current, reviewed, stale, missing.',
-      ]));
+      diagnostics.push(
+        error(CODES.exchange.csvColumn, `Unknown status "${status}" for "${key}".`, cell('status')?.span ?? rowSpan, [
+          'Status must be one of: current, reviewed, stale, missing.',
+        ]),
+      );
     const hash = cell('source_hash')?.value.trim();
     if (hash !== undefined && hash !== '' && !HASH.test(hash))
-      diagnostics.push(warning(CODES.exchange.badHash, `Source hash "${hash}" of "${key}" is not 8 hex digits; the source column is used instead.`,
-        cell('source_hash')?.span ?? rowSpan,
-        ['Spreadsheets may turn hashes such as 12345678 into numbers: format the source_hash column as Text.'],
-      ));
+      diagnostics.push(
+        warning(
+          CODES.exchange.badHash,
+          `Source hash "${hash}" of "${key}" is not 8 hex digits; the source column is used instead.`,
+          cell('source_hash')?.span ?? rowSpan,
+          ['Spreadsheets may turn hashes such as 12345678 into numbers: format the source_hash column as Text.'],
+        ),
+      );
     const text = undefuse(translation?.value ?? '');
     if (translation && looksLikeFormula(text)) {
-      diagnostics.push(error(CODES.exchange.csvFormula, `The translation of "${key}" is a spreadsheet formula, not text: ${JSON.stringify(text.slice(0, 40))}.`, translation.span, [
-        'A formula is never printed on a card. Write the translation as plain text; a cell that has to start with',
-        '"=", "+", "@" or "-" (other than a "- " bullet) is written behind one apostrophe, as export does: \'=…',
-      ]));
+      diagnostics.push(
+        error(
+          CODES.exchange.csvFormula,
+          `The translation of "${key}" is a spreadsheet formula, not text: ${JSON.stringify(text.slice(0, 40))}.`,
+          translation.span,
+          [
+            'A formula is never printed on a card. Write the translation as plain text; a cell that has to start with',
+            '"=", "+", "@" or "-" (other than a "- " bullet) is written behind one apostrophe, as export does: \'=…',
+          ],
+        ),
+      );
       continue;
     }
     if (translation && SPREADSHEET_ERROR.test(translation.value))
-      diagnostics.push(error(CODES.exchange.syntax, `The translation of "${key}" is a spreadsheet error value (${translation.value}).`, translation.span, [
-        'Excel reads a cell starting with "-", "=", "+" or "@" as a formula. Open the CSV with Data → From Text/CSV',
-        'and set every column to Text (LibreOffice: tick "Format quoted field as text"), then paste the text again.',
-      ]));
+      diagnostics.push(
+        error(CODES.exchange.syntax, `The translation of "${key}" is a spreadsheet error value (${translation.value}).`, translation.span, [
+          'Excel reads a cell starting with "-", "=", "+" or "@" as a formula. Open the CSV with Data → From Text/CSV',
+          'and set every column to Text (LibreOffice: tick "Format quoted field as text"), then paste the text again.',
+        ]),
+      );
     const rawSource = cell('source')?.value;
     const source = rawSource === undefined ? undefined : undefuse(rawSource);
     units.push({

@@ -30,6 +30,13 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; di
   const legacy = guessLegacyEncoding(bytes);
   const looks = legacy ? `; it looks like ${legacy.name}` : '; it was probably saved in a legacy code page';
   return {
-    diagnostics: [error(CODES.exchange.syntax, `The file is not valid UTF-8 (byte 0x${hex} at byte offset ${bad})${looks}.`, { file, ...lineCol(before, before.length) }, RESAVE)],
+    diagnostics: [
+      error(
+        CODES.exchange.syntax,
+        `The file is not valid UTF-8 (byte 0x${hex} at byte offset ${bad})${looks}.`,
+        { file, ...lineCol(before, before.length) },
+        RESAVE,
+      ),
+    ],
   };
 }

@@ -16,7 +16,12 @@ const MODIFIER_SCRIPT: Readonly<Record<string, string>> = { latin: 'Latn', cyril
 
 /** Chinese region codes → the script written there, so `zh_CN` (gettext's usual name) finds `zh-Hans`. */
 const REGION_SCRIPT: Readonly<Record<string, string>> = {
-  'zh-CN': 'zh-Hans', 'zh-SG': 'zh-Hans', 'zh-MY': 'zh-Hans', 'zh-TW': 'zh-Hant', 'zh-HK': 'zh-Hant', 'zh-MO': 'zh-Hant',
+  'zh-CN': 'zh-Hans',
+  'zh-SG': 'zh-Hans',
+  'zh-MY': 'zh-Hans',
+  'zh-TW': 'zh-Hant',
+  'zh-HK': 'zh-Hant',
+  'zh-MO': 'zh-Hant',
 };
 
 /** A region subtag: two letters or three digits. */
@@ -24,7 +29,10 @@ const REGION = /^(?:[A-Za-z]{2}|\d{3})$/u;
 
 /** `code` in BCP 47 form: `_` → `-`, codeset dropped, language lower case, script title case, region upper case. */
 export function toBcp47(code: string): string {
-  const [locale = '', modifier] = code.trim().replace(/\.[^@]*/u, '').split('@');
+  const [locale = '', modifier] = code
+    .trim()
+    .replace(/\.[^@]*/u, '')
+    .split('@');
   const parts = locale.split(/[-_]/u).filter(Boolean);
   const out = parts.map((p, i) => {
     if (i === 0) return p.toLowerCase();
@@ -45,11 +53,7 @@ export function toBcp47(code: string): string {
  * `ownLanguage(code)` says whether `code` has an entry of its own (locales/languages.json or project.yaml), as
  * `fa-AF` does; every well-formed tag resolves through ICU, so resolving is not the test.
  */
-export function resolveLanguage(
-  declared: string,
-  projectLanguages: readonly string[],
-  ownLanguage: (code: string) => boolean,
-): string | undefined {
+export function resolveLanguage(declared: string, projectLanguages: readonly string[], ownLanguage: (code: string) => boolean): string | undefined {
   const find = (code: string) => projectLanguages.find((l) => l.toLowerCase() === code.toLowerCase());
   let code = toBcp47(declared);
   for (;;) {

@@ -50,10 +50,15 @@ export function checkLetters(key: string, source: string, translation: string, s
     ? `has no letter of the ${script} script`
     : 'has question marks where letters should be ("??", or "?" inside a word) that the source does not have';
   return [
-    error(CODES.exchange.lostScript, `"${key}": the translation ${what} — the file was probably saved in a legacy code page, which turns letters into "?".`, span, [
-      'Open the translator\'s original file again and save it as UTF-8: Excel "CSV UTF-8 (Comma delimited)" (not "CSV (Comma delimited)"),',
-      'LibreOffice "Text CSV" with character set Unicode (UTF-8); PO and XLIFF editors write UTF-8 by default.',
-    ]),
+    error(
+      CODES.exchange.lostScript,
+      `"${key}": the translation ${what} — the file was probably saved in a legacy code page, which turns letters into "?".`,
+      span,
+      [
+        'Open the translator\'s original file again and save it as UTF-8: Excel "CSV UTF-8 (Comma delimited)" (not "CSV (Comma delimited)"),',
+        'LibreOffice "Text CSV" with character set Unicode (UTF-8); PO and XLIFF editors write UTF-8 by default.',
+      ],
+    ),
   ];
 }
 

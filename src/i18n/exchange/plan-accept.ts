@@ -39,23 +39,23 @@ export function planAccept(
   const changes: TranslationChange[] = [];
   const accepted: Accepted[] = [];
   const wanted =
-    keys.length > 0
-      ? keys
-      : Object.keys(source.strings).filter((k) => translationState(source.strings[k] ?? '', translation?.strings[k]) === 'stale');
+    keys.length > 0 ? keys : Object.keys(source.strings).filter((k) => translationState(source.strings[k] ?? '', translation?.strings[k]) === 'stale');
   for (const key of wanted) {
     const text = source.strings[key];
     const stored = translation?.strings[key];
     if (text === undefined) {
-      diagnostics.push(error(CODES.exchange.acceptKey, `"${key}" is not a key of the source guidance.`, undefined, [
-        'List keys exactly as in guidance; `rightsprint status` shows the stale ones.',
-      ]));
+      diagnostics.push(
+        error(CODES.exchange.acceptKey, `"${key}" is not a key of the source guidance.`, undefined, [
+          'List keys exactly as in guidance; `rightsprint status` shows the stale ones.',
+        ]),
+      );
       continue;
     }
     const status = translationState(text, stored);
     if (status === 'missing' || !stored) {
-      diagnostics.push(error(CODES.exchange.acceptKey, `"${key}" has no translation to accept.`, undefined, [
-        'Translate it first (rightsprint export / import).',
-      ]));
+      diagnostics.push(
+        error(CODES.exchange.acceptKey, `"${key}" has no translation to accept.`, undefined, ['Translate it first (rightsprint export / import).']),
+      );
       continue;
     }
     const toHash = sourceHash(text);

@@ -51,18 +51,22 @@ export function planImport(
   const seen = new Set<string>();
   for (const unit of units) {
     if (seen.has(unit.key)) {
-      diagnostics.push(error(CODES.exchange.duplicateKey, `"${unit.key}" appears more than once in this file.`, unit.entrySpan, [
-        'Keep one entry per key; delete the extra copy.',
-      ]));
+      diagnostics.push(
+        error(CODES.exchange.duplicateKey, `"${unit.key}" appears more than once in this file.`, unit.entrySpan, [
+          'Keep one entry per key; delete the extra copy.',
+        ]),
+      );
       rejected.push(unit.key);
       continue;
     }
     seen.add(unit.key);
     const sourceText = source.strings[unit.key];
     if (sourceText === undefined) {
-      diagnostics.push(error(CODES.exchange.unknownKey, `"${unit.key}" is not a key of the source guidance.`, unit.entrySpan, [
-        'The key may have been removed or renamed since the export; export again and copy the translation over.',
-      ]));
+      diagnostics.push(
+        error(CODES.exchange.unknownKey, `"${unit.key}" is not a key of the source guidance.`, unit.entrySpan, [
+          'The key may have been removed or renamed since the export; export again and copy the translation over.',
+        ]),
+      );
       rejected.push(unit.key);
       continue;
     }
@@ -71,9 +75,11 @@ export function planImport(
     const text = unit.text.normalize('NFC');
     if (text.trim() === '') {
       if (hasStored)
-        diagnostics.push(warning(CODES.exchange.emptyTranslation, `"${unit.key}" is empty here; the existing translation is kept.`, unit.span, [
-          'To replace a translation, write the new text; an empty entry never deletes one.',
-        ]));
+        diagnostics.push(
+          warning(CODES.exchange.emptyTranslation, `"${unit.key}" is empty here; the existing translation is kept.`, unit.span, [
+            'To replace a translation, write the new text; an empty entry never deletes one.',
+          ]),
+        );
       else untranslated.push(unit.key);
       continue;
     }
@@ -89,32 +95,51 @@ export function planImport(
     if (unit.needsReview) {
       const old = unit.previousHash ?? (hasStored ? stored.source : undefined);
       if (old === undefined) {
-        diagnostics.push(warning(CODES.exchange.fuzzyWithoutHistory, `"${unit.key}" is marked for review and has no earlier translation; it is not imported.`, unit.entrySpan, [
-          'Remove the fuzzy / needs-review mark when the translation is done (XLIFF: state="translated", also for a filled state="new"; CSV: status current).',
-        ]));
+        diagnostics.push(
+          warning(
+            CODES.exchange.fuzzyWithoutHistory,
+            `"${unit.key}" is marked for review and has no earlier translation; it is not imported.`,
+            unit.entrySpan,
+            [
+              'Remove the fuzzy / needs-review mark when the translation is done (XLIFF: state="translated", also for a filled state="new"; CSV: status current).',
+            ],
+          ),
+        );
         untranslated.push(unit.key);
         continue;
       }
       if (old === currentHash && !untouched) {
         // Flagged for review on purpose over a current translation: gettext leaves fuzzy entries unused, and so
         // does rightsprint — stamping the old (= current) hash would print an unreviewed edit as current.
-        diagnostics.push(warning(CODES.exchange.stillFuzzy, `"${unit.key}" was edited and marked for review; the current translation is kept until the mark is removed.`, unit.entrySpan, [
-          'Remove the fuzzy / needs-review mark (CSV: set status to current) when the new translation is ready, then import again.',
-        ]));
+        diagnostics.push(
+          warning(
+            CODES.exchange.stillFuzzy,
+            `"${unit.key}" was edited and marked for review; the current translation is kept until the mark is removed.`,
+            unit.entrySpan,
+            ['Remove the fuzzy / needs-review mark (CSV: set status to current) when the new translation is ready, then import again.'],
+          ),
+        );
         rejected.push(unit.key);
         continue;
       }
       if (!untouched)
-        notes.push(warning(CODES.exchange.stillFuzzy, `"${unit.key}" was edited but is still marked for review, so it stays stale.`, unit.entrySpan, [
-          'If the translation now matches the current source text, remove the fuzzy flag (XLIFF: state="translated"; CSV: status current) and import again.',
-        ]));
+        notes.push(
+          warning(CODES.exchange.stillFuzzy, `"${unit.key}" was edited but is still marked for review, so it stays stale.`, unit.entrySpan, [
+            'If the translation now matches the current source text, remove the fuzzy flag (XLIFF: state="translated"; CSV: status current) and import again.',
+          ]),
+        );
       stamp = old;
     } else {
       const basis = unit.sourceHash ?? (unit.source !== undefined ? sourceHash(unit.source) : currentHash);
       if (basis !== currentHash)
-        notes.push(warning(CODES.exchange.sourceChanged, `The source of "${unit.key}" changed after this file was exported; the translation is imported but stays stale.`, unit.entrySpan, [
-          'Export again to get the new source text, update the translation, and import that file.',
-        ]));
+        notes.push(
+          warning(
+            CODES.exchange.sourceChanged,
+            `The source of "${unit.key}" changed after this file was exported; the translation is imported but stays stale.`,
+            unit.entrySpan,
+            ['Export again to get the new source text, update the translation, and import that file.'],
+          ),
+        );
       stamp = basis;
     }
     const edited = !untouched;

@@ -82,7 +82,15 @@ export function quote(text: string): string {
 
 const ESCAPES_OUT: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
 const ESCAPES_IN: Record<string, string> = {
-  n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\', a: '\x07', b: '\b', f: '\f', v: '\v',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '"': '"',
+  '\\': '\\',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
 };
 
 interface RawEntry {
@@ -127,17 +135,18 @@ export function readPo(text: string, file: string): ReadResult {
       if (!current || current.msgstr !== undefined) current = begin(lineNo);
       if (line.startsWith('#.')) current.extracted.push(line.slice(2).trim());
       else if (line.startsWith('#:')) current.references.push(...line.slice(2).trim().split(/\s+/u).filter(Boolean));
-      else if (line.startsWith('#,'))
-        for (const flag of line.slice(2).split(',')) current.flags.add(flag.trim());
+      else if (line.startsWith('#,')) for (const flag of line.slice(2).split(',')) current.flags.add(flag.trim());
       else if (line.startsWith('#~')) current.obsolete = true;
       return;
     }
     const keyword = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(.*)$/u.exec(line);
     const continuation = line.startsWith('"');
     if (!keyword && !continuation) {
-      diagnostics.push(error(CODES.exchange.syntax, `Cannot read this PO line: ${JSON.stringify(raw.slice(0, 40))}.`, span(), [
-        'Each line must be a comment (#…), msgctxt/msgid/msgstr "…", or a quoted continuation "…".',
-      ]));
+      diagnostics.push(
+        error(CODES.exchange.syntax, `Cannot read this PO line: ${JSON.stringify(raw.slice(0, 40))}.`, span(), [
+          'Each line must be a comment (#…), msgctxt/msgid/msgstr "…", or a quoted continuation "…".',
+        ]),
+      );
       return;
     }
     const literal = keyword ? (keyword[2] ?? '') : line;
@@ -180,34 +189,45 @@ export function readPo(text: string, file: string): ReadResult {
       language = /^Language:\s*(.*)$/mu.exec(entry.msgstr ?? '')?.[1]?.trim() || undefined;
       const charset = /^Content-Type:.*charset=([^\s;]+)/mu.exec(entry.msgstr ?? '')?.[1];
       if (charset && charset.toUpperCase() !== 'UTF-8')
-        diagnostics.push(error(CODES.exchange.syntax, `The PO file declares charset ${charset}; only UTF-8 is read.`, entry.start, [
-          'Save the file as UTF-8 (Poedit: Catalog → Properties → Charset).',
-        ]));
+        diagnostics.push(
+          error(CODES.exchange.syntax, `The PO file declares charset ${charset}; only UTF-8 is read.`, entry.start, [
+            'Save the file as UTF-8 (Poedit: Catalog → Properties → Charset).',
+          ]),
+        );
       continue;
     }
     if (entry.plural) {
-      diagnostics.push(error(CODES.exchange.syntax, 'Plural entries (msgid_plural / msgstr[n]) are not used by rightsprint.', entry.start, [
-        'Export the file again from rightsprint instead of editing its structure.',
-      ]));
+      diagnostics.push(
+        error(CODES.exchange.syntax, 'Plural entries (msgid_plural / msgstr[n]) are not used by rightsprint.', entry.start, [
+          'Export the file again from rightsprint instead of editing its structure.',
+        ]),
+      );
       continue;
     }
     // msgctxt is the key; a tool that dropped it (translate-toolkit's xliff2po, csv2po) kept the `#: key` reference.
     const key = entry.msgctxt ?? (entry.references.length === 1 ? entry.references[0] : undefined);
     if (key === undefined) {
-      diagnostics.push(error(CODES.exchange.syntax, 'This entry has no msgctxt; rightsprint uses msgctxt as the content key.', entry.start, [
-        'Keep the msgctxt line (and the "#: key" line) of every entry exactly as exported.',
-      ]));
+      diagnostics.push(
+        error(CODES.exchange.syntax, 'This entry has no msgctxt; rightsprint uses msgctxt as the content key.', entry.start, [
+          'Keep the msgctxt line (and the "#: key" line) of every entry exactly as exported.',
+        ]),
+      );
       continue;
     }
     const tags = new Map(
-      entry.extracted.map((c) => /^([\w-]+):\s*(\S*)/u.exec(c)).filter((m) => m !== null).map((m) => [m[1] ?? '', m[2] ?? '']),
+      entry.extracted
+        .map((c) => /^([\w-]+):\s*(\S*)/u.exec(c))
+        .filter((m) => m !== null)
+        .map((m) => [m[1] ?? '', m[2] ?? '']),
     );
     const recorded = tags.get(TAG_HASH);
     const previous = tags.get(TAG_PREVIOUS);
     if (recorded !== undefined && !HASH.test(recorded))
-      diagnostics.push(warning(CODES.exchange.badHash, `Source hash "${recorded}" is not 8 hex digits; it is ignored.`, entry.start, [
-        `Keep the "#. ${TAG_HASH}" comment as exported.`,
-      ]));
+      diagnostics.push(
+        warning(CODES.exchange.badHash, `Source hash "${recorded}" is not 8 hex digits; it is ignored.`, entry.start, [
+          `Keep the "#. ${TAG_HASH}" comment as exported.`,
+        ]),
+      );
     units.push({
       key,
       text: entry.msgstr ?? '',
@@ -227,17 +247,17 @@ export function readPo(text: string, file: string): ReadResult {
 function unquote(literal: string, span: SourceSpan, diagnostics: Diagnostic[]): string {
   const match = /^"((?:[^"\\]|\\.)*)"$/u.exec(literal.trim());
   if (!match) {
-    diagnostics.push(error(CODES.exchange.syntax, 'Expected a string in double quotes.', span, [
-      'A double quote inside the text must be written \\" in a PO file.',
-    ]));
+    diagnostics.push(
+      error(CODES.exchange.syntax, 'Expected a string in double quotes.', span, ['A double quote inside the text must be written \\" in a PO file.']),
+    );
     return '';
   }
   return (match[1] ?? '').replace(/\\(.)/gu, (whole, c: string) => {
     const out = ESCAPES_IN[c];
     if (out !== undefined) return out;
-    diagnostics.push(error(CODES.exchange.syntax, `Unknown escape ${whole} in a PO string.`, span, [
-      'Write a backslash as \\\\, a quote as \\", a newline as \\n.',
-    ]));
+    diagnostics.push(
+      error(CODES.exchange.syntax, `Unknown escape ${whole} in a PO string.`, span, ['Write a backslash as \\\\, a quote as \\", a newline as \\n.']),
+    );
     return c;
   });
 }

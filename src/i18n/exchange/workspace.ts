@@ -30,7 +30,12 @@ export interface Workspace {
  * `rightsprint check`; the workflow commands only count them.
  */
 const BLOCKING = new Set<string>([
-  CODES.content.yamlSyntax, CODES.content.duplicateKey, CODES.content.missingFile, CODES.content.notUtf8, CODES.content.utf16File, CODES.content.fileTooLarge,
+  CODES.content.yamlSyntax,
+  CODES.content.duplicateKey,
+  CODES.content.missingFile,
+  CODES.content.notUtf8,
+  CODES.content.utf16File,
+  CODES.content.fileTooLarge,
 ]);
 
 /** Where `translations/<lang>.yaml` lives in a content folder. */

@@ -21,8 +21,13 @@ const TAG_PREVIOUS = 'X-Rightsprint-Previous-Source-Hash';
 const HASH = /^[0-9a-f]{8}$/u;
 /** XLIFF 1.2 target states that mean "not done yet": kept stale on import. */
 const REVIEW_STATES = new Set([
-  'needs-review-translation', 'needs-review-adaptation', 'needs-review-l10n', 'needs-translation',
-  'needs-adaptation', 'needs-l10n', 'new',
+  'needs-review-translation',
+  'needs-review-adaptation',
+  'needs-review-l10n',
+  'needs-translation',
+  'needs-adaptation',
+  'needs-l10n',
+  'new',
 ]);
 /** Target states that mean a reviewer signed the translation off (XLIFF 1.2 state-value list). */
 const REVIEWED_STATES = new Set(['final', 'signed-off']);
@@ -85,16 +90,20 @@ export function readXliff(raw: string, file: string): ReadResult {
     if (!(e instanceof XmlError)) throw e;
     return {
       units: [],
-      diagnostics: [error(CODES.exchange.syntax, `The XLIFF file is not well-formed XML: ${e.message}.`, at(e.offset), [
-        'Export the file again, or open it in a CAT tool or an XML editor to repair it.',
-      ])],
+      diagnostics: [
+        error(CODES.exchange.syntax, `The XLIFF file is not well-formed XML: ${e.message}.`, at(e.offset), [
+          'Export the file again, or open it in a CAT tool or an XML editor to repair it.',
+        ]),
+      ],
     };
   }
   const diagnostics: Diagnostic[] = [];
   if (root.name !== 'xliff' || !(root.attrs.get('version') ?? '').startsWith('1.'))
-    diagnostics.push(error(CODES.exchange.syntax, 'Not an XLIFF 1.x file (expected <xliff version="1.2">).', at(root.offset), [
-      'rightsprint reads XLIFF 1.2; save as XLIFF 1.2 in your CAT tool.',
-    ]));
+    diagnostics.push(
+      error(CODES.exchange.syntax, 'Not an XLIFF 1.x file (expected <xliff version="1.2">).', at(root.offset), [
+        'rightsprint reads XLIFF 1.2; save as XLIFF 1.2 in your CAT tool.',
+      ]),
+    );
   const files = childElements(root, 'file');
   const languages = new Set(files.map((f) => f.attrs.get('target-language')).filter((l) => l !== undefined));
   const units: ImportedUnit[] = [];
@@ -114,18 +123,21 @@ export function readXliff(raw: string, file: string): ReadResult {
     const target = childElements(unit, 'target')[0];
     const targetText = target ? textContent(target) : { text: '', inline: false };
     if (targetText.inline)
-      diagnostics.push(error(CODES.exchange.syntax, `"${key}": the target contains inline XML elements, which rightsprint does not use.`, at(target?.offset ?? unit.offset), [
-        'Remove the tags (<g>, <x/>, <ph>, …) and keep plain text with **bold** markers.',
-      ]));
+      diagnostics.push(
+        error(CODES.exchange.syntax, `"${key}": the target contains inline XML elements, which rightsprint does not use.`, at(target?.offset ?? unit.offset), [
+          'Remove the tags (<g>, <x/>, <ph>, …) and keep plain text with **bold** markers.',
+        ]),
+      );
     const notes = childElements(unit, 'note').map((n) => textContent(n).text);
-    const tag = (name: string): string | undefined =>
-      notes.map((n) => new RegExp(`^${name}:\\s*(\\S*)`, 'u').exec(n)?.[1]).find((v) => v !== undefined);
+    const tag = (name: string): string | undefined => notes.map((n) => new RegExp(`^${name}:\\s*(\\S*)`, 'u').exec(n)?.[1]).find((v) => v !== undefined);
     const recorded = tag(TAG_HASH);
     const previous = tag(TAG_PREVIOUS);
     if (recorded !== undefined && !HASH.test(recorded))
-      diagnostics.push(warning(CODES.exchange.badHash, `"${key}": source hash "${recorded}" is not 8 hex digits; it is ignored.`, entrySpan, [
-        `Keep the "${TAG_HASH}" note as exported.`,
-      ]));
+      diagnostics.push(
+        warning(CODES.exchange.badHash, `"${key}": source hash "${recorded}" is not 8 hex digits; it is ignored.`, entrySpan, [
+          `Keep the "${TAG_HASH}" note as exported.`,
+        ]),
+      );
     const state = target?.attrs.get('state') ?? (targetText.text === '' ? 'new' : 'translated');
     const approved = unit.attrs.get('approved');
     const needsReview = targetText.text !== '' && REVIEW_STATES.has(state);
@@ -160,7 +172,5 @@ function locationKey(unit: XmlElement): string | undefined {
 
 /** trans-units anywhere below `<body>`, including inside `<group>`. */
 function allUnits(el: XmlElement): XmlElement[] {
-  return el.children.flatMap((c) =>
-    c.kind !== 'element' ? [] : c.name === 'trans-unit' || c.name.endsWith(':trans-unit') ? [c] : allUnits(c),
-  );
+  return el.children.flatMap((c) => (c.kind !== 'element' ? [] : c.name === 'trans-unit' || c.name.endsWith(':trans-unit') ? [c] : allUnits(c)));
 }

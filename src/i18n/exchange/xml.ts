@@ -44,10 +44,7 @@ const NOT_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uff
 
 /** Whether code point `cp` is an XML 1.0 Char (production [2]). */
 export function isXmlChar(cp: number): boolean {
-  return (
-    cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff)
-  );
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
 /** The character a reference's body (`#x41`, `#65`) stands for; throws XmlError at `at` unless it is a Char. */
@@ -58,7 +55,10 @@ function charRef(ref: string, at: number): string {
   // Long digit strings overflow to a huge number, which the range check below refuses like any other.
   const cp = digits.length > 8 ? Infinity : parseInt(digits, m[1] !== undefined ? 16 : 10);
   if (!isXmlChar(cp))
-    throw new XmlError(`&${ref}; refers to a character XML 1.0 does not allow (control characters other than tab and line ends, U+FFFE/U+FFFF, surrogates, or above U+10FFFF)`, at);
+    throw new XmlError(
+      `&${ref}; refers to a character XML 1.0 does not allow (control characters other than tab and line ends, U+FFFE/U+FFFF, surrogates, or above U+10FFFF)`,
+      at,
+    );
   return String.fromCodePoint(cp);
 }
 
@@ -171,9 +171,7 @@ export function parseXml(text: string): XmlElement {
 
 /** Child elements named `name` (prefix-insensitive: `x:target` matches `target`). */
 export function childElements(parent: XmlElement, name: string): XmlElement[] {
-  return parent.children.filter(
-    (c): c is XmlElement => c.kind === 'element' && (c.name === name || c.name.endsWith(`:${name}`)),
-  );
+  return parent.children.filter((c): c is XmlElement => c.kind === 'element' && (c.name === name || c.name.endsWith(`:${name}`)));
 }
 
 /** Concatenated text content; reports whether any child element (inline markup) was present. */

@@ -14,7 +14,14 @@ const source = { language: 'en', strings: { title: 'Know your rights', call: 'Ca
 
 describe('regression: ANSI-saved CSV question marks', () => {
   it('refuses "????" translations in Arabic and Chinese, keeps a real one', () => {
-    const ar = planImport([unit('title', '???? ?????'), unit('call', '???? {{hotline}} ????.'), unit('mixed', 'اسأل: "هل أنا حر في الذهاب؟"')], source, undefined, 'draft', [], 'Arab');
+    const ar = planImport(
+      [unit('title', '???? ?????'), unit('call', '???? {{hotline}} ????.'), unit('mixed', 'اسأل: "هل أنا حر في الذهاب؟"')],
+      source,
+      undefined,
+      'draft',
+      [],
+      'Arab',
+    );
     expect(ar.diagnostics.map((d) => [d.code, d.message.split(' — ')[0]])).toEqual([
       ['RP2619', '"title": the translation has no letter of the Arab script'],
       ['RP2619', '"call": the translation has no letter of the Arab script'],

@@ -32,7 +32,12 @@ async function importWithHeader(lang: string, header: string, extra: string[] = 
 describe('regression: gettext-style language codes', () => {
   it('normalises POSIX/gettext names to BCP 47', () => {
     expect(['zh_Hans', 'ar_SA', 'pt_BR.UTF-8', 'sr@latin', 'ZH_hant_tw', 'ca@valencia'].map(toBcp47)).toEqual([
-      'zh-Hans', 'ar-SA', 'pt-BR', 'sr-Latn', 'zh-Hant-TW', 'ca-x-valencia',
+      'zh-Hans',
+      'ar-SA',
+      'pt-BR',
+      'sr-Latn',
+      'zh-Hant-TW',
+      'ca-x-valencia',
     ]);
   });
 
@@ -46,7 +51,11 @@ describe('regression: gettext-style language codes', () => {
     expect(r('sr@latin', ['sr'])).toBeUndefined(); // a script is never dropped
   });
 
-  for (const [lang, header] of [['zh-Hans', 'zh_Hans'], ['ar', 'ar_SA'], ['zh-Hans', 'zh_CN']] as const)
+  for (const [lang, header] of [
+    ['zh-Hans', 'zh_Hans'],
+    ['ar', 'ar_SA'],
+    ['zh-Hans', 'zh_CN'],
+  ] as const)
     it(`Language: ${header} imports into ${lang}`, async () => {
       const { code, err, out } = await importWithHeader(lang, header);
       expect(err).toBe('');
@@ -60,7 +69,9 @@ describe('regression: gettext-style language codes', () => {
     expect(refused.err).toContain('x.po:1:1  RP2610  The file\'s language "fa_AF" (fa-AF in BCP 47) is not a translation language of this project.');
     const overridden = await importWithHeader('ar', 'Arabic', ['--lang', 'ar']);
     expect(overridden.code).toBe(0);
-    expect(overridden.err).toContain('x.po:1:1  RP2621 warning  The file says its language is "Arabic", which is not a language of this project; --lang ar is used instead.');
+    expect(overridden.err).toContain(
+      'x.po:1:1  RP2621 warning  The file says its language is "Arabic", which is not a language of this project; --lang ar is used instead.',
+    );
   });
 
   it('--lang naming another project language than the header is still the wrong file (RP2610)', async () => {

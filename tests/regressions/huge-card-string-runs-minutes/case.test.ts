@@ -43,7 +43,11 @@ describe('regression: a huge card string is refused at load, and a card overflow
       return layoutParagraph(p, o);
     };
     const text = 'You can stay silent and ask for a lawyer. '.repeat(119); // 4998 characters
-    const side = layoutCardSide({ title: [], body: [{ key: 'card.rights', role: 'P', paragraph: { text, lang: 'en', spans: [] } }], hotline: [], notes: [], lang: 'en', dir: 'ltr' }, 'en', counting);
+    const side = layoutCardSide(
+      { title: [], body: [{ key: 'card.rights', role: 'P', paragraph: { text, lang: 'en', spans: [] } }], hotline: [], notes: [], lang: 'en', dir: 'ltr' },
+      'en',
+      counting,
+    );
     expect(side.fits).toBe(false);
     expect(sizes).toEqual([9, 6.5]);
   });

@@ -13,7 +13,14 @@ const OLD = '- one\n- two';
 const NEW = '- one\n- two\n- three';
 const at = { file: 'pl.po', line: 5, col: 8 };
 const unit = (text: string): ImportedUnit => ({
-  key: 'k', text, span: at, entrySpan: at, source: OLD, sourceHash: sourceHash(OLD), needsReview: false, reviewed: false,
+  key: 'k',
+  text,
+  span: at,
+  entrySpan: at,
+  source: OLD,
+  sourceHash: sourceHash(OLD),
+  needsReview: false,
+  reviewed: false,
 });
 const source = { language: 'en', strings: { k: NEW } };
 const existing = { language: 'pl', strings: { k: { text: '- jeden\n- dwa', source: sourceHash(OLD) } } };

@@ -17,7 +17,8 @@ const LETTER_UNPRINTABLE = 6.35;
 /** A4 promise from the brief. */
 const A4_MIN_MARGIN = 5;
 
-const segments = (d: string) => [...d.matchAll(/M([-\d.]+) ([-\d.]+)L([-\d.]+) ([-\d.]+)/gu)].map((m) => m.slice(1).map(Number) as [number, number, number, number]);
+const segments = (d: string) =>
+  [...d.matchAll(/M([-\d.]+) ([-\d.]+)L([-\d.]+) ([-\d.]+)/gu)].map((m) => m.slice(1).map(Number) as [number, number, number, number]);
 
 function geometry(page: Page) {
   const groups = page.frame.items.filter((p) => p.item.kind === 'group');

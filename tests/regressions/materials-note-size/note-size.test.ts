@@ -24,10 +24,30 @@ describe('regression: note sizes and keep-with', () => {
     const doc = makeDoc('ar', { fallback: ['card.sign'] });
     const pieces = stringPieces(doc, doc.string('card.sign'));
     expect(pieces[pieces.length - 1]!.role).toBe('Note');
-    const set = setPieces(pieces, { width: 300, style: { size: 10, leading: 1, color: COLORS.text, align: 'start', paragraphSpace: 0.5, bulletIndent: 1 }, docLang: 'ar', setText: fakeSetText });
+    const set = setPieces(pieces, {
+      width: 300,
+      style: { size: 10, leading: 1, color: COLORS.text, align: 'start', paragraphSpace: 0.5, bulletIndent: 1 },
+      docLang: 'ar',
+      setText: fakeSetText,
+    });
     expect(set.rows[set.rows.length - 1]!.keepWithPrevious).toBe(true);
     // …while ordinary paragraphs may start a page.
-    const plain = setPieces(paragraphize({ key: 'k', lang: 'en', blocks: [{ kind: 'para', inlines: [{ text: 'a', bold: false }] }, { kind: 'para', inlines: [{ text: 'b', bold: false }] }] }), { width: 300, style: { size: 10, leading: 1, color: COLORS.text, align: 'start', paragraphSpace: 0.5, bulletIndent: 1 }, docLang: 'en', setText: fakeSetText });
+    const plain = setPieces(
+      paragraphize({
+        key: 'k',
+        lang: 'en',
+        blocks: [
+          { kind: 'para', inlines: [{ text: 'a', bold: false }] },
+          { kind: 'para', inlines: [{ text: 'b', bold: false }] },
+        ],
+      }),
+      {
+        width: 300,
+        style: { size: 10, leading: 1, color: COLORS.text, align: 'start', paragraphSpace: 0.5, bulletIndent: 1 },
+        docLang: 'en',
+        setText: fakeSetText,
+      },
+    );
     expect(plain.rows.map((r) => r.keepWithPrevious)).toEqual([false, false]);
   });
 });

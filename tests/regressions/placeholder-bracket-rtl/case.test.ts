@@ -43,7 +43,10 @@ function problem(line: Line, ms: number, me: number): string | undefined {
   if (runs.some((r) => r.direction !== 'ltr')) return `an RTL run inside the marker: ${runs.map((r) => `${r.direction}:${r.text}`).join(' | ')}`;
   if (at.some((i, k) => k > 0 && i !== at[k - 1]! + 1)) return 'marker runs are not side by side';
   if (runs.some((r, k) => k > 0 && r.start <= runs[k - 1]!.start)) return 'marker runs are not in logical order left to right';
-  const shown = runs.map((r) => r.text.slice(Math.max(0, ms - r.start), me - r.start)).join('').trimEnd();
+  const shown = runs
+    .map((r) => r.text.slice(Math.max(0, ms - r.start), me - r.start))
+    .join('')
+    .trimEnd();
   const expected = MARKER.slice(Math.max(0, line.start - ms), Math.min(me, line.end) - ms).trim();
   if (shown.trim() !== expected) return `shows "${shown}" instead of "${expected}"`;
   return undefined;

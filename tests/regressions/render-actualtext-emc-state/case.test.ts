@@ -47,14 +47,23 @@ describe('regression: ActualText lands where the glyphs are', () => {
     const path = tempPdf(await renderPdf(spec));
     const html = spawnSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8' }).stdout;
     const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-      x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5]!,
+      x0: Number(m[1]),
+      y0: Number(m[2]),
+      x1: Number(m[3]),
+      y1: Number(m[4]),
+      text: m[5]!,
     }));
     // Reading order top to bottom (the broken writer printed the page bottom-up).
     expect(words.map((w) => w.text)).toEqual([a.text, b.text, c.text, d.text]);
     const box = (text: string) => words.find((w) => w.text === text)!;
     const near = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThan(1);
     // Upright lines: left edge = x, right edge = x + width, the baseline inside the box.
-    for (const [l, x, y] of [[a, 20, 40], [b, 40, 130], [c, 60, 260], [d, 20, 360]] as const) {
+    for (const [l, x, y] of [
+      [a, 20, 40],
+      [b, 40, 130],
+      [c, 60, 260],
+      [d, 20, 360],
+    ] as const) {
       const w = box(l.text);
       near(w.x0, x);
       near(w.x1, x + l.width);

@@ -165,7 +165,11 @@ describe.skipIf(!pdftotext)('regression: rtl-bracketed-phone, text extracted fro
 
   for (const lang of LANGS) {
     it(`${lang}: pdftotext finds each value in typing order in the card, leaflet and poster`, async () => {
-      for (const [hotline, material] of [[HOTLINES[1], 'card'], [HOTLINES[0], 'leaflet'], [HOTLINES[2], 'poster']] as const) {
+      for (const [hotline, material] of [
+        [HOTLINES[1], 'card'],
+        [HOTLINES[0], 'leaflet'],
+        [HOTLINES[2], 'poster'],
+      ] as const) {
         const pdf = join(dir, `${lang}-${material}.pdf`);
         writeFileSync(pdf, await renderPdf(build(hotline, lang, material)));
         const r = spawnSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });

@@ -13,7 +13,10 @@ import { layoutParagraph } from '../../../src/text/layout-paragraph.ts';
 
 describe('regression: sheet labels are inside the printable area', () => {
   for (const code of ['en', 'ar'] as const) {
-    for (const [paper, file] of [['A4', 'card-sheet-a4.pdf'], ['Letter', 'card-sheet-letter.pdf']] as const) {
+    for (const [paper, file] of [
+      ['A4', 'card-sheet-a4.pdf'],
+      ['Letter', 'card-sheet-letter.pdf'],
+    ] as const) {
       it(`${code} ${paper}: label lines stay ≥ ${CARD.sheetPrintableInset[paper]} mm from the paper edges and off the cards`, () => {
         for (const setText of [fakeSetText, layoutParagraph]) {
           const doc = makeDoc(code);
@@ -43,7 +46,9 @@ describe('regression: sheet labels are inside the printable area', () => {
   it('the label is still there in the labelled language', () => {
     const doc = makeDoc('ar');
     const out = buildCard(doc, { keys: KEYS }, layoutParagraph).outputs.find((o) => o.file === 'card-sheet-a4.pdf')!.doc;
-    const text = textLines({ ...out.pages[0]!.frame, items: out.pages[0]!.frame.items.filter((p) => p.item.kind === 'line') }).map((l) => l.item.line.text).join(' ');
+    const text = textLines({ ...out.pages[0]!.frame, items: out.pages[0]!.frame.items.filter((p) => p.item.kind === 'line') })
+      .map((l) => l.item.line.text)
+      .join(' ');
     expect(text.length).toBeGreaterThan(doc.ui('cutHere').length);
   });
 });

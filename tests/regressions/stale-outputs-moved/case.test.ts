@@ -38,12 +38,16 @@ describe('regression: out-of-date outputs are reported and moved to .stale/', ()
     const kept = await build([...CARDS, '--keep-stale'], dir);
     expect(kept.code).toBe(1);
     expect(kept.err).toContain('RP3002');
-    expect(kept.err).toMatch(/^output\/generic\/pl {2}RP7001 warning {2}out of date: the content changed and this job failed to build .*left in place \(--keep-stale\): do not print it: generic\/pl\/card-press\.pdf/mu);
+    expect(kept.err).toMatch(
+      /^output\/generic\/pl {2}RP7001 warning {2}out of date: the content changed and this job failed to build .*left in place \(--keep-stale\): do not print it: generic\/pl\/card-press\.pdf/mu,
+    );
     for (const f of PL_FILES) expect(existsSync(join(out, 'generic/pl', f))).toBe(true);
 
     const r = await build(CARDS, dir);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^output\/generic\/pl {2}RP7001 warning {2}out of date: the content changed and this job failed to build \(see the errors above\); its 3 files were moved to output\/\.stale\/ so it is not printed by mistake/mu);
+    expect(r.err).toMatch(
+      /^output\/generic\/pl {2}RP7001 warning {2}out of date: the content changed and this job failed to build \(see the errors above\); its 3 files were moved to output\/\.stale\/ so it is not printed by mistake/mu,
+    );
     expect(r.out).toMatch(/^out of date: \d+ earlier file\(s\) moved to output\/\.stale\//mu);
     PL_FILES.forEach((f, i) => {
       expect(existsSync(join(out, 'generic/pl', f)), f).toBe(false);
@@ -68,7 +72,9 @@ describe('regression: out-of-date outputs are reported and moved to .stale/', ()
     edit(join(dir, 'content/editions/local.yaml'), 'languages: [pl]', 'languages: [ar]');
     const r = await build(CARDS, dir);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^output\/generic\/pl {2}RP7001 warning {2}out of date: its language or edition is no longer in the content; its 3 files were moved/mu);
+    expect(r.err).toMatch(
+      /^output\/generic\/pl {2}RP7001 warning {2}out of date: its language or edition is no longer in the content; its 3 files were moved/mu,
+    );
     for (const f of PL_FILES) expect(existsSync(join(out, '.stale/generic/pl', f)), f).toBe(true);
     expect(r.out).toMatch(/^output\/generic\/card-sheet-mixed-a4\.pdf {2}\d+ pages? {2}[\d.]+ KB$/mu);
     expect(existsSync(join(out, '.stale/generic/card-sheet-mixed-a4.pdf'))).toBe(false);
@@ -82,8 +88,12 @@ describe('regression: out-of-date outputs are reported and moved to .stale/', ()
     edit(join(dir, 'content/translations/pl.yaml'), 'Niczego nie podpisuj.\n', 'Nic nie podpisuj.\n');
     const r = await build([...CARDS, '--lang', 'en,ar'], dir);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^output\/generic\/pl {2}RP7001 warning {2}out of date: the content changed and this build did not select it; its 2 files were moved/mu);
-    expect(r.err).toMatch(/^output\/generic\/pl\/card-press\.pdf {2}RP7005 warning {2}out of date .*changed since rightsprint wrote it, so it was left in place/mu);
+    expect(r.err).toMatch(
+      /^output\/generic\/pl {2}RP7001 warning {2}out of date: the content changed and this build did not select it; its 2 files were moved/mu,
+    );
+    expect(r.err).toMatch(
+      /^output\/generic\/pl\/card-press\.pdf {2}RP7005 warning {2}out of date .*changed since rightsprint wrote it, so it was left in place/mu,
+    );
     expect(readFileSync(join(out, 'generic/pl/card-press.pdf'), 'utf8')).toBe('edited by hand');
     expect(existsSync(join(out, '.stale/generic/pl/card-sheet-a4.pdf'))).toBe(true);
     // The English card was selected and is current; the mixed sheet of [en,ar] replaced the [en,ar,pl] one.

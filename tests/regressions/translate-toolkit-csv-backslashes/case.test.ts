@@ -14,7 +14,11 @@ describe('regression: translate-toolkit CSV backslash escapes', () => {
     const read = readCsv(csv, 'pl.csv');
     expect(read.diagnostics).toEqual([]);
     const tricky = read.units.find((u) => u.key === 'tricky');
-    expect([tricky?.text, tricky?.source, tricky?.unconfirmed]).toEqual(['Ukośnik\\wsteczny, "cudzysłów",\ti tabulator', 'Back\\slash, "quotes",\tand a tab', true]);
+    expect([tricky?.text, tricky?.source, tricky?.unconfirmed]).toEqual([
+      'Ukośnik\\wsteczny, "cudzysłów",\ti tabulator',
+      'Back\\slash, "quotes",\tand a tab',
+      true,
+    ]);
   });
 
   it('our own CSV keeps backslashes as they are (no escape character in RFC 4180)', () => {

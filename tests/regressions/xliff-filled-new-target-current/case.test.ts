@@ -30,8 +30,19 @@ describe('regression: XLIFF states as tools write them', () => {
     expect(readXliff(xliff('', 'final'), 'ar.xlf').units[0]?.reviewed).toBe(true);
     const plan = planImport(readXliff(xliff(' approved="yes"', 'translated'), 'ar.xlf').units, source, undefined);
     expect(plan.changes).toEqual([{ key: 'title', text: 'اعرف حقوقك', source: sourceHash('Know your rights'), review: 'reviewed' }]);
-    const out = writeXliff([{ key: 'title', source: 'Know your rights', sourceHash: sourceHash('Know your rights'), translation: 'اعرف حقوقك', status: 'current', review: 'reviewed' }],
-      { sourceLanguage: 'en', targetLanguage: 'ar', version: '2026.2', date: '2026-11-26' });
+    const out = writeXliff(
+      [
+        {
+          key: 'title',
+          source: 'Know your rights',
+          sourceHash: sourceHash('Know your rights'),
+          translation: 'اعرف حقوقك',
+          status: 'current',
+          review: 'reviewed',
+        },
+      ],
+      { sourceLanguage: 'en', targetLanguage: 'ar', version: '2026.2', date: '2026-11-26' },
+    );
     expect(out).toContain('<trans-unit id="title" approved="yes" xml:space="preserve">');
     expect(readXliff(out, 'ar.xlf').units[0]?.reviewed).toBe(true);
   });

@@ -10,7 +10,16 @@ const unit = (target: string) =>
   `<xliff version="1.2"><file target-language="ar"><body>\n<trans-unit id="title"><source>Know</source>\n<target>${target}</target></trans-unit></body></file></xliff>`;
 
 describe('regression: invalid character references in XLIFF', () => {
-  for (const [ref, col] of [['&#xZZ;', 12], ['&#1114112;', 12], ['&#0;', 12], ['&#x1F;', 12], ['&#xFFFE;', 12], ['&#xD800;', 12], ['&#;', 12], ['&#99999999999999999999;', 12]] as const)
+  for (const [ref, col] of [
+    ['&#xZZ;', 12],
+    ['&#1114112;', 12],
+    ['&#0;', 12],
+    ['&#x1F;', 12],
+    ['&#xFFFE;', 12],
+    ['&#xD800;', 12],
+    ['&#;', 12],
+    ['&#99999999999999999999;', 12],
+  ] as const)
     it(`${ref} is a located RP2601 error, not a crash and not a character`, () => {
       const read = readXliff(unit(`abc${ref}`), 'ar.xlf');
       expect(read.units).toEqual([]);
@@ -46,7 +55,9 @@ describe('regression: invalid character reference through the import command', (
     const io = captureIO(dir);
     expect(await importCommand.run(['ar.xlf'], io)).toBe(1);
     const line = x.split('\n').findIndex((l) => l.includes('state="final">اعرف')) + 1;
-    expect(io.stderr[0]?.split('\n')[0]).toMatch(new RegExp(`^ar\\.xlf:${line}:\\d+  RP2601  The XLIFF file is not well-formed XML: &#1114112; refers to a character XML 1\\.0 does not allow`, 'u'));
+    expect(io.stderr[0]?.split('\n')[0]).toMatch(
+      new RegExp(`^ar\\.xlf:${line}:\\d+  RP2601  The XLIFF file is not well-formed XML: &#1114112; refers to a character XML 1\\.0 does not allow`, 'u'),
+    );
     expect(io.stderr.filter((l) => /RP\d{4}/u.test(l))).toHaveLength(1);
     expect(readFileSync(join(content, 'translations/ar.yaml'), 'utf8')).toBe(before);
   });

@@ -15,7 +15,11 @@ import { readYamlFile } from '../../../src/platform/read-yaml-file.ts';
 import { copyFixture, edit } from '../../unit/cli/helpers.ts';
 
 const where = (d: { code: string; span?: { file: string; line: number; col: number } }) => `${d.span?.file}:${d.span?.line}:${d.span?.col} ${d.code}`;
-const words = (n: number) => 'You can stay silent and ask for a lawyer '.repeat(Math.ceil(n / 41)).slice(0, n).trimEnd();
+const words = (n: number) =>
+  'You can stay silent and ask for a lawyer '
+    .repeat(Math.ceil(n / 41))
+    .slice(0, n)
+    .trimEnd();
 
 describe('regression: a 2 MB YAML file is read by the fast path with the same diagnostics', () => {
   it('one 2 MB double-quoted card string: RP1014 at the value, read without the yaml package', () => {

@@ -76,9 +76,18 @@ function specifiersOf(fileName: string, text: string): Specifier[] {
       out.push({ spec: node.moduleSpecifier.text, typeOnly });
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       out.push({ spec: node.argument.literal.text, typeOnly: true });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    ) {
       out.push({ spec: node.arguments[0].text, typeOnly: false });
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
+    } else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    ) {
       out.push({ spec: node.moduleReference.expression.text, typeOnly: node.isTypeOnly });
     }
     ts.forEachChild(node, visit);
@@ -158,7 +167,10 @@ describe('folder imports', () => {
   });
 
   it('every folder of src/ has a row, and the table lets imports run one way only', () => {
-    const folders = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     expect(LAYERS.map(([f]) => f).sort()).toEqual(folders);
     const rules = parseRules(LAYERS);
     for (const [folder, rule] of rules) {
@@ -176,9 +188,18 @@ describe('folder imports', () => {
   it('reports an upward import, a value import where only types are allowed, and a file outside the table', () => {
     const files = new Map([
       [join(SRC, 'text/a.ts'), "import { materials } from '../materials/index.ts';\nimport type { Frame } from '../layout/frame.ts';"],
-      [join(SRC, 'render/b.ts'), "import type { Frame } from '../layout/frame.ts';\nimport { type Line } from '../text/types.ts';\nimport { mm } from '../layout/units.ts';"],
-      [join(SRC, 'layout/c.ts'), "export { languageInfo } from '../content/languages.ts';\nconst m = import('../build/job.ts');\nimport data from '../../package.json' with { type: 'json' };"],
-      [join(SRC, 'fonts/d.ts'), "let x: import('../text/types.ts').Line;\nimport { readFontFile } from '#platform';\nimport x from '#other';\nimport y from '../../bin/cli.mjs';"],
+      [
+        join(SRC, 'render/b.ts'),
+        "import type { Frame } from '../layout/frame.ts';\nimport { type Line } from '../text/types.ts';\nimport { mm } from '../layout/units.ts';",
+      ],
+      [
+        join(SRC, 'layout/c.ts'),
+        "export { languageInfo } from '../content/languages.ts';\nconst m = import('../build/job.ts');\nimport data from '../../package.json' with { type: 'json' };",
+      ],
+      [
+        join(SRC, 'fonts/d.ts'),
+        "let x: import('../text/types.ts').Line;\nimport { readFontFile } from '#platform';\nimport x from '#other';\nimport y from '../../bin/cli.mjs';",
+      ],
       [join(SRC, 'newfolder/e.ts'), "import { x } from '../content/load.ts';"],
     ]);
     expect(violations(files)).toEqual([

@@ -24,7 +24,9 @@ describe('rightsprint accept', () => {
       '2 string(s) accepted in content/translations/ar.yaml.',
     ]);
     // Only the two hash lines changed; comments and texts untouched.
-    const diff = ar(content).split('\n').filter((l, i) => l !== before.split('\n')[i]);
+    const diff = ar(content)
+      .split('\n')
+      .filter((l, i) => l !== before.split('\n')[i]);
     expect(diff).toEqual([`    source: ${now.intro.source}`, `    source: ${now['card.call'].source}`]);
   });
 
@@ -39,7 +41,11 @@ describe('rightsprint accept', () => {
     }
     const now = parse(ar(content)).strings;
     expect(now['card.call']).toEqual({
-      text: 'اتصل بـ {{hotline}}.', source: sourceHash('Call {{hotline}} now.'), review: 'reviewed', reviewedBy: 'Amal K.', reviewedOn: '2025-11-26',
+      text: 'اتصل بـ {{hotline}}.',
+      source: sourceHash('Call {{hotline}} now.'),
+      review: 'reviewed',
+      reviewedBy: 'Amal K.',
+      reviewedOn: '2025-11-26',
     });
     expect(now.intro.source).toBe('576ed918');
     expect(io.stdout[0]).toMatch(/^ar {2}card\.call {2}stale → current .*, reviewed by Amal K\. on 2025-11-26$/u);

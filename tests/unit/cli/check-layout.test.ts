@@ -8,7 +8,11 @@ describe('check lays out the materials (without writing PDFs)', () => {
     const { dir } = copyFixture('content-basic');
     const long = Array.from({ length: 14 }, () => 'Możesz milczeć i nie odpowiadać na żadne pytania funkcjonariuszy.').join(' ');
     // The card.rights entry (the same bullet also opens a leaflet key earlier in the file).
-    edit(join(dir, 'content/translations/pl.yaml'), '- Możesz milczeć.\n      - Niczego nie podpisuj.\n    source: d9c44646', `- ${long}\n      - Niczego nie podpisuj.\n    source: d9c44646`);
+    edit(
+      join(dir, 'content/translations/pl.yaml'),
+      '- Możesz milczeć.\n      - Niczego nie podpisuj.\n    source: d9c44646',
+      `- ${long}\n      - Niczego nie podpisuj.\n    source: d9c44646`,
+    );
     forgetContent();
     const checked = await run(['check', '--lang', 'pl'], dir);
     expect(checked.code).toBe(1);

@@ -28,7 +28,10 @@ describe('rightsprint CLI', () => {
 
   it('registers a command exactly when its file exists', () => {
     for (const name of ['build', 'check', 'status', 'proof', 'export', 'import', 'accept', 'diff', 'snapshot']) {
-      expect(COMMANDS.some((c) => c.name === name), name).toBe(commandFileExists(name));
+      expect(
+        COMMANDS.some((c) => c.name === name),
+        name,
+      ).toBe(commandFileExists(name));
     }
   });
 

@@ -21,7 +21,7 @@ function capture(): CliIO & { outLines: string[]; errLines: string[] } {
   return { cwd: '/', outLines, errLines, out: (l) => outLines.push(l), err: (l) => errLines.push(l) };
 }
 
-describe('parseCommandLine: usage errors from Node\'s ERR_PARSE_ARGS_* codes', () => {
+describe("parseCommandLine: usage errors from Node's ERR_PARSE_ARGS_* codes", () => {
   it('names an unknown option with "did you mean", long or short', () => {
     const e = usage(['--force', '--langs', 'ar']);
     expect(e.message).toBe('Unknown option --langs for `rightsprint demo`.');
@@ -49,13 +49,16 @@ describe('parseCommandLine: usage errors from Node\'s ERR_PARSE_ARGS_* codes', (
 });
 
 describe('defineCommand: one parser, --help, one error printer', () => {
-  const demo = (body: () => Promise<number>) =>
-    defineCommand({ name: 'demo', summary: 'demo', help: 'Usage: rightsprint demo', options: OPTIONS, run: body });
+  const demo = (body: () => Promise<number>) => defineCommand({ name: 'demo', summary: 'demo', help: 'Usage: rightsprint demo', options: OPTIONS, run: body });
 
   it('prints the help for --help and -h without running the command', async () => {
     for (const flag of ['--help', '-h']) {
       const io = capture();
-      expect(await demo(async () => { throw new Error('ran'); }).run(['--lang', 'ar', flag], io)).toBe(0);
+      expect(
+        await demo(async () => {
+          throw new Error('ran');
+        }).run(['--lang', 'ar', flag], io),
+      ).toBe(0);
       expect(io.outLines).toEqual(['Usage: rightsprint demo']);
     }
   });
@@ -63,21 +66,38 @@ describe('defineCommand: one parser, --help, one error printer', () => {
   it('prints usage errors (exit 2) and content errors (exit 1) without a stack, anything else with one (exit 3)', async () => {
     const typo = capture();
     expect(await demo(async () => 0).run(['--lnag', 'ar'], typo)).toBe(2);
-    expect(typo.errLines).toEqual(['error: Unknown option --lnag for `rightsprint demo`.', '    hint: Did you mean --lang?', '    hint: See `rightsprint demo --help`.']);
+    expect(typo.errLines).toEqual([
+      'error: Unknown option --lnag for `rightsprint demo`.',
+      '    hint: Did you mean --lang?',
+      '    hint: See `rightsprint demo --help`.',
+    ]);
     const content = capture();
-    expect(await demo(async () => { throw new UserError([error('RP1001', 'YAML syntax error: x', { file: 'a.yaml', line: 2, col: 3 })]); }).run([], content)).toBe(1);
+    expect(
+      await demo(async () => {
+        throw new UserError([error('RP1001', 'YAML syntax error: x', { file: 'a.yaml', line: 2, col: 3 })]);
+      }).run([], content),
+    ).toBe(1);
     expect(content.errLines).toEqual(['a.yaml:2:3  RP1001  YAML syntax error: x', '1 error, 0 warnings']);
     const bug = capture();
-    expect(await demo(async () => { throw new TypeError('boom'); }).run([], bug)).toBe(3);
+    expect(
+      await demo(async () => {
+        throw new TypeError('boom');
+      }).run([], bug),
+    ).toBe(3);
     expect(bug.errLines.join('\n')).toMatch(/^internal error \(a bug in rightsprint, not in your content\): TypeError: boom\n\s+at /u);
   });
 
   it('hands the parsed values and defaults to the command', async () => {
     const seen: unknown[] = [];
     const cmd = defineCommand({
-      name: 'demo', summary: '', help: '',
+      name: 'demo',
+      summary: '',
+      help: '',
       options: { lang: { type: 'string' }, size: { type: 'string', default: '11' } },
-      run: async ({ values }) => { seen.push(values.lang, values.size); return 0; },
+      run: async ({ values }) => {
+        seen.push(values.lang, values.size);
+        return 0;
+      },
     });
     expect(await cmd.run(['--lang', 'ar'], capture())).toBe(0);
     expect(seen).toEqual(['ar', '11']);

@@ -13,8 +13,15 @@ describe('rightsprint diff', () => {
     expect(result.added).toEqual(['new.key']);
     expect(result.removed).toEqual(['old.key']);
     expect(result.changed).toEqual([
-      { key: 'intro', oldHash: sourceHash('You have rights.'), newHash: sourceHash('You have rights.\nStay calm and stay safe.'),
-        madeStale: ['ar'], alreadyStale: [], alreadyCurrent: ['pl'], missing: [] },
+      {
+        key: 'intro',
+        oldHash: sourceHash('You have rights.'),
+        newHash: sourceHash('You have rights.\nStay calm and stay safe.'),
+        madeStale: ['ar'],
+        alreadyStale: [],
+        alreadyCurrent: ['pl'],
+        missing: [],
+      },
       { key: 'street.body', oldHash: '14d25641', newHash: 'b911eadb', madeStale: ['pl'], alreadyStale: [], alreadyCurrent: ['ar'], missing: [] },
       { key: 'card.call', oldHash: 'dedba55c', newHash: '8269e7b3', madeStale: ['ar'], alreadyStale: ['pl'], alreadyCurrent: [], missing: [] },
     ]);

@@ -11,10 +11,7 @@ describe('rightsprint export', () => {
     const { dir } = scratch();
     const io = captureIO(dir);
     expect(await exportCommand.run(['--format', 'xliff'], io)).toBe(0);
-    expect(io.stdout).toEqual([
-      'exchange/ar.xlf  ar: 3 current, 2 stale, 2 missing',
-      'exchange/pl.xlf  pl: 2 current, 2 stale, 3 missing',
-    ]);
+    expect(io.stdout).toEqual(['exchange/ar.xlf  ar: 3 current, 2 stale, 2 missing', 'exchange/pl.xlf  pl: 2 current, 2 stale, 3 missing']);
     expect(existsSync(join(dir, 'exchange/pl.xlf'))).toBe(true);
   });
 
@@ -38,7 +35,9 @@ describe('rightsprint export', () => {
     const io = captureIO(dir);
     expect(await exportCommand.run(['--format', 'docx'], io)).toBe(2);
     expect(await exportCommand.run(['--lang', 'de'], io)).toBe(2);
-    expect(io.stderr.join('\n')).toMatch(/^error: Unknown format `docx`\.\n {4}hint: Choices: po, xliff, csv\.\nerror: Not a translation language of this project: de\./u);
+    expect(io.stderr.join('\n')).toMatch(
+      /^error: Unknown format `docx`\.\n {4}hint: Choices: po, xliff, csv\.\nerror: Not a translation language of this project: de\./u,
+    );
     // An unknown option goes through the shared parser: exit 2 with "did you mean".
     const typo = captureIO(dir);
     expect(await main(['export', '--langs', 'ar'], typo)).toBe(2);

@@ -58,7 +58,9 @@ describe('the edition history in the workflow commands', () => {
     const { dir } = await withHistory();
     expect(await exportCommand.run(['--lang', 'ar', '--out', 'x/ar.po'], captureIO(dir))).toBe(0);
     const po = readFileSync(join(dir, 'x/ar.po'), 'utf8');
-    expect(po).toContain(['#. X-Rightsprint-Previous-Source-Hash: 576ed918', '#: intro', '#, fuzzy', '#| msgid "You have rights."', 'msgctxt "intro"'].join('\n'));
+    expect(po).toContain(
+      ['#. X-Rightsprint-Previous-Source-Hash: 576ed918', '#: intro', '#, fuzzy', '#| msgid "You have rights."', 'msgctxt "intro"'].join('\n'),
+    );
     expect(po).not.toContain('the old source text is not available');
     expect(await exportCommand.run(['--lang', 'pl', '--format', 'xliff', '--out', 'x/pl.xlf'], captureIO(dir))).toBe(0);
     const xlf = readFileSync(join(dir, 'x/pl.xlf'), 'utf8');
@@ -73,7 +75,15 @@ describe('the edition history in the workflow commands', () => {
       const oldBody = loaded.history!.get('2026.1')!.strings['street.body']!;
       const at = { file: 'pl.csv', line: 2, col: 1 };
       // A spreadsheet row that kept the 2026.1 hash but not the 2026.1 source text (two bullets, as then).
-      const unit = { key: 'street.body', text: '**Spokojnie.**\n\n- Możesz milczeć!\n- Zadzwoń pod {{hotline}}.', span: at, entrySpan: at, sourceHash: sourceHash(oldBody), needsReview: false, reviewed: false };
+      const unit = {
+        key: 'street.body',
+        text: '**Spokojnie.**\n\n- Możesz milczeć!\n- Zadzwoń pod {{hotline}}.',
+        span: at,
+        entrySpan: at,
+        sourceHash: sourceHash(oldBody),
+        needsReview: false,
+        reviewed: false,
+      };
       const earlier = [...loaded.history!.values()];
       const withHistoryPlan = planImport([unit], loaded.source, loaded.translations.get('pl'), 'reviewed', earlier);
       expect(withHistoryPlan.diagnostics.map((d) => d.code)).toEqual(['RP2611']);
@@ -117,7 +127,9 @@ describe('the edition history in the workflow commands', () => {
     edit(join(content, 'guidance/en.yaml'), 'title: Know your rights', 'title: Know your rights!');
     const io = captureIO(dir);
     expect(await statusCommand.run([], io)).toBe(0);
-    expect(io.stderr.join('\n')).toContain('content/project.yaml:2:10  RP2011 warning  guidance/en.yaml differs from history/2026.2.yaml, the snapshot of the current version 2026.2: title.');
+    expect(io.stderr.join('\n')).toContain(
+      'content/project.yaml:2:10  RP2011 warning  guidance/en.yaml differs from history/2026.2.yaml, the snapshot of the current version 2026.2: title.',
+    );
   });
 });
 
@@ -142,10 +154,18 @@ describe('per-string reviewers in status', () => {
       { name: 'Amal K.', strings: 2, latest: '2025-11-26' },
       { name: 'Sami R.', strings: 1, latest: '2025-11-27' },
     ]);
-    expect(ar.strings.find((s: { key: string }) => s.key === 'intro')).toEqual({ key: 'intro', state: 'current', review: 'reviewed', reviewedBy: 'Sami R.', reviewedOn: '2025-11-27' });
+    expect(ar.strings.find((s: { key: string }) => s.key === 'intro')).toEqual({
+      key: 'intro',
+      state: 'current',
+      review: 'reviewed',
+      reviewedBy: 'Sami R.',
+      reviewedOn: '2025-11-27',
+    });
     const text = captureIO(dir);
     expect(await statusCommand.run(['--lang', 'ar'], text)).toBe(0);
-    expect(text.stdout.join('\n')).toContain('Strings reviewed one by one (current strings only):\n  ar  2 by Amal K. (latest 2025-11-26); 1 by Sami R. (latest 2025-11-27)');
+    expect(text.stdout.join('\n')).toContain(
+      'Strings reviewed one by one (current strings only):\n  ar  2 by Amal K. (latest 2025-11-26); 1 by Sami R. (latest 2025-11-27)',
+    );
 
     // The English of intro changes: Sami's review was of the old text and stops counting.
     edit(join(content, 'guidance/en.yaml'), 'Stay calm and stay safe.', 'Stay calm.');

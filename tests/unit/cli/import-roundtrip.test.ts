@@ -39,9 +39,7 @@ describe('export → import round trip', () => {
   }
 
   it('po: editing one msgstr changes exactly that key and stamps the current source hash', async () => {
-    const { code, before, after, io } = await exportThenImport('po', (po) =>
-      po.replace('msgstr "اعرف حقوقك"', 'msgstr "اعرفوا حقوقكم"'),
-    );
+    const { code, before, after, io } = await exportThenImport('po', (po) => po.replace('msgstr "اعرف حقوقك"', 'msgstr "اعرفوا حقوقكم"'));
     expect(io.stderr).toEqual([]);
     expect(code).toBe(0);
     const old = parse(before.ar).strings;
@@ -71,7 +69,10 @@ describe('export → import round trip', () => {
 
   it('xliff: a translated target for a missing key is added in source order with the current hash', async () => {
     const { code, after } = await exportThenImport('xliff', (x) =>
-      x.replace('<target xml:lang="ar" state="new"></target>\n        <note from="rightsprint">X-Rightsprint-Source-Hash: dfe2ec72', '<target xml:lang="ar" state="translated">جملة مضافة حديثًا &amp; &lt;جديدة&gt;.</target>\n        <note from="rightsprint">X-Rightsprint-Source-Hash: dfe2ec72'),
+      x.replace(
+        '<target xml:lang="ar" state="new"></target>\n        <note from="rightsprint">X-Rightsprint-Source-Hash: dfe2ec72',
+        '<target xml:lang="ar" state="translated">جملة مضافة حديثًا &amp; &lt;جديدة&gt;.</target>\n        <note from="rightsprint">X-Rightsprint-Source-Hash: dfe2ec72',
+      ),
     );
     expect(code).toBe(0);
     const now = parse(after.ar).strings;
@@ -114,9 +115,7 @@ describe('import refuses bad entries', () => {
     const { dir, content } = scratch();
     const io = captureIO(dir);
     await exportCommand.run(['--lang', 'ar', '--format', 'po', '--out', 'ar.po'], io);
-    const po = readFileSync(join(dir, 'ar.po'), 'utf8')
-      .replace('msgstr "اعرف حقوقك"', 'msgstr "اعرفوا حقوقكم"')
-      .replace('msgstr "شرطة', 'msgstr "**شرطة');
+    const po = readFileSync(join(dir, 'ar.po'), 'utf8').replace('msgstr "اعرف حقوقك"', 'msgstr "اعرفوا حقوقكم"').replace('msgstr "شرطة', 'msgstr "**شرطة');
     writeFileSync(join(dir, 'ar.po'), po);
     expect(await importCommand.run(['ar.po', '--partial'], io)).toBe(1);
     const now = parse(readFileSync(join(content, 'translations/ar.yaml'), 'utf8')).strings;
@@ -137,8 +136,14 @@ describe('the English changed while the translator was working', () => {
     await exportCommand.run(['--lang', 'pl', '--format', 'xliff', '--out', 'pl.xlf'], captureIO(dir));
     writeFileSync(join(content, 'guidance/en.yaml'), current);
     const xlf = readFileSync(join(dir, 'pl.xlf'), 'utf8')
-      .replace('<target xml:lang="pl" state="new"></target>\n        <note from="rightsprint">X-Rightsprint-Source-Hash: 03ecad59', '<target xml:lang="pl" state="translated">{{organisation}}: {{hotline}}</target>\n        <note from="rightsprint">X-Rightsprint-Source-Hash: 03ecad59')
-      .replace('<source xml:lang="en">Call {{hotline}}.</source>\n        <target xml:lang="pl" state="needs-review-translation">Zadzwoń pod {{hotline}}.</target>', '<source xml:lang="en">Call {{hotline}}.</source>\n        <target xml:lang="pl" state="translated">Zadzwoń pod {{hotline}}!</target>');
+      .replace(
+        '<target xml:lang="pl" state="new"></target>\n        <note from="rightsprint">X-Rightsprint-Source-Hash: 03ecad59',
+        '<target xml:lang="pl" state="translated">{{organisation}}: {{hotline}}</target>\n        <note from="rightsprint">X-Rightsprint-Source-Hash: 03ecad59',
+      )
+      .replace(
+        '<source xml:lang="en">Call {{hotline}}.</source>\n        <target xml:lang="pl" state="needs-review-translation">Zadzwoń pod {{hotline}}.</target>',
+        '<source xml:lang="en">Call {{hotline}}.</source>\n        <target xml:lang="pl" state="translated">Zadzwoń pod {{hotline}}!</target>',
+      );
     writeFileSync(join(dir, 'pl.xlf'), xlf);
     const io = captureIO(dir);
     // old.key was removed from the English since the export: an error, so --partial imports the rest.

@@ -10,7 +10,9 @@ import { forgetContent } from '../../../src/build/run-job.ts';
 import { languageInfo } from '../../../src/content/languages.ts';
 import { copyFixture, edit, run } from './helpers.ts';
 
-const rows = (JSON.parse(readFileSync(new URL('../../../locales/languages.json', import.meta.url), 'utf8')) as { languages: { code: string }[] }).languages.map((l) => l.code);
+const rows = (JSON.parse(readFileSync(new URL('../../../locales/languages.json', import.meta.url), 'utf8')) as { languages: { code: string }[] }).languages.map(
+  (l) => l.code,
+);
 
 /** A copy of content-basic with `zu` and `qaa` added; their strings are the Polish ones (valid hashes). */
 function withNewLanguages(): { dir: string; content: string } {

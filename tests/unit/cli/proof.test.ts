@@ -79,7 +79,9 @@ describe('proof command', () => {
   });
 
   it('sets a language that has no row in locales/languages.json, from ICU alone (Oromo, Swahili)', async () => {
-    const rows = (JSON.parse(readFileSync(new URL('../../../locales/languages.json', import.meta.url), 'utf8')) as { languages: { code: string }[] }).languages.map((l) => l.code);
+    const rows = (
+      JSON.parse(readFileSync(new URL('../../../locales/languages.json', import.meta.url), 'utf8')) as { languages: { code: string }[] }
+    ).languages.map((l) => l.code);
     for (const lang of ['om', 'sw']) {
       expect(rows).not.toContain(lang);
       const io = capture(dir);
@@ -132,7 +134,8 @@ describe('proof command', () => {
     expect([...new Set(lines.map((l) => l.tag))]).toEqual(['proof-p1', 'proof-p2']);
     expect(lines[0]!.text).toMatch(/^مفت مشورے/u);
     // Runs read `face@size script direction: glyph:advance(dx,dy) …`, as in the golden traces; the Urdu is set in Nastaliq.
-    for (const run of lines.flatMap((l) => l.runs)) expect(run).toMatch(/^[\w-]+@11 [A-Z][a-z]{3} (ltr|rtl): \d+:-?[\d.]+(\(-?[\d.]+,-?[\d.]+\))?( \d+:-?[\d.]+(\(-?[\d.]+,-?[\d.]+\))?)*$/u);
+    for (const run of lines.flatMap((l) => l.runs))
+      expect(run).toMatch(/^[\w-]+@11 [A-Z][a-z]{3} (ltr|rtl): \d+:-?[\d.]+(\(-?[\d.]+,-?[\d.]+\))?( \d+:-?[\d.]+(\(-?[\d.]+,-?[\d.]+\))?)*$/u);
     expect(lines[0]!.runs.some((r) => /^noto-nastaliq-urdu[\w-]*@11 Arab rtl: /u.test(r))).toBe(true);
     const golden = JSON.parse(readFileSync(new URL('../../golden/traces/card-ur.json', import.meta.url), 'utf8')) as DocumentTrace;
     expect(Object.keys(trace)).toEqual(Object.keys(golden));

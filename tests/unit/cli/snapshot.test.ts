@@ -48,7 +48,9 @@ describe('rightsprint snapshot', () => {
     const io = captureIO(dir);
     expect(await snapshotCommand.run([], io)).toBe(1);
     const err = io.stderr.join('\n');
-    expect(err).toContain('content/history/2026.2.yaml:7:10  RP2012  This file holds a different snapshot of version 2026.2 (1 string(s) differ: title); nothing written.');
+    expect(err).toContain(
+      'content/history/2026.2.yaml:7:10  RP2012  This file holds a different snapshot of version 2026.2 (1 string(s) differ: title); nothing written.',
+    );
     expect(err).toContain('raise `version`');
     expect(readFileSync(snapshotPath(content), 'utf8')).toBe(first);
 

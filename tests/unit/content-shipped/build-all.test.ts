@@ -56,10 +56,7 @@ describe('shipped content: full build', () => {
   });
 
   it('warns only about the placeholders still in the content: settings per edition and [PLACEHOLDER] markers per key', () => {
-    const expected = [
-      'generic: organisation, area, hotline, website, legalAdvice',
-      'example-local: hotline, website, legalAdvice',
-    ];
+    const expected = ['generic: organisation, area, hotline, website, legalAdvice', 'example-local: hotline, website, legalAdvice'];
     const byEdition = new Map<string, string[]>();
     const markerKeys = new Set<string>();
     for (const d of summary.diagnostics.filter((x) => x.severity === 'warning')) {

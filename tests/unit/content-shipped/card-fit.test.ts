@@ -47,7 +47,13 @@ function lengthenTemplate(template: string, factor: number): string {
     .map((line) => {
       const bullet = line.startsWith('- ') ? '- ' : '';
       const rest = line.slice(bullet.length);
-      return bullet + rest.split(/(\{\{\w+\}\}|\*\*)/u).map((p) => (p.startsWith('{{') || p === '**' ? p : lengthen(p, factor))).join('');
+      return (
+        bullet +
+        rest
+          .split(/(\{\{\w+\}\}|\*\*)/u)
+          .map((p) => (p.startsWith('{{') || p === '**' ? p : lengthen(p, factor)))
+          .join('')
+      );
     })
     .join('\n');
 }
@@ -70,12 +76,24 @@ describe('shipped content through the pipeline', () => {
 
   it('warns in every edition that the hotline is still a placeholder, and in the generic edition for every setting', () => {
     for (const edition of content.editions) {
-      const warned = localize(content, edition, 'en').diagnostics.filter((d) => d.severity === 'warning').map((d) => d.message);
-      expect(warned.some((m) => m.includes('`hotline`')), edition.name).toBe(true);
+      const warned = localize(content, edition, 'en')
+        .diagnostics.filter((d) => d.severity === 'warning')
+        .map((d) => d.message);
+      expect(
+        warned.some((m) => m.includes('`hotline`')),
+        edition.name,
+      ).toBe(true);
       if (edition.name === 'generic') {
-        for (const s of ['organisation', 'area', 'hotline', 'website', 'legalAdvice']) expect(warned.some((m) => m.includes(`\`${s}\``)), s).toBe(true);
+        for (const s of ['organisation', 'area', 'hotline', 'website', 'legalAdvice'])
+          expect(
+            warned.some((m) => m.includes(`\`${s}\``)),
+            s,
+          ).toBe(true);
       } else {
-        expect(warned.some((m) => m.includes('`organisation`')), edition.name).toBe(false);
+        expect(
+          warned.some((m) => m.includes('`organisation`')),
+          edition.name,
+        ).toBe(false);
       }
     }
   });

@@ -24,7 +24,9 @@ const project = readYaml('project.yaml') as {
   languages: { code: string; review: string }[];
   materials: MaterialsSpec;
 };
-const editionFiles = readdirSync(join(CONTENT, 'editions')).filter((f) => f.endsWith('.yaml')).sort();
+const editionFiles = readdirSync(join(CONTENT, 'editions'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const editions = editionFiles.map((f) => ({ file: f, ...(readYaml(`editions/${f}`) as { title?: string; settings: Record<string, string> }) }));
 const sources = readFileSync(join(CONTENT, 'SOURCES.md'), 'utf8');
 const strings = guidance.strings;
@@ -121,17 +123,28 @@ describe('shipped English guidance', () => {
   it('interpolates only known settings', () => {
     const known = new Set(Object.keys(project.settings));
     const unknown = Object.entries(strings).flatMap(([key, text]) =>
-      [...text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/gu)].map((m) => m[1]!).filter((v) => !known.has(v)).map((v) => `${key}: {{${v}}}`),
+      [...text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/gu)]
+        .map((m) => m[1]!)
+        .filter((v) => !known.has(v))
+        .map((v) => `${key}: {{${v}}}`),
     );
     expect(unknown).toEqual([]);
     // Single braces are a typo for interpolation and would print literally.
-    expect(Object.entries(strings).filter(([, t]) => /(^|[^{])\{[^{]|[^}]\}($|[^}])/u.test(t)).map(([k]) => k)).toEqual([]);
+    expect(
+      Object.entries(strings)
+        .filter(([, t]) => /(^|[^{])\{[^{]|[^}]\}($|[^}])/u.test(t))
+        .map(([k]) => k),
+    ).toEqual([]);
   });
 
   it('contains no phone numbers or web addresses (those are settings, verified per edition)', () => {
-    const phones = Object.entries(strings).filter(([, t]) => PHONE_LIKE.test(t)).map(([k, t]) => `${k}: ${PHONE_LIKE.exec(t)![0]}`);
+    const phones = Object.entries(strings)
+      .filter(([, t]) => PHONE_LIKE.test(t))
+      .map(([k, t]) => `${k}: ${PHONE_LIKE.exec(t)![0]}`);
     expect(phones).toEqual([]);
-    const urls = Object.entries(strings).filter(([, t]) => /https?:|www\.|@|\.(org|uk|com|net)\b/iu.test(t)).map(([k]) => k);
+    const urls = Object.entries(strings)
+      .filter(([, t]) => /https?:|www\.|@|\.(org|uk|com|net)\b/iu.test(t))
+      .map(([k]) => k);
     expect(urls).toEqual([]);
   });
 
@@ -249,7 +262,6 @@ describe('content/SOURCES.md', () => {
 });
 
 describe('shipped project file and editions', () => {
-
   it('lists each language once, all known, none the source, all draft until reviewed', () => {
     const codes = project.languages.map((l) => l.code);
     expect(new Set(codes).size).toBe(codes.length);

@@ -39,7 +39,11 @@ describe('content diagnostics', () => {
 
   it('suggests the intended name', () => {
     const { diagnostics } = loadContent(join(FIXTURES, 'content-errors'), { display: 'content' });
-    const text = (code: string) => diagnostics.filter((d) => d.code === code).map((d) => `${d.message} ${d.hints.join(' ')}`).join('\n');
+    const text = (code: string) =>
+      diagnostics
+        .filter((d) => d.code === code)
+        .map((d) => `${d.message} ${d.hints.join(' ')}`)
+        .join('\n');
     expect(text('RP1003')).toContain('did you mean `officerLanguage`');
     expect(text('RP1003')).toContain('did you mean `hotline`');
     expect(text('RP3101')).toContain('`card.title`');

@@ -23,7 +23,10 @@ describe('edition history loading (content/history/<version>.yaml)', () => {
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect([...loaded.content!.history!.keys()]).toEqual(['2026.1', '2025.10', '2025.9']);
     expect(loaded.content!.history!.get('2026.1')).toEqual({
-      version: '2026.1', date: '2026-01-01', language: 'en', strings: { title: 'Know your rights', intro: 'You have rights.' },
+      version: '2026.1',
+      date: '2026-01-01',
+      language: 'en',
+      strings: { title: 'Know your rights', intro: 'You have rights.' },
     });
   });
 

@@ -20,7 +20,11 @@ describe('interpolated values keep their language (Inline.lang)', () => {
   });
 
   it('marks values inside bold and inside list items, and a value that straddles a ** marker', () => {
-    const text = interpolateMarked('**{{organisation}}** ({{area}})\n\n- Tell {{organisation}}.\n- **{{x}} tail', { ...settings, area: 'Hackney', x: 'name** more' });
+    const text = interpolateMarked('**{{organisation}}** ({{area}})\n\n- Tell {{organisation}}.\n- **{{x}} tail', {
+      ...settings,
+      area: 'Hackney',
+      x: 'name** more',
+    });
     const blocks = parseMarkup(text, 'en');
     expect(blocks[0]).toEqual({
       kind: 'para',
@@ -34,9 +38,17 @@ describe('interpolated values keep their language (Inline.lang)', () => {
     expect(blocks[1]).toEqual({
       kind: 'list',
       items: [
-        [{ text: 'Tell ', bold: false }, { text: 'Anti-Raids Network', bold: false, lang: 'en' }, { text: '.', bold: false }],
+        [
+          { text: 'Tell ', bold: false },
+          { text: 'Anti-Raids Network', bold: false, lang: 'en' },
+          { text: '.', bold: false },
+        ],
         // `**` inside a value toggles bold exactly as with plain interpolation; both halves stay marked.
-        [{ text: 'name', bold: true, lang: 'en' }, { text: ' more', bold: false, lang: 'en' }, { text: ' tail', bold: false }],
+        [
+          { text: 'name', bold: true, lang: 'en' },
+          { text: ' more', bold: false, lang: 'en' },
+          { text: ' tail', bold: false },
+        ],
       ],
     });
   });
@@ -60,13 +72,28 @@ describe('interpolated values keep their language (Inline.lang)', () => {
 
   it('a value is text: one that starts with "- " does not turn its line into a list item', () => {
     const blocks = parseMarkup(interpolateMarked('{{v}} and more', { v: '- dash' }), 'en');
-    expect(blocks).toEqual([{ kind: 'para', inlines: [{ text: '- dash', bold: false, lang: 'en' }, { text: ' and more', bold: false }] }]);
+    expect(blocks).toEqual([
+      {
+        kind: 'para',
+        inlines: [
+          { text: '- dash', bold: false, lang: 'en' },
+          { text: ' and more', bold: false },
+        ],
+      },
+    ]);
   });
 
   it('leaves leading and trailing spaces of a value outside the marked inline', () => {
     const blocks = parseMarkup(interpolateMarked('Ask {{v}} now', { v: ' Home Office ' }), 'en');
     expect(blocks).toEqual([
-      { kind: 'para', inlines: [{ text: 'Ask  ', bold: false }, { text: 'Home Office', bold: false, lang: 'en' }, { text: '  now', bold: false }] },
+      {
+        kind: 'para',
+        inlines: [
+          { text: 'Ask  ', bold: false },
+          { text: 'Home Office', bold: false, lang: 'en' },
+          { text: '  now', bold: false },
+        ],
+      },
     ]);
   });
 });
@@ -79,10 +106,12 @@ describe('[PLACEHOLDER …] markers kept in the source language (markBracketed)'
     expect(mark(`- ${text}`, 'en')).toEqual([
       {
         kind: 'list',
-        items: [[
-          { text: 'بعد القبض عليك قد يكون عليك أن تجيب. ', bold: false },
-          { text: '[PLACEHOLDER: verify with a lawyer (Policing and Crime Act 2017 ss.159–160)]', bold: false, lang: 'en' },
-        ]],
+        items: [
+          [
+            { text: 'بعد القبض عليك قد يكون عليك أن تجيب. ', bold: false },
+            { text: '[PLACEHOLDER: verify with a lawyer (Policing and Crime Act 2017 ss.159–160)]', bold: false, lang: 'en' },
+          ],
+        ],
       },
     ]);
   });

@@ -5,8 +5,23 @@ describe('markup', () => {
   it('parses bold, paragraphs, lists and forced breaks', () => {
     const blocks = parseMarkup('**Stay calm.** You can\nstay silent.\n\n- One **two**\n- Three');
     expect(blocks).toEqual([
-      { kind: 'para', inlines: [{ text: 'Stay calm.', bold: true }, { text: ' You can\nstay silent.', bold: false }] },
-      { kind: 'list', items: [[{ text: 'One ', bold: false }, { text: 'two', bold: true }], [{ text: 'Three', bold: false }]] },
+      {
+        kind: 'para',
+        inlines: [
+          { text: 'Stay calm.', bold: true },
+          { text: ' You can\nstay silent.', bold: false },
+        ],
+      },
+      {
+        kind: 'list',
+        items: [
+          [
+            { text: 'One ', bold: false },
+            { text: 'two', bold: true },
+          ],
+          [{ text: 'Three', bold: false }],
+        ],
+      },
     ]);
     expect(plainText(blocks)).toBe('Stay calm. You can\nstay silent.\n\nOne two\nThree');
   });

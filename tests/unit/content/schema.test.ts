@@ -46,21 +46,29 @@ describe('JSON Schemas (schema/*.schema.json)', () => {
     for (const dir of [join(FIXTURES, 'content-basic'), join(REPO_ROOT, 'content')]) {
       if (!existsSync(join(dir, 'project.yaml'))) continue;
       const { diagnostics } = loadContent(dir);
-      expect(diagnostics.filter((d) => d.code.startsWith('RP1') || d.severity === 'error'), dir).toEqual([]);
+      expect(
+        diagnostics.filter((d) => d.code.startsWith('RP1') || d.severity === 'error'),
+        dir,
+      ).toEqual([]);
     }
   });
 
   it('shipped content files point editors at the right schema', () => {
     const root = join(REPO_ROOT, 'content');
     if (!existsSync(join(root, 'project.yaml'))) return;
-    const files: [string, ContentKind][] = [['project.yaml', 'project'], ['guidance/en.yaml', 'guidance']];
+    const files: [string, ContentKind][] = [
+      ['project.yaml', 'project'],
+      ['guidance/en.yaml', 'guidance'],
+    ];
     const kinds = { translations: 'translation', editions: 'edition', history: 'history' } as const;
     for (const sub of ['translations', 'editions', 'history'] as const) {
       if (!existsSync(join(root, sub))) continue;
       for (const f of readdirSync(join(root, sub)).filter((n) => n.endsWith('.yaml'))) files.push([`${sub}/${f}`, kinds[sub]]);
     }
     for (const [rel, kind] of files) {
-      const first = readFileSync(join(root, rel), 'utf8').split('\n').find((l) => l.includes('yaml-language-server'));
+      const first = readFileSync(join(root, rel), 'utf8')
+        .split('\n')
+        .find((l) => l.includes('yaml-language-server'));
       const ref = first?.match(/\$schema=(\S+)/u)?.[1];
       expect(ref, `${rel} has no $schema comment`).toBeDefined();
       expect(resolve(dirname(join(root, rel)), ref!)).toBe(join(REPO_ROOT, 'schema', `${kind}.schema.json`));

@@ -19,10 +19,14 @@ describe('checkSvg: accepts what design tools export, reads the size', () => {
     expect(checkSvg(`${doctype}<svg viewBox="0 0 10 10"><path d="M0 0h1"/></svg>`)).toEqual({ ok: true, viewBox: [0, 0, 10, 10] });
   });
 
-  it('without a viewBox, width and height in any absolute unit are read as CSS px (the drawer\'s user units)', () => {
+  it("without a viewBox, width and height in any absolute unit are read as CSS px (the drawer's user units)", () => {
     expect(checkSvg('<svg width="96" height="48px"><path d="M0 0h1"/></svg>')).toEqual({ ok: true, viewBox: [0, 0, 96, 48] });
     expect(checkSvg('<svg width="1in" height="72pt"><path d="M0 0h1"/></svg>')).toEqual({ ok: true, viewBox: [0, 0, 96, 96] });
-    expect(checkSvg('<svg width="100%" height="50%"><path d="M0 0h1"/></svg>')).toMatchObject({ ok: false, kind: 'unsupported', reason: expect.stringMatching(/viewBox/) });
+    expect(checkSvg('<svg width="100%" height="50%"><path d="M0 0h1"/></svg>')).toMatchObject({
+      ok: false,
+      kind: 'unsupported',
+      reason: expect.stringMatching(/viewBox/),
+    });
   });
 });
 

@@ -40,7 +40,9 @@ function same(text: string): boolean {
 }
 
 function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/u.test(f)).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.ya?ml$/u.test(f))
+    .map((f) => join(dir, f));
 }
 
 describe('YAML fast path (issue #11): the same Document as the yaml package, or none', () => {

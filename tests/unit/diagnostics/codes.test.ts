@@ -46,7 +46,7 @@ function readmeRows(): string[] {
 }
 
 describe('diagnostic codes', () => {
-  it('are declared once each, well-formed, in their namespace\'s range, and never a retired code', () => {
+  it("are declared once each, well-formed, in their namespace's range, and never a retired code", () => {
     const seen = new Map<string, string>();
     for (const { ns, name, code } of declared) {
       expect(code, `${ns}.${name}`).toMatch(RANGES[ns]);
@@ -58,8 +58,9 @@ describe('diagnostic codes', () => {
   });
 
   it('are declared in no other source file (no module keeps its own table or a code literal)', () => {
-    const offenders = files('src', (p) => /\.(ts|mjs|js)$/u.test(p) && p !== join('src', 'diagnostics', 'codes.ts'))
-      .flatMap((p) => [...withoutComments(readFileSync(join(ROOT, p), 'utf8')).matchAll(/['"`]RP\d{4}['"`]/gu)].map((m) => `${p}: ${m[0]}`));
+    const offenders = files('src', (p) => /\.(ts|mjs|js)$/u.test(p) && p !== join('src', 'diagnostics', 'codes.ts')).flatMap((p) =>
+      [...withoutComments(readFileSync(join(ROOT, p), 'utf8')).matchAll(/['"`]RP\d{4}['"`]/gu)].map((m) => `${p}: ${m[0]}`),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -68,7 +69,10 @@ describe('diagnostic codes', () => {
     const rows = readmeRows().filter((r) => !/^RP\d\dxx$/u.test(r));
     for (const row of rows) expect(row, `README row ${row} is one code, not a range`).toMatch(/^RP\d{4}$/u);
     const codes = declared.map((d) => d.code);
-    expect(rows.filter((r) => !codes.includes(r)), 'README rows that are not declared codes').toEqual([]);
+    expect(
+      rows.filter((r) => !codes.includes(r)),
+      'README rows that are not declared codes',
+    ).toEqual([]);
     for (const code of codes) expect(rows.filter((r) => r === code).length, `README rows for ${code}`).toBe(1);
   });
 

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTranslation } from '../../../src/i18n/exchange/check.ts';
 
 const at = { file: 'ar.po', line: 7, col: 8 };
-const codes = (source: string, translation: string) =>
-  checkTranslation('k', source, translation, at).map((d) => `${d.code}:${d.severity}`);
+const codes = (source: string, translation: string) => checkTranslation('k', source, translation, at).map((d) => `${d.code}:${d.severity}`);
 
 describe('checkTranslation', () => {
   it('accepts a faithful translation, with placeholders moved and spaced differently', () => {

@@ -4,7 +4,12 @@ import type { ExchangeEntry } from '../../../src/i18n/exchange/types.ts';
 import { sourceHash } from '../../../src/i18n/hash.ts';
 
 const entry = (key: string, source: string, translation: string, status: ExchangeEntry['status'], extra: Partial<ExchangeEntry> = {}): ExchangeEntry => ({
-  key, source, sourceHash: sourceHash(source), translation, status, ...extra,
+  key,
+  source,
+  sourceHash: sourceHash(source),
+  translation,
+  status,
+  ...extra,
 });
 
 describe('CSV (RFC 4180, UTF-8 with BOM)', () => {

@@ -74,11 +74,7 @@ describe('planImport', () => {
   });
 
   it('rejects unknown and duplicate keys and entries failing checks; marks XLIFF-final entries reviewed', () => {
-    const plan = planImport(
-      [unit('zz', 'x'), unit('c', 'گاما', { reviewed: true }), unit('c', 'again'), unit('b', 'بتا')],
-      SOURCE,
-      EXISTING,
-    );
+    const plan = planImport([unit('zz', 'x'), unit('c', 'گاما', { reviewed: true }), unit('c', 'again'), unit('b', 'بتا')], SOURCE, EXISTING);
     expect(plan.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([
       ['RP2602', expect.any(Number)],
       ['RP2609', expect.any(Number)],

@@ -5,7 +5,12 @@ import { sourceHash } from '../../../src/i18n/hash.ts';
 
 const META = { sourceLanguage: 'en', targetLanguage: 'fa', version: '2026.2', date: '2026-11-26' };
 const entry = (key: string, source: string, translation: string, status: ExchangeEntry['status'], extra: Partial<ExchangeEntry> = {}): ExchangeEntry => ({
-  key, source, sourceHash: sourceHash(source), translation, status, ...extra,
+  key,
+  source,
+  sourceHash: sourceHash(source),
+  translation,
+  status,
+  ...extra,
 });
 
 describe('PO writer', () => {
@@ -24,14 +29,28 @@ describe('PO writer', () => {
       META,
     );
     // Every header field msgfmt -c and PO editors expect, dated from the edition date (never the clock).
-    expect(po).toContain([
-      'msgid ""', 'msgstr ""', '"Project-Id-Version: rightsprint 2026.2\\n"', '"Report-Msgid-Bugs-To: \\n"',
-      '"POT-Creation-Date: 2026-11-26 00:00+0000\\n"', '"PO-Revision-Date: 2026-11-26 00:00+0000\\n"', '"Last-Translator: \\n"',
-      '"Language-Team: Farsi\\n"', '"Language: fa\\n"', '"MIME-Version: 1.0\\n"', '"Content-Type: text/plain; charset=UTF-8\\n"',
-      '"Content-Transfer-Encoding: 8bit\\n"', '"Plural-Forms: nplurals=2; plural=n > 1;\\n"', '"X-Rightsprint-Source-Language: en\\n"',
-    ].join('\n'));
+    expect(po).toContain(
+      [
+        'msgid ""',
+        'msgstr ""',
+        '"Project-Id-Version: rightsprint 2026.2\\n"',
+        '"Report-Msgid-Bugs-To: \\n"',
+        '"POT-Creation-Date: 2026-11-26 00:00+0000\\n"',
+        '"PO-Revision-Date: 2026-11-26 00:00+0000\\n"',
+        '"Last-Translator: \\n"',
+        '"Language-Team: Farsi\\n"',
+        '"Language: fa\\n"',
+        '"MIME-Version: 1.0\\n"',
+        '"Content-Type: text/plain; charset=UTF-8\\n"',
+        '"Content-Transfer-Encoding: 8bit\\n"',
+        '"Plural-Forms: nplurals=2; plural=n > 1;\\n"',
+        '"X-Rightsprint-Source-Language: en\\n"',
+      ].join('\n'),
+    );
     expect(po).toContain('msgctxt "new"\nmsgid ""');
-    expect(po).toContain(`#. X-Rightsprint-Source-Hash: ${sourceHash('Know your rights')}\n#: title\nmsgctxt "title"\nmsgid "Know your rights"\nmsgstr "حقوق خود را بدانید"\n`);
+    expect(po).toContain(
+      `#. X-Rightsprint-Source-Hash: ${sourceHash('Know your rights')}\n#: title\nmsgctxt "title"\nmsgid "Know your rights"\nmsgstr "حقوق خود را بدانید"\n`,
+    );
     expect(po).toContain('#. X-Rightsprint-Previous-Source-Hash: deadbeef\n#: intro\n#, fuzzy\n#| msgid ""\n#| "Old\\n"\n#| "intro"\nmsgctxt "intro"');
     expect(po).toContain('#. X-Rightsprint-Previous-Source-Hash: 0badc0de (the old source text is not available)\n#: card.call\n#, fuzzy\nmsgctxt "card.call"');
     expect(po).toContain('msgctxt "new"\nmsgid ""\n"Line one\\n"\n"Line two"\nmsgstr ""\n');
@@ -50,7 +69,20 @@ describe('PO writer', () => {
   });
 
   it('locates the msgstr of each entry by line and column', () => {
-    const po = ['msgid ""', 'msgstr "Language: ar\\n"', '', '# comment', 'msgctxt "a"', 'msgid "A"', '  msgstr "x"', 'msgctxt "b"', 'msgid "B"', 'msgstr ""', '"two"', '"parts"'].join('\n');
+    const po = [
+      'msgid ""',
+      'msgstr "Language: ar\\n"',
+      '',
+      '# comment',
+      'msgctxt "a"',
+      'msgid "A"',
+      '  msgstr "x"',
+      'msgctxt "b"',
+      'msgid "B"',
+      'msgstr ""',
+      '"two"',
+      '"parts"',
+    ].join('\n');
     const read = readPo(po, 'ar.po');
     expect(read.diagnostics).toEqual([]);
     expect(read.units.map((u) => [u.key, u.text, u.span.line, u.span.col, u.entrySpan.line])).toEqual([
@@ -61,10 +93,22 @@ describe('PO writer', () => {
 
   it('reports malformed input with file:line:col instead of throwing', () => {
     const po = [
-      'msgctxt "a"', 'msgid "A"', 'msgstr "bad \\q escape"', '',
-      'msgctxt "b"', 'msgid "B"', 'msgstr "unterminated', '',
-      'msgid "no context"', 'msgstr "x"', '',
-      'msgctxt "p"', 'msgid "one"', 'msgid_plural "many"', 'msgstr[0] "x"', '',
+      'msgctxt "a"',
+      'msgid "A"',
+      'msgstr "bad \\q escape"',
+      '',
+      'msgctxt "b"',
+      'msgid "B"',
+      'msgstr "unterminated',
+      '',
+      'msgid "no context"',
+      'msgstr "x"',
+      '',
+      'msgctxt "p"',
+      'msgid "one"',
+      'msgid_plural "many"',
+      'msgstr[0] "x"',
+      '',
       'garbage here',
     ].join('\n');
     const { diagnostics } = readPo(po, 'x.po');
@@ -89,9 +133,24 @@ describe('PO writer', () => {
 describe('PO as editors save it', () => {
   it('reads lines re-wrapped at arbitrary points, extra flags, CRLF line ends and translator comments', () => {
     const po = [
-      'msgid ""', 'msgstr ""', '"Language: fa\\n"', '"PO-Revision-Date: 2026-12-01 10:00+0000\\n"', '"Last-Translator: A <a@example.org>\\n"', '',
-      '# translator note', '#. X-Rightsprint-Source-Hash: 0badc0de', '#, fuzzy, no-c-format', 'msgctxt "k"',
-      'msgid ""', '"Long source "', '"text"', 'msgstr ""', '"Long tra"', '"nslation\\n"', '"next line"', '',
+      'msgid ""',
+      'msgstr ""',
+      '"Language: fa\\n"',
+      '"PO-Revision-Date: 2026-12-01 10:00+0000\\n"',
+      '"Last-Translator: A <a@example.org>\\n"',
+      '',
+      '# translator note',
+      '#. X-Rightsprint-Source-Hash: 0badc0de',
+      '#, fuzzy, no-c-format',
+      'msgctxt "k"',
+      'msgid ""',
+      '"Long source "',
+      '"text"',
+      'msgstr ""',
+      '"Long tra"',
+      '"nslation\\n"',
+      '"next line"',
+      '',
     ].join('\r\n');
     const read = readPo(po, 'fa.po');
     expect(read.diagnostics).toEqual([]);

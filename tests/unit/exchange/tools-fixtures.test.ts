@@ -36,8 +36,7 @@ async function importFile(file: string, lang: string) {
 
 const unchanged: string[] = [];
 for (const folder of ['rightsprint', 'gettext', 'translate-toolkit', 'python'])
-  for (const name of readdirSync(join(TOOLS, folder)).sort())
-    if (!name.endsWith('.po2xliff.xlf')) unchanged.push(`${folder}/${name}`);
+  for (const name of readdirSync(join(TOOLS, folder)).sort()) if (!name.endsWith('.po2xliff.xlf')) unchanged.push(`${folder}/${name}`);
 
 describe('exchange files re-saved by real tools import cleanly', () => {
   it('the fixture set is complete: 3 languages × (3 exports, 2 gettext, 3 translate-toolkit, 2 python)', () => {
@@ -81,8 +80,19 @@ describe('exchange files re-saved by real tools import cleanly', () => {
   it('the exported PO header passed msgfmt -c (recorded by make.sh) and has every field it asks for', () => {
     for (const lang of LANGS) {
       const po = readFileSync(join(TOOLS, 'rightsprint', `${lang}.po`), 'utf8');
-      for (const field of ['Project-Id-Version', 'Report-Msgid-Bugs-To', 'POT-Creation-Date', 'PO-Revision-Date', 'Last-Translator',
-        'Language-Team', 'Language', 'MIME-Version', 'Content-Type', 'Content-Transfer-Encoding', 'Plural-Forms'])
+      for (const field of [
+        'Project-Id-Version',
+        'Report-Msgid-Bugs-To',
+        'POT-Creation-Date',
+        'PO-Revision-Date',
+        'Last-Translator',
+        'Language-Team',
+        'Language',
+        'MIME-Version',
+        'Content-Type',
+        'Content-Transfer-Encoding',
+        'Plural-Forms',
+      ])
         expect(po).toMatch(new RegExp(`^"${field}: `, 'mu'));
     }
   });

@@ -5,7 +5,12 @@ import { sourceHash } from '../../../src/i18n/hash.ts';
 
 const META = { sourceLanguage: 'en', targetLanguage: 'zh-Hant', version: '2026.2', date: '2026-11-26' };
 const entry = (key: string, source: string, translation: string, status: ExchangeEntry['status'], extra: Partial<ExchangeEntry> = {}): ExchangeEntry => ({
-  key, source, sourceHash: sourceHash(source), translation, status, ...extra,
+  key,
+  source,
+  sourceHash: sourceHash(source),
+  translation,
+  status,
+  ...extra,
 });
 
 describe('XLIFF 1.2', () => {
@@ -21,8 +26,12 @@ describe('XLIFF 1.2', () => {
     );
     expect(x).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">');
     expect(x).toContain('source-language="en" target-language="zh-Hant"');
-    expect(x).toContain('<trans-unit id="a" xml:space="preserve">\n        <source xml:lang="en">A</source>\n        <target xml:lang="zh-Hant" state="translated">甲</target>');
-    expect(x).toContain('<trans-unit id="r" approved="yes" xml:space="preserve">\n        <source xml:lang="en">R</source>\n        <target xml:lang="zh-Hant" state="final">乙</target>');
+    expect(x).toContain(
+      '<trans-unit id="a" xml:space="preserve">\n        <source xml:lang="en">A</source>\n        <target xml:lang="zh-Hant" state="translated">甲</target>',
+    );
+    expect(x).toContain(
+      '<trans-unit id="r" approved="yes" xml:space="preserve">\n        <source xml:lang="en">R</source>\n        <target xml:lang="zh-Hant" state="final">乙</target>',
+    );
     expect(x).toContain('state="needs-review-translation">丙</target>');
     expect(x).toContain('<note from="rightsprint">X-Rightsprint-Previous-Source-Hash: deadbeef</note>');
     expect(x).toContain('<target xml:lang="zh-Hant" state="new"></target>');
@@ -59,7 +68,10 @@ describe('XLIFF 1.2', () => {
   });
 
   it('reports inline elements in a target, and malformed XML at its line and column', () => {
-    const inline = readXliff('<xliff version="1.2"><file target-language="fa"><body>\n<trans-unit id="a"><source>A</source>\n  <target>x <g id="1">y</g></target></trans-unit></body></file></xliff>', 'fa.xlf');
+    const inline = readXliff(
+      '<xliff version="1.2"><file target-language="fa"><body>\n<trans-unit id="a"><source>A</source>\n  <target>x <g id="1">y</g></target></trans-unit></body></file></xliff>',
+      'fa.xlf',
+    );
     expect(inline.diagnostics.map((d) => [d.code, d.span?.line, d.span?.col])).toEqual([['RP2601', 3, 3]]);
     const broken = readXliff('<xliff version="1.2">\n  <file>\n    <body>oops & more</body></file></xliff>', 'b.xlf');
     expect(broken.units).toEqual([]);
@@ -71,7 +83,8 @@ describe('XLIFF 1.2', () => {
   });
 
   it('does not expand external entities (no XXE): unknown entities are errors', () => {
-    const x = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff version="1.2"><file target-language="fa"><body><trans-unit id="a"><source>A</source><target>&e;</target></trans-unit></body></file></xliff>';
+    const x =
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xliff version="1.2"><file target-language="fa"><body><trans-unit id="a"><source>A</source><target>&e;</target></trans-unit></body></file></xliff>';
     const read = readXliff(x, 'x.xlf');
     expect(read.units).toEqual([]);
     expect(read.diagnostics[0]?.code).toBe('RP2601');

@@ -11,7 +11,9 @@ const manifest = readManifest();
 describe('font manifest', () => {
   it('every face file matches its sha256', () => {
     for (const f of manifest.faces) {
-      const digest = createHash('sha256').update(readFileSync(join(REPO_ROOT, 'fonts', f.file))).digest('hex');
+      const digest = createHash('sha256')
+        .update(readFileSync(join(REPO_ROOT, 'fonts', f.file)))
+        .digest('hex');
       expect(digest, f.file).toBe(f.sha256);
     }
   });
@@ -19,7 +21,10 @@ describe('font manifest', () => {
   it('every family in every script stack has a Regular and a Bold face', () => {
     for (const [script, families] of Object.entries(manifest.stacks)) {
       for (const family of families) {
-        const weights = manifest.faces.filter((f) => f.familyId === family).map((f) => f.weight).sort();
+        const weights = manifest.faces
+          .filter((f) => f.familyId === family)
+          .map((f) => f.weight)
+          .sort();
         expect(weights, `${script}: ${family}`).toEqual([400, 700]);
       }
     }

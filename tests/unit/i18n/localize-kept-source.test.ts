@@ -32,7 +32,15 @@ describe('localize: a [PLACEHOLDER …] marker kept in a translation is source-l
     const generic = content.editions.find((e) => e.name === 'generic')!;
     const ar = localize(content, generic, 'ar').doc.string('intro');
     expect(ar.state).toBe('current');
-    expect(ar.blocks).toEqual([{ kind: 'para', inlines: [{ text: 'قد يكون عليك أن تجيب عن بعض الأسئلة. ', bold: false }, { text: MARKER, bold: false, lang: 'en' }] }]);
+    expect(ar.blocks).toEqual([
+      {
+        kind: 'para',
+        inlines: [
+          { text: 'قد يكون عليك أن تجيب عن بعض الأسئلة. ', bold: false },
+          { text: MARKER, bold: false, lang: 'en' },
+        ],
+      },
+    ]);
     expect(ar.plain).toBe(ARABIC);
     expect(localize(content, generic, 'en').doc.string('intro').blocks).toEqual([{ kind: 'para', inlines: [{ text: SOURCE, bold: false }] }]);
   });
@@ -50,7 +58,10 @@ describe('localize: a [PLACEHOLDER …] marker kept in a translation is source-l
     const runs = layoutParagraph(piece!.paragraph, { width: 1e6, size: 10 }).lines.flatMap((l) => l.runs);
     // The marker (a styled span) and `Home Office` (Latin kept inside Arabic, no markup) are both marked French.
     expect(runs.filter((r) => r.script === 'Latn').map((r) => [r.text, r.spanLang])).toEqual(
-      expect.arrayContaining([[MARKER, 'fr'], ['Home Office', 'fr']]),
+      expect.arrayContaining([
+        [MARKER, 'fr'],
+        ['Home Office', 'fr'],
+      ]),
     );
     expect(runs.filter((r) => r.script === 'Arab').every((r) => r.spanLang === undefined)).toBe(true);
   });

@@ -83,7 +83,11 @@ describe('settings and the strip', () => {
   it('builds the strip from every edition language in its own language, leaving out fallbacks', () => {
     const content = load();
     const strip = localize(content, generic(content), 'ar').doc.strip;
-    expect(strip.map((s) => [s.lang.code, s.text])).toEqual([['en', 'Know your rights'], ['ar', 'اعرف حقوقك'], ['pl', 'Poznaj swoje prawa']]);
+    expect(strip.map((s) => [s.lang.code, s.text])).toEqual([
+      ['en', 'Know your rights'],
+      ['ar', 'اعرف حقوقك'],
+      ['pl', 'Poznaj swoje prawa'],
+    ]);
   });
   it('gives UI strings through the language chain and the officer side in the officer language', () => {
     const content = load();

@@ -16,7 +16,17 @@ function warnings(settings: Record<string, string>, lang = 'ar') {
 
 describe('displaysInOrder (text/itemize.ts)', () => {
   it('is true for what the engine keeps together and for Latin names, false for values UAX #9 splits', () => {
-    for (const v of ['(020) 7123 4567', '+44 (0)20 7123-4567', '020 7123 4567 ext. 12', '0800 123 4567', 'https://example.org/help/', 'help@example.org', 'Example Anti-Raids Network', 'PLACEHOLDER-set-your-hotline', '999']) {
+    for (const v of [
+      '(020) 7123 4567',
+      '+44 (0)20 7123-4567',
+      '020 7123 4567 ext. 12',
+      '0800 123 4567',
+      'https://example.org/help/',
+      'help@example.org',
+      'Example Anti-Raids Network',
+      'PLACEHOLDER-set-your-hotline',
+      '999',
+    ]) {
       expect(displaysInOrder(v, 'rtl'), v).toBe(true);
     }
     for (const v of ['0800 RIGHTS', '020/7123 4567', '0800 123 4567 / 0800 765 4321', 'No Borders!']) expect(displaysInOrder(v, 'rtl'), v).toBe(false);

@@ -13,13 +13,21 @@ const labels = (pages: Row[][]) => pages.map((p) => p.map((r) => (r.items[0]?.it
 
 describe('fitSize', () => {
   it('steps down by 0.25 pt and returns the first size that fits', () => {
-    const fitted = fitSize((size) => size * 10, (h) => h <= 80, { max: 9, min: 6.5, step: 0.25 });
+    const fitted = fitSize(
+      (size) => size * 10,
+      (h) => h <= 80,
+      { max: 9, min: 6.5, step: 0.25 },
+    );
     expect(fitted.fits).toBe(true);
     expect(fitted.size).toBe(8);
     expect(fitted.tried).toEqual([9, 8.75, 8.5, 8.25, 8]);
   });
   it('ends at exactly the minimum and reports failure', () => {
-    const fitted = fitSize((size) => size * 10, (h) => h <= 10, { max: 9, min: 6.5, step: 0.25 });
+    const fitted = fitSize(
+      (size) => size * 10,
+      (h) => h <= 10,
+      { max: 9, min: 6.5, step: 0.25 },
+    );
     expect(fitted.fits).toBe(false);
     expect(fitted.size).toBe(6.5);
     expect(fitted.result).toBe(65);
@@ -27,26 +35,56 @@ describe('fitSize', () => {
     expect(fitted.tried).toHaveLength(11);
   });
   it('far off at the maximum: tries the minimum next and gives up there when it does not fit either', () => {
-    const fitted = fitSize((size) => size * 10, (h) => h <= 10, { max: 9, min: 6.5, step: 0.25 }, (h) => h > 20);
+    const fitted = fitSize(
+      (size) => size * 10,
+      (h) => h <= 10,
+      { max: 9, min: 6.5, step: 0.25 },
+      (h) => h > 20,
+    );
     expect([fitted.fits, fitted.size, fitted.result]).toEqual([false, 6.5, 65]);
     expect(fitted.tried).toEqual([9, 6.5]);
   });
   it('far off but the minimum fits: the scan goes on from the top and reuses the minimum attempt', () => {
-    const fitted = fitSize((size) => size * 10, (h) => h <= 80, { max: 9, min: 6.5, step: 0.25 }, () => true);
+    const fitted = fitSize(
+      (size) => size * 10,
+      (h) => h <= 80,
+      { max: 9, min: 6.5, step: 0.25 },
+      () => true,
+    );
     expect([fitted.fits, fitted.size]).toEqual([true, 8]);
     expect(fitted.tried).toEqual([9, 6.5, 8.75, 8.5, 8.25, 8]);
-    const atMin = fitSize((size) => size * 10, (h) => h <= 65, { max: 9, min: 6.5, step: 0.25 }, () => true);
+    const atMin = fitSize(
+      (size) => size * 10,
+      (h) => h <= 65,
+      { max: 9, min: 6.5, step: 0.25 },
+      () => true,
+    );
     expect([atMin.size, atMin.fits, atMin.tried.length, atMin.tried.filter((s) => s === 6.5).length]).toEqual([6.5, true, 11, 1]);
   });
   it('farOff never changes the size chosen, for every threshold', () => {
     for (let limit = 60; limit <= 95; limit += 0.5) {
-      const plain = fitSize((size) => size * 10, (h) => h <= limit, { max: 9, min: 6.5, step: 0.25 });
-      const probing = fitSize((size) => size * 10, (h) => h <= limit, { max: 9, min: 6.5, step: 0.25 }, () => true);
+      const plain = fitSize(
+        (size) => size * 10,
+        (h) => h <= limit,
+        { max: 9, min: 6.5, step: 0.25 },
+      );
+      const probing = fitSize(
+        (size) => size * 10,
+        (h) => h <= limit,
+        { max: 9, min: 6.5, step: 0.25 },
+        () => true,
+      );
       expect([probing.size, probing.fits]).toEqual([plain.size, plain.fits]);
     }
   });
   it('a minimum that is not a whole number of steps below the maximum is still tried last', () => {
-    expect(fitSize((size) => size, () => false, { max: 9, min: 6.4, step: 0.25 }).tried.slice(-2)).toEqual([6.5, 6.4]);
+    expect(
+      fitSize(
+        (size) => size,
+        () => false,
+        { max: 9, min: 6.4, step: 0.25 },
+      ).tried.slice(-2),
+    ).toEqual([6.5, 6.4]);
   });
 });
 
@@ -59,7 +97,10 @@ describe('paginate', () => {
     // body, body, heading (fits), first line of the next paragraph (does not fit) → the heading moves over.
     const rows = [row(30, false, 0, 'p1'), row(30, false, 0, 'p2'), row(20, false, 5, 'h'), row(30, true, 0, 'after-h'), row(30, false, 0, 'x')];
     const pages = labels(paginate(rows, () => 100));
-    expect(pages).toEqual([['p1', 'p2'], ['h', 'after-h', 'x']]);
+    expect(pages).toEqual([
+      ['p1', 'p2'],
+      ['h', 'after-h', 'x'],
+    ]);
     for (const page of pages) expect(page[page.length - 1]).not.toBe('h');
   });
   it('drops the space before the first row of a page', () => {

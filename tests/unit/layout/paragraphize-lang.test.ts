@@ -22,9 +22,22 @@ describe('paragraphFromInlines: Inline.lang becomes StyledSpan.lang', () => {
   });
 
   it('drops a language equal to the paragraph language and merges neighbours as before', () => {
-    const p = paragraphFromInlines([{ text: 'Call ', bold: false }, { text: 'Anti-Raids Network', bold: false, lang: 'en' }, { text: '.', bold: false }], 'en');
+    const p = paragraphFromInlines(
+      [
+        { text: 'Call ', bold: false },
+        { text: 'Anti-Raids Network', bold: false, lang: 'en' },
+        { text: '.', bold: false },
+      ],
+      'en',
+    );
     expect(p.spans).toEqual([{ start: 0, end: 24, weight: 400 }]);
-    const merged = paragraphFromInlines([{ text: 'A', bold: true, lang: 'en' }, { text: 'B', bold: true, lang: 'en' }], 'fr');
+    const merged = paragraphFromInlines(
+      [
+        { text: 'A', bold: true, lang: 'en' },
+        { text: 'B', bold: true, lang: 'en' },
+      ],
+      'fr',
+    );
     expect(merged.spans).toEqual([{ start: 0, end: 2, weight: 700, lang: 'en' }]);
   });
 });

@@ -3,7 +3,7 @@ import jsQRModule from 'jsqr';
 
 type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
 /** jsqr is CommonJS with an ESM-style `export default` typing: accept either shape. */
-const jsQR: Decode = ((jsQRModule as unknown as { default?: Decode }).default ?? (jsQRModule as unknown as Decode));
+const jsQR: Decode = (jsQRModule as unknown as { default?: Decode }).default ?? (jsQRModule as unknown as Decode);
 import { COLORS } from '../../../src/layout/colors.ts';
 import { QR_QUIET_MODULES, qrCode, rowRuns } from '../../../src/layout/qr.ts';
 
@@ -31,7 +31,11 @@ function rasterise(d: string, size: number, scale: number): { data: Uint8Clamped
 describe('qrCode', () => {
   it('merges dark modules of a row into runs', () => {
     const row = [1, 1, 0, 1, 0, 0, 1, 1, 1];
-    expect(rowRuns((c) => row[c] === 1, row.length)).toEqual([[0, 2], [3, 1], [6, 3]]);
+    expect(rowRuns((c) => row[c] === 1, row.length)).toEqual([
+      [0, 2],
+      [3, 1],
+      [6, 3],
+    ]);
     expect(rowRuns(() => false, 5)).toEqual([]);
   });
 

@@ -46,7 +46,10 @@ describe('setPieces', () => {
     expect(list.children.map((c) => c.role)).toEqual(['LI', 'LI']);
     expect(list.children[0]!.children.map((c) => c.role)).toEqual(['Lbl', 'LBody']);
     const ids = new Set<string>();
-    const walk = (n: (typeof set.nodes)[number]): void => { ids.add(n.id); n.children.forEach(walk); };
+    const walk = (n: (typeof set.nodes)[number]): void => {
+      ids.add(n.id);
+      n.children.forEach(walk);
+    };
     set.nodes.forEach(walk);
     for (const p of items) expect(ids.has(p.item.tag!)).toBe(true);
   });

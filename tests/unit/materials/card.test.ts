@@ -16,7 +16,12 @@ describe('wallet card fitting', () => {
     const normal = cardSides(makeDoc('en'), KEYS, layoutParagraph, 'c');
     expect(normal.front.fits).toBe(true);
     expect(normal.back.fits).toBe(true);
-    const longer = cardSides(makeDoc('en', { overrides: { 'card.silent': `${makeDoc('en').string('card.silent').plain} ${'Stay calm. Keep this card with you. '.repeat(2)}` } }), KEYS, layoutParagraph, 'c');
+    const longer = cardSides(
+      makeDoc('en', { overrides: { 'card.silent': `${makeDoc('en').string('card.silent').plain} ${'Stay calm. Keep this card with you. '.repeat(2)}` } }),
+      KEYS,
+      layoutParagraph,
+      'c',
+    );
     expect(longer.front.fits).toBe(true);
     expect(longer.front.size).toBeLessThan(normal.front.size);
     expect(longer.front.size).toBeGreaterThanOrEqual(6.5);
@@ -122,7 +127,10 @@ describe('wallet card outputs', () => {
   });
 
   it('home sheets: A4 (10 cards per side) and Letter (8), RGB, only the first copy tagged', () => {
-    for (const [file, perSheet] of [['card-sheet-a4.pdf', 10], ['card-sheet-letter.pdf', 8]] as const) {
+    for (const [file, perSheet] of [
+      ['card-sheet-a4.pdf', 10],
+      ['card-sheet-letter.pdf', 8],
+    ] as const) {
       const out = result.outputs.find((o) => o.file === file)!;
       expect(out.doc.colorMode).toBe('rgb');
       expect(out.doc.pages).toHaveLength(2);
@@ -146,7 +154,10 @@ describe('wallet card outputs', () => {
       const r = buildCard(makeDoc('en'), { keys: KEYS, cardsPerSheet: n }, fakeSetText);
       for (const file of ['card-sheet-a4.pdf', 'card-sheet-letter.pdf']) {
         const page = r.outputs.find((o) => o.file === file)!.doc.pages[0]!;
-        expect(page.frame.items.filter((p) => p.item.kind === 'group'), `${file} ${n}`).toHaveLength(n);
+        expect(
+          page.frame.items.filter((p) => p.item.kind === 'group'),
+          `${file} ${n}`,
+        ).toHaveLength(n);
       }
     }
   });

@@ -51,7 +51,10 @@ export const KEYS: MaterialsSpec = {
 /** Tiny markup parser for the test strings (the real one is src/content/markup.ts). */
 export function parseMarkup(text: string): Block[] {
   const inlines = (s: string): Inline[] =>
-    s.split(/(\*\*[^*]+\*\*)/u).filter((p) => p.length > 0).map((p) => (p.startsWith('**') ? { text: p.slice(2, -2), bold: true } : { text: p, bold: false }));
+    s
+      .split(/(\*\*[^*]+\*\*)/u)
+      .filter((p) => p.length > 0)
+      .map((p) => (p.startsWith('**') ? { text: p.slice(2, -2), bold: true } : { text: p, bold: false }));
   return text.split(/\n\s*\n/u).map((chunk): Block => {
     const lines = chunk.split('\n');
     if (lines.every((l) => l.startsWith('- '))) return { kind: 'list', items: lines.map((l) => inlines(l.slice(2))) };
@@ -60,8 +63,16 @@ export function parseMarkup(text: string): Block[] {
 }
 
 const STRIP: Record<string, string> = {
-  en: 'Know your rights', ar: 'اعرف حقوقك', bn: 'আপনার অধিকার জানুন', 'zh-Hans': '了解你的权利', ur: 'اپنے حقوق جانیں',
-  ta: 'உங்கள் உரிமைகளை அறிந்து கொள்ளுங்கள்', uk: 'Знай свої права', am: 'መብቶችዎን ይወቁ', th: 'รู้สิทธิของคุณ', my: 'သင့်အခွင့်အရေးများကို သိပါ',
+  en: 'Know your rights',
+  ar: 'اعرف حقوقك',
+  bn: 'আপনার অধিকার জানুন',
+  'zh-Hans': '了解你的权利',
+  ur: 'اپنے حقوق جانیں',
+  ta: 'உங்கள் உரிமைகளை அறிந்து கொள்ளுங்கள்',
+  uk: 'Знай свої права',
+  am: 'መብቶችዎን ይወቁ',
+  th: 'รู้สิทธิของคุณ',
+  my: 'သင့်အခွင့်အရေးများကို သိပါ',
 };
 
 export interface DocOptions {
@@ -92,7 +103,9 @@ export function makeDoc(code: FixtureLang, options: DocOptions = {}): LocalizedD
   const interpolate = (s: string) => s.replace(/\{\{(\w+)\}\}/gu, (_, k: string) => (settings as Record<string, string>)[k] ?? '');
   const make = (key: string, l: string, text: string, state: StringState): LocalizedString => {
     const blocks = parseMarkup(interpolate(text).normalize('NFC'));
-    const plain = blocks.map((b) => (b.kind === 'para' ? b.inlines.map((i) => i.text).join('') : b.items.map((it) => it.map((i) => i.text).join('')).join('\n'))).join('\n\n');
+    const plain = blocks
+      .map((b) => (b.kind === 'para' ? b.inlines.map((i) => i.text).join('') : b.items.map((it) => it.map((i) => i.text).join('')).join('\n')))
+      .join('\n\n');
     return { key, lang: l, blocks, plain, state, review: options.review ?? 'reviewed' };
   };
   const table = fixture[code];
@@ -155,7 +168,8 @@ export const fakeSetText: SetText = (p, o): ParagraphLayout => {
   }
   const missing: MissingGlyph[] = [];
   [...p.text].forEach((ch, i) => {
-    if (MISSING.includes(ch)) missing.push({ char: ch, codePoint: `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, offset: i, lang: p.lang });
+    if (MISSING.includes(ch))
+      missing.push({ char: ch, codePoint: `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`, offset: i, lang: p.lang });
   });
   const leading = o.leading ?? 1;
   return { lines, missing, maxWidth: Math.max(...lines.map((l) => l.width)), height: lines.reduce((s, l) => s + (l.ascent + l.descent) * leading, 0) };

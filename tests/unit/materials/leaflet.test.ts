@@ -14,7 +14,13 @@ describe('leaflet', () => {
     const doc = makeDoc(code);
     // Long sections force several pages, so headings meet page ends.
     const overrides: Record<string, string> = {};
-    for (const s of KEYS.leaflet.sections) overrides[s.body[0]!] = Array.from({ length: 3 }, () => doc.string(s.body[0]!).blocks.map((b) => (b.kind === 'para' ? b.inlines.map((i) => i.text).join('') : b.items.map((i) => `- ${i.map((x) => x.text).join('')}`).join('\n'))).join('\n\n')).join('\n\n');
+    for (const s of KEYS.leaflet.sections)
+      overrides[s.body[0]!] = Array.from({ length: 3 }, () =>
+        doc
+          .string(s.body[0]!)
+          .blocks.map((b) => (b.kind === 'para' ? b.inlines.map((i) => i.text).join('') : b.items.map((i) => `- ${i.map((x) => x.text).join('')}`).join('\n')))
+          .join('\n\n'),
+      ).join('\n\n');
     return makeDoc(code, { overrides, review: 'draft' });
   };
 
@@ -51,7 +57,9 @@ describe('leaflet', () => {
     const qrPage = doc.pages.find((p) => p.frame.items.some((i) => i.item.kind === 'path'))!;
     const qr = qrPage.frame.items.find((i) => i.item.kind === 'path')!;
     expect(qr.x + mm(LEAFLET.qr)).toBeCloseTo(right, 3);
-    const ltrQr = buildLeaflet(makeDoc('en'), { keys: KEYS }, layoutParagraph).outputs[0]!.doc.pages.flatMap((p) => p.frame.items).find((i) => i.item.kind === 'path')!;
+    const ltrQr = buildLeaflet(makeDoc('en'), { keys: KEYS }, layoutParagraph)
+      .outputs[0]!.doc.pages.flatMap((p) => p.frame.items)
+      .find((i) => i.item.kind === 'path')!;
     expect(ltrQr.x).toBeCloseTo(mm(LEAFLET.margin.inner), 3);
     const bodyLines = textLines(doc.pages[0]!.frame).filter((l) => l.item.tag && l.item.line.direction === 'rtl' && l.item.line.text !== '•');
     const atRight = bodyLines.filter((l) => Math.abs(l.x + l.item.line.width - right) < 0.01);
@@ -72,7 +80,8 @@ describe('leaflet', () => {
     const result = buildLeaflet(long('en'), { keys: KEYS }, layoutParagraph);
     const doc = result.outputs[0]!.doc;
     const byTag = new Map<string, string[]>();
-    for (const page of doc.pages) for (const l of textLines(page.frame)) if (l.item.tag) byTag.set(l.item.tag, [...(byTag.get(l.item.tag) ?? []), l.item.line.text]);
+    for (const page of doc.pages)
+      for (const l of textLines(page.frame)) if (l.item.tag) byTag.set(l.item.tag, [...(byTag.get(l.item.tag) ?? []), l.item.line.text]);
     const split = [...byTag.entries()].filter(([tag]) => doc.pages.filter((p) => textLines(p.frame).some((l) => l.item.tag === tag)).length > 1);
     for (const [, texts] of split) expect(new Set(texts).size).toBe(texts.length);
   });

@@ -40,8 +40,8 @@ describe('readLogo', () => {
     expect(p.ok && [p.logo.width, p.logo.height]).toEqual([40, 20]);
     // Minimal JPEG structure: SOI, APP0, an SOF0 segment with height 32 and width 64, one scan (SOS + data), EOI.
     const jpeg = Buffer.from([
-      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x20, 0x00, 0x40, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0,
-      0xff, 0xda, 0x00, 0x0c, 0x03, 1, 0x00, 2, 0x11, 3, 0x11, 0x00, 0x3f, 0x00, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd9,
+      0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x20, 0x00, 0x40, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, 0xff,
+      0xda, 0x00, 0x0c, 0x03, 1, 0x00, 2, 0x11, 3, 0x11, 0x00, 0x3f, 0x00, 0x12, 0xff, 0x00, 0x34, 0xff, 0xd9,
     ]);
     writeFileSync(join(tmp, 'assets', 'logo.jpg'), jpeg);
     const j = readLogo(join(tmp, 'assets', 'logo.jpg'), readFileSync(join(tmp, 'assets', 'logo.jpg')));
@@ -140,7 +140,11 @@ describe('card back logo', () => {
       // …and clear of every text line.
       for (const l of textLines(withLogo.back.frame)) {
         const h = l.item.line.ascent + l.item.line.descent;
-        const overlaps = l.x < img!.x + img!.item.width && l.x + l.item.line.width > img!.x && l.y - l.item.line.ascent < img!.y + img!.item.height && l.y - l.item.line.ascent + h > img!.y;
+        const overlaps =
+          l.x < img!.x + img!.item.width &&
+          l.x + l.item.line.width > img!.x &&
+          l.y - l.item.line.ascent < img!.y + img!.item.height &&
+          l.y - l.item.line.ascent + h > img!.y;
         expect(overlaps, l.item.line.text).toBe(false);
       }
       expect(withLogo.back.node.children.find((n) => n.id === img!.item.tag)).toMatchObject({ role: 'Figure', alt: ORG });
@@ -152,7 +156,13 @@ describe('card back logo', () => {
     const logo = editionLogo(doc, { contentRoot: CONTENT }).logo!;
     // A long officer title fills the band down towards the QR code (free space above it < 5 mm, checked below).
     const title = 'To the immigration or police officer who stopped me today in the street near my home and asked me questions about where I live';
-    const tall = { ...doc, officerString: (k: string) => (k === 'officer.title' ? { ...doc.officerString(k), blocks: [{ kind: 'para' as const, inlines: [{ text: title, bold: false }] }] } : doc.officerString(k)) };
+    const tall = {
+      ...doc,
+      officerString: (k: string) =>
+        k === 'officer.title'
+          ? { ...doc.officerString(k), blocks: [{ kind: 'para' as const, inlines: [{ text: title, bold: false }] }] }
+          : doc.officerString(k),
+    };
     const sides = cardSides(tall, KEYS, layoutParagraph, 'c', 'en', logo);
     const qr = flatten(sides.back.frame).find((p) => p.item.kind === 'path')!;
     const band = flatten(sides.back.frame).find((p) => p.item.kind === 'rect')!;

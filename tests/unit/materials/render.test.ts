@@ -72,7 +72,12 @@ describe.skipIf(!ready)('rendered materials', () => {
       const trim = press.pages[0]!.trimBox!;
       const safe = CARD.safe * PT_PER_MM;
       const tolerance = 2;
-      const box = { x0: px(trim.x + safe) - tolerance, y0: px(trim.y + safe) - tolerance, x1: px(trim.x + trim.width - safe) + tolerance, y1: px(trim.y + trim.height - safe) + tolerance };
+      const box = {
+        x0: px(trim.x + safe) - tolerance,
+        y0: px(trim.y + safe) - tolerance,
+        x1: px(trim.x + trim.width - safe) + tolerance,
+        y1: px(trim.y + trim.height - safe) + tolerance,
+      };
       const trimPx = { x0: px(trim.x) + 1, y0: px(trim.y) + 1, x1: px(trim.x + trim.width) - 1, y1: px(trim.y + trim.height) - 1 };
       let dark = 0;
       let outside = 0;
@@ -109,13 +114,23 @@ describe.skipIf(!ready)('rendered materials', () => {
     const dpi = 100;
     const px = (pt: number) => (pt * dpi) / 72;
     const cases = [
-      { name: 'logo-card', spec: buildCard(doc, { keys: KEYS, contentRoot: content }, layoutParagraph).outputs.find((o) => o.file === 'card-press.pdf')!.doc, page: 2 },
+      {
+        name: 'logo-card',
+        spec: buildCard(doc, { keys: KEYS, contentRoot: content }, layoutParagraph).outputs.find((o) => o.file === 'card-press.pdf')!.doc,
+        page: 2,
+      },
       { name: 'logo-leaflet', spec: buildLeaflet(doc, { keys: KEYS, contentRoot: content }, layoutParagraph).outputs[0]!.doc, page: 1 },
     ];
     for (const { name, spec, page } of cases) {
       const png = await rasterise(spec, page, dpi, name);
       const flat = (items: DocumentSpec['pages'][number]['frame']['items'], dx = 0, dy = 0): { x: number; y: number; w: number; h: number }[] =>
-        items.flatMap((p) => (p.item.kind === 'group' ? flat(p.item.frame.items, dx + p.x, dy + p.y) : p.item.kind === 'image' ? [{ x: dx + p.x, y: dy + p.y, w: p.item.width, h: p.item.height }] : []));
+        items.flatMap((p) =>
+          p.item.kind === 'group'
+            ? flat(p.item.frame.items, dx + p.x, dy + p.y)
+            : p.item.kind === 'image'
+              ? [{ x: dx + p.x, y: dy + p.y, w: p.item.width, h: p.item.height }]
+              : [],
+        );
       const [box] = flat(spec.pages[page - 1]!.frame.items);
       // The example logo's green (#1d5c4d), with 2 px of antialiasing tolerance around its box.
       let inside = 0;
@@ -141,7 +156,11 @@ describe.skipIf(!ready)('rendered materials', () => {
     writeFileSync(pdf, await renderPdf(press));
     // An explicit full-page region: poppler 22.12's default pass drops the title (white on the band) on the press
     // page; with a region it extracts it, and Acrobat reads the tagged /ActualText either way (see report).
-    const text = [1, 2].map((p) => spawnSync('pdftotext', ['-f', String(p), '-l', String(p), '-r', '72', '-x', '0', '-y', '0', '-W', '1000', '-H', '1000', pdf, '-']).stdout.toString()).join('\n');
+    const text = [1, 2]
+      .map((p) =>
+        spawnSync('pdftotext', ['-f', String(p), '-l', String(p), '-r', '72', '-x', '0', '-y', '0', '-W', '1000', '-H', '1000', pdf, '-']).stdout.toString(),
+      )
+      .join('\n');
     expect(text).toContain('Know your rights');
     expect(text).toContain('Statement to the officer');
   });

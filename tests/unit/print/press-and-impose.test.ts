@@ -12,7 +12,8 @@ import { CARD } from '../../../src/materials/specs.ts';
 /** ID-1: 85.60 × 53.98 mm = 242.646 × 153.014 pt. */
 const ID1 = { width: mm(85.6), height: mm(53.98) };
 const marks = { offset: mm(4), length: mm(5), lineWidth: 0.25, color: COLORS.marks };
-const segments = (d: string) => [...d.matchAll(/M([-\d.]+) ([-\d.]+)L([-\d.]+) ([-\d.]+)/gu)].map((m) => m.slice(1).map(Number) as [number, number, number, number]);
+const segments = (d: string) =>
+  [...d.matchAll(/M([-\d.]+) ([-\d.]+)L([-\d.]+) ([-\d.]+)/gu)].map((m) => m.slice(1).map(Number) as [number, number, number, number]);
 const inside = (x: number, y: number, b: Box, eps = 1e-3) => x > b.x + eps && x < b.x + b.width - eps && y > b.y + eps && y < b.y + b.height - eps;
 
 describe('pressPage', () => {
@@ -44,7 +45,10 @@ describe('pressPage', () => {
       if (x1 === x2) expect(trimLinesX.some((x) => Math.abs(x - x1) < 0.001)).toBe(true);
       else expect(trimLinesY.some((y) => Math.abs(y - y1) < 0.001)).toBe(true);
       // …and never inside the bleed box, nor outside the page.
-      for (const [x, y] of [[x1, y1], [x2, y2]] as const) {
+      for (const [x, y] of [
+        [x1, y1],
+        [x2, y2],
+      ] as const) {
         expect(inside(x, y, bleed)).toBe(false);
         expect(x).toBeGreaterThanOrEqual(0);
         expect(y).toBeLessThanOrEqual(page.height);

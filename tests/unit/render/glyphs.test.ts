@@ -87,7 +87,14 @@ describe('drawGlyphs', () => {
     } as unknown as ShapedRun;
     const opts = { clusterActualText: true, cmapGlyph: () => -1 };
     expect(planRun(run, opts)).toEqual([
-      { glyphs: [{ index: 0, text: 'क्ष' }, { index: 1, text: FILLER }, { index: 2, text: 'ा' }], wrap: { kind: 'none' } },
+      {
+        glyphs: [
+          { index: 0, text: 'क्ष' },
+          { index: 1, text: FILLER },
+          { index: 2, text: 'ा' },
+        ],
+        wrap: { kind: 'none' },
+      },
     ]);
     // RTL: written in logical order (HarfBuzz's array reversed). A ligature of two letters is one glyph with both;
     // of a letter drawn as two glyphs, the one with an advance carries the text, the other FILLER inside an empty
@@ -105,7 +112,14 @@ describe('drawGlyphs', () => {
     } as unknown as ShapedRun;
     expect(planRun(rtl, opts)).toEqual([
       { glyphs: [{ index: 3, text: FILLER }], wrap: { kind: 'actual', actual: '' } },
-      { glyphs: [{ index: 2, text: 'لا' }, { index: 1, text: ' ' }, { index: 0, text: 'بـ' }], wrap: { kind: 'none' } },
+      {
+        glyphs: [
+          { index: 2, text: 'لا' },
+          { index: 1, text: ' ' },
+          { index: 0, text: 'بـ' },
+        ],
+        wrap: { kind: 'none' },
+      },
     ]);
   });
 
@@ -180,7 +194,9 @@ describe('drawGlyphs', () => {
     expect(planRun(tail, opts).map((u) => u.wrap)).toEqual([{ kind: 'none' }, { kind: 'actual', actual: 'ای' }, { kind: 'actual', actual: '' }]);
     const low = { ...run, glyphs: run.glyphs.map((g) => ({ ...g, dy: g.dy ? 400 : 0 })) } as unknown as ShapedRun;
     expect(planRun(low, opts)).toEqual([{ glyphs: [2, 1, 0].map((index) => ({ index, text: run.text[2 - index] })), wrap: { kind: 'none' } }]);
-    expect(planRun(run, { ...opts, clusterActualText: false })).toEqual([{ glyphs: [2, 1, 0].map((index) => ({ index, text: run.text[2 - index] })), wrap: { kind: 'none' } }]);
+    expect(planRun(run, { ...opts, clusterActualText: false })).toEqual([
+      { glyphs: [2, 1, 0].map((index) => ({ index, text: run.text[2 - index] })), wrap: { kind: 'none' } },
+    ]);
   });
 
   it('puts a strong invisible mark on the side of a neutral that faces an LTR run in an RTL line (poppler bidi)', () => {
@@ -195,7 +211,14 @@ describe('drawGlyphs', () => {
     expect(planRun(rtl, { ...opts, rtlLine: { afterLtr: true, beforeLtr: true } })).toEqual([
       // RLM on the right: the LTR run is there; on the left too, since a space follows (`. [` in the docs).
       { glyphs: [{ index: 4, text: '.' }], wrap: { kind: 'actual', actual: `${RLM}.${RLM}` } },
-      { glyphs: [{ index: 3, text: ' ' }, { index: 2, text: 'ب' }, { index: 1, text: ' ' }], wrap: { kind: 'none' } },
+      {
+        glyphs: [
+          { index: 3, text: ' ' },
+          { index: 2, text: 'ب' },
+          { index: 1, text: ' ' },
+        ],
+        wrap: { kind: 'none' },
+      },
       { glyphs: [{ index: 0, text: '(' }], wrap: { kind: 'actual', actual: `${RLM}(` } },
     ]);
     // Not in an LTR line (its /ActualText covers the line) nor away from LTR runs.
@@ -220,11 +243,19 @@ describe('drawGlyphs', () => {
     const fontIds = pageFontIds(objs, pageObj);
     const maps = new Map([...fontIds].map(([name, id]) => [name, toUnicode(objs, id)]));
     const shown = shownGlyphs(content, pageFontWidths(objs, pageObj), spec.pages[0]!.height);
-    const extracted = shown.map((g) => maps.get(g.font)!.get(g.cid) ?? '').join('').replaceAll(FILLER, '');
+    const extracted = shown
+      .map((g) => maps.get(g.font)!.get(g.cid) ?? '')
+      .join('')
+      .replaceAll(FILLER, '');
     const lines = spec.pages[0]!.frame.items.map((p) => (p.item as TextLineItem).line);
     const multiGlyphClusters = lines.flatMap((l) => l.runs).some((r) => new Set(r.glyphs.map((g) => g.cluster)).size < r.glyphs.length);
     expect(multiGlyphClusters).toBe(true); // the sample does exercise clusters with several glyphs
     // ز and ر share Noto Naskh's dotless base glyph, ي and ب theirs: each occurrence still reads as its own letter.
-    expect(extracted.replace(/\s/g, '')).toBe(lines.map((l) => l.text).join('').replace(/\s/g, ''));
+    expect(extracted.replace(/\s/g, '')).toBe(
+      lines
+        .map((l) => l.text)
+        .join('')
+        .replace(/\s/g, ''),
+    );
   });
 });

@@ -175,7 +175,12 @@ export function toUnicode(objs: Map<number, PdfObject>, type0Id: number): Map<nu
   for (const m of cmap.matchAll(/<([0-9a-f]{4})> <[0-9a-f]{4}> \[([^\]]*)\]/g)) {
     const start = parseInt(m[1]!, 16);
     [...m[2]!.matchAll(/<([0-9a-f ]*)>/g)].forEach((e, i) => {
-      const units = e[1]!.trim() ? e[1]!.trim().split(' ').map((h) => parseInt(h, 16)) : [];
+      const units = e[1]!.trim()
+        ? e[1]!
+            .trim()
+            .split(' ')
+            .map((h) => parseInt(h, 16))
+        : [];
       out.set(start + i, String.fromCharCode(...units));
     });
   }

@@ -62,7 +62,9 @@ describe('renderPdf: text, fonts and extraction', () => {
   });
 
   it.skipIf(!POPPLER)('pdftotext returns the input text for LTR lines, Devanagari and Thai included', () => {
-    const lines = run('pdftotext', ['-enc', 'UTF-8', path, '-']).split('\n').filter((l) => l.trim() !== '');
+    const lines = run('pdftotext', ['-enc', 'UTF-8', path, '-'])
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     for (const p of PARAS.filter((p) => p.lang !== 'ar')) expect(lines).toContain(p.text);
   });
 
@@ -338,7 +340,10 @@ describe('renderPdf: standards', () => {
     expect(objs.get(refOf(cat, 'MarkInfo')!)!.body).toMatch(/Marked true/);
   });
 
-  for (const [standard, part] of [['a-2b', '2'], ['a-3b', '3']] as const) {
+  for (const [standard, part] of [
+    ['a-2b', '2'],
+    ['a-3b', '3'],
+  ] as const) {
     it(`PDF/A-${part}b: pdfaid part/conformance, sRGB OutputIntent with an embedded ICC profile`, async () => {
       const { objs, xmp } = await xmpOf(simpleDoc(PARAS.slice(0, 2)), standard);
       expect(xmp).toContain(`<pdfaid:part>${part}</pdfaid:part>`);
@@ -425,7 +430,9 @@ describe('renderPdf: pages, colour, pixels', () => {
   it('uses only CMYK operators in a press file (text 100 % K) and only RGB in a home file', async () => {
     const streams = async (mode: 'rgb' | 'cmyk') => {
       const objs = objsOf(await renderPdf(pressDoc(mode)));
-      return pages(objs).map((p) => objs.get(refOf(p.body, 'Contents')!)!.stream!.toString('latin1')).join('\n');
+      return pages(objs)
+        .map((p) => objs.get(refOf(p.body, 'Contents')!)!.stream!.toString('latin1'))
+        .join('\n');
     };
     const cmyk = await streams('cmyk');
     expect(cmyk).not.toMatch(/\b(rg|RG|sc|SC|scn|SCN|cs|CS|g|G)\n/);
@@ -474,7 +481,17 @@ describe('renderPdf: pages, colour, pixels', () => {
     const spec: DocumentSpec = {
       ...simpleDoc([]),
       structure: { id: 'doc', role: 'Document', children: [{ id: 'photo', role: 'Figure', alt: 'A sample card', children: [] }] },
-      pages: [{ width: 100, height: 60, frame: { width: 100, height: 60, items: [{ x: 0, y: 0, item: { kind: 'image', src: 'photo.jpg', data: readFileSync(`${page}-photo.jpg`), width: 100, height: 50, tag: 'photo' } }] } }],
+      pages: [
+        {
+          width: 100,
+          height: 60,
+          frame: {
+            width: 100,
+            height: 60,
+            items: [{ x: 0, y: 0, item: { kind: 'image', src: 'photo.jpg', data: readFileSync(`${page}-photo.jpg`), width: 100, height: 50, tag: 'photo' } }],
+          },
+        },
+      ],
     };
     const objs = objsOf(await renderPdf(spec));
     const images = objectsWhere(objs, /\/Subtype \/Image/);
@@ -490,13 +507,26 @@ describe('renderPdf: pages, colour, pixels', () => {
     png.data.fill(0);
     for (let i = 3; i < png.data.length; i += 4) png.data[i] = 255;
     writeFileSync(join(dir, 'logo.png'), PNG.sync.write(png));
-    writeFileSync(join(dir, 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><title>Logo</title><rect x="0" y="0" width="10" height="10" fill="#000"/><circle cx="15" cy="5" r="5" fill="#c8102e"/></svg>');
+    writeFileSync(
+      join(dir, 'logo.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><title>Logo</title><rect x="0" y="0" width="10" height="10" fill="#000"/><circle cx="15" cy="5" r="5" fill="#c8102e"/></svg>',
+    );
     writeFileSync(join(dir, 'text.svg'), '<svg viewBox="0 0 10 10"><text x="0" y="5">ESA</text></svg>');
     const doc = (src: string): DocumentSpec => ({
       ...simpleDoc([]),
       colorMode: 'cmyk',
       structure: { id: 'doc', role: 'Document', children: [{ id: 'logo', role: 'Figure', alt: 'Network logo', children: [] }] },
-      pages: [{ width: 100, height: 100, frame: { width: 100, height: 100, items: [{ x: 10, y: 10, item: { kind: 'image', src: basename(src), data: readFileSync(src), width: 40, height: 20, tag: 'logo' } }] } }],
+      pages: [
+        {
+          width: 100,
+          height: 100,
+          frame: {
+            width: 100,
+            height: 100,
+            items: [{ x: 10, y: 10, item: { kind: 'image', src: basename(src), data: readFileSync(src), width: 40, height: 20, tag: 'logo' } }],
+          },
+        },
+      ],
     });
     const pngPdf = objsOf(await renderPdf(doc(join(dir, 'logo.png'))));
     expect(objectsWhere(pngPdf, /\/Subtype \/Image/).length).toBeGreaterThan(0); // image (+ alpha SMask)

@@ -44,12 +44,20 @@ for (const { name } of CASES) copyFileSync(join(LOGOS, `${name}.svg`), join(cont
 function colourText(pdf: Buffer): string {
   const objs = readObjects(pdf);
   const contents = new Set(pages(objs).map((p) => refOf(p.body, 'Contents')));
-  return [...objs.values()].map((o) => `${o.body}\n${o.stream && (contents.has(o.id) || /\/Subtype \/Form/.test(o.body)) ? o.stream.toString('latin1') : ''}`).join('\n');
+  return [...objs.values()]
+    .map((o) => `${o.body}\n${o.stream && (contents.has(o.id) || /\/Subtype \/Form/.test(o.body)) ? o.stream.toString('latin1') : ''}`)
+    .join('\n');
 }
 
 function logoBox(spec: DocumentSpec, page: number): { x: number; y: number; w: number; h: number } {
   const flat = (items: readonly Positioned[], dx = 0, dy = 0): { x: number; y: number; w: number; h: number }[] =>
-    items.flatMap((p) => (p.item.kind === 'group' ? flat(p.item.frame.items, dx + p.x, dy + p.y) : p.item.kind === 'image' ? [{ x: dx + p.x, y: dy + p.y, w: p.item.width, h: p.item.height }] : []));
+    items.flatMap((p) =>
+      p.item.kind === 'group'
+        ? flat(p.item.frame.items, dx + p.x, dy + p.y)
+        : p.item.kind === 'image'
+          ? [{ x: dx + p.x, y: dy + p.y, w: p.item.width, h: p.item.height }]
+          : [],
+    );
   const boxes = flat(spec.pages[page - 1]!.frame.items);
   expect(boxes).toHaveLength(1);
   return boxes[0]!;
@@ -118,7 +126,7 @@ describe('SVG logos from design tools', () => {
     });
   }
 
-  it('a press file keeps the logo\'s transparency groups and soft masks in CMYK (Figma clip path)', async () => {
+  it("a press file keeps the logo's transparency groups and soft masks in CMYK (Figma clip path)", async () => {
     const built = buildCard(makeDoc('en', { logo: 'assets/figma.svg' }), { keys: KEYS, contentRoot: content }, layoutParagraph);
     const objs = readObjects(await renderPdf(built.outputs.find((o) => o.file === 'card-press.pdf')!.doc));
     const groups = objectsWhere(objs, /\/S \/Transparency/);
@@ -129,7 +137,7 @@ describe('SVG logos from design tools', () => {
     for (const m of masks) expect(m.body).toMatch(/\/BC \[0 0 0 1\]/);
   });
 
-  it('the same logo in a home file blends in RGB (svg-to-pdfkit\'s groups unchanged)', async () => {
+  it("the same logo in a home file blends in RGB (svg-to-pdfkit's groups unchanged)", async () => {
     const built = buildCard(makeDoc('en', { logo: 'assets/figma.svg' }), { keys: KEYS, contentRoot: content }, layoutParagraph);
     const objs = readObjects(await renderPdf(built.outputs.find((o) => o.file === 'card-sheet-a4.pdf')!.doc));
     const groups = objectsWhere(objs, /\/S \/Transparency/);
@@ -145,7 +153,19 @@ describe('SVG logos from design tools', () => {
     };
     const withLogo: DocumentSpec = {
       ...spec,
-      pages: [{ ...spec.pages[0]!, frame: { ...spec.pages[0]!.frame, items: [...spec.pages[0]!.frame.items, { x: 10, y: 10, item: { kind: 'image', src: 'assets/x.svg', data: readFileSync(join(dir, 'x.svg')), width: 20, height: 20 } }] } }, ...spec.pages.slice(1)],
+      pages: [
+        {
+          ...spec.pages[0]!,
+          frame: {
+            ...spec.pages[0]!.frame,
+            items: [
+              ...spec.pages[0]!.frame.items,
+              { x: 10, y: 10, item: { kind: 'image', src: 'assets/x.svg', data: readFileSync(join(dir, 'x.svg')), width: 20, height: 20 } },
+            ],
+          },
+        },
+        ...spec.pages.slice(1),
+      ],
     };
     const err = (await renderPdf(withLogo).catch((e: unknown) => e)) as { diagnostics?: { code: string; message: string }[] };
     expect(err.diagnostics?.[0]?.code).toBe('RP6003');

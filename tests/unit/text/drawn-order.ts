@@ -39,7 +39,10 @@ export function orderProblem(text: string, drawn: readonly number[], from: numbe
   const value = text.slice(from, to);
   if (at.length === 0) return `"${value}" is not drawn`;
   const offsets = at.map((i) => drawn[i]!);
-  const shown = offsets.filter((o, k) => k === 0 || o !== offsets[k - 1]).map((o) => text[o]).join('');
+  const shown = offsets
+    .filter((o, k) => k === 0 || o !== offsets[k - 1])
+    .map((o) => text[o])
+    .join('');
   if (at.some((i, k) => k > 0 && i !== at[k - 1]! + 1)) return `"${value}" has other text drawn inside it (drawn: "${shown}")`;
   if (offsets.some((o, k) => k > 0 && o < offsets[k - 1]!)) return `"${value}" is drawn as "${shown}"`;
   if (offsets[0] !== from) return `"${value}" does not start with its first character (drawn: "${shown}")`;

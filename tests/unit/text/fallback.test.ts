@@ -31,7 +31,12 @@ describe('fallback per cluster', () => {
     const numero = runs.find((r) => r.text.includes('№'))!;
     expect(numero.face.id).toBe('noto-sans-regular');
     expect(numero.text).toBe('№');
-    expect(runs.filter((r) => r.face.id === 'noto-sans-hebrew-regular').map((r) => r.text).join('|')).toContain(' ');
+    expect(
+      runs
+        .filter((r) => r.face.id === 'noto-sans-hebrew-regular')
+        .map((r) => r.text)
+        .join('|'),
+    ).toContain(' ');
   });
 
   it('stays in the first font when it has everything (no needless splits)', () => {

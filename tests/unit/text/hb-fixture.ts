@@ -37,9 +37,23 @@ export function family(s: Sentence): string {
   if (s.lang === 'zh-Hans') return 'chinese-sc';
   if (s.lang === 'zh-Hant') return 'chinese-tc';
   const names: Record<string, string> = {
-    Latn: 'latin', Cyrl: 'cyrillic', Grek: 'greek', Arab: 'arabic', Hebr: 'hebrew', Ethi: 'ethiopic',
-    Beng: 'bengali', Guru: 'gurmukhi', Gujr: 'gujarati', Deva: 'devanagari', Taml: 'tamil', Sinh: 'sinhala',
-    Mymr: 'myanmar', Thai: 'thai', Khmr: 'khmer', Geor: 'georgian', Armn: 'armenian',
+    Latn: 'latin',
+    Cyrl: 'cyrillic',
+    Grek: 'greek',
+    Arab: 'arabic',
+    Hebr: 'hebrew',
+    Ethi: 'ethiopic',
+    Beng: 'bengali',
+    Guru: 'gurmukhi',
+    Gujr: 'gujarati',
+    Deva: 'devanagari',
+    Taml: 'tamil',
+    Sinh: 'sinhala',
+    Mymr: 'myanmar',
+    Thai: 'thai',
+    Khmr: 'khmer',
+    Geor: 'georgian',
+    Armn: 'armenian',
   };
   const name = names[s.script];
   if (!name) throw new Error(`no fixture family for script ${s.script}`);

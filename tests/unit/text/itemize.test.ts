@@ -71,10 +71,12 @@ describe('itemize', () => {
 
   it('splits on style spans (weight and language) and leaves out forced breaks', () => {
     const text = 'Call now\nfree';
-    const items = itemize(para(text, 'en', [
-      { start: 0, end: 5, weight: 700 },
-      { start: 5, end: 13, weight: 400, lang: 'en-GB' },
-    ]));
+    const items = itemize(
+      para(text, 'en', [
+        { start: 0, end: 5, weight: 700 },
+        { start: 5, end: 13, weight: 400, lang: 'en-GB' },
+      ]),
+    );
     expect(items.map((i) => [text.slice(i.start, i.end), i.weight, i.lang])).toEqual([
       ['Call ', 700, 'en'],
       ['now', 400, 'en-GB'],
@@ -168,9 +170,12 @@ describe('itemize', () => {
     expect(levels[close]).toBe(1);
     // A number that crosses a span isolate's edge is left out; the span decides.
     const cross = 'رقم 0800 123';
-    expect(isolateRanges(cross, 'rtl', [{ start: 0, end: 9, weight: 400 }, { start: 9, end: cross.length, weight: 400, lang: 'en' }])).toEqual([
-      { start: 9, end: cross.length, direction: 'ltr' },
-    ]);
+    expect(
+      isolateRanges(cross, 'rtl', [
+        { start: 0, end: 9, weight: 400 },
+        { start: 9, end: cross.length, weight: 400, lang: 'en' },
+      ]),
+    ).toEqual([{ start: 9, end: cross.length, direction: 'ltr' }]);
   });
 
   it('keeps offsets into the original text: levels of text after several isolates are unchanged', () => {

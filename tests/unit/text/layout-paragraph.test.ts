@@ -31,7 +31,11 @@ describe('visual order of runs (drawing order, left to right)', () => {
 
   it('Hebrew', () => {
     expect(visual(oneLine('התקשר חינם למספר 0800 123 4567 לפני הראיון ב-Home Office.', 'he'))).toEqual([
-      '.', 'Home Office', ' לפני הראיון ב-', '0800 123 4567', 'התקשר חינם למספר ',
+      '.',
+      'Home Office',
+      ' לפני הראיון ב-',
+      '0800 123 4567',
+      'התקשר חינם למספר ',
     ]);
   });
 
@@ -156,7 +160,17 @@ describe('line filling', () => {
 
   it('sets bold spans in the bold face', () => {
     const text = 'Do not sign';
-    const l = layoutParagraph({ text, lang: 'en', spans: [{ start: 0, end: 6, weight: 700 }, { start: 6, end: 11, weight: 400 }] }, { width: 500, size: 10 });
+    const l = layoutParagraph(
+      {
+        text,
+        lang: 'en',
+        spans: [
+          { start: 0, end: 6, weight: 700 },
+          { start: 6, end: 11, weight: 400 },
+        ],
+      },
+      { width: 500, size: 10 },
+    );
     expect(l.lines[0]!.runs.map((r) => [r.text, r.face.id])).toEqual([
       ['Do not', 'noto-sans-bold'],
       [' sign', 'noto-sans-regular'],
@@ -217,10 +231,12 @@ describe('corpus', { tags: ['sweep'] }, () => {
       for (const width of [1e6, 120]) {
         const l = layoutParagraph({ text: s.text, lang: engineLang(s), spans: [] }, { width, size: 11 });
         expect(l.missing, s.id).toEqual([]);
-        for (const line of l.lines) for (const run of line.runs) for (const g of run.glyphs) {
-          expect(g.id, `${s.id} ${run.text}`).not.toBe(0);
-          glyphs++;
-        }
+        for (const line of l.lines)
+          for (const run of line.runs)
+            for (const g of run.glyphs) {
+              expect(g.id, `${s.id} ${run.text}`).not.toBe(0);
+              glyphs++;
+            }
       }
     }
     expect(glyphs).toBeGreaterThan(10_000);

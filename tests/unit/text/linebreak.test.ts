@@ -78,7 +78,10 @@ describe('line breaking in laid-out paragraphs (sweep of widths 20–320 pt)', {
         // Mid-word is allowed only as the last resort: the word alone is wider than the measure.
         const word = [...words].reverse().find((w) => w.index < start)!;
         const alone = layoutParagraph({ text: word.segment, lang: s.lang, spans: [] }, { width: 1e6, size: 11 });
-        expect(alone.maxWidth, `${s.id}: line starts mid-word at ${start} (${text.slice(start - 3, start)}|${text.slice(start, start + 3)}) at width ${width}`).toBeGreaterThan(width);
+        expect(
+          alone.maxWidth,
+          `${s.id}: line starts mid-word at ${start} (${text.slice(start - 3, start)}|${text.slice(start, start + 3)}) at width ${width}`,
+        ).toBeGreaterThan(width);
         lastResort++;
       });
     }

@@ -60,7 +60,18 @@ describe('classifyValue (the table in text/ltr-units.ts)', () => {
   });
 
   it('does not take names, placeholders, lone numbers or list numbers for a unit', () => {
-    for (const value of ['Example Anti-Raids Network', 'PLACEHOLDER-set-your-hotline', '999', '', '(1) (2)', '159 (1)', '3 x 4', 'Mr. Khan', 'e.g.', 'ss.159–160']) {
+    for (const value of [
+      'Example Anti-Raids Network',
+      'PLACEHOLDER-set-your-hotline',
+      '999',
+      '',
+      '(1) (2)',
+      '159 (1)',
+      '3 x 4',
+      'Mr. Khan',
+      'e.g.',
+      'ss.159–160',
+    ]) {
       expect(classifyValue(value), value).toBeUndefined();
     }
   });
@@ -142,9 +153,12 @@ describe('itemize isolates each unit as one LTR unit in every RTL language', () 
   it('a value in an LTR span (an interpolated URL marked English) gets no second isolate', () => {
     const text = 'موقعنا: https://example.org/help/';
     const at = text.indexOf('h');
-    expect(isolateRanges(text, 'rtl', [{ start: 0, end: at, weight: 400 }, { start: at, end: text.length, weight: 400, lang: 'en' }])).toEqual([
-      { start: at, end: text.length, direction: 'ltr' },
-    ]);
+    expect(
+      isolateRanges(text, 'rtl', [
+        { start: 0, end: at, weight: 400 },
+        { start: at, end: text.length, weight: 400, lang: 'en' },
+      ]),
+    ).toEqual([{ start: at, end: text.length, direction: 'ltr' }]);
     expect(isolateRanges(text, 'rtl')).toEqual([{ start: at, end: text.length, direction: 'ltr', override: true }]);
   });
 
@@ -153,8 +167,14 @@ describe('itemize isolates each unit as one LTR unit in every RTL language', () 
     const at = text.indexOf('(');
     expect(new Set(bidiLevels(text, 'rtl').slice(at, at + 15))).toEqual(new Set([2]));
     // Inside an LTR span isolate nothing changes for ASCII: levels stay 2, the span is the only isolate.
-    const spans = [{ start: 0, end: 8, weight: 400 as const }, { start: 8, end: text.length, weight: 400 as const, lang: 'ar' }];
-    expect(isolateRanges(text, 'ltr', spans)).toEqual([{ start: 8, end: text.length, direction: 'rtl' }, { start: at, end: at + 15, direction: 'ltr', override: true }]);
+    const spans = [
+      { start: 0, end: 8, weight: 400 as const },
+      { start: 8, end: text.length, weight: 400 as const, lang: 'ar' },
+    ];
+    expect(isolateRanges(text, 'ltr', spans)).toEqual([
+      { start: 8, end: text.length, direction: 'rtl' },
+      { start: at, end: at + 15, direction: 'ltr', override: true },
+    ]);
     expect(new Set(bidiLevels(text, 'ltr', spans).slice(at, at + 15))).toEqual(new Set([2]));
   });
 
@@ -169,30 +189,34 @@ describe('laid out and shaped: the glyphs of the value are drawn left to right i
     { name: 'Arabic', langs: RTL_LANGS.filter((l) => l === 'ar'), tags: [] },
     { name: 'every other RTL language', langs: RTL_LANGS.filter((l) => l !== 'ar'), tags: ['sweep'] },
   ];
-  for (const { name, langs, tags } of cases) it(`in ${name}, in every context, in a regular and a bold span`, { tags }, () => {
-    const problems: string[] = [];
-    for (const lang of langs) {
-      for (const [value] of VALUES.filter((_, i) => i % 2 === 0 || lang === 'ar')) {
-        for (const context of CONTEXTS) {
-          const text = context(value);
-          const at = text.indexOf(value);
-          // Bold around the value, as `**{{hotline}}**` gives.
-          const spans = [
-            { start: 0, end: at, weight: 400 as const },
-            { start: at, end: at + value.length, weight: 700 as const },
-            { start: at + value.length, end: text.length, weight: 400 as const },
-          ].filter((s) => s.end > s.start);
-          for (const p of [{ text, lang, spans: [] }, { text, lang, spans }]) {
-            const lines = layoutParagraph(p, { width: 1e6, size: 10 }).lines;
-            expect(lines).toHaveLength(1);
-            const problem = orderProblem(text, drawnOffsets(lines[0]!), at, at + value.length, 1);
-            if (problem) problems.push(`${lang} ${JSON.stringify(text)}${p.spans.length > 0 ? ' (bold)' : ''}: ${problem}`);
+  for (const { name, langs, tags } of cases)
+    it(`in ${name}, in every context, in a regular and a bold span`, { tags }, () => {
+      const problems: string[] = [];
+      for (const lang of langs) {
+        for (const [value] of VALUES.filter((_, i) => i % 2 === 0 || lang === 'ar')) {
+          for (const context of CONTEXTS) {
+            const text = context(value);
+            const at = text.indexOf(value);
+            // Bold around the value, as `**{{hotline}}**` gives.
+            const spans = [
+              { start: 0, end: at, weight: 400 as const },
+              { start: at, end: at + value.length, weight: 700 as const },
+              { start: at + value.length, end: text.length, weight: 400 as const },
+            ].filter((s) => s.end > s.start);
+            for (const p of [
+              { text, lang, spans: [] },
+              { text, lang, spans },
+            ]) {
+              const lines = layoutParagraph(p, { width: 1e6, size: 10 }).lines;
+              expect(lines).toHaveLength(1);
+              const problem = orderProblem(text, drawnOffsets(lines[0]!), at, at + value.length, 1);
+              if (problem) problems.push(`${lang} ${JSON.stringify(text)}${p.spans.length > 0 ? ' (bold)' : ''}: ${problem}`);
+            }
           }
         }
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    });
 });
 
 describe('line breaking never splits a phone number, an e-mail address or a web address before its path', () => {

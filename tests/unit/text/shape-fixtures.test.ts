@@ -9,7 +9,10 @@ function readFixtures(): { lines: Map<string, string[]>; differences: Map<string
   const differences = new Map<string, string>();
   for (const f of readdirSync(FIXTURES).filter((n) => n.endsWith('.hb.txt'))) {
     const all = readFileSync(join(FIXTURES, f), 'utf8').split('\n');
-    lines.set(f.replace(/\.hb\.txt$/u, ''), all.filter((l) => l && !l.startsWith('#')));
+    lines.set(
+      f.replace(/\.hb\.txt$/u, ''),
+      all.filter((l) => l && !l.startsWith('#')),
+    );
     for (const l of all.filter((x) => x.startsWith('#! '))) {
       const [, key, , , output] = l.split(' ');
       differences.set(key!, output!);
@@ -20,8 +23,26 @@ function readFixtures(): { lines: Map<string, string[]>; differences: Map<string
 
 const fixtures = readFixtures();
 const REQUIRED_FAMILIES = [
-  'latin', 'cyrillic', 'greek', 'arabic', 'urdu-nastaliq', 'hebrew', 'ethiopic', 'bengali', 'gurmukhi', 'gujarati',
-  'devanagari', 'tamil', 'sinhala', 'myanmar', 'thai', 'khmer', 'georgian', 'armenian', 'chinese-sc', 'chinese-tc',
+  'latin',
+  'cyrillic',
+  'greek',
+  'arabic',
+  'urdu-nastaliq',
+  'hebrew',
+  'ethiopic',
+  'bengali',
+  'gurmukhi',
+  'gujarati',
+  'devanagari',
+  'tamil',
+  'sinhala',
+  'myanmar',
+  'thai',
+  'khmer',
+  'georgian',
+  'armenian',
+  'chinese-sc',
+  'chinese-tc',
 ];
 
 describe('shaping expectations (tests/fixtures/text/*.hb.txt)', () => {
@@ -43,7 +64,10 @@ describe('shaping expectations (tests/fixtures/text/*.hb.txt)', () => {
 
   it('decomposed Vietnamese input is normalised and shaped exactly like the composed sentence', () => {
     const glyphsOf = (id: string): string[] =>
-      [...fixtures.lines.values()].flat().filter((l) => l.startsWith(`${id}\t`)).map((l) => l.split('\t').slice(1).join('\t'));
+      [...fixtures.lines.values()]
+        .flat()
+        .filter((l) => l.startsWith(`${id}\t`))
+        .map((l) => l.split('\t').slice(1).join('\t'));
     expect(glyphsOf('vi-nfd-1')).toEqual(glyphsOf('vi-1'));
     expect(glyphsOf('vi-nfd-2')).toEqual(glyphsOf('vi-2'));
   });

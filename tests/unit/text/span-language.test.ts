@@ -55,7 +55,10 @@ describe('layoutParagraph: runs carry spanLang', () => {
     expect(marks(para('Звоните в Home Office сейчас.', 'ru'))).toContainEqual(['Home Office ', 'en']);
     expect(marks(para('请致电 WhatsApp。', 'zh-Hans'))).toContainEqual(['WhatsApp', 'en']);
     for (const p of [para('Zadzwoń do Home Office.', 'pl'), para('Call the Home Office.', 'en'), para('اتصل على 0800 123 4567', 'ar')]) {
-      expect(runsOf(p).every((r) => r.spanLang === undefined), p.text).toBe(true);
+      expect(
+        runsOf(p).every((r) => r.spanLang === undefined),
+        p.text,
+      ).toBe(true);
     }
   });
 
