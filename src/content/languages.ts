@@ -76,6 +76,17 @@ export function canonicalTag(code: string): string | undefined {
   }
 }
 
+/** ICU's language names in one locale, made once per locale: making one loads that locale's data (English is asked for every language). */
+const namesIn = new Map<string, Intl.DisplayNames>();
+function displayNames(locale: string): Intl.DisplayNames {
+  let names = namesIn.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' });
+    namesIn.set(locale, names);
+  }
+  return names;
+}
+
 /** What ICU says about a tag: its likely script, and its names in English and in itself. */
 export function icuLanguage(code: string): { script?: string; name?: string; autonym?: string } {
   const tag = canonicalTag(code);
@@ -83,7 +94,7 @@ export function icuLanguage(code: string): { script?: string; name?: string; aut
   const script = new Intl.Locale(tag).maximize().script;
   const nameIn = (locale: string) => {
     try {
-      return new Intl.DisplayNames([locale], { type: 'language', fallback: 'none' }).of(tag);
+      return displayNames(locale).of(tag);
     } catch {
       return undefined;
     }

@@ -469,6 +469,7 @@ async function updatePreview(): Promise<void> {
   state.diagnostics = [...m.diagnostics];
   refreshInlineDiagnostics();
   const pdf = m.outputs[0];
+  if (pdf) performance.mark('rp:pdf');
   const canvas = $('preview-canvas') as HTMLCanvasElement;
   if (!pdf) {
     canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
@@ -477,6 +478,7 @@ async function updatePreview(): Promise<void> {
     return;
   }
   await drawPdf(pdf.data, canvas);
+  performance.mark('rp:drawn');
   registerOffline();
   canvas.dataset.file = pdf.file;
   canvas.dataset.build = String(seq);
@@ -615,6 +617,7 @@ async function start(): Promise<void> {
     fetch(new URL('data/web-strings.json', import.meta.url)).then((r) => r.json() as Promise<WebStrings>),
     fetch(new URL('data/content.zip', import.meta.url)).then(async (r) => new Uint8Array(await r.arrayBuffer())),
   ]);
+  performance.mark('rp:content-fetched');
   void loadPdfJs().catch(() => undefined);
   webStrings = strings;
   await i18next.init({
@@ -628,7 +631,9 @@ async function start(): Promise<void> {
   } as Parameters<i18n['init']>[0]);
   t = i18next.t.bind(i18next);
   await setPageLanguage(preferredLanguage());
-  await afterLoad(await load({ type: 'load', zip, name: 'content' }));
+  const loaded = await load({ type: 'load', zip, name: 'content' });
+  performance.mark('rp:content-loaded');
+  await afterLoad(loaded);
 }
 
 void start();

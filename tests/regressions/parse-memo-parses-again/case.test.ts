@@ -6,13 +6,14 @@ import { describe, expect, it, vi } from 'vitest';
  * warm rebuild paid for parsing ~600 KB of YAML it had already parsed. The same bytes must not be parsed twice.
  */
 const calls = vi.hoisted(() => ({ parse: 0 }));
-vi.mock('yaml', async (importOriginal) => {
-  const yaml = await importOriginal<typeof import('yaml')>();
+// Counted at readYaml (decode and parse, by the fast path or the yaml package): the memo must not reach it again.
+vi.mock('../../../src/content/read-yaml.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../src/content/read-yaml.ts')>();
   return {
-    ...yaml,
-    parseDocument: (...args: Parameters<typeof yaml.parseDocument>) => {
+    ...original,
+    readYaml: (...args: Parameters<typeof original.readYaml>) => {
       calls.parse++;
-      return yaml.parseDocument(...args);
+      return original.readYaml(...args);
     },
   };
 });
