@@ -25,7 +25,7 @@ export const UNSAFE_TO_BREAK = hb.GlyphFlag.UNSAFE_TO_BREAK;
 /**
  * Shaping results kept per (face, script, language, direction, features, text). 20,000 entries is several full
  * editions of cards in every language (a few MB): enough that a warm rebuild never shapes twice, small enough
- * to bound memory in a long `build --watch`.
+ * to bound memory in a long-lived process (the web page's worker, which rebuilds on every settings change).
  */
 const CACHE_LIMIT = 20_000;
 const cache = new Map<string, Shaped>();
