@@ -2,7 +2,7 @@
  * Bad-input bench: how long the loader and the card fit take on inputs far larger than real content, which used
  * to run for minutes before saying anything (issue #11).
  *
- * - 2 MB YAML files of four shapes (one double-quoted string, one block scalar, 400 long keys, 20 000 short keys): read,
+ * - 2 MB YAML files of five shapes (one double-quoted string, one block scalar, 400 long keys, 20 000 short keys with LF and with CRLF line ends): read,
  *   decode, parse, schema-check and print the diagnostics (the schema rejects the long strings, the time to say so
  *   is what counts), cold: each in a fresh child process (`--cold-yaml <file>`), as `rightsprint check` meets such
  *   a file, with module loading before the clock starts; the median of five processes. Goal (#11): every shape
@@ -75,6 +75,8 @@ function yamlShapes(): Record<string, string> {
           .join('\n')}`,
     ).join('\n')}\n`,
     '20 000 keys (2 MB)': `language: en\nstrings:\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: "${text(90)}"`).join('\n')}\n`,
+    // Saved by Notepad: Windows line ends.
+    '20 000 keys, CRLF line ends (2 MB)': `language: en\r\nstrings:\r\n${Array.from({ length: 20_000 }, (_, i) => `  k${i}: "${text(90)}"`).join('\r\n')}\r\n`,
   };
 }
 

@@ -6,13 +6,64 @@ import { Document, Pair, Scalar, YAMLMap } from 'yaml';
  * same Document the `yaml` package's parseDocument builds (same values, node types and ranges), about ten times
  * faster: the package's generator pipeline took over a second for a 2 MB file of 20 000 keys and half a second for
  * one 2 MB quoted string (issue #11). Anything else (flow collections, sequences, anchors, aliases, tags, kept blocks,
- * multi-line flow scalars, tabs, CR line ends, non-text plain values, a doubtful indentation, any error) returns
+ * multi-line flow scalars, tabs, a CR that ends no line, non-text plain values, a doubtful indentation, any error) returns
  * undefined and the file goes through parseDocument, which reports it as before. The equivalence is tested on all
  * shipped content and on edge cases (tests/unit/content/yaml-fast-path.test.ts).
  */
 export function fastParse(text: string): Document.Parsed | undefined {
-  // Characters the fast path leaves to the full parser: tabs (indentation errors), CR (line ends), BOM (a
-  // document marker to the lexer), other C0 controls, and flow or document indicators anywhere at a line start.
+  if (!text.includes('\r')) return parseLf(text);
+  // Windows line ends (Notepad's default): read the text with LF line ends, then move every offset past the CRs
+  // before it. A CR anywhere but before a LF goes to the full parser.
+  if (/\r(?!\n)/u.test(text)) return undefined;
+  const doc = parseLf(text.replaceAll('\r\n', '\n'));
+  if (doc) shiftPastCrs(doc, text);
+  return doc;
+}
+
+/**
+ * Moves a Document read from `text` with its CRLFs made LFs back onto `text`: an offset gains one for each CRLF line
+ * end before it (a value that ends a line ends before its CR, the next line starts after its LF).
+ */
+function shiftPastCrs(doc: Document.Parsed, text: string): void {
+  /** For each line end, in LF-text offsets: where it is, and how many CRs precede it and it (cumulative). */
+  const lfAt: number[] = [];
+  const crs: number[] = [];
+  let cr = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    if (text.charCodeAt(nl - 1) === 13) cr++;
+    lfAt.push(nl - cr);
+    crs.push(cr);
+  }
+  const shift = (o: number): number => {
+    // Line ends before `o` in the LF text (binary search), and the CRs that went with them.
+    let lo = 0;
+    let hi = lfAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lfAt[mid]! < o) lo = mid + 1;
+      else hi = mid;
+    }
+    return o + (lo === 0 ? 0 : crs[lo - 1]!);
+  };
+  const move = (node: { range?: [number, number, number] | null | undefined } | null | undefined): void => {
+    if (node?.range) node.range = [shift(node.range[0]), shift(node.range[1]), shift(node.range[2])];
+  };
+  const walk = (node: unknown): void => {
+    if (node instanceof YAMLMap) {
+      move(node);
+      for (const pair of node.items) {
+        walk(pair.key);
+        walk(pair.value);
+      }
+    } else if (node instanceof Scalar) move(node);
+  };
+  walk(doc.contents);
+  doc.range = [shift(doc.range[0]), shift(doc.range[1]), shift(doc.range[2])];
+}
+
+function parseLf(text: string): Document.Parsed | undefined {
+  // Characters the fast path leaves to the full parser: tabs (indentation errors), lone CRs, BOM (a document marker
+  // to the lexer), other C0 controls, and flow or document indicators anywhere at a line start.
   if (SPECIAL.test(text)) return undefined;
   const doc = new Document() as unknown as Document.Parsed;
   const nonText = nonTextTests(doc);

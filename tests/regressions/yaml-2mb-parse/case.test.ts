@@ -3,7 +3,8 @@
  * 20 000 short keys, 0.75 s for one 2 MB double-quoted string, cold — in the yaml package's parser and composer.
  * Files of the plain shape content files have are now read by src/content/yaml-fast-path.ts into the same
  * Document; every other file still goes through the yaml package. Here: the big files take the fast path and
- * get exactly the diagnostics they got before (codes and file:line:col); a big file outside that shape still gets
+ * get exactly the diagnostics they got before (codes and file:line:col), with Windows line ends too (a file saved by
+ * Notepad went to the slow parser until the fast path learned CRLF); a big file outside that shape still gets
  * the full parser's. (Times are measured by bench/inputs.ts, cold, not here.)
  */
 import { writeFileSync } from 'node:fs';
@@ -31,13 +32,16 @@ describe('regression: a 2 MB YAML file is read by the fast path with the same di
     expect(errors.map(where)).toEqual(['content/guidance/en.yaml:15:16 RP1014']);
   });
 
-  it('20 000 keys with a repeat and an over-long value: RP1002 at the repeat, RP1014 at the value', () => {
+  it.each([
+    ['LF', '\n'],
+    ['CRLF (Notepad)', '\r\n'],
+  ])('20 000 keys with a repeat and an over-long value, %s line ends: RP1002 at the repeat, RP1014 at the value', (_name, eol) => {
     const { dir } = copyFixture('content-basic');
     const path = join(dir, 'big.yaml');
     const lines = Array.from({ length: 20_000 }, (_, i) => `  k${i}: "${words(90)}"`);
     lines[12_000] = '  k7: "again"';
-    lines[15_000] = `  k15000: |-\n    ${words(5001)}`;
-    writeFileSync(path, `language: en\nstrings:\n${lines.join('\n')}\n`);
+    lines[15_000] = `  k15000: |-${eol}    ${words(5001)}`;
+    writeFileSync(path, `language: en${eol}strings:${eol}${lines.join(eol)}${eol}`);
     const file = readYamlFile(path, 'guidance/en.yaml', 'en.yaml');
     expect(file.fastPath).toBe(true);
     const checked = checkSchema(file, schemaFor('guidance'));

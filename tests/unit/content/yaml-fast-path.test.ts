@@ -56,7 +56,17 @@ describe('YAML fast path (issue #11): the same Document as the yaml package, or 
     for (const t of translations) expect(taken).toContain(`content/translations/${t}`);
   });
 
+  it('the same files saved with Windows line ends (CRLF): identical Documents, offsets counted in the CRLF text', () => {
+    const files = ['content', 'locales', 'tests/fixtures'].flatMap((d) => yamlFiles(join(REPO_ROOT, d)));
+    const crlf = (f: string) => readFileSync(f, 'utf8').replace(/\r?\n/gu, '\r\n');
+    const taken = files.filter((f) => same(crlf(f))).map((f) => relative(REPO_ROOT, f));
+    expect(taken).toContain('content/guidance/en.yaml');
+    for (const t of readdirSync(join(REPO_ROOT, 'content/translations'))) expect(taken).toContain(`content/translations/${t}`);
+  });
+
   const taken: [string, string][] = [
+    ['CRLF line ends', 'a: b\r\nc:\r\n  d: "x"\r\n  e: |-\r\n    l1\r\n\r\n    l2\r\n  f: >\r\n    x\r\n    y\r\ng: h'],
+    ['mixed CRLF and LF line ends', 'a: b\r\nc: d\ne: |\r\n  x\n  y\r\n'],
     ['trailing spaces and comments', 'a: b  \nc:\n  d: "x y" # c\n  e: |-\n    l1\n\n    l2\n\n  f: plain # x\n# end\n\n'],
     ['no final newline after plain', 'a: b'],
     ['no final newline after a block', 'a: |\n  x\n  y'],
@@ -102,7 +112,7 @@ describe('YAML fast path (issue #11): the same Document as the yaml package, or 
     ['an unknown escape', 'a: "\\q"\n'],
     ['a mapping in a plain value', 'a: b: c\n'],
     ['a tab', 'a:\tb\n'],
-    ['CRLF line ends', 'a: b\r\nc: d\r\n'],
+    ['a CR that ends no line', 'a: b\rc: d\n'],
     ['a byte-order mark', '\ufeffa: b\n'],
     ['a document marker', '---\na: b\n'],
     ['a bad dedent', 'a:\n    b: c\n  d: e\n'],
