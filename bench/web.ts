@@ -16,25 +16,16 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { serveSite } from '../src/cli/serve.ts';
 import { REPO_ROOT } from '../src/platform/repo-root.ts';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS } from '../tests/web/chromium.ts';
 
 /** The site to measure: dist/web, or another build of it given as the first argument (to compare two versions). */
 const SITE = process.argv[2] ?? join(REPO_ROOT, 'dist', 'web');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** The budgets of issue #10 point 6. */
 const BUDGET = { coldMs: 3000, warmMs: 300, arabicBytes: 2.5e6, chineseBytes: 12e6 };
 
 async function fresh() {
   const profile = mkdtempSync(join(tmpdir(), 'rp-bench-web-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: ARGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS });
   let bytes = 0;
   context.on(
     'requestfinished',

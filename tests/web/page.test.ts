@@ -11,27 +11,15 @@ import { forgetContent, runJob } from '../../src/build/run-job.ts';
 import { serveSite } from '../../src/cli/serve.ts';
 import { REPO_ROOT } from '../../src/platform/repo-root.ts';
 import { buildSite } from '../../src/web/build-site.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 
 /**
  * The page in a real browser (Debian's chromium, driven by playwright-core), used by its labels as a person
  * would. Every request the page, its workers and its service worker make is recorded; any other origin fails.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const has = (tool: string) => spawnSync(tool, ['-v'], { stdio: 'ignore' }).error === undefined;
 const READY = existsSync(CHROMIUM) && has('pdftotext') && has('qpdf');
 if (!READY) console.warn(`skipping the browser tests: needs ${CHROMIUM}, pdftotext and qpdf (apt-get install chromium poppler-utils qpdf)`);
-
-/** The launch flags: no sandbox (CI runs as root), and no background traffic of the browser's own. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const HOTLINE = '0800 123 4567';
 

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv, writeCsv } from '../../../src/i18n/exchange/csv.ts';
-import type { ExchangeEntry } from '../../../src/i18n/exchange/types.ts';
 import { sourceHash } from '../../../src/i18n/hash.ts';
-
-const entry = (key: string, source: string, translation: string, status: ExchangeEntry['status'], extra: Partial<ExchangeEntry> = {}): ExchangeEntry => ({
-  key,
-  source,
-  sourceHash: sourceHash(source),
-  translation,
-  status,
-  ...extra,
-});
+import { entry } from './entry.ts';
 
 describe('CSV (RFC 4180, UTF-8 with BOM)', () => {
   it('writes a BOM, CRLF rows, quotes only fields that need it and doubles quotes', () => {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { quote, readPo, writePo } from '../../../src/i18n/exchange/po.ts';
-import type { ExchangeEntry } from '../../../src/i18n/exchange/types.ts';
 import { sourceHash } from '../../../src/i18n/hash.ts';
+import { entry } from './entry.ts';
 
 const META = { sourceLanguage: 'en', targetLanguage: 'fa', version: '2026.2', date: '2026-11-26' };
-const entry = (key: string, source: string, translation: string, status: ExchangeEntry['status'], extra: Partial<ExchangeEntry> = {}): ExchangeEntry => ({
-  key,
-  source,
-  sourceHash: sourceHash(source),
-  translation,
-  status,
-  ...extra,
-});
 
 describe('PO writer', () => {
   it('escapes backslash, quote, newline, tab and CR', () => {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ExchangeEntry } from '../../../src/i18n/exchange/types.ts';
 import { readXliff, writeXliff } from '../../../src/i18n/exchange/xliff.ts';
 import { sourceHash } from '../../../src/i18n/hash.ts';
+import { entry } from './entry.ts';
 
 const META = { sourceLanguage: 'en', targetLanguage: 'zh-Hant', version: '2026.2', date: '2026-11-26' };
-const entry = (key: string, source: string, translation: string, status: ExchangeEntry['status'], extra: Partial<ExchangeEntry> = {}): ExchangeEntry => ({
-  key,
-  source,
-  sourceHash: sourceHash(source),
-  translation,
-  status,
-  ...extra,
-});
 
 describe('XLIFF 1.2', () => {
   it('writes trans-units with xml:lang, states for current/reviewed/stale/missing and hash notes', () => {
