@@ -1,3 +1,4 @@
+import { guidanceString } from '../i18n/doc.ts';
 import { loadContent } from '../content/load.ts';
 import type { ContentDoc } from '../content/types.ts';
 import { UserError, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -66,7 +67,7 @@ export async function runJob(job: Job, ctx: JobContext, loaded?: ContentDoc): Pr
         // Languages blocked by policy are reported by their own jobs; the shared sheet leaves them out, and
         // also languages with no card string translated yet (their card would repeat the source-language card).
         const front = content.project.materials.card.front;
-        const untranslated = lang !== content.project.sourceLanguage && front.every((k) => l.doc.string(k).state === 'fallback');
+        const untranslated = lang !== content.project.sourceLanguage && front.every((k) => guidanceString(l.doc, k).state === 'fallback');
         if (!l.blocked && !untranslated) docs.push(l.doc);
       }
       result = buildMixedCardSheet(docs, options);

@@ -9,7 +9,7 @@ import { languageInfo, type LanguageInfo } from '../content/languages.ts';
 import { translationState, type TranslationState } from './translation-state.ts';
 import { editionSettings, PLACEHOLDER_MARKER, placeholderTextWarnings, placeholderWarnings } from './settings.ts';
 import type { LocalizedDoc, LocalizedString, StringState } from './types.ts';
-import { uiTranslator } from './ui.ts';
+import { uiStrings, uiTranslator } from './ui.ts';
 
 export type { TranslationState } from './translation-state.ts';
 
@@ -85,8 +85,6 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
   const officerLang = requireLanguage(project.officerLanguage);
   const settings = editionSettings(content, edition);
   const t = uiTranslator(content.root || content.files, project.sourceLanguage);
-  const ui = t.getFixedT(lang);
-  const officerUi = t.getFixedT(officerLang.code);
 
   const cache = new Map<string, LocalizedString>();
   const localized = (key: string, inLang: string): LocalizedString => {
@@ -120,6 +118,7 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
           return s.state === 'fallback' ? [] : [{ lang: l, text: s.plain }];
         });
 
+  const printedKeys = source.strings[stripKey] === undefined || usedKeys.includes(stripKey) ? usedKeys : [...usedKeys, stripKey];
   const doc: LocalizedDoc = {
     edition,
     lang: info,
@@ -127,11 +126,13 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
     version: project.version,
     date: project.date,
     review: languageReview(content, lang),
-    string: (key) => localized(key, lang),
-    officerString: (key) => localized(key, officerLang.code),
+    // Every key the materials print, resolved now: the doc is plain data. Resolving is pure and reports nothing
+    // (the diagnostics above come from policyDiagnostics over the same keys), so doing it eagerly changes no output.
+    strings: Object.fromEntries(printedKeys.map((key) => [key, localized(key, lang)])),
+    officerStrings: Object.fromEntries(printedKeys.map((key) => [key, localized(key, officerLang.code)])),
     officerLang,
-    ui: (key, vars) => ui(key, vars ?? {}),
-    officerUi: (key, vars) => officerUi(key, vars ?? {}),
+    ui: uiStrings(t, lang),
+    officerUi: uiStrings(t, officerLang.code),
     sourceLang: project.sourceLanguage,
     strip,
   };

@@ -23,7 +23,17 @@ export interface LocalizedString {
   readonly review: ReviewStatus;
 }
 
-/** Everything a material needs for one (edition, language). Produced by i18n/localize. */
+/**
+ * UI strings of one language, each resolved through the language's fallback chain exactly as i18next resolves it:
+ * key → template with `{{var}}` placeholders (filled by `uiText`, i18n/doc.ts). Plain data, so a doc can be posted
+ * to a worker as is.
+ */
+export type UiStrings = Readonly<Record<string, string>>;
+
+/**
+ * Everything a material needs for one (edition, language). Produced by i18n/localize. Plain, structured-cloneable
+ * data (no functions): the free functions in i18n/doc.ts read it.
+ */
 export interface LocalizedDoc {
   readonly edition: Edition;
   readonly lang: LanguageInfo;
@@ -33,18 +43,21 @@ export interface LocalizedDoc {
   readonly date: string;
   /** Language-level review status; a draft language prints a discreet "Translation not yet reviewed". */
   readonly review: ReviewStatus;
-  /** A guidance string in this language, per policy. Throws only for unknown keys (a programming error). */
-  string(key: string): LocalizedString;
-  /** The same key in the officer language (card back). */
-  officerString(key: string): LocalizedString;
-  readonly officerLang: LanguageInfo;
-  /** A UI string from locales/<lng>/ through i18next with this language's fallback chain. */
-  ui(key: string, vars?: Record<string, string | number>): string;
   /**
-   * The same UI strings in the officer language (card back: the hotline label, its pending note). Without it the
+   * The guidance strings the materials print (project.yaml `materials:` and the poster strip key), per policy, in
+   * this language: key → string. Read them with `guidanceString` (i18n/doc.ts), which throws for other keys.
+   */
+  readonly strings: Readonly<Record<string, LocalizedString>>;
+  /** The same keys in the officer language (card back). Read with `officerGuidanceString`. */
+  readonly officerStrings: Readonly<Record<string, LocalizedString>>;
+  readonly officerLang: LanguageInfo;
+  /** UI strings from locales/<lng>/ resolved through this language's fallback chain. Read with `uiText`. */
+  readonly ui: UiStrings;
+  /**
+   * The same UI strings in the officer language (card back: the hotline label, its pending note). Without them the
    * officer side prints the bare number.
    */
-  readonly officerUi?: (key: string, vars?: Record<string, string | number>) => string;
+  readonly officerUi?: UiStrings;
   /**
    * The project's source language (project.yaml `sourceLanguage`), for `Paragraph.sourceLang`: text a translator
    * kept in it (a Latin `Home Office` inside Arabic) is marked /Lang in it. Optional so hand-built docs still

@@ -2,6 +2,7 @@ import i18next, { type i18n, type Resource } from 'i18next';
 import { folderSource, shippedUiStrings } from '#platform';
 import { readText, type ContentSource } from '../content/source.ts';
 import { fallbackChain } from './fallback.ts';
+import type { UiStrings } from './types.ts';
 
 /** i18next namespace of the materials' UI strings (locales/<lng>/ui.json). */
 export const UI_NAMESPACE = 'ui';
@@ -70,4 +71,34 @@ export function uiTranslator(content?: string | ContentSource, sourceLanguage = 
   } as Parameters<i18n['init']>[0]);
   instances.set(cacheKey, instance);
   return instance;
+}
+
+/** Tables already made, by i18next instance, then language: every job of a language shares one. */
+const tables = new WeakMap<i18n, Map<string, UiStrings>>();
+
+/**
+ * Every UI string of `lng` as plain data: key → template, each resolved by i18next itself through `lng`'s fallback
+ * chain (so an empty or missing string falls back exactly as before), interpolation left to `uiText`. The keys are
+ * every top-level string key of any language's resources; plural forms appear under their suffixed keys
+ * (`languageCount_one`), which the materials do not print.
+ */
+export function uiStrings(t: i18n, lng: string): UiStrings {
+  let byLang = tables.get(t);
+  if (!byLang) tables.set(t, (byLang = new Map()));
+  const hit = byLang.get(lng);
+  if (hit) return hit;
+  const keys = new Set<string>();
+  for (const bundles of Object.values((t.options.resources ?? {}) as Record<string, Record<string, Record<string, unknown>>>)) {
+    for (const [key, value] of Object.entries(bundles[UI_NAMESPACE] ?? {})) if (typeof value === 'string') keys.add(key);
+  }
+  // i18next's t() is typed for compile-time key lists; these keys come from the resources at run time.
+  const translate = t.t.bind(t) as unknown as (key: string, options: { lng: string; skipInterpolation: boolean }) => unknown;
+  const table: Record<string, string> = {};
+  for (const key of [...keys].sort()) {
+    if (!t.exists(key, { lng })) continue;
+    const template = translate(key, { lng, skipInterpolation: true });
+    if (typeof template === 'string') table[key] = template;
+  }
+  byLang.set(lng, table);
+  return table;
 }

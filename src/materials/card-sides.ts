@@ -1,3 +1,4 @@
+import { guidanceString, officerGuidanceString, officerUiText, uiText } from '../i18n/doc.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { MaterialsSpec } from '../content/types.ts';
@@ -27,18 +28,18 @@ export interface CardSides {
 export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetText, idPrefix?: string, docLang = doc.lang.code, logo?: EditionLogo): CardSides {
   const [frontTitleKey, ...frontKeys] = keys.card.front;
   const [backTitleKey, ...backKeys] = keys.card.back;
-  const frontStrings = keys.card.front.map((k) => doc.string(k));
-  const backStrings = keys.card.back.map((k) => doc.officerString(k));
-  const disclaimer = doc.string(keys.leaflet.disclaimer);
+  const frontStrings = keys.card.front.map((k) => guidanceString(doc, k));
+  const backStrings = keys.card.back.map((k) => officerGuidanceString(doc, k));
+  const disclaimer = guidanceString(doc, keys.leaflet.disclaimer);
 
   // One "translation pending" note per side, at its foot above the edition line: a note under every fallback
   // string made a fully stale language overflow the card (the day the guidance changes, every language is stale).
   const frontInput: CardSideInput = {
-    title: frontTitleKey ? stringPieces(doc, doc.string(frontTitleKey), 'H1', 0, 'none') : [],
+    title: frontTitleKey ? stringPieces(doc, guidanceString(doc, frontTitleKey), 'H1', 0, 'none') : [],
     body: keysPieces(doc, frontKeys, false, 'none'),
     hotline: hotlinePieces(doc, frontStrings),
     notes: [
-      ...pendingPieces([...frontStrings, disclaimer], (k) => doc.ui(k), doc.lang.code),
+      ...pendingPieces([...frontStrings, disclaimer], (k) => uiText(doc, k), doc.lang.code),
       editionPiece(doc),
       ...stringPieces(doc, disclaimer, 'Note', 0, 'none'),
     ],
@@ -46,10 +47,12 @@ export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetTe
     dir: doc.lang.dir,
   };
   const backInput: CardSideInput = {
-    title: backTitleKey ? stringPieces(doc, doc.officerString(backTitleKey), 'H2', 0, 'none') : [],
+    title: backTitleKey ? stringPieces(doc, officerGuidanceString(doc, backTitleKey), 'H2', 0, 'none') : [],
     body: keysPieces(doc, backKeys, true, 'none'),
     hotline: hotlinePieces(doc, backStrings, doc.officerLang.code),
-    notes: doc.officerUi ? pendingPieces(backStrings, doc.officerUi, doc.officerLang.code) : pendingPieces(backStrings, (k) => doc.ui(k), doc.lang.code),
+    notes: doc.officerUi
+      ? pendingPieces(backStrings, (k) => officerUiText(doc, k)!, doc.officerLang.code)
+      : pendingPieces(backStrings, (k) => uiText(doc, k), doc.lang.code),
     lang: doc.officerLang.code,
     dir: doc.officerLang.dir,
     qrUrl: doc.settings.website,

@@ -1,3 +1,4 @@
+import { guidanceString } from '../i18n/doc.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
 import { languageInfo } from '../content/languages.ts';
 import type { DocumentSpec, StructNode } from '../layout/frame.ts';
@@ -32,7 +33,7 @@ export function buildCard(doc: LocalizedDoc, opts: MaterialOptions, setText: Set
     front: { ...sides.front, frame: untag(sides.front.frame), node: { ...sides.front.node, id: '' } },
     back: { ...sides.back, frame: untag(sides.back.frame), node: { ...sides.back.node, id: '' } },
   };
-  const title = doc.string(opts.keys.card.front[0] ?? '').plain;
+  const title = guidanceString(doc, opts.keys.card.front[0] ?? '').plain;
   const metadata = materialMetadata(doc, title, 'wallet card', opts.keys);
 
   const press: DocumentSpec = {
@@ -76,7 +77,7 @@ export function buildMixedCard(docs: readonly LocalizedDoc[], opts: MaterialOpti
   const all = docs.map((d, i) => ({ doc: d, sides: cardSides(d, keys, setText, `card${i + 1}-${d.lang.code}`, labelDoc.lang.code, logo.logo) }));
   const cards: SheetCard[] = all.map((a) => a.sides);
   const diagnostics = [...logo.diagnostics, ...all.flatMap((a) => a.sides.diagnostics)];
-  const title = `${labelDoc.string(keys.card.front[0] ?? '').plain} (${docs.map((d) => d.lang.code).join(', ')})`;
+  const title = `${guidanceString(labelDoc, keys.card.front[0] ?? '').plain} (${docs.map((d) => d.lang.code).join(', ')})`;
   const metadata = {
     ...materialMetadata(labelDoc, title, 'wallet card', opts.keys),
     extra: { Edition: first.edition.name, Languages: docs.map((d) => d.lang.code).join(' ') },

@@ -1,3 +1,4 @@
+import { guidanceString, uiText } from '../i18n/doc.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
 import { languageInfo } from '../content/languages.ts';
 import { boxRows } from '../layout/box-rows.ts';
@@ -71,7 +72,7 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   const plate = { pad: mm(LEAFLET.logo.platePad) * k, radius: mm(LEAFLET.logo.plateRadius) * k };
   const logoBox = logo.logo ? logoBlock(logo.logo.logo, mm(LEAFLET.logo.maxWidth) * k, mm(LEAFLET.logo.maxHeight) * k, plate, logoId) : undefined;
   const logoSpace = logoBox ? logoBox.width + mm(LEAFLET.logo.gap) * k : 0;
-  const titleRows = set(stringPieces(doc, doc.string(keys.title), 'H1'), LEAFLET.titlePt * k, COLORS.white, width - logoSpace, LEAFLET.headingLeading);
+  const titleRows = set(stringPieces(doc, guidanceString(doc, keys.title), 'H1'), LEAFLET.titlePt * k, COLORS.white, width - logoSpace, LEAFLET.headingLeading);
   const bandPad = mm(LEAFLET.bandPad);
   const titleTop = mm(LEAFLET.margin.top) - bandPad / 2;
   // Title and logo share the band's height and are centred on each other.
@@ -80,17 +81,20 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
 
   // The flow.
   const flow: Row[] = [];
-  if (keys.intro) flow.push(...set(stringPieces(doc, doc.string(keys.intro)), body));
+  if (keys.intro) flow.push(...set(stringPieces(doc, guidanceString(doc, keys.intro)), body));
   keys.sections.forEach((section, s) => {
     flow.push(
-      ...withSpace(set(stringPieces(doc, doc.string(section.heading), 'H2'), LEAFLET.headingPt * k, COLORS.accent, width, LEAFLET.headingLeading), body * 1.1),
+      ...withSpace(
+        set(stringPieces(doc, guidanceString(doc, section.heading), 'H2'), LEAFLET.headingPt * k, COLORS.accent, width, LEAFLET.headingLeading),
+        body * 1.1,
+      ),
     );
     section.body.forEach((key, b) => {
-      flow.push(...withSpace(set(stringPieces(doc, doc.string(key), 'P', (s * 100 + b) * 1000), body), body * 0.5, b === 0));
+      flow.push(...withSpace(set(stringPieces(doc, guidanceString(doc, key), 'P', (s * 100 + b) * 1000), body), body * 0.5, b === 0));
     });
   });
   const pad = mm(LEAFLET.boxPad) * k;
-  const hotlineRows = set(stringPieces(doc, doc.string(keys.hotline)), LEAFLET.hotlinePt * k, COLORS.text, width - 2 * pad);
+  const hotlineRows = set(stringPieces(doc, guidanceString(doc, keys.hotline)), LEAFLET.hotlinePt * k, COLORS.text, width - 2 * pad);
   flow.push(
     boxRows(hotlineRows, width, { pad, fill: COLORS.tint, stroke: COLORS.accent, lineWidth: LEAFLET.boxStrokePt, radius: mm(LEAFLET.boxRadius) }, body * 1.2),
   );
@@ -107,7 +111,7 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   const captionRows = set(captionPieces, body, COLORS.text, width - qrSide - mm(LEAFLET.qrGap));
   flow.push(sideBySide({ item: qr.item, size: qrSide }, captionRows, width, mm(LEAFLET.qrGap), rtl, body));
 
-  flow.push(...withSpace(set([...stringPieces(doc, doc.string(keys.disclaimer), 'Note'), editionPiece(doc)], LEAFLET.notePt * k, COLORS.note), body));
+  flow.push(...withSpace(set([...stringPieces(doc, guidanceString(doc, keys.disclaimer), 'Note'), editionPiece(doc)], LEAFLET.notePt * k, COLORS.note), body));
 
   // Pagination: page 1 starts under the band.
   const firstTop = bandHeight + bandPad;
@@ -135,7 +139,7 @@ export function buildLeaflet(doc: LocalizedDoc, opts: MaterialOptions, setText: 
   });
 
   const structure: StructNode = { id: 'doc', role: 'Document', children: nodes };
-  const metadata = materialMetadata(doc, doc.string(keys.title).plain, 'leaflet', opts.keys);
+  const metadata = materialMetadata(doc, guidanceString(doc, keys.title).plain, 'leaflet', opts.keys);
   const home: DocumentSpec = { lang: docLang, pages, structure, metadata, colorMode: 'rgb' };
   const press: DocumentSpec = { ...home, pages: pages.map((p) => pressPage(p.frame, PRESS_GEOMETRY)), colorMode: 'cmyk' };
   const name = (code: string) => languageInfo(code)?.name ?? code;
@@ -159,7 +163,7 @@ function footer(
 ): Positioned[] {
   const options = { width: at.width, size: at.size, leading: 1 };
   const edition = setText(editionPiece(doc).paragraph, { ...options, width: at.width * 0.7 });
-  const number = setText(plainParagraph(doc.ui('page', { page, total }), doc.lang.code), options);
+  const number = setText(plainParagraph(uiText(doc, 'page', { page, total }), doc.lang.code), options);
   for (const glyph of [...edition.missing, ...number.missing]) missing.push({ key: 'ui.footer', glyph });
   const rtl = doc.lang.dir === 'rtl';
   const items: Positioned[] = [];

@@ -1,3 +1,4 @@
+import { guidanceString } from '../i18n/doc.ts';
 import type { MaterialsSpec } from '../content/types.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
 import type { DocumentMetadata } from '../layout/frame.ts';
@@ -9,10 +10,10 @@ import type { DocumentMetadata } from '../layout/frame.ts';
  * translation status.
  */
 export function materialMetadata(doc: LocalizedDoc, title: string, material: string, keys: MaterialsSpec): DocumentMetadata {
-  const phrase = doc.string(keys.poster.strip).plain;
+  const phrase = guidanceString(doc, keys.poster.strip).plain;
   return {
     title,
-    subject: doc.string(keys.leaflet.disclaimer).plain,
+    subject: guidanceString(doc, keys.leaflet.disclaimer).plain,
     keywords: [...new Set([phrase, 'know your rights', material, doc.lang.autonym, doc.lang.name, doc.lang.code, doc.edition.name])],
     author: doc.settings.organisation,
     version: doc.version,

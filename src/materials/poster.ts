@@ -1,3 +1,4 @@
+import { guidanceString } from '../i18n/doc.ts';
 import { error } from '../diagnostics/diagnostic.ts';
 import type { LocalizedDoc } from '../i18n/types.ts';
 import { languageInfo } from '../content/languages.ts';
@@ -69,16 +70,16 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
   const stripTop = H - stripHeight;
 
   // The texts do not depend on the size tried: made once, not at every attempt (ui lookups, paragraphs).
-  const titlePieces = stringPieces(doc, doc.string(keys.title), 'H1');
+  const titlePieces = stringPieces(doc, guidanceString(doc, keys.title), 'H1');
   const rights: TextPiece[] = keys.rights.flatMap((key) =>
-    stringPieces(doc, doc.string(key)).map((p): TextPiece => (p.role === 'P' ? { ...p, role: 'LI', list: 0 } : p)),
+    stringPieces(doc, guidanceString(doc, key)).map((p): TextPiece => (p.role === 'P' ? { ...p, role: 'LI', list: 0 } : p)),
   );
-  const hotlinePieces = stringPieces(doc, doc.string(keys.hotline));
+  const hotlinePieces = stringPieces(doc, guidanceString(doc, keys.hotline));
   const captionPieces: TextPiece[] = [
     uiPiece(doc, 'qrCaption', 'P', undefined, true),
     { key: 'settings.website', role: 'P', paragraph: plainParagraph(doc.settings.website, docLang) },
   ];
-  const notePieces = [...stringPieces(doc, doc.string(keys.disclaimer), 'Note'), editionPiece(doc)];
+  const notePieces = [...stringPieces(doc, guidanceString(doc, keys.disclaimer), 'Note'), editionPiece(doc)];
 
   const attempt = (size: number): PosterAttempt => {
     const ids = nodeIds('poster');
@@ -184,7 +185,7 @@ export function buildPoster(doc: LocalizedDoc, opts: MaterialOptions, setText: S
     lang: docLang,
     pages: [{ width: W, height: H, frame: { width: W, height: H, items: a.items } }],
     structure: { id: 'doc', role: 'Document', children: a.nodes },
-    metadata: materialMetadata(doc, doc.string(keys.title).plain, 'poster', opts.keys),
+    metadata: materialMetadata(doc, guidanceString(doc, keys.title).plain, 'poster', opts.keys),
     colorMode: 'rgb',
   };
   // The print-shop twin: the same page on a press sheet (bands run into the 3 mm bleed, crop marks, CMYK).

@@ -1,3 +1,4 @@
+import { guidanceString, officerGuidanceString, officerUiText, uiText } from '../i18n/doc.ts';
 import type { LocalizedDoc, LocalizedString } from '../i18n/types.ts';
 import { paragraphize, plainParagraph } from '../layout/paragraphize.ts';
 import type { PieceRole, TextPiece } from '../layout/types.ts';
@@ -37,7 +38,7 @@ export function stringPieces(
 
 /** Pieces of several keys, lists numbered apart so two keys' bullet lists never merge. */
 export function keysPieces(doc: LocalizedDoc, keys: readonly string[], officer = false, notes: PendingNotes = 'inline'): TextPiece[] {
-  return keys.flatMap((key, i) => stringPieces(doc, officer ? doc.officerString(key) : doc.string(key), 'P', i * 1000, notes));
+  return keys.flatMap((key, i) => stringPieces(doc, officer ? officerGuidanceString(doc, key) : guidanceString(doc, key), 'P', i * 1000, notes));
 }
 
 /**
@@ -51,13 +52,13 @@ export function pendingPieces(strings: readonly LocalizedString[], ui: (key: str
 
 /** A UI string (locales/<lng>/ui.json) as a piece in the document's language. */
 export function uiPiece(doc: LocalizedDoc, key: string, role: Exclude<PieceRole, 'LI'>, vars?: Record<string, string | number>, bold = false): TextPiece {
-  return withSourceLang(doc, { key: `ui.${key}`, role, paragraph: plainParagraph(doc.ui(key, vars), doc.lang.code, bold) });
+  return withSourceLang(doc, { key: `ui.${key}`, role, paragraph: plainParagraph(uiText(doc, key, vars), doc.lang.code, bold) });
 }
 
 /** "Edition 2026.1 · 2026-11-26", plus "· Translation not yet reviewed" for a draft language. */
 export function editionText(doc: LocalizedDoc): string {
-  const edition = doc.ui('edition', { version: doc.version, date: doc.date });
-  return doc.review === 'draft' ? `${edition} · ${doc.ui('draftNotice')}` : edition;
+  const edition = uiText(doc, 'edition', { version: doc.version, date: doc.date });
+  return doc.review === 'draft' ? `${edition} · ${uiText(doc, 'draftNotice')}` : edition;
 }
 
 export function editionPiece(doc: LocalizedDoc): TextPiece {
@@ -70,7 +71,7 @@ export function hotlinePieces(doc: LocalizedDoc, shown: readonly LocalizedString
   if (shown.some((s) => s.plain.includes(hotline))) return [];
   // The officer side is labelled in the officer language; a producer without `officerUi` gets the bare number
   // (a label in the holder's language would mean nothing to the officer).
-  const label = lang === doc.lang.code ? doc.ui('hotlineLabel') : lang === doc.officerLang.code ? doc.officerUi?.('hotlineLabel') : undefined;
+  const label = lang === doc.lang.code ? uiText(doc, 'hotlineLabel') : lang === doc.officerLang.code ? officerUiText(doc, 'hotlineLabel') : undefined;
   const text = label ? `${label} ${hotline}` : hotline;
   return [withSourceLang(doc, { key: 'settings.hotline', role: 'P', paragraph: plainParagraph(text, lang, true) })];
 }

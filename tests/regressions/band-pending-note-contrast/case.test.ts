@@ -3,6 +3,7 @@
  * pending" note under a title was set in the grey note colour inside the red title band — grey on red, about
  * 1.4:1 contrast, unreadable. Notes inside a band now take the band's text colour (white, 6.6:1 on the accent).
  */
+import { uiText } from '../../../src/i18n/doc.ts';
 import { describe, expect, it } from 'vitest';
 import { COLORS } from '../../../src/layout/colors.ts';
 import type { Color } from '../../../src/layout/frame.ts';
@@ -25,7 +26,7 @@ const contrast = (a: Color, b: Color) => {
 
 describe('regression: pending note inside a title band is readable', () => {
   const doc = makeDoc('my', { fallback: ['leaflet.title', 'poster.title', 'leaflet.intro'] });
-  const pending = doc.ui('pendingNotice');
+  const pending = uiText(doc, 'pendingNotice');
   const cases = [
     ['leaflet', buildLeaflet(doc, { keys: KEYS }, fakeSetText).outputs[0]!.doc.pages[0]!.frame],
     ['poster', buildPoster(doc, { keys: KEYS }, fakeSetText).outputs[0]!.doc.pages[0]!.frame],

@@ -5,6 +5,7 @@
  * now prints ONE pending note per side, at its foot above the edition line; the leaflet keeps its notes beside
  * the blocks they are about.
  */
+import { uiText } from '../../../src/i18n/doc.ts';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/content/load.ts';
@@ -24,7 +25,7 @@ const edition = content.editions.find((e) => e.name === 'example-local')!;
 function allStale(lang: string): LocalizedDoc {
   const doc = localize(content, edition, lang).doc;
   const english = localize(content, edition, 'en').doc;
-  return { ...doc, string: (key) => ({ ...english.string(key), state: 'fallback' }) };
+  return { ...doc, strings: Object.fromEntries(Object.entries(english.strings).map(([key, s]) => [key, { ...s, state: 'fallback' as const }])) };
 }
 
 const CARD_KEYS = [...KEYS.card.front, KEYS.leaflet.disclaimer];
@@ -35,7 +36,7 @@ describe('regression: one pending-translation note per card side', () => {
       const doc = allStale(lang);
       const sides = cardSides(doc, content.project.materials, layoutParagraph, 'c');
       expect(sides.diagnostics.map((d) => `${d.code} ${d.message}`)).toEqual([]);
-      const pending = textLines(sides.front.frame).filter((l) => l.item.line.text === doc.ui('pendingNotice'));
+      const pending = textLines(sides.front.frame).filter((l) => l.item.line.text === uiText(doc, 'pendingNotice'));
       expect(pending).toHaveLength(1);
     });
   }
@@ -46,7 +47,7 @@ describe('regression: one pending-translation note per card side', () => {
       const sides = cardSides(doc, KEYS, layoutParagraph, 'c');
       expect(sides.front.fits).toBe(true);
       const lines = textLines(sides.front.frame);
-      const pendingText = doc.ui('pendingNotice');
+      const pendingText = uiText(doc, 'pendingNotice');
       const pending = lines.filter((l) => l.item.line.text === pendingText);
       expect(pending).toHaveLength(1);
       // At the foot: below every body line, directly above the edition line.
@@ -61,14 +62,14 @@ describe('regression: one pending-translation note per card side', () => {
   it('no pending note on the card when nothing falls back', () => {
     const doc = makeDoc('ar');
     const sides = cardSides(doc, KEYS, fakeSetText, 'c');
-    expect(textLines(sides.front.frame).some((l) => l.item.line.text === doc.ui('pendingNotice'))).toBe(false);
+    expect(textLines(sides.front.frame).some((l) => l.item.line.text === uiText(doc, 'pendingNotice'))).toBe(false);
   });
 
   it('the leaflet still puts a note right after each fallback block', () => {
     const doc = makeDoc('ar', { fallback: ['leaflet.street.body', 'leaflet.home.body'] });
     const pages = buildLeaflet(doc, { keys: KEYS }, fakeSetText).outputs[0]!.doc.pages;
     const texts = pages.flatMap((p) => textLines(p.frame).map((l) => l.item.line.text));
-    const notes = texts.flatMap((t, i) => (t === doc.ui('pendingNotice') ? [i] : []));
+    const notes = texts.flatMap((t, i) => (t === uiText(doc, 'pendingNotice') ? [i] : []));
     expect(notes).toHaveLength(2);
     expect(texts[notes[0]! - 1]).toMatch(/officers' numbers/u);
   });

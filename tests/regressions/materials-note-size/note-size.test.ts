@@ -3,6 +3,7 @@
  * own note size, so the card's edition line came out at 4.7 pt instead of 5.5 pt; and the "translation
  * pending" note could be separated from the text it is about by a page break.
  */
+import { guidanceString } from '../../../src/i18n/doc.ts';
 import { describe, expect, it } from 'vitest';
 import { COLORS } from '../../../src/layout/colors.ts';
 import { paragraphize } from '../../../src/layout/paragraphize.ts';
@@ -22,7 +23,7 @@ describe('regression: note sizes and keep-with', () => {
 
   it('a pending-translation note keeps with the previous row', () => {
     const doc = makeDoc('ar', { fallback: ['card.sign'] });
-    const pieces = stringPieces(doc, doc.string('card.sign'));
+    const pieces = stringPieces(doc, guidanceString(doc, 'card.sign'));
     expect(pieces[pieces.length - 1]!.role).toBe('Note');
     const set = setPieces(pieces, {
       width: 300,

@@ -3,6 +3,7 @@
  * available in the holder's language. LocalizedDoc now has an optional `officerUi` (UI strings in the officer
  * language); the officer side labels the number with the officer-language `hotlineLabel`.
  */
+import { officerUiText, uiText } from '../../../src/i18n/doc.ts';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/content/load.ts';
@@ -19,8 +20,8 @@ describe('regression: officer-side hotline has an officer-language label', () =>
   it('localize gives UI strings in the officer language', () => {
     const edition = content.editions.find((e) => e.name === 'example-local')!;
     const doc = localize(content, edition, 'ar').doc;
-    expect(doc.ui('hotlineLabel')).toBe('اتصل');
-    expect(doc.officerUi?.('hotlineLabel')).toBe('Call');
+    expect(uiText(doc, 'hotlineLabel')).toBe('اتصل');
+    expect(officerUiText(doc, 'hotlineLabel')).toBe('Call');
   });
 
   it('an Arabic card back shows "Call <number>" in English; the front keeps the Arabic label', () => {
@@ -31,7 +32,7 @@ describe('regression: officer-side hotline has an officer-language label', () =>
     expect(hotline.line.text).toBe(`Call ${doc.settings.hotline}`);
     expect(hotline.lang).toBe('en');
     const front = textLines(sides.front.frame).map((l) => l.item.line.text);
-    expect(front).toContain(`${doc.ui('hotlineLabel')} ${doc.settings.hotline}`);
+    expect(front).toContain(`${uiText(doc, 'hotlineLabel')} ${doc.settings.hotline}`);
   });
 
   it('the shipped Arabic card back labels the hotline', () => {

@@ -13,6 +13,7 @@
  * and checks that every place each value is printed draws its glyphs left to right in typing order, as one block
  * (a URL wrapped over two lines: each part). Then it writes the PDFs and checks the extracted text (pdftotext).
  */
+import { guidanceString } from '../../../src/i18n/doc.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,7 +67,7 @@ function build(hotline: string, lang: string, material: string): DocumentSpec {
   const { doc, diagnostics } = localize(content, content.editions[0]!, lang);
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   // Every string is translated: a fallback would print it in an LTR English paragraph and test nothing.
-  expect(content.project.materials.card.front.every((k) => doc.string(k).state === 'current')).toBe(true);
+  expect(content.project.materials.card.front.every((k) => guidanceString(doc, k).state === 'current')).toBe(true);
   const spec = EXPECTED[material]!;
   const output = spec.build(doc, { keys: content.project.materials }, layoutParagraph).outputs.find((o) => o.file === spec.file);
   expect(output, `${material} builds ${spec.file}`).toBeDefined();

@@ -4,6 +4,7 @@
  * so its first letters were lost (the last ones for RTL labels in the right margin). Labels now start at the
  * paper's printable inset and still keep clear of the cards and the cut marks.
  */
+import { uiText } from '../../../src/i18n/doc.ts';
 import { describe, expect, it } from 'vitest';
 import { mm } from '../../../src/layout/units.ts';
 import { buildCard } from '../../../src/materials/card.ts';
@@ -49,6 +50,6 @@ describe('regression: sheet labels are inside the printable area', () => {
     const text = textLines({ ...out.pages[0]!.frame, items: out.pages[0]!.frame.items.filter((p) => p.item.kind === 'line') })
       .map((l) => l.item.line.text)
       .join(' ');
-    expect(text.length).toBeGreaterThan(doc.ui('cutHere').length);
+    expect(text.length).toBeGreaterThan(uiText(doc, 'cutHere').length);
   });
 });

@@ -4,6 +4,7 @@
  * legible size when the English runs much longer — the room Tamil, Myanmar and Urdu need. Translations of those
  * languages, once they exist, are checked on the real card too.
  */
+import { guidanceString } from '../../../src/i18n/doc.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,11 +62,15 @@ function lengthenTemplate(template: string, factor: number): string {
 /** The English doc of an edition with every guidance string lengthened by `factor`. */
 function lengthenedDoc(doc: LocalizedDoc, factor: number): LocalizedDoc {
   const make = (key: string): LocalizedString => {
-    const base = doc.string(key);
+    const base = guidanceString(doc, key);
     const blocks = parseMarkup(interpolate(lengthenTemplate(content.source.strings[key]!, factor), doc.settings));
     return { ...base, blocks, plain: plainText(blocks) };
   };
-  return { ...doc, string: make, officerString: make };
+  return {
+    ...doc,
+    strings: Object.fromEntries(Object.keys(doc.strings).map((key) => [key, make(key)])),
+    officerStrings: Object.fromEntries(Object.keys(doc.officerStrings).map((key) => [key, make(key)])),
+  };
 }
 
 describe('shipped content through the pipeline', () => {

@@ -1,3 +1,4 @@
+import { guidanceString } from '../../../src/i18n/doc.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/content/load.ts';
@@ -30,7 +31,7 @@ describe('localize: a [PLACEHOLDER …] marker kept in a translation is source-l
   it('is an inline with lang = the source language in the translation, unmarked in the source', () => {
     const content = withIntro(SOURCE, ARABIC);
     const generic = content.editions.find((e) => e.name === 'generic')!;
-    const ar = localize(content, generic, 'ar').doc.string('intro');
+    const ar = guidanceString(localize(content, generic, 'ar').doc, 'intro');
     expect(ar.state).toBe('current');
     expect(ar.blocks).toEqual([
       {
@@ -42,7 +43,7 @@ describe('localize: a [PLACEHOLDER …] marker kept in a translation is source-l
       },
     ]);
     expect(ar.plain).toBe(ARABIC);
-    expect(localize(content, generic, 'en').doc.string('intro').blocks).toEqual([{ kind: 'para', inlines: [{ text: SOURCE, bold: false }] }]);
+    expect(guidanceString(localize(content, generic, 'en').doc, 'intro').blocks).toEqual([{ kind: 'para', inlines: [{ text: SOURCE, bold: false }] }]);
   });
 
   it('carries the project source language (not en) to the text engine: inline lang, Paragraph.sourceLang, run /Lang', () => {
@@ -52,7 +53,7 @@ describe('localize: a [PLACEHOLDER …] marker kept in a translation is source-l
     const generic = content.editions.find((e) => e.name === 'generic')!;
     const { doc } = localize(content, generic, 'ar');
     expect(doc.sourceLang).toBe('fr');
-    const [piece] = stringPieces(doc, doc.string('intro'));
+    const [piece] = stringPieces(doc, guidanceString(doc, 'intro'));
     expect(piece!.paragraph.sourceLang).toBe('fr');
     expect(piece!.paragraph.spans.find((s) => s.lang !== undefined)).toMatchObject({ lang: 'fr' });
     const runs = layoutParagraph(piece!.paragraph, { width: 1e6, size: 10 }).lines.flatMap((l) => l.runs);

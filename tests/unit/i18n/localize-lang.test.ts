@@ -1,3 +1,4 @@
+import { guidanceString } from '../../../src/i18n/doc.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/content/load.ts';
@@ -8,7 +9,7 @@ import { FIXTURES } from '../cli/helpers.ts';
 const { content } = loadContent(join(FIXTURES, 'content-basic'));
 const edition = (name: string) => content!.editions.find((e) => e.name === name)!;
 const inlinesOf = (lang: string, editionName: string, key: string): Inline[] => {
-  const block = localize(content!, edition(editionName), lang).doc.string(key).blocks[0]!;
+  const block = guidanceString(localize(content!, edition(editionName), lang).doc, key).blocks[0]!;
   if (block.kind !== 'para') throw new Error(`${key} is not a paragraph`);
   return [...block.inlines];
 };
@@ -29,8 +30,8 @@ describe('localize: interpolated settings carry the source language', () => {
 
   it('in the source language (and in a fallback to it) nothing is marked', () => {
     expect(inlinesOf('en', 'generic', 'hotline')).toEqual([{ text: 'Example Anti-Raids Network: PLACEHOLDER-set-your-hotline', bold: false }]);
-    const fallback = localize(content!, edition('generic'), 'ar').doc.string('card.call');
+    const fallback = guidanceString(localize(content!, edition('generic'), 'ar').doc, 'card.call');
     if (fallback.state === 'fallback') expect(JSON.stringify(fallback.blocks)).not.toContain('"lang"');
-    expect(localize(content!, edition('generic'), 'ar').doc.string('hotline').plain).toBe('Example Anti-Raids Network: PLACEHOLDER-set-your-hotline');
+    expect(guidanceString(localize(content!, edition('generic'), 'ar').doc, 'hotline').plain).toBe('Example Anti-Raids Network: PLACEHOLDER-set-your-hotline');
   });
 });

@@ -1,3 +1,4 @@
+import { guidanceString, officerGuidanceString, uiText } from '../../../src/i18n/doc.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/content/load.ts';
@@ -33,16 +34,16 @@ describe('print policy', () => {
     const content = load();
     const r = localize(content, generic(content), 'ar');
     expect(r.blocked).toBe(false);
-    expect(r.doc.string('poster.right2')).toMatchObject({ lang: 'en', state: 'fallback', plain: 'Do not sign anything.' });
-    expect(r.doc.string('poster.right3')).toMatchObject({ lang: 'en', state: 'fallback' });
-    expect(r.doc.string('title')).toMatchObject({ lang: 'ar', state: 'current', plain: 'اعرف حقوقك', review: 'draft' });
+    expect(guidanceString(r.doc, 'poster.right2')).toMatchObject({ lang: 'en', state: 'fallback', plain: 'Do not sign anything.' });
+    expect(guidanceString(r.doc, 'poster.right3')).toMatchObject({ lang: 'en', state: 'fallback' });
+    expect(guidanceString(r.doc, 'title')).toMatchObject({ lang: 'ar', state: 'current', plain: 'اعرف حقوقك', review: 'draft' });
     expect(r.diagnostics.find((d) => d.code === 'RP5004')?.hints.join()).toContain('poster.right2, poster.right3');
   });
   it('keep: prints the old translation as stale-kept with a warning; missing still falls back', () => {
     const content = withPolicy('{ stale: keep, missing: fallback }');
     const r = localize(content, generic(content), 'ar');
-    expect(r.doc.string('poster.right2')).toMatchObject({ lang: 'ar', state: 'stale-kept' });
-    expect(r.doc.string('poster.right3').state).toBe('fallback');
+    expect(guidanceString(r.doc, 'poster.right2')).toMatchObject({ lang: 'ar', state: 'stale-kept' });
+    expect(guidanceString(r.doc, 'poster.right3').state).toBe('fallback');
     expect(r.diagnostics.find((d) => d.code === 'RP5002')?.severity).toBe('warning');
     expect(r.blocked).toBe(false);
   });
@@ -68,8 +69,8 @@ describe('settings and the strip', () => {
   it('interpolates edition settings over project settings', () => {
     const content = load();
     const local = content.editions.find((e) => e.name === 'local')!;
-    expect(localize(content, local, 'pl').doc.string('card.call').plain).toBe('Zadzwoń: 0800 000 0000');
-    expect(localize(content, generic(content), 'pl').doc.string('hotline').plain).toBe('Example Anti-Raids Network: PLACEHOLDER-set-your-hotline');
+    expect(guidanceString(localize(content, local, 'pl').doc, 'card.call').plain).toBe('Zadzwoń: 0800 000 0000');
+    expect(guidanceString(localize(content, generic(content), 'pl').doc, 'hotline').plain).toBe('Example Anti-Raids Network: PLACEHOLDER-set-your-hotline');
   });
   it('warns once per placeholder setting in use, naming the setting and the edition file', () => {
     const content = load();
@@ -92,8 +93,11 @@ describe('settings and the strip', () => {
   it('gives UI strings through the language chain and the officer side in the officer language', () => {
     const content = load();
     const doc = localize(content, generic(content), 'pl').doc;
-    expect(doc.officerString('officer.title')).toMatchObject({ lang: 'en', state: 'source' });
-    expect(doc.ui('languageCount', { count: 2 })).toMatch(/2/u);
+    expect(officerGuidanceString(doc, 'officer.title')).toMatchObject({ lang: 'en', state: 'source' });
+    expect(uiText(doc, 'edition', { version: '2026.1', date: '2026-11-26' })).toMatch(/2026\.1.*2026-11-26/u);
+    // Plural lookups are i18next's (ui.test.ts); the plain tables hold each form under its own key only.
+    expect(() => uiText(doc, 'languageCount', { count: 2 })).toThrow(/unknown UI string/u);
+    expect(doc.ui.languageCount_other).toMatch(/\{\{count\}\}/u);
     expect(doc.review).toBe('reviewed');
   });
 });

@@ -1,3 +1,4 @@
+import { guidanceString, uiText } from '../../../src/i18n/doc.ts';
 import { describe, expect, it } from 'vitest';
 import type { PathItem } from '../../../src/layout/frame.ts';
 import { leadingFactor } from '../../../src/layout/line-height.ts';
@@ -17,7 +18,9 @@ describe('wallet card fitting', () => {
     expect(normal.front.fits).toBe(true);
     expect(normal.back.fits).toBe(true);
     const longer = cardSides(
-      makeDoc('en', { overrides: { 'card.silent': `${makeDoc('en').string('card.silent').plain} ${'Stay calm. Keep this card with you. '.repeat(2)}` } }),
+      makeDoc('en', {
+        overrides: { 'card.silent': `${guidanceString(makeDoc('en'), 'card.silent').plain} ${'Stay calm. Keep this card with you. '.repeat(2)}` },
+      }),
       KEYS,
       layoutParagraph,
       'c',
@@ -99,11 +102,11 @@ describe('wallet card layout', () => {
     const doc = makeDoc('ar', { review: 'draft', fallback: ['card.sign'] });
     const sides = cardSides(doc, KEYS, layoutParagraph, 'c');
     const texts = textLines(sides.front.frame).map((l) => l.item.line.text);
-    const edition = texts.findIndex((t) => t.includes('2026.1') && t.includes(doc.ui('draftNotice')));
+    const edition = texts.findIndex((t) => t.includes('2026.1') && t.includes(uiText(doc, 'draftNotice')));
     expect(edition).toBeGreaterThan(0);
     // One note per side, right above the edition line (not under the string: see tests/regressions/card-pending-note-once).
-    expect(texts.filter((t) => t === doc.ui('pendingNotice'))).toHaveLength(1);
-    expect(texts[edition - 1]).toBe(doc.ui('pendingNotice'));
+    expect(texts.filter((t) => t === uiText(doc, 'pendingNotice'))).toHaveLength(1);
+    expect(texts[edition - 1]).toBe(uiText(doc, 'pendingNotice'));
     const englishLine = textLines(sides.front.frame).find((l) => l.item.line.text.includes('interpreter'))!;
     expect(englishLine.item.lang).toBe('en');
   });

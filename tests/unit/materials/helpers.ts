@@ -117,28 +117,19 @@ export function makeDoc(code: FixtureLang, options: DocOptions = {}): LocalizedD
     version: '2026.1',
     date: '2026-11-26',
     review: options.review ?? 'reviewed',
-    string(key) {
-      const override = options.overrides?.[key];
-      if (override !== undefined) return make(key, code, override, code === 'en' ? 'source' : 'current');
-      const own = table[key];
-      if (own === undefined && fixture.en[key] === undefined) throw new Error(`unknown key ${key}`);
-      if (own === undefined || options.fallback?.includes(key)) return make(key, 'en', fixture.en[key]!, code === 'en' ? 'source' : 'fallback');
-      return make(key, code, own, code === 'en' ? 'source' : 'current');
-    },
-    officerString(key) {
-      const text = fixture.en[key];
-      if (text === undefined) throw new Error(`unknown key ${key}`);
-      return make(key, 'en', text, 'source');
-    },
+    strings: Object.fromEntries(
+      [...new Set([...Object.keys(fixture.en), ...Object.keys(options.overrides ?? {})])].map((key) => {
+        const override = options.overrides?.[key];
+        const own = table[key];
+        if (override !== undefined) return [key, make(key, code, override, code === 'en' ? 'source' : 'current')];
+        if (own === undefined || options.fallback?.includes(key)) return [key, make(key, 'en', fixture.en[key]!, code === 'en' ? 'source' : 'fallback')];
+        return [key, make(key, code, own, code === 'en' ? 'source' : 'current')];
+      }),
+    ),
+    officerStrings: Object.fromEntries(Object.entries(fixture.en).map(([key, text]) => [key, make(key, 'en', text, 'source')])),
     officerLang: officer,
-    ui(key, vars) {
-      const template = ui[key] ?? enUi[key] ?? key;
-      return template.replace(/\{\{(\w+)\}\}/gu, (_, k: string) => String(vars?.[k] ?? ''));
-    },
-    officerUi(key, vars) {
-      const template = enUi[key] ?? key;
-      return template.replace(/\{\{(\w+)\}\}/gu, (_, k: string) => String(vars?.[k] ?? ''));
-    },
+    ui: { ...enUi, ...ui },
+    officerUi: enUi,
     strip: Object.entries(STRIP).map(([c, text]) => ({ lang: languageInfo(c) as LanguageInfo, text })),
   };
 }

@@ -1,3 +1,4 @@
+import { guidanceString } from '../../../src/i18n/doc.ts';
 import { describe, expect, it } from 'vitest';
 import type { StructNode } from '../../../src/layout/frame.ts';
 import { mm } from '../../../src/layout/units.ts';
@@ -16,8 +17,7 @@ describe('leaflet', () => {
     const overrides: Record<string, string> = {};
     for (const s of KEYS.leaflet.sections)
       overrides[s.body[0]!] = Array.from({ length: 3 }, () =>
-        doc
-          .string(s.body[0]!)
+        guidanceString(doc, s.body[0]!)
           .blocks.map((b) => (b.kind === 'para' ? b.inlines.map((i) => i.text).join('') : b.items.map((i) => `- ${i.map((x) => x.text).join('')}`).join('\n')))
           .join('\n\n'),
       ).join('\n\n');
@@ -91,10 +91,10 @@ describe('leaflet metadata', () => {
   it('has a localised title, subject (the disclaimer) and keywords (the strip phrase), not English labels', () => {
     const ar = makeDoc('ar');
     const meta = buildLeaflet(ar, { keys: KEYS }, layoutParagraph).outputs[0]!.doc.metadata;
-    expect(meta.title).toBe(ar.string(KEYS.leaflet.title).plain);
-    expect(meta.subject).toBe(ar.string(KEYS.leaflet.disclaimer).plain);
+    expect(meta.title).toBe(guidanceString(ar, KEYS.leaflet.title).plain);
+    expect(meta.subject).toBe(guidanceString(ar, KEYS.leaflet.disclaimer).plain);
     expect(meta.subject).toMatch(/\p{Script=Arabic}/u);
-    expect(meta.keywords).toContain(ar.string(KEYS.poster.strip).plain);
+    expect(meta.keywords).toContain(guidanceString(ar, KEYS.poster.strip).plain);
     expect(meta.keywords).toContain('العربية');
   });
 });

@@ -1,3 +1,4 @@
+import { officerGuidanceString } from '../../../src/i18n/doc.ts';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,10 +159,10 @@ describe('card back logo', () => {
     const title = 'To the immigration or police officer who stopped me today in the street near my home and asked me questions about where I live';
     const tall = {
       ...doc,
-      officerString: (k: string) =>
-        k === 'officer.title'
-          ? { ...doc.officerString(k), blocks: [{ kind: 'para' as const, inlines: [{ text: title, bold: false }] }] }
-          : doc.officerString(k),
+      officerStrings: {
+        ...doc.officerStrings,
+        'officer.title': { ...officerGuidanceString(doc, 'officer.title'), blocks: [{ kind: 'para' as const, inlines: [{ text: title, bold: false }] }] },
+      },
     };
     const sides = cardSides(tall, KEYS, layoutParagraph, 'c', 'en', logo);
     const qr = flatten(sides.back.frame).find((p) => p.item.kind === 'path')!;

@@ -1,3 +1,4 @@
+import { guidanceString } from '../../../src/i18n/doc.ts';
 import { describe, expect, it } from 'vitest';
 import type { GroupItem } from '../../../src/layout/frame.ts';
 import { buildMixedCard } from '../../../src/materials/card.ts';
@@ -23,7 +24,7 @@ describe('mixed-language card sheet', () => {
         expect(b.y).toBeCloseTo(f.y, 6);
         // The front is in its own language.
         const title = textLines((f.item as GroupItem).frame)[0]!.item;
-        expect(title.line.text).toBe(docs[i]!.string('card.title').plain);
+        expect(title.line.text).toBe(guidanceString(docs[i]!, 'card.title').plain);
       });
     }
   });
@@ -34,7 +35,7 @@ describe('mixed-language card sheet', () => {
     const ids = nodesById(doc.structure);
     const sects = [...ids.values()].filter((n) => n.role === 'Sect' && n.id.endsWith('-front-sect'));
     expect(sects.map((s) => s.lang)).toEqual([undefined, 'ar', 'bn']);
-    const arLines = textLines(doc.pages[0]!.frame).filter((l) => l.item.line.text === docs[1]!.string('card.title').plain);
+    const arLines = textLines(doc.pages[0]!.frame).filter((l) => l.item.line.text === guidanceString(docs[1]!, 'card.title').plain);
     expect(arLines[0]!.item.lang).toBe('ar');
   });
 
