@@ -151,16 +151,7 @@ describe.skipIf(!READY)('the web page', () => {
   }, 180_000);
 
   it('loads a content .zip with a broken YAML file and shows the located error', async () => {
-    const fixture = join(REPO_ROOT, 'tests/fixtures/content-basic');
-    const files: Record<string, Uint8Array> = {};
-    const walk = (d: string) => {
-      for (const n of readdirSync(d)) {
-        const p = join(d, n);
-        if (statSync(p).isDirectory()) walk(p);
-        else files[`our-content/${relative(fixture, p).split('\\').join('/')}`] = new Uint8Array(readFileSync(p));
-      }
-    };
-    walk(fixture);
+    const files = fixtureFiles('our-content');
     files['our-content/editions/local.yaml'] = new TextEncoder().encode('title: Local\nsettings:\n  hotline: "0800 000 0000\n  website: https://example.org\n');
     const zip = join(tmp, 'our-content.zip');
     writeFileSync(zip, zipSync(files));
