@@ -117,8 +117,7 @@ interface PopplerGroup {
 
 /**
  * poppler starts a new word when a glyph's baseline moves by more than half a point, and a new line when it moves
- * by more than half the font size (TextOutputDev.cc: addChar's `fabs(base - curWord->base) > 0.5`,
- * maxIntraLineDelta); Nastaliq sets the letters of a word in a cascade high above the baseline, so pdftotext
+ * by more than half the font size (measured; docs/text-extraction.md); Nastaliq sets the letters of a word in a cascade high above the baseline, so pdftotext
  * printed them on lines of their own. /ActualText is placed at its first glyph's baseline, so the raised clusters'
  * text goes with the next cluster on the baseline (Nastaliq's last letter of the word); raised clusters at the
  * end of the run go with the cluster before them. Zero-advance joiners (ZWNJ, `isJoiner`) go with the cluster
@@ -146,7 +145,7 @@ function popplerGroups(run: ShapedRun, clusters: readonly Cluster[], regroup: bo
 
 /**
  * Baseline shift, as a fraction of the font size, beyond which poppler puts a word on another line
- * (TextOutputDev.cc, maxIntraLineDelta). Smaller shifts only start a new word on the same line, which reads right;
+ * (docs/text-extraction.md). Smaller shifts only start a new word on the same line, which reads right;
  * moving those letters' text too would leave gaps in the line that poppler breaks it at.
  */
 const POPPLER_LINE_DELTA = 0.5;
@@ -168,7 +167,7 @@ const PUNCTUATION = /^[\p{P}\p{S}]$/u;
 const STRONG_END = /[\p{L}\p{M}\p{N}]$/u;
 
 /**
- * poppler's bidi on an RTL line (reorderText in TextOutputDev.cc) is not Unicode's: going leftwards from the line's
+ * poppler's bidi on an RTL line (docs/text-extraction.md) is not Unicode's: going leftwards from the line's
  * right end, an RTL stretch runs until a strong LTR character *or anything poppler counts as a number* (digits and
  * `. , : / ،`), and an LTR stretch runs over everything until a strong RTL character. So a neutral that Unicode
  * (and our layout) puts next to an LTR run lands on the wrong side of it in pdftotext: the `.` or `)` drawn left of
