@@ -1,3 +1,4 @@
+import { joinBytes } from '#platform';
 import { Inflate } from 'fflate';
 import { checkSvg } from './svg.ts';
 
@@ -150,7 +151,7 @@ function inspectPng(b: Uint8Array): LogoInspection {
   if (!ended) return fail('damaged', 'the PNG file is cut short (it has no IEND chunk)');
   if (idat.length === 0) return fail('damaged', 'the PNG file has no image data (no IDAT chunk)');
   if (ihdr.colorType === 3 && !palette) return fail('damaged', 'the PNG file is corrupt (a palette image without a PLTE chunk)');
-  const problem = checkImageData(concat(idat), rowLengths(ihdr, PNG_COLOR_TYPES[ihdr.colorType]!.channels));
+  const problem = checkImageData(joinBytes(idat), rowLengths(ihdr, PNG_COLOR_TYPES[ihdr.colorType]!.channels));
   if (problem) return fail('damaged', `the PNG image data is corrupt (${problem})`);
   return { ok: true, format: 'png', width: ihdr.width, height: ihdr.height };
 }
@@ -210,17 +211,6 @@ function checkImageData(z: Uint8Array, rows: readonly number[]): string | undefi
   const adler = ((bsum << 16) | a) >>> 0;
   const stored = ((z.at(-4)! << 24) | (z.at(-3)! << 16) | (z.at(-2)! << 8) | z.at(-1)!) >>> 0;
   return adler === stored ? undefined : 'the checksum of the pixel data is wrong';
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** CRC-32 as PNG defines it (ISO 3309, polynomial 0xEDB88320). */
