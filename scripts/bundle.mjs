@@ -1,11 +1,14 @@
 // Compiles the CLI and its worker thread to plain JavaScript once, at install (`npm ci` runs the `prepare`
 // script), instead of transpiling ~130 TypeScript files with tsx at every start and again in every worker
-// (≈1 s each on the 2-core machine). Dependencies stay external: they load from node_modules as before.
+// (≈1 s each on the 2-core machine). The small pure-JavaScript dependencies the content loader needs (INLINE, see
+// src-stamp.mjs) are compiled in: loading them from node_modules meant resolving, reading and compiling ~100 files
+// (yaml alone is ~60 CommonJS modules) at every start, most of a no-op rebuild. The others stay external: they
+// read files beside their own code (fontkit, harfbuzzjs' wasm, pdfkit's AFM data, linebreak's trie) or are tools.
 // Output: dist/bundle/cli.mjs, dist/bundle/worker-entry.mjs and stamp.txt (see scripts/src-stamp.mjs for why
 // the folder and the stamp). When esbuild cannot run, the old bundle is removed and the CLI runs through tsx.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_DIR, ROOT, STAMP_FILE, sourceStamp } from './src-stamp.mjs';
+import { BUNDLE_DIR, INLINE, ROOT, STAMP_FILE, sourceStamp } from './src-stamp.mjs';
 
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 const stamp = sourceStamp();
@@ -21,7 +24,22 @@ try {
     // only with it. Chunks sit beside the entry points, so their import.meta.url is at the same depth.
     splitting: true,
     chunkNames: 'chunk-[hash]',
-    packages: 'external',
+    // yaml's CommonJS build requires `process` and `buffer`: the ES module output gets a real `require` for them.
+    banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module';\nconst require = __rpCreateRequire(import.meta.url);" },
+    plugins: [
+      {
+        name: 'external-packages',
+        setup(b) {
+          // Every bare import (a package) stays external unless it is one of INLINE or inside one of them.
+          b.onResolve({ filter: /^[^./#]/ }, (args) => {
+            if (args.path.startsWith('node:')) return { external: true };
+            const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+            const fromInline = INLINE.some((p) => args.importer.includes(`/node_modules/${p}/`));
+            return INLINE.includes(name) || fromInline ? undefined : { external: true };
+          });
+        },
+      },
+    ],
     platform: 'node',
     format: 'esm',
     target: 'node20',

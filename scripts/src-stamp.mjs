@@ -16,7 +16,18 @@ export const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const BUNDLE_DIR = join(ROOT, 'dist', 'bundle');
 export const STAMP_FILE = join(BUNDLE_DIR, 'stamp.txt');
 
-/** Hex SHA-256 over every file under src/ (sorted, relative paths and bytes), the bundler script and tsconfig.json. */
+/**
+ * Packages scripts/bundle.mjs compiles into the bundle (with what they import: xmlchars for saxes,
+ * require-from-string for bidi-js), instead of loading them from node_modules at every start. Their installed
+ * package.json files are part of the stamp, so installing another version of one makes the CLI run through tsx until
+ * the bundle is compiled again, as an edited source file does.
+ */
+export const INLINE = ['yaml', 'i18next', 'bidi-js', 'fflate', 'saxes', '@noble/hashes'];
+
+/**
+ * Hex SHA-256 over every file under src/ (sorted, relative paths and bytes), the bundler script, tsconfig.json and
+ * the package.json of each INLINE package as installed.
+ */
 export function sourceStamp(root = ROOT) {
   const hash = createHash('sha256');
   const add = (rel) =>
@@ -35,6 +46,7 @@ export function sourceStamp(root = ROOT) {
   add('scripts/bundle.mjs');
   // esbuild reads compiler options from it (e.g. how class fields compile).
   add('tsconfig.json');
+  for (const name of INLINE) add(`node_modules/${name}/package.json`);
   return hash.digest('hex');
 }
 

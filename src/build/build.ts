@@ -4,9 +4,19 @@ import { loadContent, type LoadResult } from '../content/load.ts';
 import type { ContentDoc } from '../content/types.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { hasErrors } from '../diagnostics/format.ts';
-import { CACHE_FILE as CACHE_FILE_NAME, InputHasher, isFresh, readCache, serializeCache, sha256, type BuildCache, type CachedOutput } from './cache.ts';
+import {
+  CACHE_FILE as CACHE_FILE_NAME,
+  InputHasher,
+  isFresh,
+  readCache,
+  serializeCache,
+  sha256,
+  type BuildCache,
+  type CacheEntry,
+  type CachedOutput,
+} from './cache.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
-import { localized } from './localized.ts';
+import { localizeDiagnostics } from '../i18n/localize.ts';
 import { planJobs, type Selection } from './plan-jobs.ts';
 import { OutputFolder, removeDeadTemporaries } from './output-fs.ts';
 import { findStale, settleStale, type JobOutcome, type StaleFile } from './stale.ts';
@@ -79,7 +89,9 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
   for (const edition of content.editions) {
     const langs = new Set(planned.filter((j) => j.edition === edition.name && j.lang).map((j) => j.lang!));
     for (const lang of langs) {
-      const l = localized(content, edition, lang);
+      // What localize() reports, without the strings: a job that runs localises its language itself (memoised
+      // per content, see localized.ts), and a no-op build needs no strings at all.
+      const l = localizeDiagnostics(content, edition, lang);
       diagnostics.push(...l.diagnostics);
       if (l.blocked) blocked.add(`${edition.name}/${lang}`);
     }
@@ -107,17 +119,25 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
   // full build never takes the partial entry for done.
   const hashes = new Map(runnable.map((j) => [j.id, j.outputs ? `${hasher.hash(j)}:only=${j.outputs.join(',')}` : hasher.hash(j)]));
   const todo: Job[] = [];
-  let cachedJobs = 0;
+  const fresh: CacheEntry[] = [];
   for (const job of runnable) {
     const entry = cache[job.id];
     if (!request.force && isFresh(entry, hashes.get(job.id)!, outDir)) {
-      cachedJobs++;
+      fresh.push(entry);
       outcomes.set(job.id, 'fresh');
-      for (const o of entry.outputs) report({ file: o.file, bytes: o.bytes, pages: o.pages, cached: true });
     } else {
       todo.push(job);
     }
   }
+  // Content loaded with only the selected translations (`build --lang`) answers a build with nothing to do: every
+  // job fresh and no earlier output out of date. Anything to write or to move needs the whole folder (a poster
+  // prints every language), loaded and checked as a build without that shortcut would.
+  if (content.onlyTranslations && (todo.length > 0 || findStale(cache, content, (e) => hasher.contentHash(e.job), outcomes).length > 0)) {
+    const { loaded: _partial, ...rest } = request;
+    return build(rest);
+  }
+  const cachedJobs = fresh.length;
+  for (const entry of fresh) for (const o of entry.outputs) report({ file: o.file, bytes: o.bytes, pages: o.pages, cached: true });
   // The largest jobs first, so no core idles at the end waiting for one mixed sheet.
   todo.sort((a, b) => weight(b) - weight(a));
 

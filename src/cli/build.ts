@@ -81,8 +81,10 @@ export const buildCommand: Command = defineCommand({
     const parallel = parseJobs(values.jobs);
     requireOutputFolder(out);
 
-    // Selection names are checked against the content before any work, so a typo is a usage error.
-    const loaded = loadContent(content.abs, { display: content.display });
+    // Selection names are checked against the content before any work, so a typo is a usage error. With --lang, only
+    // those translations are read: enough to find out that nothing needs building (the build reads the rest when
+    // something does).
+    const loaded = loadContent(content.abs, { display: content.display, ...(selection.langs ? { languages: selection.langs } : {}) });
     if (loaded.content && !hasErrors(loaded.diagnostics)) requireKnownSelection(loaded.content, selection.editions, selection.langs);
     if (standard.startsWith('a-')) io.err(`note: PDF/A applies to home-printing files; press (CMYK) files stay tagged PDF without PDF/A.`);
 

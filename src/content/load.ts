@@ -52,6 +52,12 @@ export const DEFAULT_EDITION: Edition = { name: 'default', settings: {} };
 export interface LoadOptions {
   /** How to show the content folder in messages (as the user typed it). Default: the absolute path. */
   readonly display?: string;
+  /**
+   * Read and check only the translation files of these languages (`build --lang`): enough to tell whether a build
+   * has anything to do and to report on the languages asked for, not to print. The result is marked
+   * (ContentDoc.onlyTranslations); the build loads the whole folder before it writes or moves a file.
+   */
+  readonly languages?: readonly string[];
 }
 
 export interface LoadResult {
@@ -121,6 +127,7 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   for (const name of yamlFiles(files_, 'translations')) {
     const rel = `translations/${name}`;
     const fileLang = name.replace(/\.yaml$/u, '');
+    if (options.languages && !options.languages.includes(fileLang)) continue;
     const raw = read(rel, 'translation', fileLang) ?? {};
     // Entries whose text failed the schema were reported already; one with a bad hash is kept as stale ('').
     const strings = Object.fromEntries(
@@ -164,7 +171,17 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   // The project's own language entries (code plus overrides) join the shipped table before anything looks a
   // language up: a content folder outside the repository may add a language the tool has never listed.
   declareLanguages(project.languages);
-  const content: ContentDoc = { root, files: files_, project, source, translations, editions, spans, history };
+  const content: ContentDoc = {
+    root,
+    files: files_,
+    project,
+    source,
+    translations,
+    editions,
+    spans,
+    history,
+    ...(options.languages ? { onlyTranslations: new Set(options.languages) } : {}),
+  };
   diagnostics.push(...validateContent(content));
   return { content, diagnostics };
 }

@@ -159,4 +159,9 @@ export interface ContentDoc {
    * ContentDocs still type-check; the loader always sets it (empty when the folder has no history/).
    */
   readonly history?: ReadonlyMap<string, HistorySnapshot>;
+  /**
+   * Set when only the translations of these languages were loaded (LoadOptions.languages): such a ContentDoc can
+   * plan, hash and report a `--lang` build, but localize() refuses it, since a poster prints every language.
+   */
+  readonly onlyTranslations?: ReadonlySet<string>;
 }

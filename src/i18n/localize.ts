@@ -80,10 +80,13 @@ export interface LocalizeResult {
  * with the language's fallback chain; the poster strip in every language of the edition.
  */
 export function localize(content: ContentDoc, edition: Edition, lang: string): LocalizeResult {
+  if (content.onlyTranslations) throw new Error(`localize: the content was loaded with only the translations of ${[...content.onlyTranslations].join(', ')}`);
   const { project, source } = content;
   const info = requireLanguage(lang);
   const officerLang = requireLanguage(project.officerLanguage);
   const settings = editionSettings(content, edition);
+  const { diagnostics, blocked } = localizeDiagnostics(content, edition, lang);
+  const usedKeys = [...new Set(materialKeys(project.materials).map(([, k]) => k))].filter((k) => source.strings[k] !== undefined);
   const t = uiTranslator(content.root || content.files, project.sourceLanguage);
 
   const cache = new Map<string, LocalizedString>();
@@ -97,14 +100,6 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
     }
     return hit;
   };
-
-  const diagnostics = policyDiagnostics(content, edition, lang);
-  const usedKeys = [...new Set(materialKeys(project.materials).map(([, k]) => k))].filter((k) => source.strings[k] !== undefined);
-  const usedSettings = ['organisation', 'website', ...usedKeys.flatMap((k) => variablesOf(source.strings[k]!))];
-  if (settings.logo) usedSettings.push('logo');
-  diagnostics.push(...placeholderWarnings(content, edition, settings, usedSettings));
-  diagnostics.push(...placeholderTextWarnings(content, usedKeys));
-  if (info.dir === 'rtl') diagnostics.push(...settingOrderWarnings(content, edition, settings, usedSettings));
 
   const stripKey = project.materials.poster.strip;
   const strip =
@@ -136,7 +131,27 @@ export function localize(content: ContentDoc, edition: Edition, lang: string): L
     sourceLang: project.sourceLanguage,
     strip,
   };
-  return { doc, diagnostics, blocked: diagnostics.some((d) => d.severity === 'error') };
+  return { doc, diagnostics, blocked };
+}
+
+/**
+ * What localize() reports for an (edition, language), without resolving the strings it prints: the print policy
+ * (RP5001 blocks the language, RP5002, RP5004), placeholder settings and markers (RP5003, RP5005), and for a
+ * right-to-left language the settings that would print out of order (RP3005). It reads the language's own
+ * translation and the source only, so a build that has nothing to write checks its languages with this alone.
+ */
+export function localizeDiagnostics(content: ContentDoc, edition: Edition, lang: string): Pick<LocalizeResult, 'diagnostics' | 'blocked'> {
+  const { project, source } = content;
+  const info = requireLanguage(lang);
+  const settings = editionSettings(content, edition);
+  const diagnostics = policyDiagnostics(content, edition, lang);
+  const usedKeys = [...new Set(materialKeys(project.materials).map(([, k]) => k))].filter((k) => source.strings[k] !== undefined);
+  const usedSettings = ['organisation', 'website', ...usedKeys.flatMap((k) => variablesOf(source.strings[k]!))];
+  if (settings.logo) usedSettings.push('logo');
+  diagnostics.push(...placeholderWarnings(content, edition, settings, usedSettings));
+  diagnostics.push(...placeholderTextWarnings(content, usedKeys));
+  if (info.dir === 'rtl') diagnostics.push(...settingOrderWarnings(content, edition, settings, usedSettings));
+  return { diagnostics, blocked: diagnostics.some((d) => d.severity === 'error') };
 }
 
 /**
