@@ -4,14 +4,14 @@
 // src-stamp.mjs) are compiled in: loading them from node_modules meant resolving, reading and compiling ~100 files
 // (yaml alone is ~60 CommonJS modules) at every start, most of a no-op rebuild. The others stay external: they
 // read files beside their own code (fontkit, harfbuzzjs' wasm, pdfkit's AFM data, linebreak's trie) or are tools.
-// Output: dist/bundle/cli.mjs, dist/bundle/worker-entry.mjs and stamp.txt (see scripts/src-stamp.mjs for why
+// Output: dist/bundle/cli.mjs, dist/bundle/worker-entry.mjs, stamp.txt and stamp-files.json (see scripts/src-stamp.mjs for why
 // the folder and the stamp). When esbuild cannot run, the old bundle is removed and the CLI runs through tsx.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BUNDLE_DIR, INLINE, ROOT, STAMP_FILE, sourceStamp } from './src-stamp.mjs';
+import { BUNDLE_DIR, INLINE, ROOT, recordStamp, STAMP_FILE, STATS_FILE } from './src-stamp.mjs';
 
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
-const stamp = sourceStamp();
+const { stamp, stats } = recordStamp();
 try {
   const { build } = await import('esbuild');
   await build({
@@ -49,6 +49,7 @@ try {
     logLevel: 'warning',
   });
   mkdirSync(BUNDLE_DIR, { recursive: true });
+  writeFileSync(STATS_FILE, stats);
   writeFileSync(STAMP_FILE, `${stamp}\n`);
   console.log(`rightsprint: compiled the CLI to ${join('dist', 'bundle')}/`);
 } catch (e) {

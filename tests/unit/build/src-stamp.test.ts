@@ -1,11 +1,32 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript module shared with bin/rightsprint.mjs (no type declarations).
-import { ROOT, sourceStamp } from '../../../scripts/src-stamp.mjs';
+import { currentStamp, recordStamp, ROOT, sourceStamp } from '../../../scripts/src-stamp.mjs';
 
 const stamp = sourceStamp as (root?: string) => string;
+const current = currentStamp as (root?: string) => string;
+const record = recordStamp as (root?: string, takenMs?: number) => { stamp: string; stats: string };
+
+/** A tiny repository with one source file, and its stamp recorded as scripts/bundle.mjs records it. */
+function recorded(takenMs: number): { root: string; file: string; statsFile: string } {
+  const root = mkdtempSync(join(tmpdir(), 'rightsprint-stamp-'));
+  mkdirSync(join(root, 'src', 'cli'), { recursive: true });
+  mkdirSync(join(root, 'dist', 'bundle'), { recursive: true });
+  const file = join(root, 'src', 'cli', 'main.ts');
+  writeFileSync(file, 'export const a = 1;\n');
+  const statsFile = join(root, 'dist', 'bundle', 'stamp-files.json');
+  writeFileSync(statsFile, record(root, takenMs).stats);
+  return { root, file, statsFile };
+}
+
+/** Replaces the recorded stamp by a marker: currentStamp returns the marker only when it trusted the files' stats. */
+function markRecorded(statsFile: string): string {
+  const json = JSON.parse(readFileSync(statsFile, 'utf8')) as { stamp: string };
+  writeFileSync(statsFile, JSON.stringify({ ...json, stamp: 'recorded' }));
+  return 'recorded';
+}
 
 describe('source stamp (bin/rightsprint.mjs runs the compiled CLI only when it matches)', () => {
   it('changes when any source file is edited, added, deleted or renamed, and only then', () => {
@@ -41,5 +62,35 @@ describe('source stamp (bin/rightsprint.mjs runs the compiled CLI only when it m
     const auto = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
     expect(viaTsx.status).toBe(0);
     expect(auto.stdout).toBe(viaTsx.stdout);
+  });
+
+  it('currentStamp trusts the recorded stats only while every file keeps them; an edit that keeps size and mtime is still seen', () => {
+    // Recorded "later" than the files were written, so they count as settled (not changed within RACY_MS).
+    const { root, file, statsFile } = recorded(Date.now() + 10_000);
+    expect(current(root)).toBe(stamp(root));
+    const marker = markRecorded(statsFile);
+    expect(current(root)).toBe(marker);
+    // Same size, modification time put back: the change time (set by the system on every write) still differs.
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, 'export const a = 2;\n');
+    utimesSync(file, atime, mtime);
+    expect(current(root)).not.toBe(marker);
+    expect(current(root)).toBe(stamp(root));
+  });
+
+  it('currentStamp hashes when a file was added or deleted, or changed just before the stats were taken', () => {
+    const settled = recorded(Date.now() + 10_000);
+    const marker = markRecorded(settled.statsFile);
+    writeFileSync(join(settled.root, 'src', 'cli', 'extra.ts'), '');
+    expect(current(settled.root)).toBe(stamp(settled.root));
+    rmSync(join(settled.root, 'src', 'cli', 'extra.ts'));
+    expect(current(settled.root)).toBe(marker);
+    rmSync(settled.file);
+    expect(current(settled.root)).toBe(stamp(settled.root));
+
+    // Stats taken right after the file was written: it could change again within the same clock tick, unseen.
+    const racy = recorded(Date.now());
+    markRecorded(racy.statsFile);
+    expect(current(racy.root)).toBe(stamp(racy.root));
   });
 });
