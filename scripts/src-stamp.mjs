@@ -4,9 +4,9 @@
 // when it matches, so an
 // edited, added or deleted source file can never leave an outdated bundle running: the CLI falls back to
 // transpiling src/ with tsx until `npm run prepare` (also run by `npm ci`) compiles it again.
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: this file sits in <root>/scripts/. */
@@ -50,7 +50,9 @@ function stampedFiles(root) {
  * the package.json of each INLINE package as installed.
  */
 export function sourceStamp(root = ROOT) {
-  const hash = createHash('sha256');
+  // Loaded only here: when the stats match (every start after `npm ci`), node:crypto is not loaded at all for
+  // `rightsprint --help`.
+  const hash = createRequire(import.meta.url)('node:crypto').createHash('sha256');
   for (const rel of stampedFiles(root)) {
     hash
       .update(`${rel}\0`)
