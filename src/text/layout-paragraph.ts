@@ -4,6 +4,7 @@ import { shapeWithFallback, type ShapedPiece } from './fallback.ts';
 import { itemize } from './itemize.ts';
 import { textLanguage } from './language.ts';
 import { canStartLine, graphemeBoundaries, lineBreaks, mayHang, type BreakOpportunity } from './linebreak.ts';
+import { paragraphKey } from './paragraph-key.ts';
 import { shape, UNSAFE_TO_BREAK } from './shape.ts';
 import { spanLanguage } from './span-language.ts';
 import type { Direction, Glyph, InkBounds, Item, LayoutOptions, Line, MissingGlyph, Paragraph, ParagraphLayout, ShapedRun } from './types.ts';
@@ -79,7 +80,7 @@ function prepared(p: Paragraph): Prepared | null {
   const registry = fontRegistry();
   let memo = preparedBy.get(registry);
   if (!memo) preparedBy.set(registry, (memo = new Map()));
-  const key = JSON.stringify([p.text, p.lang, p.sourceLang ?? null, p.spans]);
+  const key = paragraphKey(p);
   let prep = memo.get(key);
   if (prep === undefined) {
     if (memo.size >= MAX_PREPARED) memo.clear();
