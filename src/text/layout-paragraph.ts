@@ -228,18 +228,23 @@ function fillLines(
   return lines;
 }
 
-/** Glyphs of `piece` whose cluster lies in [s, e) (paragraph offsets), re-based to s. */
-function sliceGlyphs(piece: Piece, s: number, e: number): { glyphs: Glyph[]; flags: number[] } {
-  const glyphs: Glyph[] = [];
-  const flags: number[] = [];
-  piece.glyphs.forEach((g, i) => {
+/**
+ * Glyphs of `piece` whose cluster lies in [s, e) (paragraph offsets), re-based to s. A piece that lies wholly
+ * inside the line gives its own glyphs (shared, read-only), and glyphs keep their object when re-basing leaves
+ * them unchanged: a poster sets each paragraph at up to 27 sizes, and copying every glyph of every line made
+ * most of the layout's garbage.
+ */
+function sliceGlyphs(piece: Piece, s: number, e: number): readonly Glyph[] {
+  const all = piece.glyphs;
+  if (s === piece.start && e >= piece.end) return all;
+  const shift = piece.start - s;
+  const out: Glyph[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const g = all[i]!;
     const at = piece.start + g.cluster;
-    if (at >= s && at < e) {
-      glyphs.push({ ...g, cluster: at - s });
-      flags.push(piece.flags[i]!);
-    }
-  });
-  return { glyphs, flags };
+    if (at >= s && at < e) out.push(shift === 0 ? g : { id: g.id, cluster: g.cluster + shift, ax: g.ax, dx: g.dx, dy: g.dy });
+  }
+  return out;
 }
 
 /** True when HarfBuzz says breaking the piece at paragraph offset `at` would change its shaping. */
@@ -270,7 +275,7 @@ function buildLine(
       glyphs = shape(piece.face, text.slice(s, e), piece.item.script, piece.item.lang, runDirection).glyphs;
       // Re-shaping a fragment never adds .notdef (coverage is per character), but keep the invariant explicit.
       glyphs = glyphs.filter((g) => g.id !== 0);
-    } else glyphs = sliceGlyphs(piece, s, e).glyphs;
+    } else glyphs = sliceGlyphs(piece, s, e);
     const scale = size / piece.face.ref.unitsPerEm;
     const width = glyphs.reduce((w, g) => w + g.ax, 0) * scale;
     const spanLang = spanLangs.get(piece.item);
