@@ -24,6 +24,11 @@ import type { Direction, Glyph, InkBounds, Item, LayoutOptions, Line, MissingGly
 /** A shaped piece plus the item it came from (for level, script, language). */
 interface Piece extends ShapedPiece {
   readonly item: Item;
+  /**
+   * Offsets inside the piece (from its start) where a cluster starts whose glyph HarfBuzz flags UNSAFE_TO_BREAK:
+   * every line of every size asks at its two ends, so it is worked out once per piece.
+   */
+  readonly unsafe: Uint8Array;
 }
 
 /** Whitespace that hangs at a line end (not drawn, not measured): UAX #14 class SP/BK and friends. */
@@ -126,7 +131,16 @@ function primaryFace(lang: string, script: string): OpenedFace {
 function shapeItem(text: string, item: Item): { pieces: Piece[]; missing: readonly MissingGlyph[] } {
   const direction: Direction = item.level % 2 === 1 ? 'rtl' : 'ltr';
   const r = shapeWithFallback(text, item.start, item.end, { script: item.script, lang: item.lang, direction }, facesFor(item.lang, item.script, item.weight));
-  return { pieces: r.pieces.map((piece) => ({ ...piece, item })), missing: r.missing };
+  return { pieces: r.pieces.map((piece) => ({ ...piece, item, unsafe: unsafeStarts(piece) })), missing: r.missing };
+}
+
+/** Piece.unsafe of a shaped piece. */
+function unsafeStarts(piece: ShapedPiece): Uint8Array {
+  const unsafe = new Uint8Array(piece.end - piece.start);
+  piece.glyphs.forEach((g, i) => {
+    if ((piece.flags[i]! & UNSAFE_TO_BREAK) !== 0 && g.cluster < unsafe.length) unsafe[g.cluster] = 1;
+  });
+  return unsafe;
 }
 
 /** Width in points of each cluster, stored at its first UTF-16 offset; `clusterStart` marks those offsets. */
@@ -250,7 +264,7 @@ function sliceGlyphs(piece: Piece, s: number, e: number): readonly Glyph[] {
 /** True when HarfBuzz says breaking the piece at paragraph offset `at` would change its shaping. */
 function unsafeAt(piece: Piece, at: number): boolean {
   if (at <= piece.start || at >= piece.end) return false;
-  return piece.glyphs.some((g, i) => piece.start + g.cluster === at && (piece.flags[i]! & UNSAFE_TO_BREAK) !== 0);
+  return piece.unsafe[at - piece.start] === 1;
 }
 
 function buildLine(
