@@ -3,13 +3,15 @@ import * as hb from 'harfbuzzjs';
 import { readFontFile } from '#platform';
 import manifestJson from '../../fonts/manifest.json' with { type: 'json' };
 import { languageInfo } from '../content/languages.ts';
+import { shapingBytes, type TrueTypeBoxes } from './sfnt.ts';
 import type { FaceRef, FontRegistry, LoadedFace, Weight } from './types.ts';
 
 /**
  * The font registry: every face of fonts/manifest.json, opened lazily and exactly once per process, from bytes a
  * FontSource provides (the CLI reads and verifies fonts/; the web page fetches what `fontsFor` says a job needs).
  * One read of the file's bytes feeds both fontkit (metrics, subsetting through pdfkit) and HarfBuzz (shaping),
- * so the renderer embeds the very font the shaper measured.
+ * so the renderer embeds the very font the shaper measured. HarfBuzz gets those bytes without the outline tables
+ * it does not shape with (sfnt.ts): a Chinese face costs WebAssembly memory 0.3 MB instead of 10 MB.
  */
 
 /** One `faces[]` row of fonts/manifest.json. */
@@ -101,6 +103,8 @@ interface OpenedBytes {
   readonly data: Uint8Array;
   readonly fontkit: FontkitFont;
   readonly hbFont: hb.Font;
+  /** Ink boxes from the `glyf` headers, when HarfBuzz was given the face without its outlines. */
+  readonly boxes: TrueTypeBoxes | undefined;
 }
 
 /**
@@ -142,7 +146,8 @@ class Face implements OpenedFace {
     const m = this.manifest;
     const data = this.source.bytes(m);
     const fontkitFont = createFont(data);
-    const hbFace = new hb.Face(new hb.Blob(data), 0);
+    const shaping = shapingBytes(data);
+    const hbFace = new hb.Face(new hb.Blob(shaping.bytes), 0);
     const hbFont = new hb.Font(hbFace);
     // HarfBuzz fonts default to scale = upem, so positions come back in font units, as the trace format wants.
     const extents = hbFont.hExtents();
@@ -155,7 +160,7 @@ class Face implements OpenedFace {
       ascent: extents.ascender,
       descent: -extents.descender,
     };
-    this.opened = { ref, data, fontkit: fontkitFont, hbFont };
+    this.opened = { ref, data, fontkit: fontkitFont, hbFont, boxes: shaping.boxes };
     return this.opened;
   }
 
@@ -164,7 +169,8 @@ class Face implements OpenedFace {
   glyphBox(id: number): GlyphBox | undefined {
     let box = this.boxes.get(id);
     if (box === undefined) {
-      const e = this.hbFont.glyphExtents(id);
+      const opened = this.open();
+      const e = opened.boxes ? opened.boxes.extents(id) : opened.hbFont.glyphExtents(id);
       // HarfBuzz extents: bearing at the top-left, height negative (downwards).
       box = e && e.width !== 0 ? { xMin: e.xBearing, xMax: e.xBearing + e.width, yMin: e.yBearing + e.height, yMax: e.yBearing } : null;
       this.boxes.set(id, box);

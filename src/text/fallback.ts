@@ -86,14 +86,34 @@ interface ClusterRange {
   readonly bad: boolean;
 }
 
-/** Clusters in logical order (HarfBuzz clusters are monotone: ascending for LTR, descending for RTL). */
+/**
+ * Clusters in logical order (HarfBuzz clusters are monotone: ascending for LTR, descending for RTL), each with
+ * whether any of its glyphs is .notdef. Counted over the offsets of the string rather than sorted: this runs
+ * for every stretch shaped.
+ */
 export function clusterRanges(glyphs: readonly Glyph[], length: number): ClusterRange[] {
-  const bad = new Map<number, boolean>();
-  for (const g of glyphs) bad.set(g.cluster, (bad.get(g.cluster) ?? false) || g.id === 0);
-  const ranges = [...bad.entries()].sort((a, b) => a[0] - b[0]).map(([start, isBad]) => ({ start, bad: isBad }));
+  if (glyphs.length === 0) return [];
+  // 1 = a cluster starts here, 2 = and one of its glyphs is .notdef.
+  const mark = new Uint8Array(length);
+  let first = Infinity;
+  let firstBad = false;
+  for (const g of glyphs) {
+    if (g.cluster < first) {
+      first = g.cluster;
+      firstBad = false;
+    }
+    if (g.cluster === first && g.id === 0) firstBad = true;
+    if (g.cluster < length) mark[g.cluster] = mark[g.cluster]! | (g.id === 0 ? 2 : 1);
+  }
+  const ranges: ClusterRange[] = [];
   // Defensive: text before the first cluster (cannot happen with HarfBuzz's default cluster level) joins it.
-  if (ranges.length > 0 && ranges[0]!.start > 0) ranges[0] = { start: 0, bad: ranges[0]!.bad };
-  return ranges.filter((r) => r.start < length);
+  let at = first;
+  if (first > 0 && length > 0) {
+    ranges.push({ start: 0, bad: firstBad });
+    at = first + 1;
+  }
+  for (; at < length; at++) if (mark[at] !== 0) ranges.push({ start: at, bad: (mark[at]! & 2) !== 0 });
+  return ranges;
 }
 
 /** Glyphs of clusters in [s, e) of a shaped string, re-based to a piece starting at `s`. */

@@ -21,6 +21,15 @@ const PDI = '\u2069';
 /** Strong right-to-left characters (Hebrew, Arabic, Syriac, Thaana, NKo, … and their presentation forms). */
 const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF]|\uD83A[\uDD00-\uDD5F]/u;
 
+/**
+ * Every UTF-16 code unit whose bidi class can give a character of a left-to-right paragraph a level above 0:
+ * R, AL, AN and the explicit embedding, override and isolate controls (LRE RLE LRO RLO PDF LRI RLI FSI PDI).
+ * Without any of them UAX #9 resolves every level to 0 (EN after L or sos is L by W7; neutrals between L and
+ * sos/eos are L), so bidiLevels skips the algorithm. bidi-js classifies code units, so surrogates never count.
+ * tests/unit/text/itemize.test.ts checks this covers every BMP code unit bidi-js puts in one of those classes.
+ */
+export const LEVEL_RAISING = /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
 /** A stretch of the paragraph that the bidi algorithm sees as one isolate (UTF-16 offsets, end exclusive). */
 export interface IsolateRange {
   readonly start: number;
@@ -91,6 +100,8 @@ export function isolateRanges(text: string, base: Direction, spans: readonly Sty
  */
 export function bidiLevels(text: string, base: Direction, spans: readonly StyledSpan[] = []): Uint8Array {
   const isolates = isolateRanges(text, base, spans);
+  // Most paragraphs (and every one in a left-to-right language without quoted RTL) are all level 0.
+  if (base === 'ltr' && isolates.length === 0 && !LEVEL_RAISING.test(text)) return new Uint8Array(text.length);
   let input = text;
   let map: Int32Array | undefined; // original offset -> offset in `input`
   if (isolates.length > 0) {

@@ -4,6 +4,7 @@ import { shapeWithFallback, type ShapedPiece } from './fallback.ts';
 import { itemize } from './itemize.ts';
 import { textLanguage } from './language.ts';
 import { canStartLine, graphemeBoundaries, lineBreaks, mayHang, type BreakOpportunity } from './linebreak.ts';
+import { paragraphKey } from './paragraph-key.ts';
 import { shape, UNSAFE_TO_BREAK } from './shape.ts';
 import { spanLanguage } from './span-language.ts';
 import type { Direction, Glyph, InkBounds, Item, LayoutOptions, Line, MissingGlyph, Paragraph, ParagraphLayout, ShapedRun } from './types.ts';
@@ -23,6 +24,11 @@ import type { Direction, Glyph, InkBounds, Item, LayoutOptions, Line, MissingGly
 /** A shaped piece plus the item it came from (for level, script, language). */
 interface Piece extends ShapedPiece {
   readonly item: Item;
+  /**
+   * Offsets inside the piece (from its start) where a cluster starts whose glyph HarfBuzz flags UNSAFE_TO_BREAK:
+   * every line of every size asks at its two ends, so it is worked out once per piece.
+   */
+  readonly unsafe: Uint8Array;
 }
 
 /** Whitespace that hangs at a line end (not drawn, not measured): UAX #14 class SP/BK and friends. */
@@ -79,7 +85,7 @@ function prepared(p: Paragraph): Prepared | null {
   const registry = fontRegistry();
   let memo = preparedBy.get(registry);
   if (!memo) preparedBy.set(registry, (memo = new Map()));
-  const key = JSON.stringify([p.text, p.lang, p.sourceLang ?? null, p.spans]);
+  const key = paragraphKey(p);
   let prep = memo.get(key);
   if (prep === undefined) {
     if (memo.size >= MAX_PREPARED) memo.clear();
@@ -125,7 +131,16 @@ function primaryFace(lang: string, script: string): OpenedFace {
 function shapeItem(text: string, item: Item): { pieces: Piece[]; missing: readonly MissingGlyph[] } {
   const direction: Direction = item.level % 2 === 1 ? 'rtl' : 'ltr';
   const r = shapeWithFallback(text, item.start, item.end, { script: item.script, lang: item.lang, direction }, facesFor(item.lang, item.script, item.weight));
-  return { pieces: r.pieces.map((piece) => ({ ...piece, item })), missing: r.missing };
+  return { pieces: r.pieces.map((piece) => ({ ...piece, item, unsafe: unsafeStarts(piece) })), missing: r.missing };
+}
+
+/** Piece.unsafe of a shaped piece. */
+function unsafeStarts(piece: ShapedPiece): Uint8Array {
+  const unsafe = new Uint8Array(piece.end - piece.start);
+  piece.glyphs.forEach((g, i) => {
+    if ((piece.flags[i]! & UNSAFE_TO_BREAK) !== 0 && g.cluster < unsafe.length) unsafe[g.cluster] = 1;
+  });
+  return unsafe;
 }
 
 /** Width in points of each cluster, stored at its first UTF-16 offset; `clusterStart` marks those offsets. */
@@ -227,24 +242,29 @@ function fillLines(
   return lines;
 }
 
-/** Glyphs of `piece` whose cluster lies in [s, e) (paragraph offsets), re-based to s. */
-function sliceGlyphs(piece: Piece, s: number, e: number): { glyphs: Glyph[]; flags: number[] } {
-  const glyphs: Glyph[] = [];
-  const flags: number[] = [];
-  piece.glyphs.forEach((g, i) => {
+/**
+ * Glyphs of `piece` whose cluster lies in [s, e) (paragraph offsets), re-based to s. A piece that lies wholly
+ * inside the line gives its own glyphs (shared, read-only), and glyphs keep their object when re-basing leaves
+ * them unchanged: a poster sets each paragraph at up to 27 sizes, and copying every glyph of every line made
+ * most of the layout's garbage.
+ */
+function sliceGlyphs(piece: Piece, s: number, e: number): readonly Glyph[] {
+  const all = piece.glyphs;
+  if (s === piece.start && e >= piece.end) return all;
+  const shift = piece.start - s;
+  const out: Glyph[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const g = all[i]!;
     const at = piece.start + g.cluster;
-    if (at >= s && at < e) {
-      glyphs.push({ ...g, cluster: at - s });
-      flags.push(piece.flags[i]!);
-    }
-  });
-  return { glyphs, flags };
+    if (at >= s && at < e) out.push(shift === 0 ? g : { id: g.id, cluster: g.cluster + shift, ax: g.ax, dx: g.dx, dy: g.dy });
+  }
+  return out;
 }
 
 /** True when HarfBuzz says breaking the piece at paragraph offset `at` would change its shaping. */
 function unsafeAt(piece: Piece, at: number): boolean {
   if (at <= piece.start || at >= piece.end) return false;
-  return piece.glyphs.some((g, i) => piece.start + g.cluster === at && (piece.flags[i]! & UNSAFE_TO_BREAK) !== 0);
+  return piece.unsafe[at - piece.start] === 1;
 }
 
 function buildLine(
@@ -269,7 +289,7 @@ function buildLine(
       glyphs = shape(piece.face, text.slice(s, e), piece.item.script, piece.item.lang, runDirection).glyphs;
       // Re-shaping a fragment never adds .notdef (coverage is per character), but keep the invariant explicit.
       glyphs = glyphs.filter((g) => g.id !== 0);
-    } else glyphs = sliceGlyphs(piece, s, e).glyphs;
+    } else glyphs = sliceGlyphs(piece, s, e);
     const scale = size / piece.face.ref.unitsPerEm;
     const width = glyphs.reduce((w, g) => w + g.ax, 0) * scale;
     const spanLang = spanLangs.get(piece.item);

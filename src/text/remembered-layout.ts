@@ -1,4 +1,5 @@
 import { layoutParagraph } from './layout-paragraph.ts';
+import { paragraphKey } from './paragraph-key.ts';
 import type { LayoutOptions, Paragraph, ParagraphLayout } from './types.ts';
 
 /**
@@ -15,7 +16,7 @@ const MAX_REMEMBERED = 4000;
 
 /** layoutParagraph, answered from memory when the same paragraph was set with the same options before. */
 export function rememberedLayout(p: Paragraph, opts: LayoutOptions): ParagraphLayout {
-  const key = JSON.stringify([p.text, p.lang, p.sourceLang ?? null, p.spans, opts.width, opts.size, opts.leading ?? null]);
+  const key = `${paragraphKey(p)}\u0000${opts.width}\u0000${opts.size}\u0000${opts.leading ?? ''}`;
   let layout = remembered.get(key);
   if (!layout) {
     if (remembered.size >= MAX_REMEMBERED) remembered.clear();

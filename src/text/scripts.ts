@@ -77,11 +77,15 @@ export const INHERITED = 'Zinh';
 /** ISO 15924 code for anything not in the table. */
 export const UNKNOWN = 'Zzzz';
 
-const matchers: readonly (readonly [string, RegExp])[] = [
-  ...SCRIPTS.map((s) => [s.iso, new RegExp(`^\\p{Script=${s.unicode}}$`, 'u')] as const),
-  [COMMON, /^\p{Script=Common}$/u],
-  [INHERITED, /^\p{Script=Inherited}$/u],
-];
+/** ISO codes in the order of the capture groups of SCRIPT_OF: the table's scripts, then Common and Inherited. */
+const GROUP_ISO = [...SCRIPTS.map((s) => s.iso), COMMON, INHERITED];
+
+/**
+ * One pattern with a capture group per script: a character's Script value is one of them at most, so the group
+ * that matched names it. One match per new code point instead of one pattern per script in turn (a Chinese
+ * paragraph brings hundreds of new code points).
+ */
+const SCRIPT_OF = new RegExp(`^(?:${[...SCRIPTS.map((s) => s.unicode), 'Common', 'Inherited'].map((u) => `(\\p{Script=${u}})`).join('|')})$`, 'u');
 
 const cache = new Map<number, string>();
 
@@ -93,8 +97,16 @@ export function scriptOf(codePoint: number): string {
   }
   let iso = cache.get(codePoint);
   if (iso === undefined) {
-    const ch = String.fromCodePoint(codePoint);
-    iso = matchers.find(([, re]) => re.test(ch))?.[0] ?? UNKNOWN;
+    const match = SCRIPT_OF.exec(String.fromCodePoint(codePoint));
+    iso = UNKNOWN;
+    if (match) {
+      for (let g = 1; g < match.length; g++) {
+        if (match[g] !== undefined) {
+          iso = GROUP_ISO[g - 1]!;
+          break;
+        }
+      }
+    }
     cache.set(codePoint, iso);
   }
   return iso;

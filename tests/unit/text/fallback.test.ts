@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fontRegistry } from '../../../src/fonts/registry.ts';
 import { fontStack } from '../../../src/fonts/stack.ts';
-import { shapeWithFallback } from '../../../src/text/fallback.ts';
+import { clusterRanges, shapeWithFallback } from '../../../src/text/fallback.ts';
 import { layoutParagraph } from '../../../src/text/layout-paragraph.ts';
+import type { Glyph } from '../../../src/text/types.ts';
 
 const layout = (text: string, lang: string) => layoutParagraph({ text, lang, spans: [] }, { width: 1e6, size: 12 });
 const runsOf = (text: string, lang: string) => layout(text, lang).lines.flatMap((l) => l.runs);
@@ -69,5 +70,32 @@ describe('missing combining marks', () => {
     // U+20D0 COMBINING LEFT HARPOON ABOVE: in no bundled face; its base "a" is.
     const l = layout('xa\u20D0y', 'en');
     expect(l.missing.map((m) => m.codePoint)).toEqual(['U+20D0']);
+  });
+});
+
+describe('clusterRanges', () => {
+  /** The first implementation (a map of clusters, sorted): the counting one must agree with it on any input. */
+  function byMap(glyphs: readonly Glyph[], length: number): { start: number; bad: boolean }[] {
+    const bad = new Map<number, boolean>();
+    for (const g of glyphs) bad.set(g.cluster, (bad.get(g.cluster) ?? false) || g.id === 0);
+    const ranges = [...bad.entries()].sort((a, b) => a[0] - b[0]).map(([start, isBad]) => ({ start, bad: isBad }));
+    if (ranges.length > 0 && ranges[0]!.start > 0) ranges[0] = { start: 0, bad: ranges[0]!.bad };
+    return ranges.filter((r) => r.start < length);
+  }
+
+  it('agrees with sorting the clusters on LTR, RTL, shuffled and out-of-range clusters', () => {
+    let seed = 12345;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let trial = 0; trial < 3000; trial++) {
+      const length = random(12);
+      const count = random(10);
+      let glyphs: Glyph[] = Array.from({ length: count }, () => ({ id: random(4), cluster: random(length + 3), ax: 0, dx: 0, dy: 0 }));
+      if (trial % 3 === 0) glyphs = glyphs.sort((a, b) => a.cluster - b.cluster);
+      if (trial % 3 === 1) glyphs = glyphs.sort((a, b) => b.cluster - a.cluster);
+      expect(clusterRanges(glyphs, length), JSON.stringify({ glyphs, length })).toEqual(byMap(glyphs, length));
+    }
   });
 });

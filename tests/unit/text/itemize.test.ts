@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Bidi } from 'bidi-js';
 import { describe, expect, it } from 'vitest';
-import { bidiLevels, isolateRanges, itemize, resolveScripts } from '../../../src/text/itemize.ts';
+import { bidiLevels, isolateRanges, itemize, LEVEL_RAISING, resolveScripts } from '../../../src/text/itemize.ts';
 import type { Paragraph } from '../../../src/text/types.ts';
 
 const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
@@ -192,5 +192,23 @@ describe('itemize', () => {
       if (/\p{Script=Arabic}/u.test(ch)) expect(levels[i], `${ch} at ${i}`).toBe(1);
       else if (/[\p{L}\p{Nd}]/u.test(ch)) expect(levels[i], `${ch} at ${i}`).toBe(2);
     }
+  });
+
+  it('skips the bidi algorithm only when it would give level 0 everywhere: LEVEL_RAISING covers every raising class', () => {
+    const raising = new Set(['R', 'AL', 'AN', 'LRE', 'RLE', 'LRO', 'RLO', 'PDF', 'LRI', 'RLI', 'FSI', 'PDI']);
+    const bidiJs = bidi as Bidi & { getBidiCharTypeName(ch: string): string };
+    const missed: string[] = [];
+    for (let u = 0; u <= 0xffff; u++) {
+      const ch = String.fromCharCode(u);
+      if (raising.has(bidiJs.getBidiCharTypeName(ch)) && !LEVEL_RAISING.test(ch)) missed.push(u.toString(16));
+    }
+    expect(missed).toEqual([]);
+    // The short cut and the algorithm agree on left-to-right text with digits, marks, brackets and CJK.
+    for (const text of ['Call 0800 123 (free) – café, naïve 12.5%', '移民官员 (Home Office) 2024年', 'a\u0301\nb 1/2 +44', 'ኢሚግሬሽን 3፣ 5']) {
+      expect([...bidiLevels(text, 'ltr')], text).toEqual([...bidi.getEmbeddingLevels(text, 'ltr').levels]);
+    }
+    // One Arabic-Indic digit (class AN) or one RLM is enough to run the algorithm.
+    expect([...bidiLevels('a \u0661 b', 'ltr')]).toEqual([0, 0, 2, 0, 0]);
+    expect(bidiLevels('a\u200Fb', 'ltr')[1]).toBe(1);
   });
 });
