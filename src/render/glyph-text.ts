@@ -30,6 +30,12 @@ export type UnitWrap =
 export interface GlyphUnit {
   readonly glyphs: readonly { readonly index: number; readonly text: string }[];
   readonly wrap: UnitWrap;
+  /**
+   * Font units the PDF's pen goes beyond the unit's (single) glyph's /W advance, written as character spacing
+   * (Tc) that the next glyph's TJ position takes back: poppler ends the unit's /ActualText box there
+   * (`popplerReach`). Nothing moves on the page.
+   */
+  readonly reach?: number;
 }
 
 /** Options for `planRun`. */
@@ -41,6 +47,11 @@ export interface PlanOptions {
   readonly clusterActualText: boolean;
   /** The glyph id the font's cmap gives a code point (before any substitution), to find a mark's own glyph. */
   readonly cmapGlyph: (codePoint: number) => number;
+  /**
+   * A glyph's advance as the PDF's /W gives it (the font's own, in font units), where poppler ends the glyph's
+   * box. Without it no box is stretched (`popplerReach`).
+   */
+  readonly pdfAdvance?: (glyphId: number) => number;
   /** Set for the runs of an RTL line: whether the run comes logically right after / before an LTR run (`bidiEdges`). */
   readonly rtlLine?: { readonly afterLtr: boolean; readonly beforeLtr: boolean };
 }
@@ -98,7 +109,9 @@ export function planRun(run: ShapedRun, opts: PlanOptions): GlyphUnit[] {
     }
   }
   if (plain.length) units.push({ glyphs: plain, wrap: { kind: 'none' } });
-  return opts.clusterActualText && opts.rtlLine ? bidiEdges(units, 'rtl', opts.rtlLine) : units;
+  if (!opts.clusterActualText || !opts.rtlLine) return units;
+  const edged = bidiEdges(units, 'rtl', opts.rtlLine);
+  return opts.pdfAdvance ? popplerReach(run, edged, opts.pdfAdvance) : edged;
 }
 
 /** A cluster: its text and its glyphs in logical order. */
@@ -220,6 +233,82 @@ function bidiEdges(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl', edges:
       }
       flush();
       out.push({ glyphs: [g], wrap: { kind: 'actual', actual: m.before + g.text + m.after } });
+    }
+    flush();
+  }
+  return out;
+}
+
+/**
+ * Gap between two letters of a word, as a fraction of the font size, above which poppler's box of the left one is
+ * stretched to meet the right one (`popplerReach`). poppler prints a space between two words of a line more than
+ * 0.03 font sizes apart (`maxCharSpacing`), joins a word lying beside a one-line block only within one font size
+ * (`minColSpacing2`) and starts another line beyond 1.5 (`maxWordSpacing`; docs/text-extraction.md). Nastaliq's
+ * letters leave gaps of 0.2 to 1.0 font sizes in poppler's boxes; Naskh's, none worth a span of marked content.
+ */
+const POPPLER_GAP = 0.1;
+
+/**
+ * poppler's box of a glyph ends at its /W advance (the font's hmtx, which PDF/A requires /W to repeat), but a
+ * cursive Nastaliq letter's shaped advance, where HarfBuzz puts the letter logically before it, can reach a whole
+ * font size further: the pe of `اپنے` is drawn across that space, yet pdftotext printed `ا` apart from `پنے`
+ * (in another block, after the next line's bullet, in a one-line heading) and put spaces inside words (`د ینا`).
+ * So where a letter's box falls short of the next box to its right (logically the previous letter of the word) by
+ * more than POPPLER_GAP, the letter's glyph goes in /ActualText of its own text and the PDF's pen goes on to that
+ * box (`reach`, written as Tc, taken back by the next TJ position): poppler ends an /ActualText's box at its last
+ * glyph's pen position. The text stays on its own glyph and in order; pdf.js and MuPDF read the glyphs' own text
+ * as before, and nothing moves on the page. Spaces keep their gap (it is a word gap).
+ */
+function popplerReach(run: ShapedRun, units: readonly GlyphUnit[], pdfAdvance: (glyphId: number) => number): GlyphUnit[] {
+  let sum = 0;
+  const origin = run.glyphs.map((g) => {
+    const at = sum + g.dx;
+    sum += g.ax;
+    return at;
+  });
+  const end = (i: number) => origin[i]! + pdfAdvance(run.glyphs[i]!.id);
+  // poppler's text boxes in writing (logical) order: a plain glyph's, or a non-empty /ActualText's.
+  const boxes: { unit: number; glyph: number | undefined; text: string; left: number; right: number }[] = [];
+  units.forEach((u, unit) => {
+    if (u.wrap.kind === 'actual') {
+      if (u.wrap.actual === '') return;
+      const a = u.glyphs[0]!.index;
+      const b = u.glyphs[u.glyphs.length - 1]!.index;
+      const glyph = u.glyphs.length === 1 ? a : undefined;
+      boxes.push({ unit, glyph, text: u.wrap.actual, left: Math.min(origin[a]!, end(b)), right: Math.max(origin[a]!, end(b)) });
+    } else {
+      for (const g of u.glyphs) if (g.text !== FILLER) boxes.push({ unit, glyph: g.index, text: g.text, left: origin[g.index]!, right: end(g.index) });
+    }
+  });
+  const reach = new Map<number, number>();
+  for (let k = 1; k < boxes.length; k++) {
+    const before = boxes[k - 1]!;
+    const box = boxes[k]!;
+    if (box.glyph === undefined || /\s/u.test(before.text) || /\s/u.test(box.text)) continue;
+    const gap = before.left - box.right;
+    if (gap > POPPLER_GAP * run.face.unitsPerEm) reach.set(box.glyph, gap);
+  }
+  if (!reach.size) return [...units];
+  const out: GlyphUnit[] = [];
+  for (const unit of units) {
+    if (unit.wrap.kind === 'actual') {
+      const r = reach.get(unit.glyphs[0]!.index);
+      out.push(r !== undefined && unit.glyphs.length === 1 ? { ...unit, reach: r } : unit);
+      continue;
+    }
+    let plain: GlyphUnit['glyphs'][number][] = [];
+    const flush = () => {
+      if (plain.length) out.push({ glyphs: plain, wrap: unit.wrap });
+      plain = [];
+    };
+    for (const g of unit.glyphs) {
+      const r = reach.get(g.index);
+      if (r === undefined) {
+        plain.push(g);
+        continue;
+      }
+      flush();
+      out.push({ glyphs: [g], wrap: { kind: 'actual', actual: g.text }, reach: r });
     }
     flush();
   }

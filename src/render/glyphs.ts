@@ -197,7 +197,12 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, c
     origin.push((sum + g.dx) * k);
     sum += g.ax;
   }
-  const units: GlyphUnit[] = planRun(run, { clusterActualText, ...(rtlLine ? { rtlLine } : {}), cmapGlyph: (cp) => fk.glyphForCodePoint(cp).id });
+  const units: GlyphUnit[] = planRun(run, {
+    clusterActualText,
+    ...(rtlLine ? { rtlLine } : {}),
+    cmapGlyph: (cp) => fk.glyphForCodePoint(cp).id,
+    pdfAdvance: (id) => fk.getGlyph(id).advanceWidth,
+  });
 
   const out: Op[] = [];
   let ops: string[] = [];
@@ -236,8 +241,19 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, c
         flushHex();
         parts.push(num(adjust));
       }
+      // A glyph that reaches further in poppler (glyph-text.ts, popplerReach): character spacing moves the pen on
+      // after it, and the next glyph's TJ position (from the pen as written, rounded) takes it back.
+      const tc = unit.reach !== undefined ? num((unit.reach * run.size) / run.face.unitsPerEm) : '0';
+      if (tc !== '0') {
+        flushTJ();
+        ops.push(`${tc} Tc`);
+      }
       hex += codes.code(gid, text).toString(16).padStart(4, '0');
-      pen = origin[index]! + font.widths[gid]!;
+      pen = origin[index]! + font.widths[gid]! + (Number(tc) * 1000) / run.size;
+      if (tc !== '0') {
+        flushTJ();
+        ops.push('0 Tc');
+      }
     }
     if (unit.wrap.kind !== 'none') {
       flushTJ();

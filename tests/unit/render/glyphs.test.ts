@@ -168,6 +168,50 @@ describe('drawGlyphs', () => {
     ]);
   });
 
+  it('stretches the box of a letter in poppler to the letter before it where its /W advance falls short (Nastaliq), in RTL lines', () => {
+    // `اپن` in logical order, glyphs in visual order (left to right): ن, پ, ا. پ's shaped advance is 1200 units but
+    // its /W advance 200, so poppler's box of پ ends 1000 units (1 em) short of ا: پ gets /ActualText of its own
+    // text and reaches the 1000 units; ن's box meets پ's and stays as it is.
+    const run = {
+      text: 'اپن',
+      direction: 'rtl',
+      ...UNITS,
+      glyphs: [
+        { id: 3, cluster: 2, ax: 300, dx: 0, dy: 0 },
+        { id: 2, cluster: 1, ax: 1200, dx: 0, dy: 0 },
+        { id: 1, cluster: 0, ax: 300, dx: 0, dy: 0 },
+      ],
+    } as unknown as ShapedRun;
+    const opts = {
+      clusterActualText: true,
+      cmapGlyph: () => -1,
+      rtlLine: { afterLtr: false, beforeLtr: false },
+      pdfAdvance: (id: number) => (id === 2 ? 200 : 300),
+    };
+    expect(planRun(run, opts)).toEqual([
+      { glyphs: [{ index: 2, text: 'ا' }], wrap: { kind: 'none' } },
+      { glyphs: [{ index: 1, text: 'پ' }], wrap: { kind: 'actual', actual: 'پ' }, reach: 1000 },
+      { glyphs: [{ index: 0, text: 'ن' }], wrap: { kind: 'none' } },
+    ]);
+    // A gap of less than a tenth of the font size, a gap at a space, no /W advances given, or no cluster
+    // /ActualText (inside an LTR line's): nothing is stretched.
+    const plain = [{ glyphs: [2, 1, 0].map((index) => ({ index, text: run.text[2 - index] })), wrap: { kind: 'none' } }];
+    expect(planRun(run, { ...opts, pdfAdvance: (id: number) => (id === 2 ? 1150 : 300) })).toEqual(plain);
+    const spaced = {
+      ...run,
+      text: 'ا پ',
+      glyphs: [
+        { id: 2, cluster: 2, ax: 1200, dx: 0, dy: 0 },
+        { id: 4, cluster: 1, ax: 300, dx: 0, dy: 0 },
+        { id: 1, cluster: 0, ax: 300, dx: 0, dy: 0 },
+      ],
+    } as unknown as ShapedRun;
+    expect(planRun(spaced, opts).some((u) => u.reach !== undefined)).toBe(false);
+    const { pdfAdvance: _, ...noAdvance } = opts;
+    expect(planRun(run, noAdvance)).toEqual(plain);
+    expect(planRun(run, { ...opts, clusterActualText: false })).toEqual(plain);
+  });
+
   it('gives the text of letters raised off the baseline (Nastaliq) to the next letter on it, in RTL lines', () => {
     // Three letters in logical order; the first two raised by 700 and 600 units (0.7 and 0.6 em), beyond the half
     // font size at which poppler puts a word on another line; the last on the baseline carries all three. A letter

@@ -118,18 +118,19 @@ export interface ShownGlyph {
 }
 
 /**
- * Interpret the text operators our renderer writes (Tf, Tm, Ts, TJ inside BT/ET, `cm` ignored except pdfkit's
+ * Interpret the text operators our renderer writes (Tf, Tm, Ts, Tc, TJ inside BT/ET, `cm` ignored except pdfkit's
  * page flip) and return every glyph's origin. Assumes the page CTM is pdfkit's `1 0 0 -1 0 H` flip and no other
  * `cm` around text (true for items outside groups).
  */
 export function shownGlyphs(content: string, widths: Map<string, number[]>, pageHeight: number): ShownGlyph[] {
   const out: ShownGlyph[] = [];
-  const tokens = content.match(/\[[^\]]*\]\s*TJ|\/\w+\s+[-\d.]+\s+Tf|(?:[-\d.]+\s+){6}Tm|[-\d.]+\s+Ts/g) ?? [];
+  const tokens = content.match(/\[[^\]]*\]\s*TJ|\/\w+\s+[-\d.]+\s+Tf|(?:[-\d.]+\s+){6}Tm|[-\d.]+\s+T[sc]\b/g) ?? [];
   let font = '';
   let size = 0;
   let tm = [1, 0, 0, 1, 0, 0];
   let tx = 0;
   let rise = 0;
+  let charSpace = 0;
   for (const t of tokens) {
     if (t.endsWith('Tf')) {
       const [, f, s] = /\/(\w+)\s+([-\d.]+)/.exec(t)!;
@@ -140,6 +141,8 @@ export function shownGlyphs(content: string, widths: Map<string, number[]>, page
       tx = 0;
     } else if (t.endsWith('Ts')) {
       rise = Number(t.split(/\s+/)[0]);
+    } else if (t.endsWith('Tc')) {
+      charSpace = Number(t.split(/\s+/)[0]);
     } else {
       const w = widths.get(font)!;
       const inner = /\[([^\]]*)\]/.exec(t)![1]!;
@@ -151,7 +154,7 @@ export function shownGlyphs(content: string, widths: Map<string, number[]>, page
             const ux = tm[0]! * tx + tm[2]! * rise + tm[4]!;
             const uy = tm[1]! * tx + tm[3]! * rise + tm[5]!;
             out.push({ font, cid, x: ux, y: pageHeight - uy });
-            tx += ((w[cid] ?? 0) / 1000) * size;
+            tx += ((w[cid] ?? 0) / 1000) * size + charSpace;
           }
         } else {
           tx -= (Number(part) / 1000) * size;
