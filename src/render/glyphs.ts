@@ -149,7 +149,8 @@ export function drawGlyphs(
     // ends the line's replacement text early, so pdftotext printed `Home Office আজ।` for `কল করুন Home Office আজ।`.
     let body: string[] = [];
     let bodyText = '';
-    // The font the text state is in: poppler records it, at popplerSize, at the end of each sequence.
+    // The font the text state is in. At the end of each sequence it is set again at popplerSize, and an empty TJ
+    // (draws nothing) makes poppler take that size for the /ActualText it outputs at the EMC (poppler-blocks.ts).
     let font = runFonts[firstIndex];
     const sized = (ops: string): string =>
       lineActualText && popplerSize !== undefined && font !== undefined ? `${ops}\n/${font} ${num(popplerSize)} Tf\n[] TJ` : ops;

@@ -17,8 +17,9 @@ const SPACING_MARGIN = 0.02;
 
 /**
  * The font size each LTR line reports to poppler, by index into `items`: set where its paragraph's lines are
- * further apart than poppler joins into one block. poppler takes an /ActualText's word font size from the
- * graphics state at its EMC (glyphs.ts sets it there, after the line's last glyph, so nothing drawn changes):
+ * further apart than poppler joins into one block. poppler takes an /ActualText's word font size at its EMC, from
+ * the last `Tf` a text-showing operator ran under (glyphs.ts writes `Tf` and an empty `[] TJ` after the line's
+ * last glyph, so nothing drawn changes):
  * every line of such a paragraph gets the size at which its widest line gap is just inside the limit, one size for
  * the whole paragraph, since poppler also only joins lines whose font sizes agree within 5%. Only lines with an
  * /ActualText of their own (LTR) can report a size; RTL lines are read from their glyphs.
