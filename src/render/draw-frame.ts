@@ -3,6 +3,7 @@ import { drawGlyphs, type GlyphFonts } from './glyphs.ts';
 import { drawImage } from './images.ts';
 import { drawPath, drawRect } from './paths.ts';
 import type { PdfKitDocument } from './pdfkit-internals.ts';
+import { popplerLineSizes } from './poppler-blocks.ts';
 import type { TagRecorder } from './structure.ts';
 
 /** What drawing a frame needs: the document, its fonts, its tag recorder and its colour mode. */
@@ -19,10 +20,11 @@ export interface DrawContext {
  * with the matching flip, and groups add their translation and clip with q/Q around their items.
  */
 export function drawFrame(ctx: DrawContext, frame: Frame): void {
-  for (const positioned of frame.items) drawItem(ctx, positioned);
+  const popplerSizes = popplerLineSizes(frame.items);
+  frame.items.forEach((positioned, i) => drawItem(ctx, positioned, popplerSizes.get(i)));
 }
 
-function drawItem(ctx: DrawContext, { x, y, item }: Positioned): void {
+function drawItem(ctx: DrawContext, { x, y, item }: Positioned, popplerSize: number | undefined): void {
   const { doc, tags, cmyk } = ctx;
   switch (item.kind) {
     case 'line': {
@@ -38,6 +40,7 @@ function drawItem(ctx: DrawContext, { x, y, item }: Positioned): void {
         cmyk,
         (inner) => tags.mark(item.tag, inner, { ...(actual ? { actual: item.line.text } : {}), ...(item.lang ? { lang: item.lang } : {}) }),
         actual,
+        popplerSize,
       );
       return;
     }

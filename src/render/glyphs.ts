@@ -99,6 +99,8 @@ export class GlyphFonts {
  * (CTM, font, text matrix), so the marked content must end while that state still describes the drawn glyphs —
  * with EMC after `Q` pdftotext sees a flipped, zero-size line and reverses the page's reading order.
  * `lineActualText` says whether `mark` gives the line an /ActualText (then no cluster inside may have one).
+ * `popplerSize` (only with `lineActualText`): the font size poppler is to record for the line's /ActualText
+ * (poppler-blocks.ts); set after the glyphs, at the end of each marked-content sequence, so nothing drawn changes.
  */
 export function drawGlyphs(
   doc: PdfKitDocument,
@@ -110,6 +112,7 @@ export function drawGlyphs(
   cmyk: boolean,
   mark: (inner: (segment: SegmentWriter) => void) => void = (inner) => inner(nestedSpans(doc)),
   lineActualText = false,
+  popplerSize?: number,
 ): void {
   // No `cm` here: the text matrix alone flips text upright (pdfkit's page CTM has y down), so the CTM is the same
   // inside and outside the line.
@@ -122,8 +125,10 @@ export function drawGlyphs(
     return { afterLtr: logical[i - 1]?.direction === 'ltr', beforeLtr: logical[i + 1]?.direction === 'ltr' };
   };
   let pen = 0;
+  const runFonts: string[] = [];
   const runOps = runs.map((run) => {
     const { font, face } = fonts.forPage(run.face.id);
+    runFonts.push(font.id);
     const ops: Op[] = [
       `/${font.id} ${num(run.size)} Tf`,
       `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`,
@@ -144,9 +149,14 @@ export function drawGlyphs(
     // ends the line's replacement text early, so pdftotext printed `Home Office আজ।` for `কল করুন Home Office আজ।`.
     let body: string[] = [];
     let bodyText = '';
+    // The font the text state is in. At the end of each sequence it is set again at popplerSize, and an empty TJ
+    // (draws nothing) makes poppler take that size for the /ActualText it outputs at the EMC (poppler-blocks.ts).
+    let font = runFonts[firstIndex];
+    const sized = (ops: string): string =>
+      lineActualText && popplerSize !== undefined && font !== undefined ? `${ops}\n/${font} ${num(popplerSize)} Tf\n[] TJ` : ops;
     const flush = () => {
       const ops = body.join('\n');
-      if (ops) segment(undefined, () => doc.addContent(ops), bodyText);
+      if (ops) segment(undefined, () => doc.addContent(sized(ops)), bodyText);
       body = [];
       bodyText = '';
     };
@@ -155,6 +165,7 @@ export function drawGlyphs(
       const lang = runs[order[n]!]!.spanLang;
       if (lang === undefined) {
         bodyText += runs[order[n]!]!.text;
+        font = runFonts[order[n]!];
         for (const op of opsOf(order[n]!)) {
           if (typeof op === 'string') body.push(op);
           // Under a line's /ActualText (LTR lines) a cluster's own marked content nests: it has no /ActualText.
@@ -168,14 +179,15 @@ export function drawGlyphs(
         continue;
       }
       // A run of runs in one other language: one marked-content sequence; their own clusters nest inside it.
+      flush();
       const inner: string[] = [];
       let text = '';
       for (; n < order.length && runs[order[n]!]!.spanLang === lang; n++) {
         text += runs[order[n]!]!.text;
+        font = runFonts[order[n]!];
         for (const op of opsOf(order[n]!)) inner.push(...(typeof op === 'string' ? [op] : [spanOpen(op.segment), ...op.ops, 'EMC']));
       }
-      flush();
-      segment({ lang }, () => doc.addContent(inner.join('\n')), text);
+      segment({ lang }, () => doc.addContent(sized(inner.join('\n'))), text);
     }
     flush();
   });

@@ -11,9 +11,8 @@ export const KNOWN_LIMITS: Partial<Record<Reader, readonly string[]>> = {};
  * tolerated for that reader; the test fails when none is missed any more.
  */
 export const KNOWN_BLOCK_LIMITS: Partial<Record<Reader, RegExp>> = {
-  // The card sheet's side label ("FRONT — print this side first", "Cut along the lines") is set in the 8–12 mm
-  // margin column next to the cards; pdftotext's layout analysis merges its short lines with the cards' lines.
-  poppler: /-label-/,
+  // None since LTR lines set further apart than poppler joins report a font size it joins (docs/text-extraction.md):
+  // the card sheet's side label reads right in every LTR language. Its RTL languages are pinned per file below.
 };
 
 /**
@@ -21,11 +20,12 @@ export const KNOWN_BLOCK_LIMITS: Partial<Record<Reader, RegExp>> = {
  * the file reads right.
  */
 export const KNOWN_FILE_LIMITS: Partial<Record<Reader, readonly string[]>> = {
-  // Card sheets set two cards side by side. When a Thai or Burmese bullet wraps so that its last line is one
-  // short word (ล่าม "interpreter"; the hotline line in Burmese), pdftotext's layout analysis takes those short
-  // lines of all ten cards for a column of their own and prints them together at the end of the page. The glyphs,
-  // their text and their order inside each line are right; pdf.js and MuPDF read the same files right.
-  // Persian (Dari) card sheet: the same for the hotline line that ends "Need help?".
+  // Card sheets in Arabic-script languages: poppler only joins lines into one block within 1.5 font sizes
+  // (TextOutputDev.cc, `maxLineSpacingDelta`), and Arabic-script lines are set 1.8 font sizes apart. LTR lines
+  // report a larger font size through their /ActualText (render/poppler-blocks.ts); RTL lines have none (poppler
+  // reverses a line's /ActualText), so each of their lines stays a block of its own. pdftotext then prints the
+  // side label's short lines between the cards' lines, and in Dari the hotline line (an LTR run on a line of its
+  // own) after the next card's title. pdf.js and MuPDF read the same files right.
   //
   // Posters in Arabic-script languages: poppler decides a page's direction by counting strong LTR against strong
   // RTL characters on the whole page (TextOutputDev.cc, `primaryLR = lrCount >= 0`), and the poster's line of
@@ -35,9 +35,11 @@ export const KNOWN_FILE_LIMITS: Partial<Record<Reader, readonly string[]>> = {
   // so no writer-side fix short of dropping the strip's text for poppler or adding invisible RTL marks that the
   // content does not say (docs/text-extraction.md). The Urdu poster is one of them (its title too, on the LTR page).
   poppler: [
-    'my/card-sheet-a4.pdf',
-    'th/card-sheet-a4.pdf',
+    'ar/card-sheet-a4.pdf',
+    'fa/card-sheet-a4.pdf',
     'prs/card-sheet-a4.pdf',
+    'ps/card-sheet-a4.pdf',
+    'ckb/card-sheet-a4.pdf',
     'ar/poster.pdf',
     'fa/poster.pdf',
     'prs/poster.pdf',
