@@ -45,3 +45,10 @@ export function joinBytes(chunks: readonly Uint8Array[]): Uint8Array {
 export function sha256Digest(data: Uint8Array | string): Uint8Array {
   return sha256(typeof data === 'string' ? utf8ToBytes(data) : data);
 }
+
+/** SHA-256 of the UTF-8 bytes of every piece `write` gives, in order: as if of their concatenation, without building it. */
+export function sha256Pieces(write: (update: (piece: string) => void) => void): Uint8Array {
+  const hash = sha256.create();
+  write((piece) => hash.update(utf8ToBytes(piece)));
+  return hash.digest();
+}

@@ -90,4 +90,11 @@ export function sha256Digest(data: Uint8Array | string): Uint8Array {
   return createHash('sha256').update(data).digest();
 }
 
+/** SHA-256 of the UTF-8 bytes of every piece `write` gives, in order: as if of their concatenation, without building it. */
+export function sha256Pieces(write: (update: (piece: string) => void) => void): Uint8Array {
+  const hash = createHash('sha256');
+  write((piece) => hash.update(piece));
+  return hash.digest();
+}
+
 export { readFontFile } from './node-fonts.ts';

@@ -1,5 +1,5 @@
 import { bytesToHex } from '@noble/hashes/utils';
-import { environment, joinBytes, sha256Digest } from '#platform';
+import { environment, joinBytes, sha256Digest, sha256Pieces } from '#platform';
 import PDFDocument from 'pdfkit';
 import { error, UserError } from '../diagnostics/diagnostic.ts';
 import { fontRegistry } from '../fonts/registry.ts';
@@ -7,6 +7,7 @@ import type { DocumentSpec, Page } from '../layout/frame.ts';
 import { drawFrame, type DrawContext } from './draw-frame.ts';
 import { GlyphFonts, type FaceLookup } from './glyphs.ts';
 import { CODES } from '../diagnostics/codes.ts';
+import { jsonPieces } from './json-pieces.ts';
 import { infoDictionary, pdfMetadata, rightsprintVersion, xmpDescriptions, type PdfMetadata } from './metadata.ts';
 import { pdfRect } from './page-boxes.ts';
 import type { PdfKitDocument } from './pdfkit-internals.ts';
@@ -109,8 +110,9 @@ function openDocument(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetada
  */
 export function fileId(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetadata): Uint8Array {
   const bytesAsHash = (_key: string, value: unknown) => (value instanceof Uint8Array ? `sha256:${bytesToHex(sha256Digest(value))}` : value);
-  const json = JSON.stringify({ spec, standard, date: meta.date.toISOString(), creator: rightsprintVersion() }, bytesAsHash);
-  return sha256Digest(json).subarray(0, 16);
+  // The hash of JSON.stringify(…, bytesAsHash), taken piece by piece (json-pieces.ts says why).
+  const input = { spec, standard, date: meta.date.toISOString(), creator: rightsprintVersion() };
+  return sha256Pieces((update) => jsonPieces(input, bytesAsHash, update)).subarray(0, 16);
 }
 
 function drawPage(ctx: DrawContext, page: Page): void {
