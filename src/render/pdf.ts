@@ -10,6 +10,7 @@ import { CODES } from '../diagnostics/codes.ts';
 import { jsonPieces } from './json-pieces.ts';
 import { infoDictionary, pdfMetadata, rightsprintVersion, xmpDescriptions, type PdfMetadata } from './metadata.ts';
 import { pdfRect } from './page-boxes.ts';
+import { batchOutput, batchPageContent } from './pdfkit-output.ts';
 import type { PdfKitDocument } from './pdfkit-internals.ts';
 import { TagRecorder } from './structure.ts';
 
@@ -54,6 +55,7 @@ export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): P
   checkStandard(spec, standard);
   const meta = pdfMetadata(spec.metadata, spec.lang, opts.env ?? environment());
   const doc = openDocument(spec, standard, meta);
+  batchOutput(doc);
   const bytes = collect(doc);
 
   const faces = opts.faces ?? ((id: string) => fontRegistry().faceById(id));
@@ -117,6 +119,7 @@ export function fileId(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetad
 
 function drawPage(ctx: DrawContext, page: Page): void {
   const doc = ctx.doc.addPage({ size: [page.width, page.height], margin: 0 });
+  batchPageContent(doc.page);
   const dict = doc.page.dictionary.data;
   if (page.bleedBox) dict.BleedBox = pdfRect(page.bleedBox, page.height);
   if (page.trimBox) dict.TrimBox = pdfRect(page.trimBox, page.height);
