@@ -41,7 +41,21 @@ export function joinBytes(chunks: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The bytes of a binary string (one byte per UTF-16 unit, its low 8 bits, as pdfkit writes its output). */
+export function binaryStringBytes(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
+  return out;
+}
+
 /** SHA-256 of `data` (a string is hashed as its UTF-8 bytes); the same digest as the Node side's native hash. */
 export function sha256Digest(data: Uint8Array | string): Uint8Array {
   return sha256(typeof data === 'string' ? utf8ToBytes(data) : data);
+}
+
+/** SHA-256 of the UTF-8 bytes of every piece `write` gives, in order: as if of their concatenation, without building it. */
+export function sha256Pieces(write: (update: (piece: string) => void) => void): Uint8Array {
+  const hash = sha256.create();
+  write((piece) => hash.update(utf8ToBytes(piece)));
+  return hash.digest();
 }

@@ -84,10 +84,25 @@ export function joinBytes(chunks: readonly Uint8Array[]): Buffer {
   return Buffer.concat(chunks);
 }
 
+/**
+ * The bytes of a binary string (one byte per UTF-16 unit, its low 8 bits, as pdfkit writes its output): Node's
+ * native Latin-1 encoder, which truncates each unit the same way.
+ */
+export function binaryStringBytes(text: string): Uint8Array {
+  return Buffer.from(text, 'latin1');
+}
+
 /** SHA-256 of `data` (a string is hashed as its UTF-8 bytes): Node's native hash, several times faster than the
  * pure-JS one the browser side uses, with the same digest. */
 export function sha256Digest(data: Uint8Array | string): Uint8Array {
   return createHash('sha256').update(data).digest();
+}
+
+/** SHA-256 of the UTF-8 bytes of every piece `write` gives, in order: as if of their concatenation, without building it. */
+export function sha256Pieces(write: (update: (piece: string) => void) => void): Uint8Array {
+  const hash = createHash('sha256');
+  write((piece) => hash.update(piece));
+  return hash.digest();
 }
 
 export { readFontFile } from './node-fonts.ts';

@@ -64,6 +64,30 @@ const MARK = /\p{Mn}/u;
 
 /** The glyphs of each cluster in logical order, clusters in logical order. */
 function clustersInLogicalOrder(run: ShapedRun): { start: number; text: string; glyphs: number[] }[] {
+  return clustersInOrder(run) ?? clustersSorted(run);
+}
+
+/**
+ * clustersInLogicalOrder in one pass, for the usual run whose glyphs, taken in logical order, never go back to an
+ * earlier cluster (undefined otherwise). Same result as clustersSorted, without its set, map and sort per run of
+ * every line, which were a few percent of renderPdf's time.
+ */
+function clustersInOrder(run: ShapedRun): { start: number; text: string; glyphs: number[] }[] | undefined {
+  const n = run.glyphs.length;
+  const rtl = run.direction === 'rtl';
+  const at = (k: number) => (rtl ? n - 1 - k : k);
+  for (let k = 1; k < n; k++) if (run.glyphs[at(k)]!.cluster < run.glyphs[at(k - 1)]!.cluster) return undefined;
+  const out: { start: number; text: string; glyphs: number[] }[] = [];
+  for (let k = 0; k < n; ) {
+    const start = run.glyphs[at(k)]!.cluster;
+    const glyphs: number[] = [];
+    for (; k < n && run.glyphs[at(k)]!.cluster === start; k++) glyphs.push(at(k));
+    out.push({ start, text: run.text.slice(start, k < n ? run.glyphs[at(k)]!.cluster : run.text.length), glyphs });
+  }
+  return out;
+}
+
+function clustersSorted(run: ShapedRun): { start: number; text: string; glyphs: number[] }[] {
   const starts = [...new Set(run.glyphs.map((g) => g.cluster))].sort((a, b) => a - b);
   const byStart = new Map(starts.map((s, i) => [s, { start: s, text: run.text.slice(s, starts[i + 1] ?? run.text.length), glyphs: [] as number[] }]));
   // HarfBuzz returns RTL runs in visual order, i.e. the logical order reversed (marks before their base).
@@ -77,14 +101,10 @@ function clustersInLogicalOrder(run: ShapedRun): { start: number; text: string; 
 export function planRun(run: ShapedRun, opts: PlanOptions): GlyphUnit[] {
   if (run.direction === 'ltr') {
     // Visual order is logical order; one unit, so the TJ operators stay as compact as before.
-    const first = new Map<number, number>();
-    run.glyphs.forEach((g, i) => {
-      if (!first.has(g.cluster)) first.set(g.cluster, i);
-    });
-    const text = new Map(clustersInLogicalOrder(run).map((c) => [c.start, c.text]));
-    const units: GlyphUnit[] = [
-      { glyphs: run.glyphs.map((g, i) => ({ index: i, text: first.get(g.cluster) === i ? text.get(g.cluster)! : FILLER })), wrap: { kind: 'none' } },
-    ];
+    // A cluster's glyphs are in HarfBuzz order here, so its first glyph is the first one with its cluster value.
+    const texts: string[] = new Array<string>(run.glyphs.length).fill(FILLER);
+    for (const c of clustersInLogicalOrder(run)) texts[c.glyphs[0]!] = c.text;
+    const units: GlyphUnit[] = [{ glyphs: texts.map((text, index) => ({ index, text })), wrap: { kind: 'none' } }];
     return opts.clusterActualText && opts.rtlLine ? bidiEdges(units, 'ltr', opts.rtlLine) : units;
   }
   const units: GlyphUnit[] = [];
@@ -171,8 +191,11 @@ function isRaised(run: ShapedRun, cluster: Cluster): boolean {
 
 /** A cluster of format characters only (ZWNJ, ZWJ) that draws nothing and does not advance. */
 function isJoiner(run: ShapedRun, cluster: { text: string; glyphs: readonly number[] }): boolean {
-  return /^\p{Cf}+$/u.test(cluster.text) && cluster.glyphs.every((i) => run.glyphs[i]!.ax === 0);
+  return FORMAT_ONLY.test(cluster.text) && cluster.glyphs.every((i) => run.glyphs[i]!.ax === 0);
 }
+
+/** Out of the function: esbuild (target node20) turns a `\p{…}` literal into `new RegExp(…)`, made at every call. */
+const FORMAT_ONLY = /^\p{Cf}+$/u;
 
 const STRONG = /^[\p{L}\p{M}]/u;
 /** One punctuation or symbol character (not a letter, mark, digit or space). */
@@ -191,7 +214,8 @@ const STRONG_END = /[\p{L}\p{M}\p{N}]$/u;
  * structure text ignore /ActualText and read the glyph's own text; the marks are dropped as format characters.
  */
 function bidiEdges(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl', edges: { readonly afterLtr: boolean; readonly beforeLtr: boolean }): GlyphUnit[] {
-  const glyphs = units.flatMap((u) => u.glyphs.map((g) => ({ ...g, unit: u })));
+  // Fields named, not spread: `{ ...g, unit }` per glyph was the costliest line of the PDF writer's text planning.
+  const glyphs = units.flatMap((u) => u.glyphs.map((g) => ({ index: g.index, text: g.text, unit: u })));
   const marks = new Map<number, { before: string; after: string }>();
   // Only a plain glyph with text of its own (a cluster's mark glyph or FILLER never sits at a run's edge alone).
   const neutral = (g: (typeof glyphs)[number] | undefined, strong: RegExp) =>
@@ -213,8 +237,12 @@ function bidiEdges(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl', edges:
     // Inside the run, punctuation that poppler may count as a number (`.` `،` `:`) followed by another neutral
     // (`. [`) would start an LTR stretch that takes the neutral along: RLM on its left ends it there.
     glyphs.forEach((g, i) => {
-      const next = glyphs.slice(i + 1).find((n) => n.text !== FILLER);
-      if (PUNCTUATION.test(g.text) && neutral(g, STRONG) && next && !STRONG.test(next.text)) add(g, RLM, '');
+      if (!PUNCTUATION.test(g.text) || !neutral(g, STRONG)) return;
+      // The next glyph with text of its own, looked for only after punctuation (a slice per glyph was quadratic).
+      let j = i + 1;
+      while (j < glyphs.length && glyphs[j]!.text === FILLER) j++;
+      const next = glyphs[j];
+      if (next && !STRONG.test(next.text)) add(g, RLM, '');
     });
   }
   if (!marks.size) return [...units];
@@ -326,8 +354,9 @@ function splitCluster(run: ShapedRun, glyphs: readonly number[], chars: readonly
   // poppler reverses an RTL line character by character (each glyph's text laid out left to right over its box),
   // so a glyph whose text is a letter with a mark or a joiner after it would read backwards; its /ActualText
   // holds the text reversed, which poppler reverses back. pdf.js and MuPDF ignore /ActualText.
-  const popplerText = [...leading, ...chars, ...trailing].reverse().join('');
   const needsActual = opts.clusterActualText && (leading !== '' || trailing !== '' || chars.some((ch) => MARK.test(ch)));
+  // Only made when needed (most clusters need none): the arrays per cluster showed in the writer's profile.
+  const popplerText = needsActual ? [...leading, ...chars, ...trailing].reverse().join('') : '';
   if (glyphs.length === 1)
     return [{ glyphs: [{ index: glyphs[0]!, text: chars.join('') }], wrap: needsActual ? { kind: 'actual', actual: popplerText } : { kind: 'none' } }];
   const text = new Map<number, string>();

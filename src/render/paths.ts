@@ -32,9 +32,39 @@ export function drawRect(doc: PdfKitDocument, item: RectItem, x: number, y: numb
 export function drawPath(doc: PdfKitDocument, item: PathItem, x: number, y: number, cmyk: boolean): void {
   paint(doc, item, cmyk, () => {
     doc.translate(x, y);
-    doc.path(item.d);
+    const ops = pathOperators(doc, item.d);
+    if (ops) doc.addContent(ops);
   });
 }
+
+/**
+ * The operators pdfkit's `path(d)` writes for `d`, joined by newlines as the content stream has them (an empty
+ * string for a path of no segments). Parsing SVG path data was an eighth of renderPdf's time, most of it for the
+ * same few paths: a QR code on every card of a sheet and in every language. pdfkit's path() depends on nothing
+ * but `d` (its path methods only write operators), so the result is kept; it runs once on a stand-in that
+ * records instead of writing.
+ */
+export function pathOperators(doc: PdfKitDocument, d: string): string {
+  let ops = pathMemo.get(d);
+  if (ops === undefined) {
+    const written: string[] = [];
+    const recorder = Object.create(doc) as PdfKitDocument;
+    recorder.addContent = (data: string) => {
+      written.push(data);
+      return recorder;
+    };
+    recorder.path(d);
+    ops = written.join('\n');
+    if (pathMemo.size >= PATH_MEMO_SIZE) pathMemo.clear();
+    pathMemo.set(d, ops);
+  }
+  return ops;
+}
+
+/** Path data → pdfkit's operators for it (pathOperators). */
+const pathMemo = new Map<string, string>();
+/** Distinct paths kept before the memo starts over: a document has a few (QR code, icons, marks). */
+const PATH_MEMO_SIZE = 256;
 
 /**
  * Set colours and line style, build the path with `build` (which may also set a translation, hence the q/Q),

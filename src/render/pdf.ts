@@ -1,5 +1,5 @@
 import { bytesToHex } from '@noble/hashes/utils';
-import { environment, joinBytes, sha256Digest } from '#platform';
+import { environment, joinBytes, sha256Digest, sha256Pieces } from '#platform';
 import PDFDocument from 'pdfkit';
 import { error, UserError } from '../diagnostics/diagnostic.ts';
 import { fontRegistry } from '../fonts/registry.ts';
@@ -7,8 +7,10 @@ import type { DocumentSpec, Page } from '../layout/frame.ts';
 import { drawFrame, type DrawContext } from './draw-frame.ts';
 import { GlyphFonts, type FaceLookup } from './glyphs.ts';
 import { CODES } from '../diagnostics/codes.ts';
+import { jsonPieces } from './json-pieces.ts';
 import { infoDictionary, pdfMetadata, rightsprintVersion, xmpDescriptions, type PdfMetadata } from './metadata.ts';
 import { pdfRect } from './page-boxes.ts';
+import { batchOutput, batchPageContent } from './pdfkit-output.ts';
 import type { PdfKitDocument } from './pdfkit-internals.ts';
 import { TagRecorder } from './structure.ts';
 
@@ -53,6 +55,7 @@ export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): P
   checkStandard(spec, standard);
   const meta = pdfMetadata(spec.metadata, spec.lang, opts.env ?? environment());
   const doc = openDocument(spec, standard, meta);
+  batchOutput(doc);
   const bytes = collect(doc);
 
   const faces = opts.faces ?? ((id: string) => fontRegistry().faceById(id));
@@ -109,12 +112,14 @@ function openDocument(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetada
  */
 export function fileId(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetadata): Uint8Array {
   const bytesAsHash = (_key: string, value: unknown) => (value instanceof Uint8Array ? `sha256:${bytesToHex(sha256Digest(value))}` : value);
-  const json = JSON.stringify({ spec, standard, date: meta.date.toISOString(), creator: rightsprintVersion() }, bytesAsHash);
-  return sha256Digest(json).subarray(0, 16);
+  // The hash of JSON.stringify(…, bytesAsHash), taken piece by piece (json-pieces.ts says why).
+  const input = { spec, standard, date: meta.date.toISOString(), creator: rightsprintVersion() };
+  return sha256Pieces((update) => jsonPieces(input, bytesAsHash, update)).subarray(0, 16);
 }
 
 function drawPage(ctx: DrawContext, page: Page): void {
   const doc = ctx.doc.addPage({ size: [page.width, page.height], margin: 0 });
+  batchPageContent(doc.page);
   const dict = doc.page.dictionary.data;
   if (page.bleedBox) dict.BleedBox = pdfRect(page.bleedBox, page.height);
   if (page.trimBox) dict.TrimBox = pdfRect(page.trimBox, page.height);

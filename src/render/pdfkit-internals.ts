@@ -71,6 +71,8 @@ export interface PdfPage {
   readonly width: number;
   readonly height: number;
   readonly dictionary: PdfRef;
+  /** The page's content stream. */
+  readonly content: PdfRef;
   readonly fonts: Record<string, PdfRef>;
 }
 
@@ -110,6 +112,12 @@ export interface PdfKitDocument {
   on(event: 'data', listener: (chunk: Uint8Array) => void): PdfKitDocument;
   on(event: 'end' | 'error', listener: (arg?: unknown) => void): PdfKitDocument;
   end(): void;
+  /** Writes a line (a string, with '\n' added) or bytes to the file; everything pdfkit writes goes through it. */
+  _write: (data: string | Uint8Array) => void;
+  /** Bytes written so far (the xref table's offsets). */
+  _offset: number;
+  /** The Readable side: `_write` pushes each piece, `_finalize` pushes null at the end of the file. */
+  push: (chunk: Uint8Array | null) => boolean;
 }
 
 /** An image pdfkit has parsed (PNG or JPEG), labelled `I1`, `I2`… in opening order. */

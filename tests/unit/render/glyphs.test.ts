@@ -123,6 +123,25 @@ describe('drawGlyphs', () => {
     ]);
   });
 
+  it('gives each cluster its text also when HarfBuzz returns clusters out of logical order', () => {
+    // Clusters that go back (possible at finer HarfBuzz cluster levels) take the general path, not the one-pass one.
+    const run = {
+      text: 'abcd',
+      direction: 'ltr',
+      ...UNITS,
+      glyphs: [
+        { id: 1, cluster: 0, ax: 100, dx: 0, dy: 0 },
+        { id: 2, cluster: 3, ax: 100, dx: 0, dy: 0 },
+        { id: 3, cluster: 1, ax: 100, dx: 0, dy: 0 },
+        { id: 4, cluster: 1, ax: 100, dx: 0, dy: 0 },
+      ],
+    } as unknown as ShapedRun;
+    const texts = (r: ShapedRun) => planRun(r, { clusterActualText: true, cmapGlyph: () => -1 }).flatMap((u) => u.glyphs.map((g) => g.text));
+    expect(texts(run)).toEqual(['a', 'd', 'bc', FILLER]);
+    const rtl = { ...run, direction: 'rtl', glyphs: [...run.glyphs].reverse() } as unknown as ShapedRun;
+    expect(texts(rtl)).toEqual(['a', 'bc', FILLER, 'd']);
+  });
+
   it('splits a letter and its combining mark over their own glyphs in RTL runs (mark in its own marked content)', () => {
     const run = {
       text: 'قّ',

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { jsonPieces } from '../../../src/render/json-pieces.ts';
+
+/** fileId's replacer: byte arrays as a short text, everything else unchanged. */
+const bytesAsText = (_key: string, value: unknown) => (value instanceof Uint8Array ? `bytes:${value.join('.')}` : value);
+
+function joined(value: unknown): { text: string; pieces: number } {
+  const pieces: string[] = [];
+  jsonPieces(value, bytesAsText, (p) => pieces.push(p));
+  return { text: pieces.join(''), pieces: pieces.length };
+}
+
+/** Nested `depth` levels deep, so parts lie both above and below the split depth. */
+function nest(depth: number, leaf: unknown): unknown {
+  let v = leaf;
+  for (let i = 0; i < depth; i++) v = i % 2 ? [v, i] : { [`k${i}`]: v, n: i };
+  return v;
+}
+
+describe('jsonPieces', () => {
+  it('gives exactly JSON.stringify(value, replacer), at every depth, for what JSON treats specially', () => {
+    // A hole (JSON writes null for it), made without a sparse literal.
+    const holes: unknown[] = [1];
+    holes[2] = 3;
+    const tricky = {
+      text: 'Arabic لديك الحق, quotes " and \\ and \n, a lone surrogate \ud800, an emoji 🙂',
+      numbers: [0, -0, 1.5, 1e21, Number.NaN, Number.POSITIVE_INFINITY, -1e-7],
+      skipped: { u: undefined, f: () => 1, s: Symbol('x'), kept: null },
+      inArray: [undefined, () => 1, Symbol('y'), null],
+      holes,
+      bytes: new Uint8Array([1, 2, 3]),
+      buffer: Buffer.from([4, 5]),
+      date: new Date(0),
+      boxed: [new String('boxed'), new Number(3), new Boolean(false)],
+      withToJSON: { toJSON: () => ({ replaced: true }) },
+      arrayToJSON: Object.assign([1, 2], { toJSON: () => 'array replaced' }),
+      noProto: Object.assign(Object.create(null) as object, { b: 2, a: 1, 2: 'two', 1: 'one' }),
+      map: new Map([[1, 2]]),
+      instance: new (class {
+        readonly bytes = new Uint8Array([9]);
+      })(),
+      toJSONBytes: { toJSON: () => new Uint8Array([7]) },
+    };
+    for (let depth = 0; depth <= 10; depth++) {
+      const value = { spec: nest(depth, tricky), standard: 'ua' };
+      expect(joined(value).text, `depth ${depth}`).toBe(JSON.stringify(value, bytesAsText));
+    }
+  });
+
+  it('hands a large document out in several pieces', () => {
+    const pages = Array.from({ length: 40 }, (_, p) => ({
+      items: Array.from({ length: 50 }, (_, i) => ({ x: i, y: p, glyphs: Array.from({ length: 20 }, (_, g) => ({ id: g, ax: 512 })) })),
+    }));
+    const value = { spec: { pages } };
+    const { text, pieces } = joined(value);
+    expect(text).toBe(JSON.stringify(value, bytesAsText));
+    expect(pieces).toBeGreaterThan(10);
+  });
+});
