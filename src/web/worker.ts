@@ -2,7 +2,6 @@
 import { engineDataFetch, fetchFace, type EngineData } from './prefetch.ts';
 import { unzipSync } from 'fflate';
 import { parseDocument, stringify } from 'yaml';
-import brotliDecompress from 'brotli/decompress.js';
 import {
   contentKey,
   editionFile,
@@ -87,7 +86,7 @@ function loadFont(id: string): Promise<string | undefined> {
       const entry = d.fonts[id]!;
       const bytes =
         entry.encoding === 'br'
-          ? new Uint8Array((brotliDecompress as (b: Uint8Array) => Uint8Array)(got.raw))
+          ? new Uint8Array((await brotli())(got.raw))
           : entry.encoding === 'gzip'
             ? new Uint8Array(await new Response(new Blob([got.raw as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer())
             : got.raw;
@@ -102,6 +101,13 @@ function loadFont(id: string): Promise<string | undefined> {
   }
   return p;
 }
+
+/**
+ * The JS brotli decoder, imported when the first brotli face (a CJK one) is loaded: evaluating it unpacks its
+ * built-in dictionary (~0.2 s on a 2-core machine), which an English or Arabic card never needs.
+ */
+let brotliDecoder: Promise<(b: Uint8Array) => Uint8Array> | undefined;
+const brotli = () => (brotliDecoder ??= import('brotli/decompress.js').then((m) => m.default as (b: Uint8Array) => Uint8Array));
 
 /** Load these faces at once (in parallel); the ones that failed, with why. */
 async function loadFonts(ids: Iterable<string>): Promise<{ id: string; why: string }[]> {
@@ -127,12 +133,18 @@ function filesOf(msg: Extract<ToWorker, { type: 'load' }>): Map<string, Uint8Arr
   return out;
 }
 
-function describe(loaded: ReturnType<typeof loadContent>): FromWorker {
+/**
+ * The answer to a load. `counted`: the languages whose translations this content has read (all of them once the
+ * load is complete); the others are listed with their review status from project.yaml and no counts yet.
+ */
+function describe(loaded: ReturnType<typeof loadContent>, id: number, complete: boolean): FromWorker {
   const content = loaded.content;
   const ok = !!content && !loaded.diagnostics.some((d) => d.severity === 'error');
   if (!content)
     return {
       type: 'loaded',
+      id,
+      complete,
       name: folderName,
       editions: [],
       languages: [],
@@ -142,14 +154,17 @@ function describe(loaded: ReturnType<typeof loadContent>): FromWorker {
       ok: false,
     };
   const all = [content.project.sourceLanguage, ...content.project.languages.map((l) => l.code)];
+  const counted = (code: string) => complete || code === content.project.sourceLanguage || content.translations.has(code);
   let status: ReturnType<typeof translationStatus> = [];
   try {
-    status = translationStatus(content, all);
+    status = translationStatus(content, all.filter(counted));
   } catch {
     // Content with errors may not support status; the page then shows the languages without counts.
   }
   return {
     type: 'loaded',
+    id,
+    complete,
     name: folderName,
     ok,
     sourceLanguage: content.project.sourceLanguage,
@@ -164,15 +179,17 @@ function describe(loaded: ReturnType<typeof loadContent>): FromWorker {
     languages: all.map((code) => {
       const info = languageInfo(code);
       const s = status.find((x) => x.code === code);
+      const listed = content.project.languages.find((l) => l.code === code)?.review;
       return {
         code,
         name: info?.name ?? code,
         autonym: info?.autonym ?? code,
         dir: info?.dir ?? 'ltr',
-        review: s?.review ?? (code === content.project.sourceLanguage ? 'source' : 'draft'),
+        review: s?.review ?? listed ?? (code === content.project.sourceLanguage ? 'source' : 'draft'),
         stale: s?.stale ?? 0,
         missing: s?.missing ?? 0,
         printable: s?.printable ?? true,
+        counted: counted(code),
       };
     }),
   };
@@ -282,7 +299,8 @@ async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
   const started = performance.now();
   await engineData();
   const loaded = contentFor(msg);
-  const diagnostics: PageDiagnostic[] = loaded.diagnostics.map((d) => about(d, loaded.content));
+  // The content's own diagnostics come with 'loaded'; those of a partial load are replaced by the complete one's.
+  const diagnostics: PageDiagnostic[] = (loaded === partial ? [] : loaded.diagnostics).map((d) => about(d, loaded.content));
   const outputs: { file: string; data: Uint8Array; pages: number }[] = [];
   if (!loaded.content || diagnostics.some((d) => d.severity === 'error')) {
     post({ type: 'built', id: msg.id, outputs, diagnostics, ms: Math.round(performance.now() - started) });
@@ -356,31 +374,83 @@ function dedupe(ds: readonly PageDiagnostic[]): PageDiagnostic[] {
   });
 }
 
+/** The first answer's content while the rest of the load is still to be read (see 'complete'). */
+let partial: ReturnType<typeof loadContent> | undefined;
+let loadId = 0;
+
+/** Translation files, by language: what the first answer to a load leaves out. */
+const TRANSLATION_FILE = /^translations\/(.+)\.yaml$/u;
+
+/**
+ * The content without the translations the first preview does not print: it is always in the source language
+ * (editionLanguages puts it first), with the officer side in the officer language. Parsing and checking 42
+ * translations takes ~0.5 s on a 2-core machine; the first PDF comes out the same without them (tests/web).
+ */
+function firstPreviewContent(): ReturnType<typeof loadContent> | undefined {
+  const without = (keep?: string) =>
+    new Map(
+      [...files].filter(([k]) => {
+        const lang = TRANSLATION_FILE.exec(k)?.[1];
+        return lang === undefined || lang === keep;
+      }),
+    );
+  const bare = without();
+  if (bare.size === files.size) return undefined;
+  let first = loadContent(memorySource(bare), { display: folderName });
+  const officer = first.content?.project.officerLanguage;
+  if (officer && officer !== first.content?.project.sourceLanguage && files.has(`translations/${officer}.yaml`))
+    first = loadContent(memorySource(without(officer)), { display: folderName });
+  // Content with an error is answered once, from all of it: the page then shows every problem and builds nothing.
+  return first.content && !first.diagnostics.some((d) => d.severity === 'error') ? first : undefined;
+}
+
+function answer(loaded: ReturnType<typeof loadContent>, complete: boolean): Extract<FromWorker, { type: 'loaded' }> | undefined {
+  current = { ...(loaded.content ? { content: loaded.content } : {}), diagnostics: loaded.diagnostics };
+  const view = describe(loaded, loadId, complete);
+  if (view.type !== 'loaded') return undefined;
+  asLoaded = { loaded, settings: new Map(view.editions.map((e) => [e.name, settingsKey(e.name, e.settings)])) };
+  post(view);
+  return view;
+}
+
 async function load(msg: Extract<ToWorker, { type: 'load' }>): Promise<void> {
   await engineData();
   files = filesOf(msg);
   folderName = msg.name ?? 'content';
+  loadId = msg.id;
   cached = undefined;
   asLoaded = undefined;
-  const loaded = loadContent(memorySource(files), { display: folderName });
-  current = { ...(loaded.content ? { content: loaded.content } : {}), diagnostics: loaded.diagnostics };
-  const view = describe(loaded);
-  if (view.type === 'loaded') asLoaded = { loaded, settings: new Map(view.editions.map((e) => [e.name, settingsKey(e.name, e.settings)])) };
-  post(view);
+  partial = firstPreviewContent();
+  const loaded = partial ?? loadContent(memorySource(files), { display: folderName });
+  const view = answer(loaded, !partial);
   // The first preview (the first edition's first language): its fonts are fetched while the page draws the form.
   const content = loaded.content;
-  const first = view.type === 'loaded' ? view.editions[0]?.languages[0] : undefined;
+  const first = view?.editions[0]?.languages[0];
   if (content && first) void loadFonts(fontsFor(fontRegistry(), { lang: first }, [content.project.officerLanguage, content.project.sourceLanguage]));
 }
 
+/** The rest of a load: every translation, read while the page draws the first preview. */
+function complete(): void {
+  if (!partial) return;
+  partial = undefined;
+  cached = undefined;
+  answer(loadContent(memorySource(files), { display: folderName }), true);
+}
+
+/**
+ * Messages are handled one at a time, in order: a build waiting for its fonts must not let the reading of the
+ * rest of the content ('complete', sent just after the first preview's build) run before it.
+ */
+let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   const run = async () => {
     if (msg.type === 'load') await load(msg);
+    else if (msg.type === 'complete') complete();
     else if (msg.type === 'build') await build(msg);
     else if (msg.type === 'edition-yaml') post({ type: 'edition-yaml', id: msg.id, text: editionYaml(current.content, msg.edition, msg.settings, msg.logo) });
   };
-  run().catch((e: unknown) => post({ type: 'fatal', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) }));
+  queue = queue.then(run).catch((e: unknown) => post({ type: 'fatal', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) }));
 };
 
 // Keeps the manifest import in the bundle's graph honest: the page never guesses font ids.
