@@ -29,6 +29,7 @@ import type { ContentDoc } from '../content/types.ts';
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import type { FromWorker, PageDiagnostic, ToWorker } from './protocol.ts';
+import { firstPreviewContent } from './first-preview.ts';
 
 /**
  * The page's Web Worker: the same engine as the CLI, fed from memory. Content arrives as files (the shipped
@@ -378,32 +379,6 @@ function dedupe(ds: readonly PageDiagnostic[]): PageDiagnostic[] {
 let partial: ReturnType<typeof loadContent> | undefined;
 let loadId = 0;
 
-/** Translation files, by language: what the first answer to a load leaves out. */
-const TRANSLATION_FILE = /^translations\/(.+)\.yaml$/u;
-
-/**
- * The content without the translations the first preview does not print: it is always in the source language
- * (editionLanguages puts it first), with the officer side in the officer language. Parsing and checking 42
- * translations takes ~0.5 s on a 2-core machine; the first PDF comes out the same without them (tests/web).
- */
-function firstPreviewContent(): ReturnType<typeof loadContent> | undefined {
-  const without = (keep?: string) =>
-    new Map(
-      [...files].filter(([k]) => {
-        const lang = TRANSLATION_FILE.exec(k)?.[1];
-        return lang === undefined || lang === keep;
-      }),
-    );
-  const bare = without();
-  if (bare.size === files.size) return undefined;
-  let first = loadContent(memorySource(bare), { display: folderName });
-  const officer = first.content?.project.officerLanguage;
-  if (officer && officer !== first.content?.project.sourceLanguage && files.has(`translations/${officer}.yaml`))
-    first = loadContent(memorySource(without(officer)), { display: folderName });
-  // Content with an error is answered once, from all of it: the page then shows every problem and builds nothing.
-  return first.content && !first.diagnostics.some((d) => d.severity === 'error') ? first : undefined;
-}
-
 function answer(loaded: ReturnType<typeof loadContent>, complete: boolean): Extract<FromWorker, { type: 'loaded' }> | undefined {
   current = { ...(loaded.content ? { content: loaded.content } : {}), diagnostics: loaded.diagnostics };
   const view = describe(loaded, loadId, complete);
@@ -420,7 +395,7 @@ async function load(msg: Extract<ToWorker, { type: 'load' }>): Promise<void> {
   loadId = msg.id;
   cached = undefined;
   asLoaded = undefined;
-  partial = firstPreviewContent();
+  partial = firstPreviewContent(files, folderName);
   const loaded = partial ?? loadContent(memorySource(files), { display: folderName });
   const view = answer(loaded, !partial);
   // The first preview (the first edition's first language): its fonts are fetched while the page draws the form.
