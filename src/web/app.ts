@@ -592,11 +592,12 @@ async function afterLoad(m: Extract<FromWorker, { type: 'loaded' }>): Promise<vo
   if (first) chooseEdition(first);
   // The first preview at once (the typing pause is for changes, not for loading), asked for before the form is
   // drawn: the worker builds while the page draws; pdf.js loads meanwhile too.
-  if (m.ok) void updatePreview();
+  const preview = m.ok ? updatePreview() : Promise.resolve();
   void loadPdfJs().catch(() => undefined);
-  // Then the rest of the content (the worker answers the preview's build first).
-  if (!m.complete) worker.postMessage({ type: 'complete' } satisfies ToWorker);
   render();
+  // Then the rest of the content, once the preview is drawn (on a busy machine, reading it while pdf.js draws
+  // would slow the preview down). A build in another language before then makes the worker read it first.
+  if (!m.complete) void preview.finally(() => worker.postMessage({ type: 'complete' } satisfies ToWorker));
 }
 
 /**

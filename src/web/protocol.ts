@@ -56,8 +56,8 @@ export type ToWorker =
       readonly name?: string;
     }
   /**
-   * Read the rest of the loaded content (every translation): sent after the first preview's build, which the
-   * worker answers first (it handles messages one at a time, in order).
+   * Read the rest of the loaded content (every translation): sent once the first preview is drawn. A build in a
+   * language the first answer left out reads it first (the worker handles messages one at a time, in order).
    */
   | { readonly type: 'complete' }
   | {

@@ -299,6 +299,9 @@ function contentFor(msg: Extract<ToWorker, { type: 'build' }>): ReturnType<typeo
 async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
   const started = performance.now();
   await engineData();
+  // A build in a language whose translation the first answer left out reads the rest of the content first.
+  const first = partial?.content;
+  if (first && msg.langs.some((l) => l !== first.project.sourceLanguage && !first.translations.has(l))) complete();
   const loaded = contentFor(msg);
   // The content's own diagnostics come with 'loaded'; those of a partial load are replaced by the complete one's.
   const diagnostics: PageDiagnostic[] = (loaded === partial ? [] : loaded.diagnostics).map((d) => about(d, loaded.content));
@@ -413,8 +416,8 @@ function complete(): void {
 }
 
 /**
- * Messages are handled one at a time, in order: a build waiting for its fonts must not let the reading of the
- * rest of the content ('complete', sent just after the first preview's build) run before it.
+ * Messages are handled one at a time, in order: a build waiting for its fonts must not let another message (the
+ * reading of the rest of the content, 'complete'; a new load) change the content under it.
  */
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<ToWorker>) => {
