@@ -9,6 +9,20 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
  * does not make every translation stale.
  */
 export function sourceHash(text: string): string {
-  const canonical = text.normalize('NFC').replace(/\s+$/u, '');
-  return bytesToHex(sha256(utf8ToBytes(canonical))).slice(0, 8);
+  let hash = hashes.get(text);
+  if (hash === undefined) {
+    const canonical = text.normalize('NFC').replace(/\s+$/u, '');
+    hash = bytesToHex(sha256(utf8ToBytes(canonical))).slice(0, 8);
+    if (hashes.size >= MAX_HASHES) hashes.clear();
+    hashes.set(text, hash);
+  }
+  return hash;
 }
+
+/**
+ * Hashes by source text: every language's status hashes the same source strings again (42 languages × every key
+ * on the web page's start), and SHA-256 in JS is not free.
+ */
+const hashes = new Map<string, string>();
+/** Entries kept at most: a guidance file has a few hundred strings; its history a few versions of each. */
+const MAX_HASHES = 10_000;

@@ -1,7 +1,7 @@
 import { zipSync } from 'fflate';
 import i18next, { type i18n } from 'i18next';
 import { CODES } from '../diagnostics/codes.ts';
-import type { EditionView, FromWorker, PageDiagnostic, ToWorker } from './protocol.ts';
+import type { EditionView, FromWorker, LanguageView, PageDiagnostic, ToWorker } from './protocol.ts';
 
 /**
  * The organiser's page. It only arranges labelled controls and shows what the worker (the engine) says: every
@@ -36,17 +36,25 @@ const state = {
 
 let nextId = 1;
 const pending = new Map<number, (m: FromWorker) => void>();
-let onLoaded: ((m: Extract<FromWorker, { type: 'loaded' }>) => void) | undefined;
+/** The load waiting for its first answer. */
+let onLoaded: { id: number; resolve: (m: Extract<FromWorker, { type: 'loaded' }>) => void } | undefined;
 
 /** A module worker drops messages sent while its top-level await (HarfBuzz's wasm) is pending: wait for 'ready'. */
 let markReady: () => void;
+let isReady = false;
 const ready = new Promise<void>((resolve) => (markReady = resolve));
 
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
   const m = e.data;
-  if (m.type === 'ready') markReady();
-  else if (m.type === 'loaded') onLoaded?.(m);
-  else if (m.type === 'progress') setStatus(t('building', { what: m.text }));
+  if (m.type === 'ready') {
+    isReady = true;
+    markReady();
+  } else if (m.type === 'loaded') {
+    if (onLoaded?.id === m.id) {
+      onLoaded.resolve(m);
+      onLoaded = undefined;
+    } else if (m.complete && state.loaded?.id === m.id) completed(m);
+  } else if (m.type === 'progress') setStatus(t('building', { what: m.text }));
   else if (m.type === 'fatal') {
     setStatus(`${t('internalError')} ${m.message}`);
     for (const [, resolve] of pending) resolve({ type: 'built', id: 0, outputs: [], diagnostics: [], ms: 0, internalError: m.message });
@@ -57,19 +65,22 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
   }
 };
 
-async function request(msg: ToWorker & { id: number }): Promise<FromWorker> {
-  await ready;
-  return new Promise((resolve) => {
-    pending.set(msg.id, resolve);
-    worker.postMessage(msg);
-  });
+/** Posted at once when the worker is ready (the first preview's build must reach it before 'complete'). */
+function request(msg: ToWorker & { id: number }): Promise<FromWorker> {
+  const send = () =>
+    new Promise<FromWorker>((resolve) => {
+      pending.set(msg.id, resolve);
+      worker.postMessage(msg);
+    });
+  return isReady ? send() : ready.then(send);
 }
 
-async function load(msg: Extract<ToWorker, { type: 'load' }>): Promise<Extract<FromWorker, { type: 'loaded' }>> {
+async function load(msg: Omit<Extract<ToWorker, { type: 'load' }>, 'id'>): Promise<Extract<FromWorker, { type: 'loaded' }>> {
   await ready;
+  const id = nextId++;
   return new Promise((resolve) => {
-    onLoaded = resolve;
-    worker.postMessage(msg, msg.zip ? [msg.zip.buffer] : []);
+    onLoaded = { id, resolve };
+    worker.postMessage({ ...msg, id }, msg.zip ? [msg.zip.buffer] : []);
   });
 }
 
@@ -221,7 +232,7 @@ function render(): void {
     left.append(settingsSet);
 
     // Languages
-    const langSet = el('fieldset', { class: 'langs' }, el('legend', {}, t('languagesHeading')));
+    const langSet = el('fieldset', { class: 'langs', id: 'languages', 'aria-busy': String(!loaded.complete) }, el('legend', {}, t('languagesHeading')));
     for (const l of loaded.languages.filter((x) => edition.languages.includes(x.code))) {
       const id = `lang-${l.code}`;
       const box = el('input', { type: 'checkbox', id, value: l.code, 'aria-describedby': `${id}-diag` });
@@ -233,14 +244,12 @@ function render(): void {
         if (box.checked) state.preview = previewChoices().find((f) => f.startsWith(`${state.edition}/${l.code}/`)) ?? state.preview;
         schedulePreview();
       });
-      const review = t(`review_${l.review}`, { defaultValue: l.review });
-      const counts = l.code === loaded.sourceLanguage ? '' : ` · ${t('counts', { stale: l.stale, missing: l.missing })}`;
       const label = el(
         'label',
         { for: id, class: 'inline' },
         box,
         el('span', { class: 'lang-name', lang: l.code, dir: l.dir }, l.autonym),
-        el('span', {}, `${l.name} · ${review}${counts}${l.printable ? '' : ` · ${t('notPrintable')}`}`),
+        el('span', { id: `${id}-status` }, languageStatus(l, loaded)),
       );
       const diags = el('div', { id: `${id}-diag` });
       for (const d of allDiagnostics().filter((x) => aboutLanguage(x, l.code))) diags.append(diagnosticItem(d));
@@ -341,6 +350,14 @@ function render(): void {
   app.replaceChildren(header, left, right);
   showDownloads();
   showProblems();
+}
+
+/** A language row's name, review status, and (once counted) its stale and missing strings and whether it prints. */
+function languageStatus(l: LanguageView, loaded: Extract<FromWorker, { type: 'loaded' }>): string {
+  const review = t(`review_${l.review}`, { defaultValue: l.review });
+  if (!l.counted) return `${l.name} · ${review}`;
+  const counts = l.code === loaded.sourceLanguage ? '' : ` · ${t('counts', { stale: l.stale, missing: l.missing })}`;
+  return `${l.name} · ${review}${counts}${l.printable ? '' : ` · ${t('notPrintable')}`}`;
 }
 
 /** Output files the preview can show, for the chosen languages and materials (the CLI's names). */
@@ -573,9 +590,35 @@ async function afterLoad(m: Extract<FromWorker, { type: 'loaded' }>): Promise<vo
   state.diagnostics = [];
   const first = m.editions[0];
   if (first) chooseEdition(first);
+  // The first preview at once (the typing pause is for changes, not for loading), asked for before the form is
+  // drawn: the worker builds while the page draws; pdf.js loads meanwhile too.
+  const preview = m.ok ? updatePreview() : Promise.resolve();
+  void loadPdfJs().catch(() => undefined);
   render();
-  // The first preview at once: the typing pause is for changes, not for loading.
-  if (m.ok) void updatePreview();
+  // Then the rest of the content, once the preview is drawn (on a busy machine, reading it while pdf.js draws
+  // would slow the preview down). A build in another language before then makes the worker read it first.
+  if (!m.complete) void preview.finally(() => worker.postMessage({ type: 'complete' } satisfies ToWorker));
+}
+
+/**
+ * The second answer to a load, from all of the content: the language rows get their counts and the problems
+ * their full list in place (the form and the preview are kept); content with an error elsewhere builds nothing.
+ */
+function completed(m: Extract<FromWorker, { type: 'loaded' }>): void {
+  performance.mark('rp:content-complete');
+  state.loaded = m;
+  if (!m.ok) {
+    state.outputs = [];
+    state.diagnostics = [];
+    render();
+    return;
+  }
+  for (const l of m.languages) {
+    const status = document.getElementById(`lang-${l.code}-status`);
+    if (status) status.textContent = languageStatus(l, m);
+  }
+  document.getElementById('languages')?.setAttribute('aria-busy', 'false');
+  refreshInlineDiagnostics();
 }
 
 async function loadZip(input: HTMLInputElement): Promise<void> {
@@ -618,7 +661,8 @@ async function start(): Promise<void> {
     fetch(new URL('data/content.zip', import.meta.url)).then(async (r) => new Uint8Array(await r.arrayBuffer())),
   ]);
   performance.mark('rp:content-fetched');
-  void loadPdfJs().catch(() => undefined);
+  // The worker reads the content while the page sets up its own strings.
+  const loading = load({ type: 'load', zip, name: 'content' });
   webStrings = strings;
   await i18next.init({
     resources: Object.fromEntries(Object.entries(webStrings).map(([lng, s]) => [lng, { web: s.strings }])),
@@ -631,7 +675,7 @@ async function start(): Promise<void> {
   } as Parameters<i18n['init']>[0]);
   t = i18next.t.bind(i18next);
   await setPageLanguage(preferredLanguage());
-  const loaded = await load({ type: 'load', zip, name: 'content' });
+  const loaded = await loading;
   performance.mark('rp:content-loaded');
   await afterLoad(loaded);
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import { zipSync } from 'fflate';
 import { readManifest } from '../fonts/registry.ts';
 import { languageInfo } from '../content/languages.ts';
@@ -51,8 +51,7 @@ export async function buildSite(out = OUT): Promise<void> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, 'data', 'fonts'), { recursive: true });
 
-  await build({
-    entryPoints: { app: join(REPO_ROOT, 'src/web/app.ts'), worker: join(REPO_ROOT, 'src/web/worker.ts'), sw: join(REPO_ROOT, 'src/web/sw.ts') },
+  const common: BuildOptions = {
     outdir: out,
     bundle: true,
     format: 'esm',
@@ -63,7 +62,11 @@ export async function buildSite(out = OUT): Promise<void> {
     // harfbuzzjs's Emscripten loader imports `module` only in its Node branch, which never runs here.
     external: ['module'],
     logLevel: 'warning',
-  });
+  };
+  await build({ ...common, entryPoints: { app: join(REPO_ROOT, 'src/web/app.ts'), sw: join(REPO_ROOT, 'src/web/sw.ts') } });
+  // The worker on its own, split: code only some pages need (the brotli decoder, for CJK fonts) goes to chunks
+  // its import() loads when needed; the page and the service worker share no chunk with it.
+  await build({ ...common, entryPoints: { worker: join(REPO_ROOT, 'src/web/worker.ts') }, splitting: true, chunkNames: 'chunks/[name]-[hash]' });
   cpSync(join(REPO_ROOT, 'node_modules/harfbuzzjs/dist/harfbuzz.wasm'), join(out, 'harfbuzz.wasm'));
   cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.min.mjs'), join(out, 'pdf.min.mjs'));
   cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs'), join(out, 'pdf.worker.min.mjs'));

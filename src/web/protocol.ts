@@ -24,6 +24,11 @@ export interface LanguageView {
   readonly stale: number;
   readonly missing: number;
   readonly printable: boolean;
+  /**
+   * False while the worker has not read this language's translation yet (the first answer to a load reads only
+   * what the first preview prints): stale, missing and printable are then unknown and the page shows no counts.
+   */
+  readonly counted: boolean;
 }
 
 /**
@@ -42,7 +47,19 @@ export type PageDiagnostic = Diagnostic & {
 };
 
 export type ToWorker =
-  | { readonly type: 'load'; readonly files?: readonly (readonly [string, Uint8Array])[]; readonly zip?: Uint8Array; readonly name?: string }
+  | {
+      readonly type: 'load';
+      /** Echoed in both 'loaded' answers, so a late answer to an earlier load is never taken for this one's. */
+      readonly id: number;
+      readonly files?: readonly (readonly [string, Uint8Array])[];
+      readonly zip?: Uint8Array;
+      readonly name?: string;
+    }
+  /**
+   * Read the rest of the loaded content (every translation): sent once the first preview is drawn. A build in a
+   * language the first answer left out reads it first (the worker handles messages one at a time, in order).
+   */
+  | { readonly type: 'complete' }
   | {
       readonly type: 'build';
       readonly id: number;
@@ -67,8 +84,16 @@ export type ToWorker =
 export type FromWorker =
   /** Sent once the worker's modules (HarfBuzz's wasm among them) are ready: messages before it would be lost. */
   | { readonly type: 'ready' }
+  /**
+   * A load's answer. When the content reads without error, the first answer (complete: false) comes from
+   * everything but the translations the first preview does not print (it is in the source language), and a
+   * second answer (complete: true, after 'complete') from all of it: every language's counts, and the
+   * diagnostics the CLI gives.
+   */
   | {
       readonly type: 'loaded';
+      readonly id: number;
+      readonly complete: boolean;
       readonly name: string;
       readonly editions: readonly EditionView[];
       readonly languages: readonly LanguageView[];

@@ -2,7 +2,6 @@
 import { engineDataFetch, fetchFace, type EngineData } from './prefetch.ts';
 import { unzipSync } from 'fflate';
 import { parseDocument, stringify } from 'yaml';
-import brotliDecompress from 'brotli/decompress.js';
 import {
   contentKey,
   editionFile,
@@ -30,6 +29,7 @@ import type { ContentDoc } from '../content/types.ts';
 import type { Diagnostic, SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import type { FromWorker, PageDiagnostic, ToWorker } from './protocol.ts';
+import { firstPreviewContent } from './first-preview.ts';
 
 /**
  * The page's Web Worker: the same engine as the CLI, fed from memory. Content arrives as files (the shipped
@@ -87,7 +87,7 @@ function loadFont(id: string): Promise<string | undefined> {
       const entry = d.fonts[id]!;
       const bytes =
         entry.encoding === 'br'
-          ? new Uint8Array((brotliDecompress as (b: Uint8Array) => Uint8Array)(got.raw))
+          ? new Uint8Array((await brotli())(got.raw))
           : entry.encoding === 'gzip'
             ? new Uint8Array(await new Response(new Blob([got.raw as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer())
             : got.raw;
@@ -102,6 +102,13 @@ function loadFont(id: string): Promise<string | undefined> {
   }
   return p;
 }
+
+/**
+ * The JS brotli decoder, imported when the first brotli face (a CJK one) is loaded: evaluating it unpacks its
+ * built-in dictionary (~0.2 s on a 2-core machine), which an English or Arabic card never needs.
+ */
+let brotliDecoder: Promise<(b: Uint8Array) => Uint8Array> | undefined;
+const brotli = () => (brotliDecoder ??= import('brotli/decompress.js').then((m) => m.default as (b: Uint8Array) => Uint8Array));
 
 /** Load these faces at once (in parallel); the ones that failed, with why. */
 async function loadFonts(ids: Iterable<string>): Promise<{ id: string; why: string }[]> {
@@ -127,12 +134,18 @@ function filesOf(msg: Extract<ToWorker, { type: 'load' }>): Map<string, Uint8Arr
   return out;
 }
 
-function describe(loaded: ReturnType<typeof loadContent>): FromWorker {
+/**
+ * The answer to a load. `counted`: the languages whose translations this content has read (all of them once the
+ * load is complete); the others are listed with their review status from project.yaml and no counts yet.
+ */
+function describe(loaded: ReturnType<typeof loadContent>, id: number, complete: boolean): FromWorker {
   const content = loaded.content;
   const ok = !!content && !loaded.diagnostics.some((d) => d.severity === 'error');
   if (!content)
     return {
       type: 'loaded',
+      id,
+      complete,
       name: folderName,
       editions: [],
       languages: [],
@@ -142,14 +155,17 @@ function describe(loaded: ReturnType<typeof loadContent>): FromWorker {
       ok: false,
     };
   const all = [content.project.sourceLanguage, ...content.project.languages.map((l) => l.code)];
+  const counted = (code: string) => complete || code === content.project.sourceLanguage || content.translations.has(code);
   let status: ReturnType<typeof translationStatus> = [];
   try {
-    status = translationStatus(content, all);
+    status = translationStatus(content, all.filter(counted));
   } catch {
     // Content with errors may not support status; the page then shows the languages without counts.
   }
   return {
     type: 'loaded',
+    id,
+    complete,
     name: folderName,
     ok,
     sourceLanguage: content.project.sourceLanguage,
@@ -164,15 +180,17 @@ function describe(loaded: ReturnType<typeof loadContent>): FromWorker {
     languages: all.map((code) => {
       const info = languageInfo(code);
       const s = status.find((x) => x.code === code);
+      const listed = content.project.languages.find((l) => l.code === code)?.review;
       return {
         code,
         name: info?.name ?? code,
         autonym: info?.autonym ?? code,
         dir: info?.dir ?? 'ltr',
-        review: s?.review ?? (code === content.project.sourceLanguage ? 'source' : 'draft'),
+        review: s?.review ?? listed ?? (code === content.project.sourceLanguage ? 'source' : 'draft'),
         stale: s?.stale ?? 0,
         missing: s?.missing ?? 0,
         printable: s?.printable ?? true,
+        counted: counted(code),
       };
     }),
   };
@@ -281,8 +299,12 @@ function contentFor(msg: Extract<ToWorker, { type: 'build' }>): ReturnType<typeo
 async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
   const started = performance.now();
   await engineData();
+  // A build in a language whose translation the first answer left out reads the rest of the content first.
+  const first = partial?.content;
+  if (first && msg.langs.some((l) => l !== first.project.sourceLanguage && !first.translations.has(l))) complete();
   const loaded = contentFor(msg);
-  const diagnostics: PageDiagnostic[] = loaded.diagnostics.map((d) => about(d, loaded.content));
+  // The content's own diagnostics come with 'loaded'; those of a partial load are replaced by the complete one's.
+  const diagnostics: PageDiagnostic[] = (loaded === partial ? [] : loaded.diagnostics).map((d) => about(d, loaded.content));
   const outputs: { file: string; data: Uint8Array; pages: number }[] = [];
   if (!loaded.content || diagnostics.some((d) => d.severity === 'error')) {
     post({ type: 'built', id: msg.id, outputs, diagnostics, ms: Math.round(performance.now() - started) });
@@ -356,31 +378,57 @@ function dedupe(ds: readonly PageDiagnostic[]): PageDiagnostic[] {
   });
 }
 
+/** The first answer's content while the rest of the load is still to be read (see 'complete'). */
+let partial: ReturnType<typeof loadContent> | undefined;
+let loadId = 0;
+
+function answer(loaded: ReturnType<typeof loadContent>, complete: boolean): Extract<FromWorker, { type: 'loaded' }> | undefined {
+  current = { ...(loaded.content ? { content: loaded.content } : {}), diagnostics: loaded.diagnostics };
+  const view = describe(loaded, loadId, complete);
+  if (view.type !== 'loaded') return undefined;
+  asLoaded = { loaded, settings: new Map(view.editions.map((e) => [e.name, settingsKey(e.name, e.settings)])) };
+  post(view);
+  return view;
+}
+
 async function load(msg: Extract<ToWorker, { type: 'load' }>): Promise<void> {
   await engineData();
   files = filesOf(msg);
   folderName = msg.name ?? 'content';
+  loadId = msg.id;
   cached = undefined;
   asLoaded = undefined;
-  const loaded = loadContent(memorySource(files), { display: folderName });
-  current = { ...(loaded.content ? { content: loaded.content } : {}), diagnostics: loaded.diagnostics };
-  const view = describe(loaded);
-  if (view.type === 'loaded') asLoaded = { loaded, settings: new Map(view.editions.map((e) => [e.name, settingsKey(e.name, e.settings)])) };
-  post(view);
+  partial = firstPreviewContent(files, folderName);
+  const loaded = partial ?? loadContent(memorySource(files), { display: folderName });
+  const view = answer(loaded, !partial);
   // The first preview (the first edition's first language): its fonts are fetched while the page draws the form.
   const content = loaded.content;
-  const first = view.type === 'loaded' ? view.editions[0]?.languages[0] : undefined;
+  const first = view?.editions[0]?.languages[0];
   if (content && first) void loadFonts(fontsFor(fontRegistry(), { lang: first }, [content.project.officerLanguage, content.project.sourceLanguage]));
 }
 
+/** The rest of a load: every translation, read while the page draws the first preview. */
+function complete(): void {
+  if (!partial) return;
+  partial = undefined;
+  cached = undefined;
+  answer(loadContent(memorySource(files), { display: folderName }), true);
+}
+
+/**
+ * Messages are handled one at a time, in order: a build waiting for its fonts must not let another message (the
+ * reading of the rest of the content, 'complete'; a new load) change the content under it.
+ */
+let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   const run = async () => {
     if (msg.type === 'load') await load(msg);
+    else if (msg.type === 'complete') complete();
     else if (msg.type === 'build') await build(msg);
     else if (msg.type === 'edition-yaml') post({ type: 'edition-yaml', id: msg.id, text: editionYaml(current.content, msg.edition, msg.settings, msg.logo) });
   };
-  run().catch((e: unknown) => post({ type: 'fatal', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) }));
+  queue = queue.then(run).catch((e: unknown) => post({ type: 'fatal', message: e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e) }));
 };
 
 // Keeps the manifest import in the bundle's graph honest: the page never guesses font ids.

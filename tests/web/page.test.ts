@@ -8,6 +8,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forgetContent, runJob } from '../../src/build/run-job.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { translationStatus } from '../../src/i18n/status.ts';
 import { serveSite } from '../../src/cli/serve.ts';
 import { REPO_ROOT } from '../../src/platform/repo-root.ts';
 import { buildSite } from '../../src/web/build-site.ts';
@@ -77,6 +79,22 @@ describe.skipIf(!READY)('the web page', () => {
     );
     return previewState();
   }
+
+  it('draws the first preview, then gives every language the stale and missing counts the CLI computes', async () => {
+    await page.waitForFunction(
+      () => (document.getElementById('preview-canvas') as HTMLCanvasElement | null)?.dataset.file === 'example-local/en/card-sheet-a4.pdf',
+      null,
+      { timeout: 60_000 },
+    );
+    // The worker reads the translations after the first preview; the list is marked busy until then.
+    await expect.poll(() => page.locator('#languages').getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
+    const content = loadContent(join(REPO_ROOT, 'content')).content!;
+    const codes = content.project.languages.map((l) => l.code);
+    const status = translationStatus(content, codes);
+    expect(status.length).toBeGreaterThan(40);
+    const shown = await page.locator('#languages [id$="-status"]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.id, e.textContent ?? ''])));
+    for (const s of status) expect(shown[`lang-${s.code}-status`], s.code).toContain(`${s.stale} stale, ${s.missing} missing`);
+  }, 120_000);
 
   it('sets the hotline, chooses العربية, builds, and the downloaded card sheet carries the hotline; the same bytes as the CLI after decompression', async () => {
     await page.getByLabel('Edition', { exact: true }).selectOption('generic');
