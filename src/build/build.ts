@@ -118,8 +118,7 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
       todo.push(job);
     }
   }
-  // The largest jobs first, so no core idles at the end waiting for one mixed sheet.
-  todo.sort((a, b) => weight(b) - weight(a));
+  // In what order and on which thread each job runs is the pool's to decide (pool.ts, plan-jobs.ts assignJobs).
 
   const internalErrors: string[] = [];
   let built = 0;
@@ -234,11 +233,6 @@ function release(cache: BuildCache, files: readonly string[]): void {
     if (left.length === 0) delete cache[id];
     else cache[id] = { ...entry, outputs: left, incomplete: true };
   }
-}
-
-/** Rough relative cost of a job (measured: a mixed sheet lays out every language; posters fit by search). */
-function weight(job: Job): number {
-  return job.kind === 'mixed-card' ? 10 : job.kind === 'poster' ? 3 : job.kind === 'leaflet' ? 2 : 1;
 }
 
 /**

@@ -34,6 +34,11 @@ export function useLoadedContent(dir: string, content: ContentDoc): void {
   contents.set(dir, content);
 }
 
+/** The content this thread holds for `dir`, if any (a worker's, handed over at start). */
+export function contentIn(dir: string): ContentDoc | undefined {
+  return contents.get(dir);
+}
+
 /** Forget loaded content (tests that rewrite a fixture between builds in one process). */
 export function forgetContent(): void {
   contents.clear();
