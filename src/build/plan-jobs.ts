@@ -111,17 +111,51 @@ export function assignJobs(jobs: readonly Job[], slots: number, groupOf: (job: J
 }
 
 /**
- * The next job for runner `slot`: the head of its own list, or, once that is empty, the last (smallest) job of
- * the runner with the most work left, so no runner idles while another still has a queue. Removes the job taken.
+ * Which runner may take which job, shared by every thread of a build (a SharedArrayBuffer): `lists[slot]` are the
+ * indices of that runner's jobs in the build's job array, `claims[i]` is 1 once job i was taken, and
+ * `claims[jobs.length]` is 1 once no further job may start. A runner claims its next job itself, with an atomic
+ * compare-and-swap, instead of asking the main thread, which runs jobs too and reads messages only between them.
  */
-export function takeJob(lists: Job[][], slot: number): Job | undefined {
-  const own = lists[slot];
-  if (own && own.length > 0) return own.shift();
-  let victim = -1;
-  let most = 0;
-  lists.forEach((list, i) => {
-    const left = list.reduce((n, j) => n + jobWeight(j), 0);
-    if (left > most) [victim, most] = [i, left];
-  });
-  return victim < 0 ? undefined : lists[victim]!.pop();
+export interface JobBoard {
+  readonly lists: readonly (readonly number[])[];
+  readonly weights: readonly number[];
+  readonly claims: Int32Array;
+}
+
+/** A board for `lists` (from assignJobs over `jobs`), nothing claimed yet. */
+export function jobBoard(jobs: readonly Job[], lists: readonly (readonly Job[])[]): JobBoard {
+  const index = new Map(jobs.map((j, i) => [j, i]));
+  return {
+    lists: lists.map((list) => list.map((j) => index.get(j)!)),
+    weights: jobs.map(jobWeight),
+    claims: new Int32Array(new SharedArrayBuffer(4 * (jobs.length + 1))),
+  };
+}
+
+/** Stops every runner from starting a further job (those running finish). */
+export function closeBoard(board: JobBoard): void {
+  Atomics.store(board.claims, board.weights.length, 1);
+}
+
+/**
+ * Claims the next job for runner `slot` and returns its index, or -1 when none is left (or the board is closed):
+ * the first unclaimed job of its own list, or, once that is done, the last (smallest) unclaimed job of the runner
+ * with the most work left, so no runner idles while another still has a queue.
+ */
+export function claimJob(board: JobBoard, slot: number): number {
+  const { lists, weights, claims } = board;
+  const take = (i: number) => Atomics.compareExchange(claims, i, 0, 1) === 0;
+  for (;;) {
+    if (Atomics.load(claims, weights.length) === 1) return -1;
+    for (const i of lists[slot] ?? []) if (Atomics.load(claims, i) === 0 && take(i)) return i;
+    let victim: readonly number[] | undefined;
+    let most = 0;
+    for (const list of lists) {
+      const left = list.reduce((n, i) => (Atomics.load(claims, i) === 0 ? n + weights[i]! : n), 0);
+      if (left > most) [victim, most] = [list, left];
+    }
+    if (!victim) return -1;
+    for (let k = victim.length - 1; k >= 0; k--) if (Atomics.load(claims, victim[k]!) === 0 && take(victim[k]!)) return victim[k]!;
+    // Another runner took it between the look and the claim: look again.
+  }
 }

@@ -3,7 +3,7 @@ import type { ContentDoc } from '../content/types.ts';
 import type { LocalizeResult } from '../i18n/localize.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
 import { localized } from './localized.ts';
-import { assignJobs, takeJob } from './plan-jobs.ts';
+import { assignJobs, claimJob, closeBoard, type JobBoard, jobBoard } from './plan-jobs.ts';
 import { runJob } from './run-job.ts';
 
 /** What a worker is started with: the content already loaded by the build, for jobs in that folder. */
@@ -13,27 +13,31 @@ export interface WorkerContent {
   readonly content: Omit<ContentDoc, 'files'>;
 }
 
-/** One message to a worker: a job, and the localisations it needs that this worker has not been sent yet. */
-export interface WorkerJob {
-  readonly job: Job;
+/** What a worker is started with besides the content: every job of the build and the board to claim them from. */
+export interface WorkerBoard {
+  readonly slot: number;
+  readonly jobs: readonly Job[];
   readonly ctx: JobContext;
+  readonly board: JobBoard;
+  /** `running[slot]` is the index + 1 of the job this worker runs, 0 between jobs: a crash is reported against it. */
+  readonly running: Int32Array;
+  /** The localisations the jobs use, made by the main thread, so the worker does not localise again. */
   readonly localized: readonly { readonly edition: string; readonly lang: string; readonly result: LocalizeResult }[];
 }
 
-/**
- * Jobs sent to a worker ahead of the one it runs, so it never waits for the main thread, which runs jobs too and
- * reads a worker's messages only between (and within the awaits of) its own.
- */
-const AHEAD = 1;
+/** A worker's message: one finished job, or `done` when it found no job left to claim. */
+export type WorkerMessage = { readonly result: JobResult } | { readonly done: true };
 
 /**
  * Runs jobs on `parallel` runners, the main thread and `parallel - 1` worker threads, and calls `onResult` as
  * each finishes (in completion order; the caller sorts what it prints). The main thread has the engine loaded
  * already and would otherwise only wait, so it takes a share instead of a further worker paying start-up
  * (≈0.7 s of CPU and ≈45 MB each to load the modules, then reading and verifying the fonts it sets). Jobs are
- * dealt out by the fonts they set (assignJobs), and each worker gets the content and the localisations the
- * main thread already made, as plain data. With one runner, or one job, no worker starts. Once `signal` is
- * aborted no further job starts (those running finish and are reported).
+ * dealt out by the fonts they set (assignJobs), and each runner claims its next job from a shared board
+ * (claimJob), never waiting for the main thread, which reads a worker's results only between its own jobs.
+ * Workers get the content and the localisations the main thread already made, as plain data. With one runner,
+ * or one job, no worker starts. Once `signal` is aborted no further job starts (those running finish and are
+ * reported).
  */
 export async function runJobs(
   jobs: readonly Job[],
@@ -49,66 +53,70 @@ export async function runJobs(
     onResult(r);
   };
   const slots = Math.max(1, Math.min(parallel, jobs.length));
-  const lists = assignJobs(jobs, slots, (job) => fontGroup(job, content));
-  // Jobs of a crashed worker that it never started: run here rather than silently dropped.
-  const orphans: Job[] = [];
-  const next = (slot: number): Job | undefined => (signal?.aborted ? undefined : (orphans.shift() ?? takeJob(lists, slot)));
+  const board = jobBoard(
+    jobs,
+    assignJobs(jobs, slots, (job) => fontGroup(job, content)),
+  );
+  if (signal?.aborted) closeBoard(board);
+  signal?.addEventListener('abort', () => closeBoard(board), { once: true });
+  const running = new Int32Array(new SharedArrayBuffer(4 * slots));
+  const made = slots > 1 ? localizations(jobs, content) : [];
 
   const workerLoop = (slot: number) =>
     new Promise<void>((resolveLoop) => {
       // The content the build loaded travels with the worker (a structured clone costs a fraction of parsing
       // and validating every YAML file again in each worker).
-      const worker = new Worker(
-        new URL('./worker-entry.mjs', import.meta.url),
-        content ? { workerData: { contentDir: ctx.contentDir, content: withoutFiles(content) } satisfies WorkerContent } : {},
-      );
-      /** Sent and not yet reported, oldest (the one running) first. */
-      const inFlight: Job[] = [];
-      const sentLocalized = new Set<string>();
+      const data: WorkerBoard & Partial<WorkerContent> = {
+        slot,
+        jobs,
+        ctx,
+        board,
+        running,
+        localized: made,
+        ...(content ? { contentDir: ctx.contentDir, content: withoutFiles(content) } : {}),
+      };
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: data });
       let ended = false;
-      const end = () => {
+      const end = (crash?: string) => {
         if (ended) return;
         ended = true;
+        // A crash (not a content problem) is reported against the job the worker was running; jobs it never
+        // claimed are still on the board for the other runners.
+        const index = Atomics.exchange(running, slot, 0) - 1;
+        if (crash !== undefined && index >= 0) take({ id: jobs[index]!.id, outputs: [], diagnostics: [], internalError: crash, ms: 0 });
         resolveLoop();
       };
-      const fill = () => {
-        while (inFlight.length <= AHEAD) {
-          const job = next(slot);
-          if (!job) break;
-          inFlight.push(job);
-          worker.postMessage({ job, ctx, localized: localizedFor(job, content, sentLocalized) } satisfies WorkerJob);
-        }
-        if (inFlight.length === 0) void worker.terminate().then(end);
-      };
-      worker.on('message', (r: JobResult) => {
-        inFlight.shift();
-        take(r);
-        fill();
+      worker.on('message', (m: WorkerMessage) => {
+        if ('done' in m) void worker.terminate().then(() => end());
+        else take(m.result);
       });
-      worker.on('error', (e) => {
-        // A crash (not a content problem): report it against the job it was running and stop this worker.
-        const crashed = inFlight.shift();
-        if (crashed) take({ id: crashed.id, outputs: [], diagnostics: [], internalError: e.stack ?? String(e), ms: 0 });
-        orphans.push(...inFlight.splice(0));
-        end();
-      });
-      worker.on('exit', (code) => {
-        // Gone without an error event (a process.exit in a dependency): its jobs are not silently dropped either.
-        const lost = ended ? undefined : inFlight.shift();
-        if (lost) take({ id: lost.id, outputs: [], diagnostics: [], internalError: `worker thread exited (code ${code}) while running ${lost.id}`, ms: 0 });
-        orphans.push(...inFlight.splice(0));
-        end();
-      });
-      fill();
+      worker.on('error', (e) => end(e.stack ?? String(e)));
+      // Gone without an error event (a process.exit in a dependency): its job is not silently dropped either.
+      worker.on('exit', (code) => end(`worker thread exited (code ${code})`));
     });
 
   const mainLoop = async () => {
-    for (let job = next(0); job; job = next(0)) take(await runJob(job, ctx));
+    for (let i = claimJob(board, 0); i >= 0; i = claimJob(board, 0)) take(await runJob(jobs[i]!, ctx));
   };
   await Promise.all([mainLoop(), ...Array.from({ length: slots - 1 }, (_, i) => workerLoop(i + 1))]);
-  // Orphans of a worker that crashed after the main thread had run out of its own jobs.
-  for (let job = next(0); job; job = next(0)) take(await runJob(job, ctx));
+  // Jobs a worker that crashed after the main thread ran out had not claimed yet.
+  await mainLoop();
   return results;
+}
+
+/** Every localisation the jobs use, made (or remembered) in this thread, to hand to workers. */
+function localizations(jobs: readonly Job[], content: ContentDoc | undefined): WorkerBoard['localized'] {
+  if (!content) return [];
+  const out = new Map<string, { edition: string; lang: string; result: LocalizeResult }>();
+  for (const job of jobs) {
+    const edition = content.editions.find((e) => e.name === job.edition);
+    if (!edition) continue;
+    for (const lang of job.langs ?? (job.lang ? [job.lang] : [])) {
+      const key = `${job.edition}\u0000${lang}`;
+      if (!out.has(key)) out.set(key, { edition: job.edition, lang, result: localized(content, edition, lang) });
+    }
+  }
+  return [...out.values()];
 }
 
 /**
@@ -121,20 +129,6 @@ function fontGroup(job: Job, content: ContentDoc | undefined): string {
   if (!content || !edition) return job.lang;
   const lang = localized(content, edition, job.lang).doc.lang;
   return lang.fonts ? lang.fonts.join(',') : lang.script;
-}
-
-/** The localisations `job` uses that have not been sent to this worker yet (recorded in `sent`). */
-function localizedFor(job: Job, content: ContentDoc | undefined, sent: Set<string>): WorkerJob['localized'] {
-  const edition = content?.editions.find((e) => e.name === job.edition);
-  if (!content || !edition) return [];
-  const out: { edition: string; lang: string; result: LocalizeResult }[] = [];
-  for (const lang of job.langs ?? (job.lang ? [job.lang] : [])) {
-    const key = `${job.edition}\u0000${lang}`;
-    if (sent.has(key)) continue;
-    sent.add(key);
-    out.push({ edition: job.edition, lang, result: localized(content, edition, lang) });
-  }
-  return out;
 }
 
 function withoutFiles(content: ContentDoc): Omit<ContentDoc, 'files'> {

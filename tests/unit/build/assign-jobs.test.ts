@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../src/build/job.ts';
-import { assignJobs, jobWeight, takeJob } from '../../../src/build/plan-jobs.ts';
+import { assignJobs, claimJob, closeBoard, jobBoard, jobWeight } from '../../../src/build/plan-jobs.ts';
 
 const job = (lang: string, kind: Job['kind'], outputs?: string[]): Job => ({
   id: `generic/${lang}/${kind}`,
@@ -68,14 +68,37 @@ describe('assignJobs', () => {
   });
 });
 
-describe('takeJob', () => {
+describe('claimJob', () => {
+  const lists = [[job('en', 'poster')], [job('ar', 'card'), job('ar', 'leaflet'), job('ar', 'poster')], [job('bn', 'leaflet')]];
+  const jobs = lists.flat();
+  const claim = (board: ReturnType<typeof jobBoard>, slot: number) => jobs[claimJob(board, slot)]?.id;
+
   it('takes from its own list first, then the smallest job of the runner with most left', () => {
-    const lists = [[job('en', 'poster')], [job('ar', 'card'), job('ar', 'leaflet'), job('ar', 'poster')], [job('bn', 'leaflet')]];
-    expect(takeJob(lists, 0)?.id).toBe('generic/en/poster');
-    expect(takeJob(lists, 0)?.id).toBe('generic/ar/poster');
-    expect(takeJob(lists, 2)?.id).toBe('generic/bn/leaflet');
-    expect(takeJob(lists, 2)?.id).toBe('generic/ar/leaflet');
-    expect(takeJob(lists, 1)?.id).toBe('generic/ar/card');
-    expect(takeJob(lists, 0)).toBeUndefined();
+    const board = jobBoard(jobs, lists);
+    expect(claim(board, 0)).toBe('generic/en/poster');
+    expect(claim(board, 0)).toBe('generic/ar/poster');
+    expect(claim(board, 2)).toBe('generic/bn/leaflet');
+    expect(claim(board, 2)).toBe('generic/ar/leaflet');
+    expect(claim(board, 1)).toBe('generic/ar/card');
+    expect(claimJob(board, 0)).toBe(-1);
+    // Every job claimed exactly once.
+    expect([...board.claims.slice(0, jobs.length)]).toEqual(jobs.map(() => 1));
+  });
+
+  it('hands out nothing more once the board is closed (the build was stopped)', () => {
+    const board = jobBoard(jobs, lists);
+    expect(claim(board, 1)).toBe('generic/ar/card');
+    closeBoard(board);
+    expect(claimJob(board, 1)).toBe(-1);
+    expect(claimJob(board, 0)).toBe(-1);
+  });
+
+  it('is shared memory: a copy made for another thread sees the same claims', () => {
+    const board = jobBoard(jobs, lists);
+    const other = structuredClone(board);
+    expect(claim(board, 0)).toBe('generic/en/poster');
+    expect(jobs[claimJob(other, 0)]?.id).toBe('generic/ar/poster');
+    // Not ar/poster again: the copy's claim is seen here.
+    expect(claim(board, 0)).toBe('generic/ar/leaflet');
   });
 });
