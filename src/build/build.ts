@@ -236,9 +236,11 @@ function release(cache: BuildCache, files: readonly string[]): void {
 }
 
 /**
- * Below this many jobs a build runs in this thread: each worker thread first pays ≈1 s to start (tsx, HarfBuzz,
- * fonts). Measured on the 2-core CI machine: 37 jobs 3.8 s in-process vs 4.9 s with 2 workers; 106 jobs 10.2 s vs
- * 8.7 s; the full 212-job matrix 16.7 s vs 12.9 s.
+ * Below this many jobs a build runs in this thread: a worker first pays ≈0.7 s of CPU and ≈45 MB to load the
+ * engine, then reads its own fonts and warms up its own JIT, and adds its heap to the peak RSS (the 18-document
+ * build: ≈240 MiB in one thread, ≈350 MiB with one worker beside it). Measured on the 2-core CI machine when
+ * every runner was a worker: 37 jobs 3.8 s in-process vs 4.9 s with 2 workers; 106 jobs 10.2 s vs 8.7 s; the full
+ * 212-job matrix 16.7 s vs 12.9 s. Since the main thread runs jobs beside N-1 workers, a worker costs less.
  */
 export const MIN_JOBS_FOR_WORKERS = 64;
 
