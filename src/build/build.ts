@@ -138,8 +138,7 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
   }
   const cachedJobs = fresh.length;
   for (const entry of fresh) for (const o of entry.outputs) report({ file: o.file, bytes: o.bytes, pages: o.pages, cached: true });
-  // The largest jobs first, so no core idles at the end waiting for one mixed sheet.
-  todo.sort((a, b) => weight(b) - weight(a));
+  // In what order and on which thread each job runs is the pool's to decide (pool.ts, plan-jobs.ts assignJobs).
 
   const internalErrors: string[] = [];
   let built = 0;
@@ -256,15 +255,12 @@ function release(cache: BuildCache, files: readonly string[]): void {
   }
 }
 
-/** Rough relative cost of a job (measured: a mixed sheet lays out every language; posters fit by search). */
-function weight(job: Job): number {
-  return job.kind === 'mixed-card' ? 10 : job.kind === 'poster' ? 3 : job.kind === 'leaflet' ? 2 : 1;
-}
-
 /**
- * Below this many jobs a build runs in this thread: each worker thread first pays ≈1 s to start (tsx, HarfBuzz,
- * fonts). Measured on the 2-core CI machine: 37 jobs 3.8 s in-process vs 4.9 s with 2 workers; 106 jobs 10.2 s vs
- * 8.7 s; the full 212-job matrix 16.7 s vs 12.9 s.
+ * Below this many jobs a build runs in this thread: a worker first pays ≈0.7 s of CPU and ≈45 MB to load the
+ * engine, then reads its own fonts and warms up its own JIT, and adds its heap to the peak RSS (the 18-document
+ * build: ≈240 MiB in one thread, ≈350 MiB with one worker beside it). Measured on the 2-core CI machine when
+ * every runner was a worker: 37 jobs 3.8 s in-process vs 4.9 s with 2 workers; 106 jobs 10.2 s vs 8.7 s; the full
+ * 212-job matrix 16.7 s vs 12.9 s. Since the main thread runs jobs beside N-1 workers, a worker costs less.
  */
 export const MIN_JOBS_FOR_WORKERS = 64;
 

@@ -23,3 +23,13 @@ export function localized(content: ContentDoc, edition: Edition, lang: string): 
   }
   return result;
 }
+
+/**
+ * Records a localisation made elsewhere (a worker thread is handed the main thread's, as plain data), so
+ * `localized` answers with it instead of localising again.
+ */
+export function rememberLocalized(content: ContentDoc, edition: Edition, lang: string, result: LocalizeResult): void {
+  let memo = byContent.get(content);
+  if (!memo) byContent.set(content, (memo = new Map()));
+  memo.set(`${edition.name}\u0000${lang}`, result);
+}

@@ -44,7 +44,7 @@ export const OPTION_HELP: Record<keyof typeof OPTIONS, string> = {
   material: `--material <names>     Only these materials: ${MATERIAL_NAMES.join(', ')} (comma-separated).`,
   edition: '--edition <names>      Only these editions (file names in editions/, comma-separated).',
   'pdf-standard': '--pdf-standard <std>   none (default, still tagged), ua (PDF/UA-1), a-2b or a-3b (PDF/A; home files only).',
-  jobs: '--jobs <n>             Parallel workers (default: one per core for large builds, in-process for small ones).',
+  jobs: '--jobs <n>             Jobs at once: this thread and n-1 workers (default: one per core for large builds, in-process for small ones).',
   force: '--force                Rebuild everything, even outputs whose inputs did not change.',
   'keep-stale': '--keep-stale           Report out-of-date outputs but leave them in place (default: move them to <out>/.stale/).',
   json: '--json                 Machine-readable output.',

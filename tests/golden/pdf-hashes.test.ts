@@ -54,4 +54,22 @@ describe('PDF bytes', () => {
     expect(Object.keys(actual)).toHaveLength(16);
     expect(actual).toEqual(list.files);
   });
+
+  it('the same bytes when the jobs are shared by the main thread and two workers', async () => {
+    // Workers get the content and the localisations as structured clones and their share of jobs by font group
+    // (src/build/pool.ts): none of that may change a byte.
+    const { dir, content } = copyFixture('content-basic');
+    const out = join(dir, 'output');
+    const summary = await build({
+      contentDir: content,
+      outDir: out,
+      selection: { editions: ['generic'], langs: ['en', 'ar'] },
+      context: { standard: 'none', materialOptions: {} },
+      parallel: 3,
+      force: true,
+    });
+    expect(summary.internalErrors).toEqual([]);
+    const list = JSON.parse(readFileSync(LIST, 'utf8')) as { files: Record<string, string> };
+    expect(pdfHashes(out)).toEqual(list.files);
+  });
 });
