@@ -533,7 +533,10 @@ type PdfJs = {
 };
 let pdfjs: Promise<PdfJs> | undefined;
 
-/** pdf.js and its own worker, loaded while the engine builds the first PDF rather than after it. */
+/**
+ * pdf.js and its own worker, loaded when the first PDF is there to draw. Loading them while the engine builds
+ * (1.7 MB of script) made the first PDF ~0.5 s later on 2 cores and the preview no sooner.
+ */
 function loadPdfJs(): Promise<PdfJs> {
   pdfjs ??= import(/* webpackIgnore: true */ new URL('pdf.min.mjs', import.meta.url).href).then((m: PdfJs) => {
     m.GlobalWorkerOptions.workerPort = new Worker(new URL('pdf.worker.min.mjs', import.meta.url), { type: 'module' });
@@ -591,9 +594,8 @@ async function afterLoad(m: Extract<FromWorker, { type: 'loaded' }>): Promise<vo
   const first = m.editions[0];
   if (first) chooseEdition(first);
   // The first preview at once (the typing pause is for changes, not for loading), asked for before the form is
-  // drawn: the worker builds while the page draws; pdf.js loads meanwhile too.
+  // drawn: the worker builds while the page draws.
   const preview = m.ok ? updatePreview() : Promise.resolve();
-  void loadPdfJs().catch(() => undefined);
   render();
   // Then the rest of the content, once the preview is drawn (on a busy machine, reading it while pdf.js draws
   // would slow the preview down). A build in another language before then makes the worker read it first.
@@ -655,7 +657,7 @@ function preferredLanguage(): string {
 
 async function start(): Promise<void> {
   // Everything the first preview needs is asked for at once: the worker (started above) fetches its engine data,
-  // fonts and wasm meanwhile, and pdf.js loads while the engine builds.
+  // fonts and wasm meanwhile.
   const [strings, zip] = await Promise.all([
     fetch(new URL('data/web-strings.json', import.meta.url)).then((r) => r.json() as Promise<WebStrings>),
     fetch(new URL('data/content.zip', import.meta.url)).then(async (r) => new Uint8Array(await r.arrayBuffer())),
