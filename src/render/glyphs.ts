@@ -210,8 +210,10 @@ export function drawGlyphs(
         for (const op of opsOf(order[n]!)) {
           if (typeof op === 'string') inner.push(op);
           else if (op.own) {
+            // Operators before it that show nothing (the run's Tf and Tm) go with it rather than alone.
+            const lead = inner.some((o) => o.endsWith('TJ')) ? [] : inner.splice(0);
             flushInner();
-            segment({ lang, ...op.segment }, () => doc.addContent(op.ops.join('\n')), '');
+            segment({ lang, ...op.segment }, () => doc.addContent([...lead, ...op.ops].join('\n')), '');
           } else inner.push(spanOpen(op.segment), ...op.ops, 'EMC');
         }
       }
@@ -267,12 +269,16 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, u
     parts = [];
   };
 
-  units.forEach((unit, u) => {
+  // The run's own size, set again before its next glyph after one that reported poppler's size.
+  let restore: string | undefined;
+  units.forEach((unit) => {
     if (unit.wrap.kind !== 'none') {
       flushTJ();
       out.push(...ops);
       ops = [];
     }
+    if (restore !== undefined) ops.push(restore);
+    restore = undefined;
     for (const { index, text } of unit.glyphs) {
       const g = run.glyphs[index]!;
       if (g.dy !== rise) {
@@ -307,8 +313,7 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, u
       const sized = unit.sized === true && popplerSize !== undefined;
       if (sized) ops.push(`/${font.id} ${num(popplerSize)} Tf`, '[] TJ');
       out.push({ segment: unit.wrap.kind === 'actual' ? { actual: unit.wrap.actual } : {}, ops, ...(sized ? { own: true } : {}) });
-      // The run's own size again for its glyphs after it (the next run sets its own).
-      if (sized && u < units.length - 1) out.push(`/${font.id} ${num(run.size)} Tf`);
+      if (sized) restore = `/${font.id} ${num(run.size)} Tf`;
       ops = [];
     }
   });
