@@ -36,6 +36,11 @@ export interface GlyphUnit {
    * (`popplerReach`). Nothing moves on the page.
    */
   readonly reach?: number;
+  /**
+   * The unit (one glyph in /ActualText) reports its line's poppler font size at its EMC (`reportSize`,
+   * poppler-blocks.ts): the writer sets that size and shows an empty TJ just before the EMC.
+   */
+  readonly sized?: boolean;
 }
 
 /** Options for `planRun`. */
@@ -394,4 +399,53 @@ function splitCluster(run: ShapedRun, glyphs: readonly number[], chars: readonly
     if (t === undefined) return { glyphs: [{ index, text: FILLER }], wrap: opts.clusterActualText ? { kind: 'actual', actual: '' } : { kind: 'none' } };
     return { glyphs: [{ index, text: t }], wrap: MARK.test(t) ? { kind: 'span' } : { kind: 'none' } };
   });
+}
+
+/** Text that poppler keeps as a character of a word (not a space, a format character or nothing). */
+const VISIBLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u;
+
+/**
+ * The run's glyph at the `side` edge of the line in poppler's boxes, put in an /ActualText of its own that reports
+ * the line's poppler size (`sized`); undefined when the run has no glyph poppler reads (spaces only).
+ *
+ * Why an edge glyph: RTL lines have no line /ActualText (poppler reverses it, docs/text-extraction.md), so only a
+ * glyph's own /ActualText can report a size, and poppler gives it a word of its own (`TextPage::addChar` starts a
+ * word where the font size changes; without a gap between the boxes no space is printed). `TextPage::coalesce`
+ * starts a block from the leftmost word of the top rows and takes its font size for the line-spacing test, so the
+ * leftmost glyph of every line of the paragraph reports it; it then grows the block to words on the next line
+ * that overlap the block horizontally and have that size within 5%, and takes in the rest of a line it reached
+ * (words within 60% of the size): the rightmost glyph, where an RTL paragraph's lines are aligned, reports it too.
+ *
+ * Writing order is position order for LTR and its reverse for RTL (RTL runs are written right to left). A glyph
+ * already in /ActualText of its own keeps its text; a plain glyph gets its own text, reversed in an RTL run as
+ * splitCluster writes cluster texts (poppler lays an /ActualText out left to right and reverses RTL lines), so
+ * poppler reads the same characters. pdf.js, MuPDF and the structure text ignore /ActualText.
+ */
+export function reportSize(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl', side: 'left' | 'right'): GlyphUnit[] | undefined {
+  const read = units.flatMap((unit, u) =>
+    unit.wrap.kind === 'actual'
+      ? VISIBLE.test(unit.wrap.actual)
+        ? [{ u, g: 0 }]
+        : []
+      : unit.wrap.kind === 'none'
+        ? unit.glyphs.flatMap((glyph, g) => (glyph.text !== FILLER && VISIBLE.test(glyph.text) ? [{ u, g }] : []))
+        : [],
+  );
+  const pick = (side === 'left') === (direction === 'ltr') ? read[0] : read[read.length - 1];
+  if (!pick) return undefined;
+  const unit = units[pick.u]!;
+  const out = [...units];
+  if (unit.wrap.kind === 'actual') {
+    out[pick.u] = { ...unit, sized: true };
+    return out;
+  }
+  const glyph = unit.glyphs[pick.g]!;
+  const text = direction === 'rtl' ? [...glyph.text].reverse().join('') : glyph.text;
+  const split: GlyphUnit[] = [
+    ...(pick.g > 0 ? [{ glyphs: unit.glyphs.slice(0, pick.g), wrap: unit.wrap }] : []),
+    { glyphs: [glyph], wrap: { kind: 'actual', actual: text }, sized: true },
+    ...(pick.g < unit.glyphs.length - 1 ? [{ glyphs: unit.glyphs.slice(pick.g + 1), wrap: unit.wrap }] : []),
+  ];
+  out.splice(pick.u, 1, ...split);
+  return out;
 }

@@ -4,7 +4,7 @@ import { fillColorOp } from './color.ts';
 import type { Color } from '../layout/frame.ts';
 import { num } from './number.ts';
 import { embedWithCodes } from './font-embed.ts';
-import { planRun, type GlyphUnit, type PlanOptions } from './glyph-text.ts';
+import { planRun, reportSize, type GlyphUnit, type PlanOptions } from './glyph-text.ts';
 import type { PdfEmbeddedFont, PdfKitDocument } from './pdfkit-internals.ts';
 import { TextCodes } from './text-codes.ts';
 
@@ -44,8 +44,11 @@ export interface Segment {
  */
 export type SegmentWriter = (segment: Segment | undefined, write: () => void, text: string) => void;
 
-/** A content-stream operator, or operators that go in marked content of their own. */
-type Op = string | { readonly segment: Segment; readonly ops: readonly string[] };
+/**
+ * A content-stream operator, or operators that go in marked content of their own; `own`: never nested in a run's
+ * /Lang sequence (a glyph reporting poppler's size, glyph-text.ts reportSize).
+ */
+type Op = string | { readonly segment: Segment; readonly ops: readonly string[]; readonly own?: boolean };
 
 /** Glyph lookup: manifest face id → the face opened once by the font registry. */
 export type FaceLookup = (faceId: string) => LoadedFace;
@@ -99,8 +102,10 @@ export class GlyphFonts {
  * (CTM, font, text matrix), so the marked content must end while that state still describes the drawn glyphs —
  * with EMC after `Q` pdftotext sees a flipped, zero-size line and reverses the page's reading order.
  * `lineActualText` says whether `mark` gives the line an /ActualText (then no cluster inside may have one).
- * `popplerSize` (only with `lineActualText`): the font size poppler is to record for the line's /ActualText
- * (poppler-blocks.ts); set after the glyphs, at the end of each marked-content sequence, so nothing drawn changes.
+ * `popplerSize`: the font size poppler is to record for the line (poppler-blocks.ts). With `lineActualText`, for
+ * the line's /ActualText: set after the glyphs, at the end of each marked-content sequence. Without (RTL lines),
+ * for the /ActualText of the line's leftmost and rightmost glyph (glyph-text.ts, reportSize), and set back after
+ * its EMC. Either way an empty TJ follows the size and nothing drawn changes.
  */
 export function drawGlyphs(
   doc: PdfKitDocument,
@@ -124,16 +129,26 @@ export function drawGlyphs(
     const i = logical.indexOf(run);
     return { afterLtr: logical[i - 1]?.direction === 'ltr', beforeLtr: logical[i + 1]?.direction === 'ltr' };
   };
+  const placed = runs.map((run) => fonts.forPage(run.face.id));
+  const units = runs.map((run, i) => planUnits(run, placed[i]!.face, !lineActualText, rtlLine(run)));
+  if (!lineActualText && popplerSize !== undefined) {
+    // Runs are in visual order: the line's leftmost glyph poppler reads is in the first run that has one.
+    for (const side of ['left', 'right'] as const) {
+      const visual = runs.map((_, i) => i);
+      for (const i of side === 'left' ? visual : visual.reverse()) {
+        const sized = reportSize(units[i]!, runs[i]!.direction, side);
+        if (!sized) continue;
+        units[i] = sized;
+        break;
+      }
+    }
+  }
   let pen = 0;
   const runFonts: string[] = [];
-  const runOps = runs.map((run) => {
-    const { font, face } = fonts.forPage(run.face.id);
+  const runOps = runs.map((run, i) => {
+    const { font, face } = placed[i]!;
     runFonts.push(font.id);
-    const ops: Op[] = [
-      `/${font.id} ${num(run.size)} Tf`,
-      `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`,
-      ...runOperators(run, font, face, !lineActualText, rtlLine(run)),
-    ];
+    const ops: Op[] = [`/${font.id} ${num(run.size)} Tf`, `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`, ...runOperators(run, font, face, units[i]!, popplerSize)];
     pen += (run.glyphs.reduce((sum, g) => sum + g.ax, 0) * run.size) / run.face.unitsPerEm;
     return ops;
   });
@@ -178,27 +193,55 @@ export function drawGlyphs(
         n++;
         continue;
       }
-      // A run of runs in one other language: one marked-content sequence; their own clusters nest inside it.
+      // A run of runs in one other language: one marked-content sequence; their own clusters nest inside it,
+      // except a glyph that reports poppler's size (`own`): the sequence ends for it and it gets one of its own
+      // with the language, as in the line's plain content (else poppler's structure text would end at its EMC).
       flush();
-      const inner: string[] = [];
+      let inner: string[] = [];
       let text = '';
+      const flushInner = () => {
+        if (inner.length) segment({ lang }, () => doc.addContent(sized(inner.join('\n'))), text);
+        inner = [];
+        text = '';
+      };
       for (; n < order.length && runs[order[n]!]!.spanLang === lang; n++) {
         text += runs[order[n]!]!.text;
         font = runFonts[order[n]!];
-        for (const op of opsOf(order[n]!)) inner.push(...(typeof op === 'string' ? [op] : [spanOpen(op.segment), ...op.ops, 'EMC']));
+        for (const op of opsOf(order[n]!)) {
+          if (typeof op === 'string') inner.push(op);
+          else if (op.own) {
+            // Operators before it that show nothing (the run's Tf and Tm) go with it rather than alone.
+            const lead = inner.some((o) => o.endsWith('TJ')) ? [] : inner.splice(0);
+            flushInner();
+            segment({ lang, ...op.segment }, () => doc.addContent([...lead, ...op.ops].join('\n')), '');
+          } else inner.push(spanOpen(op.segment), ...op.ops, 'EMC');
+        }
       }
-      segment({ lang }, () => doc.addContent(sized(inner.join('\n'))), text);
+      flushInner();
     }
     flush();
   });
   doc.addContent('ET\nQ');
 }
 
+/** glyph-text.ts's plan for one run, with the font's cmap and advances. */
+function planUnits(run: ShapedRun, face: LoadedFace, clusterActualText: boolean, rtlLine: PlanOptions['rtlLine']): GlyphUnit[] {
+  const fk = face.fontkit as FontkitLike;
+  return planRun(run, {
+    clusterActualText,
+    ...(rtlLine ? { rtlLine } : {}),
+    cmapGlyph: (cp) => fk.glyphForCodePoint(cp).id,
+    pdfAdvance: (id) => fk.getGlyph(id).advanceWidth,
+  });
+}
+
 /**
  * Operators for one run, starting at the current text matrix (the run's left end): TJ for the glyphs, Ts for
- * y offsets, and the marked content glyph-text.ts asks for around clusters of RTL runs.
+ * y offsets, and the marked content glyph-text.ts asks for around clusters of RTL runs. A `sized` unit ends with
+ * `popplerSize` set and an empty TJ (poppler takes the size for the /ActualText at its EMC), and the run's size
+ * is set again after it.
  */
-function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, clusterActualText: boolean, rtlLine: PlanOptions['rtlLine']): Op[] {
+function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, units: readonly GlyphUnit[], popplerSize: number | undefined): Op[] {
   const fk = face.fontkit as FontkitLike;
   const codes = fontCodes.get(font)!;
   const k = 1000 / run.face.unitsPerEm; // font units → TJ units (thousandths of an em)
@@ -209,12 +252,6 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, c
     origin.push((sum + g.dx) * k);
     sum += g.ax;
   }
-  const units: GlyphUnit[] = planRun(run, {
-    clusterActualText,
-    ...(rtlLine ? { rtlLine } : {}),
-    cmapGlyph: (cp) => fk.glyphForCodePoint(cp).id,
-    pdfAdvance: (id) => fk.getGlyph(id).advanceWidth,
-  });
 
   const out: Op[] = [];
   let ops: string[] = [];
@@ -232,12 +269,16 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, c
     parts = [];
   };
 
-  for (const unit of units) {
+  // The run's own size, set again before its next glyph after one that reported poppler's size.
+  let restore: string | undefined;
+  units.forEach((unit) => {
     if (unit.wrap.kind !== 'none') {
       flushTJ();
       out.push(...ops);
       ops = [];
     }
+    if (restore !== undefined) ops.push(restore);
+    restore = undefined;
     for (const { index, text } of unit.glyphs) {
       const g = run.glyphs[index]!;
       if (g.dy !== rise) {
@@ -269,10 +310,13 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, c
     }
     if (unit.wrap.kind !== 'none') {
       flushTJ();
-      out.push({ segment: unit.wrap.kind === 'actual' ? { actual: unit.wrap.actual } : {}, ops });
+      const sized = unit.sized === true && popplerSize !== undefined;
+      if (sized) ops.push(`/${font.id} ${num(popplerSize)} Tf`, '[] TJ');
+      out.push({ segment: unit.wrap.kind === 'actual' ? { actual: unit.wrap.actual } : {}, ops, ...(sized ? { own: true } : {}) });
+      if (sized) restore = `/${font.id} ${num(run.size)} Tf`;
       ops = [];
     }
-  }
+  });
   flushTJ();
   if (rise !== 0) ops.push('0 Ts');
   return [...out, ...ops];

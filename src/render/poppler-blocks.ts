@@ -1,4 +1,4 @@
-import type { Positioned } from '../layout/frame.ts';
+import type { Positioned, TextLineItem } from '../layout/frame.ts';
 
 /**
  * poppler's `TextPage::coalesce` grows a text block from a word only to the lines whose baseline is at most
@@ -16,16 +16,28 @@ export const POPPLER_LINE_SPACING = 1.5;
 const SPACING_MARGIN = 0.02;
 
 /**
- * The font size each LTR line reports to poppler, by index into `items`: set where its paragraph's lines are
+ * poppler takes a word into a block on a line the block already has only if its font size is within 60% of the
+ * block's (`maxBlockFontSizeDelta2`). An RTL line reports its size on its edge glyphs only, and the block that
+ * gathers the rest of the line may have started from a word at the natural size: the edge glyph is only taken in
+ * with it while the reported size stays that close. Urdu (Nastaliq, set 2.5 font sizes apart) would need 1.7
+ * times its size, and its first letter then came out in another block than the rest of the word (measured on the
+ * leaflet), so such paragraphs are left as they are; Naskh's 1.8 needs 1.22 times.
+ */
+const POPPLER_SAME_LINE_SIZE = 0.6;
+
+/**
+ * The font size each line reports to poppler, by index into `items`: set where its paragraph's lines are
  * further apart than poppler joins into one block. poppler takes an /ActualText's word font size at its EMC, from
- * the last `Tf` a text-showing operator ran under (glyphs.ts writes `Tf` and an empty `[] TJ` after the line's
- * last glyph, so nothing drawn changes):
- * every line of such a paragraph gets the size at which its widest line gap is just inside the limit, one size for
- * the whole paragraph, since poppler also only joins lines whose font sizes agree within 5%. Only lines with an
- * /ActualText of their own (LTR) can report a size; RTL lines are read from their glyphs.
+ * the last `Tf` a text-showing operator ran under (glyphs.ts writes `Tf` and an empty `[] TJ` after the glyphs,
+ * so nothing drawn changes): an LTR line reports it for its own /ActualText, an RTL line (which has none) for the
+ * /ActualText of its leftmost and rightmost glyph (glyph-text.ts, reportSize), the words poppler starts a block
+ * from and reaches the next line with. Every line of such a paragraph gets the size at which its widest line gap
+ * is just inside the limit, one size for the whole paragraph, since poppler also only joins lines whose font
+ * sizes agree within 5%.
  *
  * A paragraph's later lines are found as the line items that follow it in the frame with the same tag (or none:
- * artifact copies of a card) and a text that does not start at the paragraph's beginning (`Line.start > 0`).
+ * artifact copies of a card), the same direction and a text that does not start at the paragraph's beginning
+ * (`Line.start > 0`).
  */
 export function popplerLineSizes(items: readonly Positioned[]): Map<number, number> {
   const sizes = new Map<number, number>();
@@ -35,13 +47,16 @@ export function popplerLineSizes(items: readonly Positioned[]): Map<number, numb
     const natural = Math.max(0, ...paragraph.map((i) => lineSize(items[i]!)));
     // Only where poppler splits the paragraph: elsewhere the text layer stays exactly as it was.
     const needed = gap / (POPPLER_LINE_SPACING * (1 - SPACING_MARGIN));
-    if (paragraph.length > 1 && gap > POPPLER_LINE_SPACING * natural) {
+    const ltr = paragraph.length > 0 && (items[paragraph[0]!]!.item as TextLineItem).line.direction === 'ltr';
+    const reachable = ltr || needed - natural < POPPLER_SAME_LINE_SIZE * (1 - SPACING_MARGIN) * natural;
+    if (paragraph.length > 1 && gap > POPPLER_LINE_SPACING * natural && reachable) {
       for (const i of paragraph) sizes.set(i, needed);
       // A list item's marker (•, 1.) is a line of its own on the first line's baseline, written just before it.
-      // poppler starts the block from it (the page's leftmost word), and takes the block's font size from there.
+      // In LTR poppler starts the block from it (the page's leftmost word), and takes the block's font size from
+      // there; an RTL marker is the line's rightmost word, taken in with the line at its own size (measured).
       const first = paragraph[0]!;
       const marker = items[first - 1];
-      if (marker?.item.kind === 'line' && marker.item.line.direction === 'ltr' && Math.abs(marker.y - items[first]!.y) < SAME_BASELINE)
+      if (ltr && marker?.item.kind === 'line' && marker.item.line.direction === 'ltr' && Math.abs(marker.y - items[first]!.y) < SAME_BASELINE)
         sizes.set(first - 1, needed);
     }
     paragraph = [];
@@ -49,11 +64,16 @@ export function popplerLineSizes(items: readonly Positioned[]): Map<number, numb
   };
   items.forEach((positioned, i) => {
     const { item } = positioned;
-    if (item.kind !== 'line' || item.line.direction !== 'ltr') return close();
+    if (item.kind !== 'line') return close();
     const last = paragraph[paragraph.length - 1];
     const previous = last === undefined ? undefined : items[last]!;
     const continues =
-      previous !== undefined && previous.item.kind === 'line' && item.line.start > 0 && previous.item.tag === item.tag && positioned.y > previous.y;
+      previous !== undefined &&
+      previous.item.kind === 'line' &&
+      item.line.start > 0 &&
+      previous.item.tag === item.tag &&
+      previous.item.line.direction === item.line.direction &&
+      positioned.y > previous.y;
     if (!continues) {
       close();
       paragraph = [i];

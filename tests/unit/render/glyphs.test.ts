@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FILLER, LRM, planRun, RLM } from '../../../src/render/glyph-text.ts';
+import { FILLER, LRM, planRun, reportSize, RLM, type GlyphUnit } from '../../../src/render/glyph-text.ts';
 import { renderPdf } from '../../../src/render/pdf.ts';
-import type { TextLineItem } from '../../../src/layout/frame.ts';
+import type { DocumentSpec, Positioned, TextLineItem } from '../../../src/layout/frame.ts';
 import type { ShapedRun } from '../../../src/text/types.ts';
-import { simpleDoc } from './helpers.ts';
+import { BLACK, setLines, simpleDoc } from './helpers.ts';
 import { cidToGid, pageFontIds, pageFontWidths, pages, readObjects, refOf, shownGlyphs, toUnicode } from './pdf-read.ts';
 
 /**
@@ -13,6 +13,56 @@ import { cidToGid, pageFontIds, pageFontWidths, pages, readObjects, refOf, shown
 
 /** Size and units per em for hand-made runs: 10 pt, 1000 units (1 unit = 0.01 pt). */
 const UNITS = { size: 10, face: { unitsPerEm: 1000 } };
+
+/**
+ * Read the content stream back, re-run the TJ arithmetic with the /W widths the PDF declares, and compare every
+ * glyph's id and origin with HarfBuzz's numbers (every item of the page's frame a line).
+ */
+async function expectGlyphsAsShaped(spec: DocumentSpec): Promise<string> {
+  const page = spec.pages[0]!;
+  const pdf = await renderPdf(spec);
+  const objs = readObjects(pdf);
+  const pageObj = pages(objs)[0]!;
+  const contentId = Number(/\/Contents (\d+) 0 R/.exec(pageObj.body)![1]);
+  const content = objs.get(contentId)!.stream!.toString('latin1');
+  const shown = shownGlyphs(content, pageFontWidths(objs, pageObj), page.height);
+
+  // Expected: walk the lines' runs with HarfBuzz advances/offsets, in writing order (runs in logical order, an
+  // RTL run's glyphs right to left); subset glyph ids are assigned per font in first-use order.
+  const expected: { face: string; gid: number; x: number; y: number }[] = [];
+  for (const p of page.frame.items) {
+    const item = p.item as TextLineItem;
+    let pen = 0;
+    const placed: { start: number; glyphs: typeof expected }[] = [];
+    for (const run of item.line.runs) {
+      const k = run.size / run.face.unitsPerEm;
+      const glyphs: typeof expected = [];
+      for (const g of run.glyphs) {
+        glyphs.push({ face: run.face.id, gid: g.id, x: p.x + (pen + g.dx) * k, y: page.height - p.y + g.dy * k });
+        pen += g.ax;
+      }
+      placed.push({ start: run.start, glyphs: run.direction === 'rtl' ? glyphs.reverse() : glyphs });
+    }
+    placed.sort((a, b) => a.start - b.start).forEach((r) => expected.push(...r.glyphs));
+  }
+  const maps = new Map([...pageFontIds(objs, pageObj)].map(([name, id]) => [name, cidToGid(objs, id)]));
+  expect(shown.length).toBe(expected.length);
+  const cids = new Map<string, Map<number, number>>();
+  const fontOfFace = new Map<string, string>();
+  shown.forEach((got, i) => {
+    const want = expected[i]!;
+    // One PDF font per face, consistently.
+    if (!fontOfFace.has(want.face)) fontOfFace.set(want.face, got.font);
+    expect(got.font).toBe(fontOfFace.get(want.face));
+    const perFont = cids.get(want.face) ?? new Map<number, number>();
+    cids.set(want.face, perFont);
+    if (!perFont.has(want.gid)) perFont.set(want.gid, perFont.size + 1); // CID 0 is .notdef
+    expect(maps.get(got.font)![got.cid], `glyph ${i}`).toBe(perFont.get(want.gid));
+    expect(got.x, `x of glyph ${i}`).toBeCloseTo(want.x, 3);
+    expect(got.y, `y of glyph ${i}`).toBeCloseTo(want.y, 3);
+  });
+  return content;
+}
 
 describe('drawGlyphs', () => {
   const samples = [
@@ -28,51 +78,90 @@ describe('drawGlyphs', () => {
 
   for (const s of samples) {
     it(`places every glyph where HarfBuzz put it: ${s.name}`, async () => {
-      const spec = simpleDoc([{ text: s.text, lang: s.lang, size: 14 }], s.lang);
-      const page = spec.pages[0]!;
-      const pdf = await renderPdf(spec);
-      const objs = readObjects(pdf);
-      const pageObj = pages(objs)[0]!;
-      const contentId = Number(/\/Contents (\d+) 0 R/.exec(pageObj.body)![1]);
-      const content = objs.get(contentId)!.stream!.toString('latin1');
-      const shown = shownGlyphs(content, pageFontWidths(objs, pageObj), page.height);
-
-      // Expected: walk the lines' runs with HarfBuzz advances/offsets, in writing order (runs in logical order, an
-      // RTL run's glyphs right to left); subset glyph ids are assigned per font in first-use order.
-      const expected: { face: string; gid: number; x: number; y: number }[] = [];
-      for (const p of page.frame.items) {
-        const item = p.item as TextLineItem;
-        let pen = 0;
-        const placed: { start: number; glyphs: typeof expected }[] = [];
-        for (const run of item.line.runs) {
-          const k = run.size / run.face.unitsPerEm;
-          const glyphs: typeof expected = [];
-          for (const g of run.glyphs) {
-            glyphs.push({ face: run.face.id, gid: g.id, x: p.x + (pen + g.dx) * k, y: page.height - p.y + g.dy * k });
-            pen += g.ax;
-          }
-          placed.push({ start: run.start, glyphs: run.direction === 'rtl' ? glyphs.reverse() : glyphs });
-        }
-        placed.sort((a, b) => a.start - b.start).forEach((r) => expected.push(...r.glyphs));
-      }
-      const maps = new Map([...pageFontIds(objs, pageObj)].map(([name, id]) => [name, cidToGid(objs, id)]));
-      expect(shown.length).toBe(expected.length);
-      const cids = new Map<string, Map<number, number>>();
-      const fontOfFace = new Map<string, string>();
-      shown.forEach((got, i) => {
-        const want = expected[i]!;
-        // One PDF font per face, consistently.
-        if (!fontOfFace.has(want.face)) fontOfFace.set(want.face, got.font);
-        expect(got.font).toBe(fontOfFace.get(want.face));
-        const perFont = cids.get(want.face) ?? new Map<number, number>();
-        cids.set(want.face, perFont);
-        if (!perFont.has(want.gid)) perFont.set(want.gid, perFont.size + 1); // CID 0 is .notdef
-        expect(maps.get(got.font)![got.cid], `glyph ${i}`).toBe(perFont.get(want.gid));
-        expect(got.x, `x of glyph ${i}`).toBeCloseTo(want.x, 3);
-        expect(got.y, `y of glyph ${i}`).toBeCloseTo(want.y, 3);
-      });
+      await expectGlyphsAsShaped(simpleDoc([{ text: s.text, lang: s.lang, size: 14 }], s.lang));
     });
   }
+
+  it('draws an RTL paragraph set further apart than poppler joins exactly as shaped, two glyphs a line reporting a size', async () => {
+    const size = 7;
+    const lines = setLines('روی ورق — اول این طرف را چاپ کنید', 'prs', size, 32);
+    const items: Positioned[] = lines.map((line, i) => ({
+      x: 581 - line.width,
+      y: 30 + i * 1.96 * size,
+      item: { kind: 'line', line, color: BLACK, tag: 'label' },
+    }));
+    const spec = simpleDoc([{ text: 'x', lang: 'prs' }], 'prs');
+    const page = spec.pages[0]!;
+    const content = await expectGlyphsAsShaped({
+      ...spec,
+      pages: [{ ...page, frame: { ...page.frame, items } }],
+      structure: { id: 'doc', role: 'Document', children: [{ id: 'label', role: 'P', children: [] }] },
+    });
+    // Each line's leftmost and rightmost glyph (the same one on a one-glyph line) ends its /ActualText at the
+    // reported size; before the run's next glyph its own size is set again (expectGlyphsAsShaped: same origins).
+    const sized = [...content.matchAll(/\/(F\d+) ([\d.]+) Tf\n\[\] TJ\nEMC/g)];
+    expect(lines.length).toBeGreaterThan(2);
+    expect(sized.length).toBe(2 * lines.length);
+    for (const m of sized) expect(Number(m[2])).toBeCloseTo((1.96 * size) / (1.5 * 0.98), 3);
+    expect(content).not.toMatch(/\[\] TJ\nEMC\n(?:(?!Tf)[\s\S])*?\[<[0-9a-f]/);
+  });
+
+  it('reportSize: an RTL line’s edge glyph poppler reads gets /ActualText of its own text (reversed) with the size', () => {
+    const rtl = {
+      text: 'لا بـ',
+      direction: 'rtl',
+      ...UNITS,
+      glyphs: [
+        { id: 1, cluster: 3, ax: 100, dx: 0, dy: 0 },
+        { id: 2, cluster: 2, ax: 100, dx: 0, dy: 0 },
+        { id: 5, cluster: 0, ax: 200, dx: 0, dy: 0 },
+        { id: 3, cluster: 0, ax: 0, dx: 0, dy: 0 },
+      ],
+    } as unknown as ShapedRun;
+    const units = planRun(rtl, { clusterActualText: true, cmapGlyph: () => -1 });
+    // Written right to left: the rightmost glyph poppler reads is the first with text (not the FILLER in an
+    // empty /ActualText), the leftmost the last; lam-alef's text is reversed, as poppler reverses RTL lines.
+    expect(reportSize(units, 'rtl', 'right')).toEqual([
+      units[0],
+      { glyphs: [{ index: 2, text: 'لا' }], wrap: { kind: 'actual', actual: 'ال' }, sized: true },
+      {
+        glyphs: [
+          { index: 1, text: ' ' },
+          { index: 0, text: 'بـ' },
+        ],
+        wrap: { kind: 'none' },
+      },
+    ]);
+    expect(reportSize(units, 'rtl', 'left')).toEqual([
+      units[0],
+      {
+        glyphs: [
+          { index: 2, text: 'لا' },
+          { index: 1, text: ' ' },
+        ],
+        wrap: { kind: 'none' },
+      },
+      { glyphs: [{ index: 0, text: 'بـ' }], wrap: { kind: 'actual', actual: 'ـب' }, sized: true },
+    ]);
+    // A glyph already in /ActualText of its own keeps it; a run poppler reads nothing of has no edge.
+    const marked: GlyphUnit[] = [{ glyphs: [{ index: 0, text: '.' }], wrap: { kind: 'actual', actual: `${RLM}.` } }];
+    expect(reportSize(marked, 'rtl', 'left')).toEqual([{ ...marked[0], sized: true }]);
+    expect(reportSize([{ glyphs: [{ index: 0, text: ' ' }], wrap: { kind: 'none' } }], 'rtl', 'left')).toBeUndefined();
+    // LTR (an English run in an RTL line): leftmost first, text as it is.
+    const ltr: GlyphUnit[] = [
+      {
+        glyphs: [
+          { index: 0, text: 'P' },
+          { index: 1, text: 'L' },
+        ],
+        wrap: { kind: 'none' },
+      },
+    ];
+    expect(reportSize(ltr, 'ltr', 'left')).toEqual([
+      { glyphs: [{ index: 0, text: 'P' }], wrap: { kind: 'actual', actual: 'P' }, sized: true },
+      { glyphs: [{ index: 1, text: 'L' }], wrap: { kind: 'none' } },
+    ]);
+  });
 
   it('gives the logically first glyph of a cluster the whole cluster text; its other glyphs FILLER', () => {
     const run = {

@@ -20,10 +20,35 @@ describe('popplerLineSizes', () => {
     expect(size).toBeLessThan(7 * 1.1); // just inside the limit, not more
   });
 
-  it('leaves paragraphs poppler already joins, single lines and RTL lines alone', () => {
+  it('leaves paragraphs poppler already joins and single lines alone', () => {
     expect(popplerLineSizes(para('FRONT — print this side first', 'en', 7, 34, 10)).size).toBe(0);
     expect(popplerLineSizes(para('Cut', 'en', 7, 34, 12)).size).toBe(0);
-    expect(popplerLineSizes(para('روی ورق — اول این طرف را چاپ کنید', 'fa', 7, 34, 14)).size).toBe(0);
+    expect(popplerLineSizes(para('روی ورق — اول این طرف را چاپ کنید', 'fa', 7, 34, 10)).size).toBe(0);
+  });
+
+  it('gives an RTL paragraph (Naskh, 1.96 font sizes apart) one size, but not an Urdu one 2.5 font sizes apart', () => {
+    const fa = para('روی ورق — اول این طرف را چاپ کنید', 'fa', 7, 34, 13.71, 'label');
+    expect(fa.length).toBeGreaterThan(2);
+    const sizes = popplerLineSizes(fa);
+    expect([...sizes.keys()]).toEqual(fa.map((_, i) => i));
+    expect(new Set(sizes.values()).size).toBe(1);
+    expect(13.71).toBeLessThan(POPPLER_LINE_SPACING * sizes.get(0)!);
+    // Only the line's edge glyphs report it: a size 60% above the text's, and poppler no longer takes them in
+    // with the rest of their line (maxBlockFontSizeDelta2).
+    const ur = para('پچھلا رخ — دوسری طرف پرنٹ کریں، لمبے کنارے سے پلٹیں', 'ur', 9.5, 60, 23.75, 'label');
+    expect(ur.length).toBeGreaterThan(1);
+    expect(popplerLineSizes(ur).size).toBe(0);
+  });
+
+  it('gives an RTL list marker nothing (it is the line’s rightmost word) and does not join lines of both directions', () => {
+    const marker = para('•', 'fa', 7, 10, 13.71, 'lbl', 200);
+    const body = para('اگر گرفتار شدید، ممکن است مجبور باشید تابعیت تان را بگویید. مشورهٔ حقوقی و ترجمان بخواهید.', 'fa', 7, 200, 13.71, 'body');
+    expect(body.length).toBe(2);
+    const sizes = popplerLineSizes([...marker, ...body]);
+    expect([...sizes.keys()]).toEqual([1, 2]);
+    const en = para('FRONT — print this side first', 'en', 7, 34, 13.71, 'body');
+    const mixed = [body[0]!, { ...en[1]!, y: body[1]!.y }];
+    expect(popplerLineSizes(mixed).size).toBe(0);
   });
 
   it('gives a list marker on the first line’s baseline the size of its item, and nothing to the next paragraph', () => {
