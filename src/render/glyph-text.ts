@@ -251,22 +251,39 @@ function bidiEdges(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl', edges:
     });
   }
   if (!marks.size) return [...units];
+  return isolateGlyphs(units, (g) => {
+    const m = marks.get(g.index);
+    return m && { glyphs: [g], wrap: { kind: 'actual', actual: m.before + g.text + m.after } };
+  });
+}
+
+/**
+ * The units, with every glyph that `own` gives a unit of its own taken out of its unit into that one; the glyphs
+ * before and after it stay together with their unit's wrap, in order. A unit none of whose glyphs is taken out is
+ * kept as it is.
+ */
+function isolateGlyphs(units: readonly GlyphUnit[], own: (g: GlyphUnit['glyphs'][number], unit: GlyphUnit) => GlyphUnit | undefined): GlyphUnit[] {
   const out: GlyphUnit[] = [];
   for (const unit of units) {
+    const owned = unit.glyphs.map((g) => own(g, unit));
+    if (owned.every((u) => u === undefined)) {
+      out.push(unit);
+      continue;
+    }
     let plain: GlyphUnit['glyphs'][number][] = [];
     const flush = () => {
       if (plain.length) out.push({ glyphs: plain, wrap: unit.wrap });
       plain = [];
     };
-    for (const g of unit.glyphs) {
-      const m = marks.get(g.index);
-      if (!m) {
+    unit.glyphs.forEach((g, i) => {
+      const u = owned[i];
+      if (!u) {
         plain.push(g);
-        continue;
+        return;
       }
       flush();
-      out.push({ glyphs: [g], wrap: { kind: 'actual', actual: m.before + g.text + m.after } });
-    }
+      out.push(u);
+    });
     flush();
   }
   return out;
@@ -322,30 +339,15 @@ function popplerReach(run: ShapedRun, units: readonly GlyphUnit[], pdfAdvance: (
     if (gap > POPPLER_GAP * run.face.unitsPerEm) reach.set(box.glyph, gap);
   }
   if (!reach.size) return [...units];
-  const out: GlyphUnit[] = [];
-  for (const unit of units) {
-    if (unit.wrap.kind === 'actual') {
-      const r = reach.get(unit.glyphs[0]!.index);
-      out.push(r !== undefined && unit.glyphs.length === 1 ? { ...unit, reach: r } : unit);
-      continue;
-    }
-    let plain: GlyphUnit['glyphs'][number][] = [];
-    const flush = () => {
-      if (plain.length) out.push({ glyphs: plain, wrap: unit.wrap });
-      plain = [];
-    };
-    for (const g of unit.glyphs) {
-      const r = reach.get(g.index);
-      if (r === undefined) {
-        plain.push(g);
-        continue;
-      }
-      flush();
-      out.push({ glyphs: [g], wrap: { kind: 'actual', actual: g.text }, reach: r });
-    }
-    flush();
-  }
-  return out;
+  // A one-glyph /ActualText unit reaches as it is; a plain unit's glyph goes into /ActualText of its own text.
+  const reaching = units.map((unit) => {
+    const r = unit.wrap.kind === 'actual' && unit.glyphs.length === 1 ? reach.get(unit.glyphs[0]!.index) : undefined;
+    return r === undefined ? unit : { ...unit, reach: r };
+  });
+  return isolateGlyphs(reaching, (g, unit) => {
+    const r = unit.wrap.kind === 'actual' ? undefined : reach.get(g.index);
+    return r === undefined ? undefined : { glyphs: [g], wrap: { kind: 'actual', actual: g.text }, reach: r };
+  });
 }
 
 /**
