@@ -107,6 +107,20 @@ export function missingParagraphs(expected: readonly Block[], got: string): Bloc
 }
 
 /**
+ * Per reader, the texts of the paragraphs of `spec` (every page) that reader does not give back from the PDF at
+ * `path`, with each page's text as read: what a regression asserts empty.
+ */
+export async function misreadParagraphs(path: string, spec: DocumentSpec): Promise<{ missing: Record<Reader, string[]>; read: PageTexts }> {
+  const expected = expectedParagraphs(spec);
+  const read = await readAll(path, expected.length);
+  const missingFor = (reader: Reader) => expected.flatMap((paras, p) => missingParagraphs(paras, read[reader][p] ?? '').map((b) => b.text));
+  return { missing: { poppler: missingFor('poppler'), pdfjs: missingFor('pdfjs'), mupdf: missingFor('mupdf') }, read };
+}
+
+/** What misreadParagraphs gives when every reader reads every paragraph. */
+export const NONE_MISSING: Record<Reader, string[]> = { poppler: [], pdfjs: [], mupdf: [] };
+
+/**
  * `pdfinfo -struct-text`: each structure element's text (poppler's structure API, used by tools that read the
  * tags), as role and text, the element's marked-content sequences joined in /K order.
  */
