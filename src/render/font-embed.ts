@@ -1,5 +1,6 @@
-import type { PdfEmbeddedFont, PdfKitDocument } from './pdfkit-internals.ts';
+import type { FontkitFontForEmbed, PdfEmbeddedFont, PdfKitDocument } from './pdfkit-internals.ts';
 import { cidToGidMap, type TextCodes, toUnicodeCMap } from './text-codes.ts';
+import { encodeTrueTypeSubset } from './ttf-subset.ts';
 
 /**
  * embedWithCodes: write a pdfkit EmbeddedFont whose CIDs are our text codes (text-codes.ts) instead of subset glyph
@@ -16,11 +17,12 @@ export function embedWithCodes(doc: PdfKitDocument, font: PdfEmbeddedFont, codes
     throw new Error(`font ${fk.postscriptName}: CFF outlines are not supported by the text layer (docs/text-extraction.md)`);
   }
   const fontFile = doc.ref();
-  fontFile.end(font.subset.encode());
+  fontFile.end(encodeTrueTypeSubset(font.subset));
 
   const familyClass = ((fk['OS/2'] != null ? fk['OS/2'].sFamilyClass : undefined) || 0) >> 8;
   let flags = 0;
-  if (fk.post.isFixedPitch) flags |= 1 << 0;
+  const post = postHeader(fk);
+  if (post.isFixedPitch) flags |= 1 << 0;
   if (1 <= familyClass && familyClass <= 7) flags |= 1 << 1;
   flags |= 1 << 2;
   if (familyClass === 10) flags |= 1 << 3;
@@ -33,7 +35,7 @@ export function embedWithCodes(doc: PdfKitDocument, font: PdfEmbeddedFont, codes
     FontName: name,
     Flags: flags,
     FontBBox: [bbox.minX * font.scale, bbox.minY * font.scale, bbox.maxX * font.scale, bbox.maxY * font.scale],
-    ItalicAngle: fk.italicAngle,
+    ItalicAngle: post.italicAngle,
     Ascent: font.ascender,
     Descent: font.descender,
     CapHeight: (fk.capHeight || fk.ascent) * font.scale,
@@ -62,4 +64,18 @@ export function embedWithCodes(doc: PdfKitDocument, font: PdfEmbeddedFont, codes
   const dict = font.ref();
   dict.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: toUnicode };
   dict.end();
+}
+
+/**
+ * post.italicAngle and post.isFixedPitch, read from the table's header as fontkit decodes them (Fixed 16.16 and
+ * uint32). fontkit's `font.post` decodes the whole table, a name for every glyph: several milliseconds a face for
+ * two numbers. Without a post table this is fontkit's own getter (which fails as pdfkit's embed() would).
+ */
+export function postHeader(fk: FontkitFontForEmbed): { italicAngle: number; isFixedPitch: number | boolean | undefined } {
+  const stream = fk._getTableStream('post');
+  if (!stream) return { italicAngle: fk.italicAngle, isFixedPitch: fk.post.isFixedPitch };
+  stream.pos += 4; // version
+  const italicAngle = stream.readInt32BE() / 65536;
+  stream.pos += 4; // underlinePosition, underlineThickness
+  return { italicAngle, isFixedPitch: stream.readUInt32BE() };
 }

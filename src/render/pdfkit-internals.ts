@@ -5,6 +5,8 @@
  * node_modules/pdfkit/js/pdfkit.js; upgrading pdfkit means re-checking this file and tests/unit/render.
  */
 
+import type { TrueTypeSubset } from './ttf-subset.ts';
+
 /** A pdfkit indirect object. `data` is the dictionary; `end()` writes it to the output. */
 export interface PdfRef {
   readonly id: number;
@@ -13,12 +15,10 @@ export interface PdfRef {
   end(chunk?: string | Uint8Array): void;
 }
 
-/** fontkit's subset object as pdfkit's EmbeddedFont holds it. */
-export interface FontkitSubset {
+/** fontkit's subset object as pdfkit's EmbeddedFont holds it (ttf-subset.ts reads its glyph list and font). */
+export interface FontkitSubset extends TrueTypeSubset {
   /** Adds a glyph of the original font to the subset and returns its id in the subset (the CID written in TJ). */
   includeGlyph(glyphId: number): number;
-  /** The subset font program (TrueType or CFF bytes). */
-  encode(): Uint8Array;
   /** Set when the font has CFF outlines (pdfkit then writes a CIDFontType0). */
   readonly cff?: unknown;
 }
@@ -34,6 +34,8 @@ export interface FontkitFontForEmbed {
   readonly capHeight?: number;
   readonly ascent: number;
   readonly xHeight?: number;
+  /** A stream positioned at the table's first byte (fontkit's DecodeStream; WOFF tables inflated), or null. */
+  _getTableStream(tag: string): { pos: number; readInt32BE(): number; readUInt32BE(): number } | null;
 }
 
 /** pdfkit's EmbeddedFont (a Type0/CIDFontType2 or CIDFontType0 font, Identity-H, subset on `embed()`). */
