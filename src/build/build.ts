@@ -226,6 +226,8 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
       if (fault && !stop.signal.aborted) halt(fault);
     }
   }
+  // The new names of everything written above, made durable once per folder (output-fs.ts, sync).
+  out.sync();
   const failed = planned.length - built - cachedJobs;
   const notRun = [...outcomes.values()].filter((o) => o === 'skipped').length;
   return {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { basename, dirname, join } from 'node:path';
 import { placed, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { writeFileAtomic } from '../platform/write-file-atomic.ts';
+import { syncDirectory, writeFileAtomic } from '../platform/write-file-atomic.ts';
 
 /**
  * The build's only way to change the output folder: create folders, write files atomically, move files. Every
@@ -11,14 +11,18 @@ import { writeFileAtomic } from '../platform/write-file-atomic.ts';
  */
 export class OutputFolder {
   private readonly prepared = new Set<string>();
+  /** Absolute folders whose entries changed (a rename) since the last `sync`. */
+  private readonly unsynced = new Set<string>();
 
   /**
    * @param abs absolute output folder
    * @param display the output folder as the user wrote it (messages show paths under it)
+   * @param syncFolder fsyncs a folder (tests count the calls)
    */
   constructor(
     readonly abs: string,
     readonly display: string,
+    private readonly syncFolder: (absFolder: string) => void = syncDirectory,
   ) {}
 
   /** Path of `rel` (relative to the output folder) as the user would type it. */
@@ -40,12 +44,17 @@ export class OutputFolder {
     return undefined;
   }
 
-  /** Writes `data` to `rel` atomically (see writeFileAtomic): the previous file stays whole until the new one is. */
+  /**
+   * Writes `data` to `rel` atomically (see writeFileAtomic): the previous file stays whole until the new one is.
+   * The file's bytes are on disk before its new name; the folder (the name) is synced by `sync`, once per build.
+   */
   write(rel: string, data: Uint8Array | string): Diagnostic | undefined {
     const folder = this.ensureFolder(dirname(rel) === '.' ? '' : dirname(rel));
     if (folder) return folder;
+    const path = join(this.abs, rel);
     try {
-      writeFileAtomic(join(this.abs, rel), data);
+      this.unsynced.add(dirname(path));
+      writeFileAtomic(path, data, { syncDirectory: false });
       return undefined;
     } catch (e) {
       return this.fault(e, rel, 'write');
@@ -57,11 +66,21 @@ export class OutputFolder {
     const folder = this.ensureFolder(dirname(to));
     if (folder) return folder;
     try {
+      this.unsynced.add(dirname(join(this.abs, from))).add(dirname(join(this.abs, to)));
       renameSync(join(this.abs, from), join(this.abs, to));
       return undefined;
     } catch (e) {
       return this.fault(e, from, 'move');
     }
+  }
+
+  /**
+   * Makes the renames of `write` and `move` since the last call durable: one fsync per folder they changed, instead
+   * of one per file (docs/architecture.md, "Writing outputs"). Best effort, like writeFileAtomic's own.
+   */
+  sync(): void {
+    for (const folder of this.unsynced) this.syncFolder(folder);
+    this.unsynced.clear();
   }
 
   /** A file-system error as a diagnostic naming the folder (and file), or rethrown when it is not one (a bug). */
