@@ -4,6 +4,7 @@ import { fillColorOp } from './color.ts';
 import type { Color } from '../layout/frame.ts';
 import { num } from './number.ts';
 import { embedWithCodes } from './font-embed.ts';
+import { horizontalMetrics, type MetricsFont } from './font-metrics.ts';
 import { planRun, reportSize, type GlyphUnit, type PlanOptions } from './glyph-text.ts';
 import type { PdfEmbeddedFont, PdfKitDocument } from './pdfkit-internals.ts';
 import { TextCodes } from './text-codes.ts';
@@ -53,12 +54,8 @@ type Op = string | { readonly segment: Segment; readonly ops: readonly string[];
 /** Glyph lookup: manifest face id → the face opened once by the font registry. */
 export type FaceLookup = (faceId: string) => LoadedFace;
 
-/** The fontkit glyph fields we read (fontkit ships no types). */
-interface FontkitGlyph {
-  readonly advanceWidth: number;
-}
-interface FontkitLike {
-  getGlyph(id: number): FontkitGlyph;
+/** The fontkit font fields we read (fontkit ships no types). */
+interface FontkitLike extends MetricsFont {
   glyphForCodePoint(codePoint: number): { readonly id: number };
 }
 
@@ -227,11 +224,12 @@ export function drawGlyphs(
 /** glyph-text.ts's plan for one run, with the font's cmap and advances. */
 function planUnits(run: ShapedRun, face: LoadedFace, clusterActualText: boolean, rtlLine: PlanOptions['rtlLine']): GlyphUnit[] {
   const fk = face.fontkit as FontkitLike;
+  const metrics = horizontalMetrics(fk);
   return planRun(run, {
     clusterActualText,
     ...(rtlLine ? { rtlLine } : {}),
     cmapGlyph: (cp) => fk.glyphForCodePoint(cp).id,
-    pdfAdvance: (id) => fk.getGlyph(id).advanceWidth,
+    pdfAdvance: (id) => metrics.advance(id),
   });
 }
 
@@ -242,7 +240,7 @@ function planUnits(run: ShapedRun, face: LoadedFace, clusterActualText: boolean,
  * is set again after it.
  */
 function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, units: readonly GlyphUnit[], popplerSize: number | undefined): Op[] {
-  const fk = face.fontkit as FontkitLike;
+  const metrics = horizontalMetrics(face.fontkit as FontkitLike);
   const codes = fontCodes.get(font)!;
   const k = 1000 / run.face.unitsPerEm; // font units → TJ units (thousandths of an em)
   // Each glyph's origin from the run's start, in TJ units: HarfBuzz's advances and x offsets.
@@ -287,7 +285,7 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, u
         ops.push(`${num((rise * run.size) / run.face.unitsPerEm)} Ts`);
       }
       const gid = font.subset.includeGlyph(g.id);
-      font.widths[gid] ??= fk.getGlyph(g.id).advanceWidth * font.scale;
+      font.widths[gid] ??= metrics.advance(g.id) * font.scale;
       // A positive TJ number moves left: from where the previous glyph left the pen to this glyph's origin.
       const adjust = pen - origin[index]!;
       if (Math.abs(adjust) > ADJUST_EPSILON) {

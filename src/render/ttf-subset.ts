@@ -1,3 +1,5 @@
+import { horizontalMetrics, type MetricsFont } from './font-metrics.ts';
+
 /**
  * encodeTrueTypeSubset: the font program of a pdfkit subset, byte for byte what fontkit 2.0.4's TTFSubset.encode()
  * writes, without its per-glyph decoding.
@@ -22,12 +24,8 @@ export interface TrueTypeSubset {
 }
 
 /** The fontkit TTFFont fields read here (version 2.0.4). */
-export interface SubsetFont {
-  readonly stream: { readonly buffer: Uint8Array };
-  readonly directory: { readonly tables: Record<string, { readonly offset: number; readonly length: number } | undefined> };
+export interface SubsetFont extends MetricsFont {
   readonly loca: { readonly version: number; readonly offsets: readonly number[] };
-  readonly _variationProcessor: unknown;
-  getGlyph(id: number): { readonly advanceWidth: number; _getMetrics(): { readonly leftBearing: number } };
   createSubset(): TrueTypeSubset;
 }
 
@@ -61,6 +59,7 @@ export function encodeTrueTypeSubset(subset: TrueTypeSubset): Uint8Array {
   const source = font.stream.buffer;
   const glyfAt = font.directory.tables.glyf!.offset;
   const offsets = font.loca.offsets;
+  const metrics = horizontalMetrics(font);
   const glyphBytes: Uint8Array[] = [];
   const loca: number[] = [];
   const advances: number[] = [];
@@ -74,9 +73,8 @@ export function encodeTrueTypeSubset(subset: TrueTypeSubset): Uint8Array {
     if (bytes.length >= 2 && ((bytes[0]! << 24) >> 16) + bytes[1]! < 0) bytes = withSubsetComponents(bytes, subset);
     glyphBytes.push(bytes);
     loca.push(offset);
-    const glyph = font.getGlyph(gid);
-    advances.push(glyph.advanceWidth);
-    bearings.push(glyph._getMetrics().leftBearing);
+    advances.push(metrics.advance(gid));
+    bearings.push(metrics.bearing(gid));
     offset += bytes.length;
   }
   loca.push(offset);

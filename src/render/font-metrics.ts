@@ -1,0 +1,66 @@
+/**
+ * horizontalMetrics: a glyph's advance width and left side bearing as fontkit 2.0.4 gives them
+ * (`getGlyph(id).advanceWidth`, `_getMetrics().leftBearing`), read straight from the font's hmtx table.
+ *
+ * Why: fontkit makes a glyph object per glyph id and, for its metrics, decodes the glyph's glyf header through
+ * restructure's generic struct decoder (for a bounding box the advance does not need). The PDF writer asks for
+ * the advance of every glyph it draws (the font's /W widths, poppler's box ends in glyph-text.ts) and for the
+ * advance and bearing of every glyph of a subset (ttf-subset.ts); for a build's first documents, each glyph is
+ * new. A variable font at a variation (whose advances HVAR changes) goes through fontkit as before.
+ * tests/unit/render/font-metrics.test.ts compares the two on every bundled face.
+ */
+
+/** The fontkit TTFFont fields read here (version 2.0.4). */
+export interface MetricsFont {
+  readonly stream: { readonly buffer: Uint8Array };
+  readonly directory: { readonly tables: Record<string, { readonly offset: number; readonly length: number } | undefined> };
+  readonly hhea: { readonly numberOfMetrics: number };
+  readonly maxp: { readonly numGlyphs: number };
+  readonly _variationProcessor: unknown;
+  getGlyph(id: number): { readonly advanceWidth: number; _getMetrics(): { readonly leftBearing: number } };
+}
+
+/** A face's horizontal metrics in font units, by glyph id. */
+export interface HorizontalMetrics {
+  advance(glyphId: number): number;
+  bearing(glyphId: number): number;
+}
+
+const cache = new WeakMap<MetricsFont, HorizontalMetrics>();
+
+/** The metrics of `font`, made once per font object. */
+export function horizontalMetrics(font: MetricsFont): HorizontalMetrics {
+  let metrics = cache.get(font);
+  if (!metrics) {
+    metrics = fromHmtx(font) ?? viaFontkit(font);
+    cache.set(font, metrics);
+  }
+  return metrics;
+}
+
+/** fontkit's own answers (a glyph object per id). */
+function viaFontkit(font: MetricsFont): HorizontalMetrics {
+  return { advance: (id) => font.getGlyph(id).advanceWidth, bearing: (id) => font.getGlyph(id)._getMetrics().leftBearing };
+}
+
+/**
+ * The hmtx table as fontkit reads it (`Glyph._getTableMetrics`): `numberOfMetrics` pairs of uint16 advance and
+ * int16 bearing, then int16 bearings of the glyphs after them, which share the last pair's advance; a glyph past
+ * the table has bearing 0. Undefined when fontkit's numbers could differ (a variation, or a plain file it does
+ * not read the table of directly: WOFF).
+ */
+function fromHmtx(font: MetricsFont): HorizontalMetrics | undefined {
+  const b = font.stream.buffer;
+  const tag = String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!);
+  const sfnt = tag === 'true' || tag === '\u0000\u0001\u0000\u0000' || tag === 'ttcf' || tag === 'OTTO';
+  const table = font.directory.tables.hmtx;
+  if (!sfnt || !table || font._variationProcessor) return undefined;
+  const view = new DataView(b.buffer, b.byteOffset + table.offset, table.length);
+  const pairs = font.hhea.numberOfMetrics;
+  const bearings = font.maxp.numGlyphs - pairs;
+  const lastAdvance = pairs > 0 ? view.getUint16(4 * (pairs - 1)) : 0;
+  return {
+    advance: (id) => (id < pairs ? view.getUint16(4 * id) : lastAdvance),
+    bearing: (id) => (id < pairs ? view.getInt16(4 * id + 2) : id - pairs < bearings ? view.getInt16(4 * pairs + 2 * (id - pairs)) : 0),
+  };
+}
