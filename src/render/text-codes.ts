@@ -19,7 +19,11 @@ const BLOCK = 100;
 
 /** The codes of one font, in allocation (first-use) order. */
 export class TextCodes {
-  private readonly byPair = new Map<string, number>();
+  /**
+   * Codes by subset glyph id, then by text: no key string per drawn glyph (a `${gid}\0${text}` key each was a
+   * few percent of the glyph writer's time).
+   */
+  private readonly byGid: (Map<string, number> | undefined)[] = [];
   /** Subset glyph id of each code; index = code. */
   readonly gids: number[] = [0];
   /** Text of each code; index = code. */
@@ -27,14 +31,18 @@ export class TextCodes {
 
   /** The code that shows subset glyph `gid` with Unicode text `text`; allocated on first use. */
   code(gid: number, text: string): number {
-    const key = `${gid}\u0000${text}`;
-    const known = this.byPair.get(key);
+    let byText = this.byGid[gid];
+    if (byText === undefined) {
+      byText = new Map();
+      this.byGid[gid] = byText;
+    }
+    const known = byText.get(text);
     if (known !== undefined) return known;
     const code = this.gids.length;
     if (code > MAX_CODE) throw new Error(`more than ${MAX_CODE} distinct glyph/text pairs in one font`);
     this.gids.push(gid);
     this.texts.push(text);
-    this.byPair.set(key, code);
+    byText.set(text, code);
     return code;
   }
 
