@@ -10,7 +10,8 @@ import type { FaceRef, FontRegistry, LoadedFace, Weight } from './types.ts';
  * The font registry: every face of fonts/manifest.json, opened lazily and exactly once per process, from bytes a
  * FontSource provides (the CLI reads and verifies fonts/; the web page fetches what `fontsFor` says a job needs).
  * One read of the file's bytes feeds both fontkit (metrics, subsetting through pdfkit) and HarfBuzz (shaping),
- * so the renderer embeds the very font the shaper measured. HarfBuzz gets those bytes without the outline tables
+ * so the renderer embeds the very font the shaper measured; a large face's glyph records are read as its glyphs
+ * are first used (PartialFontBytes, docs/fonts.md). HarfBuzz gets those bytes without the outline tables
  * it does not shape with (sfnt.ts): a Chinese face costs WebAssembly memory 0.3 MB instead of 10 MB.
  */
 
