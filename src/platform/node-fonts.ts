@@ -148,8 +148,9 @@ export function openVerifiedFont(root: string, m: ManifestFace, lazyFrom = LAZY_
             const block = data.subarray(start + k * BLOCK, blockEnd);
             const same = start + k * BLOCK + block.byteLength <= at + read && hash('sha256', block, 'buffer').equals(digests.subarray(32 * k, 32 * k + 32));
             if (!same) {
-              // What was read is not what was verified: leave nothing of it for a parser to find.
-              data.fill(0, at, upto);
+              // What was read from here on is not known to be what was verified: leave none of it for a parser
+              // (the blocks before this one in the run matched and stay).
+              data.fill(0, start + k * BLOCK, upto);
               throw new UserError([
                 placed(
                   'error',

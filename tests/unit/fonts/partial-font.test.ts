@@ -85,6 +85,7 @@ describe('partly read fonts', () => {
     const glyf = sfntTables(file)!.get('glyf')!;
     const { root, path } = copyFace(m);
     const edited = partial(openVerifiedFont(root, m, 0));
+    const across = partial(openVerifiedFont(root, m, 0));
     const fd = openSync(path, 'r+');
     writeSync(fd, Buffer.from([file[glyf.offset + 4096 + 7]! ^ 0xff]), 0, 1, glyf.offset + 4096 + 7);
     closeSync(fd);
@@ -92,7 +93,10 @@ describe('partly read fonts', () => {
     expect(d.code).toBe('RP4002');
     expect(d.message).toMatch(/changed after it was checked against fonts\/manifest\.json/u);
     expect(edited.data.subarray(glyf.offset + 4096, glyf.offset + 8192).every((b) => b === 0)).toBe(true);
-    // Blocks the edit did not touch still read as verified.
+    // Blocks the edit did not touch still read as verified, also when read in one run with the changed one.
+    expect(userError(() => across.need(glyf.offset + 10, glyf.offset + 8000)).code).toBe('RP4002');
+    expect(Buffer.from(across.data.subarray(glyf.offset, glyf.offset + 4096)).equals(file.subarray(glyf.offset, glyf.offset + 4096))).toBe(true);
+    expect(across.data.subarray(glyf.offset + 4096, glyf.offset + 8192).every((b) => b === 0)).toBe(true);
     edited.need(glyf.offset, glyf.offset + 10);
     expect(Buffer.from(edited.data.subarray(glyf.offset, glyf.offset + 4096)).equals(file.subarray(glyf.offset, glyf.offset + 4096))).toBe(true);
 
