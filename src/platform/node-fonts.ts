@@ -63,19 +63,23 @@ export function openVerifiedFont(root: string, m: ManifestFace, lazyFrom = LAZY_
   const shown = `${FONTS_DIR}/${m.file}`;
   const restore = `Restore it from the repository (git checkout -- ${shown}) or from its source: ${m.source}`;
   const replaced = 'If you replaced the font on purpose, put its sha256 (and licence and source) in fonts/manifest.json.';
-  let fd: number;
-  let size: number;
-  try {
-    fd = openSync(join(root, FONTS_DIR, m.file), 'r');
-    size = fstatSync(fd).size;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    throw new UserError([
+  /** A file-system error (a missing file, a folder, EIO) as RP4003; anything else is not the file's fault. */
+  const unreadable = (e: unknown): unknown => {
+    const code = (e as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code !== 'string') return e;
+    return new UserError([
       placed('error', CODES.fonts.fontMissing, `font file of face ${m.id} cannot be read (${code}): nothing can be set in ${m.family}`, shown, [restore]),
     ]);
+  };
+  let fd: number;
+  try {
+    fd = openSync(join(root, FONTS_DIR, m.file), 'r');
+  } catch (e) {
+    throw unreadable(e);
   }
   let lazy = false;
   try {
+    const size = fstatSync(fd).size;
     // Zero-filled and not yet touched: pages of `glyf` left unread cost no memory.
     const data = Buffer.alloc(size);
     const whole = createHash('sha256');
@@ -138,10 +142,14 @@ export function openVerifiedFont(root: string, m: ManifestFace, lazyFrom = LAZY_
           const at = start + b * BLOCK;
           const upto = Math.min(end, start + stop * BLOCK);
           let read = 0;
-          while (at + read < upto) {
-            const n = readSync(fd, data, at + read, upto - at - read, at + read);
-            if (n === 0) break;
-            read += n;
+          try {
+            while (at + read < upto) {
+              const n = readSync(fd, data, at + read, upto - at - read, at + read);
+              if (n === 0) break;
+              read += n;
+            }
+          } catch (e) {
+            throw unreadable(e);
           }
           for (let k = b; k < stop; k++) {
             const blockEnd = Math.min(end, start + (k + 1) * BLOCK);
@@ -170,6 +178,8 @@ export function openVerifiedFont(root: string, m: ManifestFace, lazyFrom = LAZY_
     lazy = true;
     closeWhenGone.register(partial, fd);
     return partial;
+  } catch (e) {
+    throw unreadable(e);
   } finally {
     if (!lazy) closeSync(fd);
   }

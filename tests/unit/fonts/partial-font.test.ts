@@ -65,7 +65,7 @@ describe('partly read fonts', () => {
     expect(openVerifiedFont(REPO_ROOT, faceOf('noto-naskh-arabic-regular'))).toBeInstanceOf(Uint8Array);
   });
 
-  it('a byte changed inside the glyph records is refused when the face is opened (RP4002, both sha256s)', () => {
+  it('a byte changed inside the glyph records is refused when the face is opened (RP4002, both sha256s); a folder is RP4003', () => {
     const m = faceOf('noto-sans-regular');
     const bytes = Buffer.from(bytesOf(m));
     const glyf = sfntTables(bytes)!.get('glyf')!;
@@ -75,6 +75,10 @@ describe('partly read fonts', () => {
     expect(d.code).toBe('RP4002');
     expect(d.message).toContain(`the manifest says ${m.sha256.slice(0, 12)}…`);
     expect(d.place).toBe(`fonts/${m.file}`);
+    // A folder where the file belongs cannot be read: RP4003, like a missing file.
+    const folder = mkdtempSync(join(tmpdir(), 'rp-partial-'));
+    mkdirSync(join(folder, 'fonts', m.file), { recursive: true });
+    expect(userError(() => openVerifiedFont(folder, m, 0)).message).toContain('cannot be read (EISDIR)');
     const cut = copyFace(m, bytesOf(m).subarray(0, glyf.offset + 5000));
     expect(userError(() => openVerifiedFont(cut.root, m, 0)).message).toContain(`(${glyf.offset + 5000} bytes read)`);
   });
