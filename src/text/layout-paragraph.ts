@@ -146,16 +146,21 @@ function shapeItem(text: string, item: Item): { pieces: Piece[]; missing: readon
 /** Piece.unsafe of a shaped piece. */
 function unsafeStarts(piece: ShapedPiece): Uint8Array {
   const unsafe = new Uint8Array(piece.end - piece.start);
-  piece.glyphs.forEach((g, i) => {
+  const glyphs = piece.glyphs;
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!;
     if ((piece.flags[i]! & UNSAFE_TO_BREAK) !== 0 && g.cluster < unsafe.length) unsafe[g.cluster] = 1;
-  });
+  }
   return unsafe;
 }
 
 /** Prepared.clusterStart of a paragraph's pieces. */
 function clusterStarts(length: number, pieces: readonly Piece[]): Uint8Array {
   const clusterStart = new Uint8Array(length + 1);
-  for (const piece of pieces) for (const g of piece.glyphs) clusterStart[piece.start + g.cluster] = 1;
+  for (const piece of pieces) {
+    const glyphs = piece.glyphs;
+    for (let i = 0; i < glyphs.length; i++) clusterStart[piece.start + glyphs[i]!.cluster] = 1;
+  }
   clusterStart[length] = 1;
   return clusterStart;
 }
@@ -182,7 +187,13 @@ function advancePrefix(length: number, pieces: readonly Piece[], size: number): 
   width.fill(0, 0, length);
   for (const piece of pieces) {
     const scale = size / piece.face.ref.unitsPerEm;
-    for (const g of piece.glyphs) width[piece.start + g.cluster]! += g.ax * scale;
+    // Indexed loops in this file's per-size paths: a cold process runs them unoptimised for a while, and there
+    // every for…of step allocates an iterator result.
+    const glyphs = piece.glyphs;
+    for (let i = 0; i < glyphs.length; i++) {
+      const g = glyphs[i]!;
+      width[piece.start + g.cluster]! += g.ax * scale;
+    }
   }
   prefix[0] = 0;
   for (let i = 0; i < length; i++) prefix[i + 1] = prefix[i]! + width[i]!;
@@ -322,7 +333,9 @@ function buildLine(
       glyphs = glyphs.filter((g) => g.id !== 0);
     } else glyphs = sliceGlyphs(piece, s, e);
     const scale = size / piece.face.ref.unitsPerEm;
-    const width = glyphs.reduce((w, g) => w + g.ax, 0) * scale;
+    let advance = 0;
+    for (let i = 0; i < glyphs.length; i++) advance += glyphs[i]!.ax;
+    const width = advance * scale;
     const spanLang = spanLangs.get(piece.item);
     const face = piece.face.ref;
     const { script, lang: language } = piece.item;
@@ -369,10 +382,13 @@ function inkBounds(runs: readonly ShapedRun[], width: number): InkBounds {
   let descent = 0;
   let x = 0;
   const registry = fontRegistry();
-  for (const run of runs) {
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
     const face = registry.faceById(run.face.id);
     const scale = run.size / run.face.unitsPerEm;
-    for (const g of run.glyphs) {
+    const glyphs = run.glyphs;
+    for (let i = 0; i < glyphs.length; i++) {
+      const g = glyphs[i]!;
       const box = face.glyphBox(g.id);
       if (box) {
         left = Math.min(left, x + (g.dx + box.xMin) * scale);
