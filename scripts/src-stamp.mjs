@@ -122,6 +122,22 @@ export function currentStamp(root = ROOT) {
   return same ? recorded.stamp : sourceStamp(root);
 }
 
+const onceByRoot = new Map();
+
+/**
+ * currentStamp, computed once per process: the stamp of the code this process runs (bin/rightsprint.mjs checks it
+ * at start; the build's input hash uses it as the engine's source part, src/build/cache.ts). Both import this very
+ * file (the bundle keeps it external), so the files are looked at once.
+ */
+export function stampOnce(root = ROOT) {
+  let stamp = onceByRoot.get(root);
+  if (stamp === undefined) {
+    stamp = currentStamp(root);
+    onceByRoot.set(root, stamp);
+  }
+  return stamp;
+}
+
 /** The bundle's stamp as written by scripts/bundle.mjs, or undefined when there is no bundle. */
 export function bundleStamp() {
   try {
