@@ -9,8 +9,8 @@ import { BUNDLE_DIR, bundleStamp, stampOnce } from '../scripts/src-stamp.mjs';
 
 let main;
 if (process.env.RIGHTSPRINT_TSX !== '1' && bundleStamp() === stampOnce()) {
-  // Internal-error stacks (exit 3) then name src/ files and lines, as under tsx.
-  process.setSourceMapsEnabled(true);
+  // Internal-error stacks (exit 3) name src/ files and lines through the source maps beside the bundle, read only
+  // when such an error is printed (src/cli/source-stack.ts), not at every start.
   ({ main } = await import(pathToFileURL(join(BUNDLE_DIR, 'cli.mjs')).href));
 } else {
   const { register } = await import('tsx/esm/api');

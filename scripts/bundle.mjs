@@ -47,7 +47,7 @@ try {
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
-    // Stacks of internal errors (exit 3) name src/ files and lines through the source map.
+    // Stacks of internal errors (exit 3) name src/ files and lines through the source map (src/cli/source-stack.ts).
     sourcesContent: false,
     logLevel: 'warning',
   });
