@@ -77,15 +77,24 @@ describe('source stamp (bin/rightsprint.mjs runs the compiled CLI only when it m
     expect(current(root)).toBe(stamp(root));
   });
 
-  it('currentStamp hashes when a file was added or deleted, or changed just before the stats were taken', () => {
+  it('currentStamp hashes when a file or folder was added or deleted, or changed just before the stats were taken', () => {
     const settled = recorded(Date.now() + 10_000);
     const marker = markRecorded(settled.statsFile);
     writeFileSync(join(settled.root, 'src', 'cli', 'extra.ts'), '');
     expect(current(settled.root)).toBe(stamp(settled.root));
+    // Removed again: the folder's times still say its entries changed, so it is hashed (same stamp as recorded).
     rmSync(join(settled.root, 'src', 'cli', 'extra.ts'));
-    expect(current(settled.root)).toBe(marker);
-    rmSync(settled.file);
     expect(current(settled.root)).toBe(stamp(settled.root));
+    const again = recorded(Date.now() + 10_000);
+    const marker2 = markRecorded(again.statsFile);
+    expect(current(again.root)).toBe(marker2);
+    rmSync(again.file);
+    expect(current(again.root)).toBe(stamp(again.root));
+    // A new folder (even an empty one) under src/ is seen through its parent's times.
+    const third = recorded(Date.now() + 10_000);
+    const marker3 = markRecorded(third.statsFile);
+    mkdirSync(join(third.root, 'src', 'cli', 'more'));
+    expect(current(third.root)).not.toBe(marker3);
 
     // Stats taken right after the file was written: it could change again within the same clock tick, unseen.
     const racy = recorded(Date.now());
