@@ -7,9 +7,13 @@ import { statSync } from 'node:fs';
  */
 export const RACY_MS = 2000;
 
-/** What a file's stat says about its bytes: size, modification and change times (ns) and inode. */
+/** What a file's stat says about its bytes: size, modification and change times and inode. */
 export interface FileStat {
-  /** `size:mtimeNs:ctimeNs:ino`: equal signatures mean no write, rename or copy reached the file in between. */
+  /**
+   * `size:mtimeMs:ctimeMs:ino` (times in ms with their sub-ms digits): equal signatures mean no write, rename or copy
+   * reached the file in between, given it had settled (RACY_MS) when recorded — any later write gets a later change
+   * time, so plain (not bigint) stats are exact enough, and cheaper.
+   */
   readonly signature: string;
   /** Change time in ms: set by the system on every write, rename or utimes, and never settable by a program. */
   readonly ctimeMs: number;
@@ -18,9 +22,9 @@ export interface FileStat {
 /** The stat of a file, or undefined when it cannot be read (missing, no permission). */
 export function fileStat(path: string): FileStat | undefined {
   try {
-    const s = statSync(path, { bigint: true });
-    if (!s.isFile()) return undefined;
-    return { signature: `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`, ctimeMs: Number(s.ctimeNs / 1_000_000n) };
+    const s = statSync(path, { throwIfNoEntry: false });
+    if (s === undefined || !s.isFile()) return undefined;
+    return { signature: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, ctimeMs: s.ctimeMs };
   } catch {
     return undefined;
   }

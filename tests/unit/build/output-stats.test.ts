@@ -13,6 +13,8 @@ import { RACY_MS } from '../../../src/build/file-stat.ts';
 import { forgetContent } from '../../../src/build/run-job.ts';
 import { copyFixture, run } from '../cli/helpers.ts';
 
+/** A modification time utimes can set exactly. */
+const WHOLE_SECOND = new Date('2026-01-01T00:00:00Z');
 const later = () => Date.now() + RACY_MS + 10_000;
 
 /** An output folder with one file and a cache entry for it, as a build leaves them. */
@@ -20,6 +22,8 @@ function folder(bytes = 'the bytes a build wrote'): { dir: string; path: string;
   const dir = mkdtempSync(join(tmpdir(), 'rightsprint-stats-'));
   const path = join(dir, 'a.pdf');
   writeFileSync(path, bytes);
+  // A whole second: utimes then puts it back exactly (it takes no nanoseconds).
+  utimesSync(path, WHOLE_SECOND, WHOLE_SECOND);
   const entry: CacheEntry = {
     job: { id: 'j', edition: 'generic', lang: 'en', kind: 'card', dir: 'generic/en' },
     hash: 'inputs',
@@ -46,7 +50,7 @@ describe('output stats: a no-op trusts a recorded stat, and nothing else', () =>
     expect(cache.j!.outputs[0]!.stat).toBeUndefined();
     writeFileSync(path, 'the bytes a build wrote');
     expect(recordStats(cache, dir, later())).toBe(true);
-    expect(cache.j!.outputs[0]!.stat).toMatch(/^\d+:\d+:\d+:\d+$/u);
+    expect(cache.j!.outputs[0]!.stat).toMatch(/^\d+:[\d.]+:[\d.]+:\d+$/u);
     // Nothing new to record: unchanged.
     expect(recordStats(cache, dir, later())).toBe(false);
   });
@@ -62,11 +66,13 @@ describe('output stats: a no-op trusts a recorded stat, and nothing else', () =>
   it('same size, other bytes, modification time put back: the change time gives it away, the file is hashed', () => {
     const { dir, path, cache } = folder();
     recordStats(cache, dir, later());
-    const { atime, mtime, size } = statSync(path);
+    const { size } = statSync(path);
     writeFileSync(path, 'THE bytes a build wrote');
-    utimesSync(path, atime, mtime);
+    utimesSync(path, WHOLE_SECOND, WHOLE_SECOND);
+    expect(statSync(path, { bigint: true }).mtimeNs).toBe(BigInt(WHOLE_SECOND.getTime()) * 1_000_000n);
     expect(statSync(path).size).toBe(size);
-    expect(statSync(path).mtimeMs).toBe(mtime.getTime());
+    expect(statSync(path).ino).toBe(Number(cache.j!.outputs[0]!.stat!.split(':')[3]));
+    expect(cache.j!.outputs[0]!.stat!.split(':').slice(0, 2)).toEqual([String(size), String(WHOLE_SECOND.getTime())]);
     expect(isFresh(cache.j, 'inputs', dir)).toBe(false);
     expect(isFresh(withWrongHash(cache.j!), 'inputs', dir)).toBe(false);
   });
@@ -122,7 +128,7 @@ describe('output stats through the CLI', () => {
     expect(statSync(cacheFile).mtimeMs).toBe(before.mtimeMs);
     expect(statSync(cacheFile).ino).toBe(before.ino);
 
-    // One byte of a card changed, size and modification time kept: rebuilt.
+    // One byte of a card changed, size kept, modification time put back (to the ms): rebuilt.
     const card = join(dir, 'output/generic/en/card-press.pdf');
     const good = readFileSync(card);
     const { atime, mtime } = statSync(card);
