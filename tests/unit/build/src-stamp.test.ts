@@ -80,6 +80,7 @@ describe('source stamp (bin/rightsprint.mjs runs the compiled CLI only when it m
   it('currentStamp hashes when a file or folder was added or deleted, or changed just before the stats were taken', () => {
     const settled = recorded(Date.now() + 10_000);
     const marker = markRecorded(settled.statsFile);
+    expect(current(settled.root)).toBe(marker);
     writeFileSync(join(settled.root, 'src', 'cli', 'extra.ts'), '');
     expect(current(settled.root)).toBe(stamp(settled.root));
     // Removed again: the folder's times still say its entries changed, so it is hashed (same stamp as recorded).
