@@ -22,7 +22,7 @@ describe('sourceStack', () => {
       [
         '// a comment, so the lines differ from the bundle',
         'export function boom(n: number): never {',
-        '  const why: string = `bug ${n}`;',
+        '  const why: string = "bug " + String(n);',
         '  throw new Error(why);',
         '}',
         '',
