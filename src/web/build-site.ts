@@ -9,6 +9,7 @@ import { languageInfo } from '../content/languages.ts';
 import { shippedUiStrings } from '../platform/node.ts';
 import { REPO_ROOT } from '../platform/repo-root.ts';
 import { lazyImports } from './lazy-imports.ts';
+import { harfbuzzFromPrefetch } from './harfbuzz-wasm.ts';
 
 /**
  * `npm run web`: writes the self-contained static site to dist/web/ — the page, its Web Worker (the same engine
@@ -68,7 +69,11 @@ export async function bundleCode(out = OUT): Promise<void> {
   // was fetched by a second request after worker.js was parsed, on the critical path. Its evaluation (the costly
   // part) waits for the first call instead: worker.ts's import() of it is bundled in, and imports whose
   // evaluation decodes tables the engine never uses are deferred to first use (lazy-imports.ts).
-  await build({ ...common, entryPoints: { worker: join(REPO_ROOT, 'src/web/worker.ts') }, plugins: [lazyImports()] });
+  await build({
+    ...common,
+    entryPoints: { worker: join(REPO_ROOT, 'src/web/worker.ts') },
+    plugins: [lazyImports(), harfbuzzFromPrefetch(join(REPO_ROOT, 'src/web/prefetch.ts'))],
+  });
   cpSync(join(REPO_ROOT, 'node_modules/harfbuzzjs/dist/harfbuzz.wasm'), join(out, 'harfbuzz.wasm'));
   cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.min.mjs'), join(out, 'pdf.min.mjs'));
   cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs'), join(out, 'pdf.worker.min.mjs'));
