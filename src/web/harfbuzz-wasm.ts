@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import type { Plugin } from 'esbuild';
 
 /**
- * An esbuild plugin for the worker bundle: harfbuzzjs starts itself with `init(await createHarfBuzz())`, which
- * fetches and compiles harfbuzz.wasm only when the bundle's evaluation gets there. Here that call is given
- * Emscripten's `instantiateWasm` hook, fed from prefetch.ts's `harfbuzzWasm` (compiling since the worker's first
- * module), so the compile overlaps the evaluation of everything before it. The instance and its imports are
- * Emscripten's own: only where the compiled module comes from changes.
+ * An esbuild plugin for the worker bundle: harfbuzzjs starts itself with `init(await createHarfBuzz())`, a
+ * top-level await that fetches and compiles harfbuzz.wasm only when the bundle's evaluation gets there, and holds
+ * up every module after it (worker.ts among them, so the page's first message waited for the compile). Here that
+ * statement becomes a promise handed to prefetch.ts (`harfbuzzStarted`), which worker.ts awaits before a job runs
+ * (`harfbuzzReady`): the worker reads its content while the wasm compiles. The wasm comes from prefetch.ts's
+ * `harfbuzzWasm` (compiling since the worker's first module) through Emscripten's `instantiateWasm` hook; the
+ * instance and its imports are Emscripten's own. The shaping classes use the module only when called.
  */
 
 /** The statement replaced, exactly as harfbuzzjs (pinned) writes it; the build fails if it is not found once. */
@@ -21,19 +23,18 @@ export function harfbuzzFromPrefetch(prefetch: string): Plugin {
         const source = readFileSync(args.path, 'utf8');
         if (source.split(START).length !== 2) throw new Error(`${args.path}: expected one \`${START}\` (harfbuzzjs changed?): update src/web/harfbuzz-wasm.ts`);
         // Instantiated synchronously (allowed in a worker): a failure throws inside Emscripten's promise and rejects
-        // the top-level await, as a failed fetch or compile does, instead of leaving it pending.
+        // the start, as a failed fetch or compile does, instead of leaving it pending.
         const hook = [
-          'const harfbuzzModule = await harfbuzzWasm;',
-          'init(await createHarfBuzz({',
+          'harfbuzzStarted(harfbuzzWasm.then((harfbuzzModule) => createHarfBuzz({',
           '  instantiateWasm(imports, receive) {',
           '    const instance = new WebAssembly.Instance(harfbuzzModule, imports);',
           '    receive(instance);',
           '    return instance.exports;',
           '  },',
-          '}));',
+          '})).then(init));',
         ].join('\n');
         return {
-          contents: `import { harfbuzzWasm } from ${JSON.stringify(prefetch)};\n${source.replace(START, hook)}`,
+          contents: `import { harfbuzzStarted, harfbuzzWasm } from ${JSON.stringify(prefetch)};\n${source.replace(START, hook)}`,
           loader: 'js',
           resolveDir: join(args.path, '..'),
         };

@@ -12,7 +12,7 @@ import type { Plugin } from 'esbuild';
 interface LazyImport {
   /** The import specifier, exactly as the library writes it. */
   readonly what: string;
-  /** Only imports from files whose path contains this (a package folder) are replaced. */
+  /** Only imports from files in a folder whose path contains this (a package folder) are replaced. */
   readonly from: string;
   /** ESM source of the stand-in: it must `require(what)` only inside the functions it exports. */
   readonly stand: string;
@@ -22,6 +22,8 @@ interface LazyImport {
  * - fontkit's WOFF2 reader needs the brotli decoder, whose evaluation unpacks brotli's built-in dictionary (itself
  *   brotli-compressed: ~0.15–0.3 s in the worker). The site's fonts are TrueType/OpenType, never WOFF2; the page's
  *   own CJK font decoding imports the decoder on its own (worker.ts).
+ * - fontkit's own shaping and glyph classes use unicode-properties, whose evaluation inflates its Unicode trie
+ *   (~20–40 ms); the engine shapes with HarfBuzz and reaches those only in rare glyph paths.
  * - pdfkit imports AES for encrypted PDFs; @noble/ciphers builds its AES tables at import (~2 × 64 K entries,
  *   ~20–40 ms). The engine never encrypts.
  */
@@ -30,6 +32,14 @@ export const LAZY_IMPORTS: readonly LazyImport[] = [
     what: 'brotli/decompress.js',
     from: '/node_modules/fontkit/',
     stand: `let d; export default function decompress(...a) { return (d ??= require('brotli/decompress.js'))(...a); }`,
+  },
+  {
+    what: 'unicode-properties',
+    from: '/node_modules/fontkit/',
+    stand: [
+      `let m; const up = () => (m ??= require('unicode-properties'));`,
+      ...['getCombiningClass', 'getScript', 'isDigit', 'getCategory', 'isMark'].map((f) => `export function ${f}(...a) { return up().${f}(...a); }`),
+    ].join('\n'),
   },
   {
     what: '@noble/ciphers/aes',
@@ -52,7 +62,7 @@ export function lazyImports(table: readonly LazyImport[] = LAZY_IMPORTS): Plugin
       const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
       const filter = new RegExp(`^(?:${table.map((t) => escape(t.what)).join('|')})$`);
       b.onResolve({ filter }, (args) => {
-        const lazy = table.find((t) => t.what === args.path && args.importer.split('\\').join('/').includes(t.from));
+        const lazy = table.find((t) => t.what === args.path && `${args.resolveDir.split('\\').join('/')}/`.includes(t.from));
         // The stand-in's own require (importer in NS) and every other importer get the real module.
         return lazy && args.namespace !== NS ? { path: lazy.what, namespace: NS, pluginData: args.resolveDir } : undefined;
       });

@@ -60,5 +60,19 @@ export const harfbuzzWasm: Promise<WebAssembly.Module> = (() => {
   const bytes = () => fetch(url).then(async (res) => WebAssembly.compile(await res.arrayBuffer()));
   return WebAssembly.compileStreaming(fetch(url)).catch(bytes);
 })();
-// Reported where it is awaited (harfbuzzjs's start); unawaited, it would be an unhandled rejection.
+// Reported where it is awaited (harfbuzzReady); unawaited, it would be an unhandled rejection.
 harfbuzzWasm.catch(() => undefined);
+
+let harfbuzzStart: Promise<void> | undefined;
+/** Called once by harfbuzzjs's start in the web build (harfbuzz-wasm.ts) with its instantiation. */
+export function harfbuzzStarted(start: Promise<void>): void {
+  harfbuzzStart = start;
+  start.catch(() => undefined);
+}
+/**
+ * Settles when HarfBuzz can shape: awaited before a job runs. Nothing before (reading content, fetching fonts)
+ * needs it, so harfbuzzjs no longer holds up the worker's start with a top-level await (harfbuzz-wasm.ts).
+ */
+export function harfbuzzReady(): Promise<void> {
+  return harfbuzzStart ?? Promise.reject(new Error('HarfBuzz was never started: the worker was bundled without src/web/harfbuzz-wasm.ts'));
+}
