@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Plugin } from 'esbuild';
 
 /**
@@ -54,6 +56,16 @@ export const LAZY_IMPORTS: readonly LazyImport[] = [
 
 const NS = 'rp-lazy-import';
 
+/**
+ * fontkit's own shapers (Arabic, Indic, Universal) each inflate a Unicode trie at import (~10–30 ms in all);
+ * HarfBuzz shapes here, so they are never read. Each `const …trie = new UnicodeTrie(…)` of fontkit's browser
+ * build becomes an object whose `get` (the only method fontkit calls on them) builds the trie on first use. The
+ * build fails if fontkit (pinned) no longer has exactly these.
+ */
+const FONTKIT_TRIE = /const (\$\w+\$var\$trie) = (new \(0, \$6uUbQ\$unicodetrie\)\(\(0, [\w$]+\)\("[^"]*"\)\));/gu;
+/** How many tries fontkit's browser build makes at import. */
+const FONTKIT_TRIES = 3;
+
 export function lazyImports(table: readonly LazyImport[] = LAZY_IMPORTS): Plugin {
   return {
     name: 'rp-lazy-imports',
@@ -65,6 +77,14 @@ export function lazyImports(table: readonly LazyImport[] = LAZY_IMPORTS): Plugin
         const lazy = table.find((t) => t.what === args.path && `${args.resolveDir.split('\\').join('/')}/`.includes(t.from));
         // The stand-in's own require (importer in NS) and every other importer get the real module.
         return lazy && args.namespace !== NS ? { path: lazy.what, namespace: NS, pluginData: args.resolveDir } : undefined;
+      });
+      b.onLoad({ filter: /[\\/]node_modules[\\/]fontkit[\\/]dist[\\/]browser-module\.mjs$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        const found = source.match(FONTKIT_TRIE)?.length ?? 0;
+        if (found !== FONTKIT_TRIES)
+          throw new Error(`${args.path}: expected ${FONTKIT_TRIES} Unicode tries built at import, found ${found}: update src/web/lazy-imports.ts`);
+        const lazyTrie = 'const rpLazyTrie = (make) => { let t; return { get: (c) => (t ??= make()).get(c) }; };\n';
+        return { contents: lazyTrie + source.replace(FONTKIT_TRIE, 'const $1 = rpLazyTrie(() => $2);'), loader: 'js', resolveDir: dirname(args.path) };
       });
       b.onLoad({ filter: /.*/, namespace: NS }, (args) => ({
         contents: table.find((t) => t.what === args.path)!.stand,

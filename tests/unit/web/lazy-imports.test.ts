@@ -87,3 +87,40 @@ describe('lazy stand-ins of the worker bundle', () => {
     });
   }
 });
+
+describe("fontkit's lazy Unicode tries", () => {
+  it('shape through fontkit as the untouched build does (Arabic, Devanagari, Khmer: the three shapers)', async () => {
+    const entry = `import * as fontkit from 'fontkit'; export const __all = fontkit;`;
+    const load = async (plugins: Parameters<typeof build>[0]['plugins']) => {
+      const out = await build({
+        stdin: { contents: entry, resolveDir: REPO_ROOT, loader: 'js' },
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'browser',
+        logLevel: 'silent',
+        plugins,
+      });
+      const file = join(dir, `f${n++}.mjs`);
+      writeFileSync(file, out.outputFiles[0]!.text);
+      expect(out.outputFiles[0]!.text.includes('rpLazyTrie(() =>')).toBe(!!plugins?.length);
+      return ((await import(pathToFileURL(file).href)) as { __all: { create(b: Uint8Array): { layout(t: string): { glyphs: { id: number }[] } } } }).__all;
+    };
+    const lazy = await load([lazyImports()]);
+    const real = await load([]);
+    const samples: [string, string][] = [
+      ['fonts/noto-naskh-arabic/NotoNaskhArabic_400Regular.ttf', 'اعرف حقوقك'],
+      ['fonts/noto-sans-devanagari/NotoSansDevanagari_400Regular.ttf', 'अपने अधिकार जानें'],
+      ['fonts/noto-sans-khmer/NotoSansKhmer_400Regular.ttf', 'ស្គាល់សិទ្ធិរបស់អ្នក'],
+    ];
+    for (const [file, text] of samples) {
+      const bytes = new Uint8Array(readFileSync(join(REPO_ROOT, file)));
+      const ids = (k: typeof lazy) =>
+        k
+          .create(bytes)
+          .layout(text)
+          .glyphs.map((g) => g.id);
+      expect(ids(lazy), file).toEqual(ids(real));
+    }
+  });
+});
