@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../src/platform/repo-root.ts';
 import { LAZY_IMPORTS, lazyImports } from '../../../src/web/lazy-imports.ts';
@@ -91,7 +91,7 @@ describe('lazy stand-ins of the worker bundle', () => {
 describe("fontkit's lazy Unicode tries", () => {
   it('shape through fontkit as the untouched build does (Arabic, Devanagari, Khmer: the three shapers)', async () => {
     const entry = `import * as fontkit from 'fontkit'; export const __all = fontkit;`;
-    const load = async (plugins: Parameters<typeof build>[0]['plugins']) => {
+    const load = async (plugins: Plugin[]) => {
       const out = await build({
         stdin: { contents: entry, resolveDir: REPO_ROOT, loader: 'js' },
         bundle: true,
@@ -103,7 +103,7 @@ describe("fontkit's lazy Unicode tries", () => {
       });
       const file = join(dir, `f${n++}.mjs`);
       writeFileSync(file, out.outputFiles[0]!.text);
-      expect(out.outputFiles[0]!.text.includes('rpLazyTrie(() =>')).toBe(!!plugins?.length);
+      expect(out.outputFiles[0]!.text.includes('rpLazyTrie(() =>')).toBe(plugins.length > 0);
       return ((await import(pathToFileURL(file).href)) as { __all: { create(b: Uint8Array): { layout(t: string): { glyphs: { id: number }[] } } } }).__all;
     };
     const lazy = await load([lazyImports()]);
