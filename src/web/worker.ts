@@ -1,5 +1,5 @@
-// First: starts fetching engine data and the fonts every material needs before HarfBuzz's wasm is compiled.
-import { engineDataFetch, fetchFace, type EngineData } from './prefetch.ts';
+// First: starts fetching engine data, the fonts every material needs and HarfBuzz's wasm as the worker starts.
+import { engineDataFetch, fetchFace, harfbuzzReady, type EngineData } from './prefetch.ts';
 import { unzipSync } from 'fflate';
 import { parseDocument, stringify } from 'yaml';
 import {
@@ -299,6 +299,7 @@ function contentFor(msg: Extract<ToWorker, { type: 'build' }>): ReturnType<typeo
 async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
   const started = performance.now();
   await engineData();
+  await harfbuzzReady();
   // A build in a language whose translation the first answer left out reads the rest of the content first.
   const first = partial?.content;
   if (first && msg.langs.some((l) => l !== first.project.sourceLanguage && !first.translations.has(l))) complete();
