@@ -118,6 +118,17 @@ export function previewList(page: Page, faces: FaceLookup): PreviewList {
     return i;
   };
 
+  /**
+   * Image bytes as sent: a view into a larger buffer (a file of a stored .zip) is copied once, since structured
+   * clone copies a view's whole buffer; every copy of a logo keeps sharing one array.
+   */
+  const own = new Map<Uint8Array, Uint8Array>();
+  const bytes = (data: Uint8Array): Uint8Array => {
+    let out = own.get(data);
+    if (!out) own.set(data, (out = data.byteLength === data.buffer.byteLength ? data : data.slice()));
+    return out;
+  };
+
   const frameItems = (frame: Frame): PreviewItem[] => {
     const out: PreviewItem[] = [];
     for (const { x, y, item } of frame.items) {
@@ -159,7 +170,7 @@ export function previewList(page: Page, faces: FaceLookup): PreviewList {
           out.push({ kind: 'path', x, y, d: item.d, ...paint(item), ...(item.dash?.some((d) => d > 0) ? { dash: [...item.dash] } : {}) });
           break;
         case 'image':
-          out.push({ kind: 'image', x, y, width: item.width, height: item.height, type: imageType(item.src, item.data), data: item.data });
+          out.push({ kind: 'image', x, y, width: item.width, height: item.height, type: imageType(item.src, item.data), data: bytes(item.data) });
           break;
         case 'group':
           out.push({

@@ -11,7 +11,8 @@ import { REPO_ROOT } from '../platform/repo-root.ts';
 
 /**
  * `npm run web`: writes the self-contained static site to dist/web/ — the page, its Web Worker (the same engine
- * as the CLI, bundled by esbuild for the browser), HarfBuzz's wasm, pdf.js for the preview, the shipped content as
+ * as the CLI, bundled by esbuild for the browser; it also lays out the preview, which the page draws from the
+ * frames, src/web/draw-preview.ts), HarfBuzz's wasm, the shipped content as
  * content.zip, the UI strings, and every font of fonts/manifest.json brotli-compressed (the worker decompresses
  * and checks each against the manifest's sha256). Nothing in it calls a server or another origin.
  */
@@ -68,8 +69,6 @@ export async function buildSite(out = OUT): Promise<void> {
   // its import() loads when needed; the page and the service worker share no chunk with it.
   await build({ ...common, entryPoints: { worker: join(REPO_ROOT, 'src/web/worker.ts') }, splitting: true, chunkNames: 'chunks/[name]-[hash]' });
   cpSync(join(REPO_ROOT, 'node_modules/harfbuzzjs/dist/harfbuzz.wasm'), join(out, 'harfbuzz.wasm'));
-  cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.min.mjs'), join(out, 'pdf.min.mjs'));
-  cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs'), join(out, 'pdf.worker.min.mjs'));
   for (const f of ['index.html', 'style.css']) cpSync(join(REPO_ROOT, 'src/web', f), join(out, f));
 
   const content = join(REPO_ROOT, 'content');
