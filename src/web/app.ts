@@ -495,11 +495,14 @@ async function updatePreview(): Promise<void> {
   previewLists.set(msg.id, (p) => {
     list = p.list;
     const canvas = $('preview-canvas') as HTMLCanvasElement;
-    drawnOn = drawPreview(canvas, p.list, current).then((ok) => {
-      if (!ok) return undefined;
-      performance.mark('rp:drawn');
-      return canvas;
-    });
+    drawnOn = drawPreview(canvas, p.list, current).then(
+      (ok) => {
+        if (!ok) return undefined;
+        performance.mark('rp:drawn');
+        return canvas;
+      },
+      () => undefined,
+    );
   });
   const m = (await request(msg)) as Extract<FromWorker, { type: 'built' }>;
   previewLists.delete(msg.id);
@@ -509,7 +512,7 @@ async function updatePreview(): Promise<void> {
   const pdf = m.outputs[0];
   if (pdf) performance.mark('rp:pdf');
   const canvas = $('preview-canvas') as HTMLCanvasElement;
-  if (!pdf || !list) {
+  if (!pdf) {
     // No PDF: whatever layout had drawn is not what can be downloaded.
     failed = true;
     canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
@@ -518,8 +521,12 @@ async function updatePreview(): Promise<void> {
     return;
   }
   // The form was drawn again meanwhile (a new canvas): the preview goes on the one shown.
-  if ((await drawnOn) !== canvas && !(await drawPreview(canvas, list, current))) return;
+  const shown = !!list && ((await drawnOn) === canvas || (await drawPreview(canvas, list, current).catch(() => false)));
   if (seq !== previewSeq) return;
+  if (!shown) {
+    setStatus(`${t('internalError')} the preview of ${pdf.file} could not be drawn.`);
+    return;
+  }
   registerOffline();
   canvas.dataset.file = pdf.file;
   canvas.dataset.build = String(seq);
