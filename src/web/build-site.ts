@@ -13,7 +13,8 @@ import { harfbuzzFromPrefetch } from './harfbuzz-wasm.ts';
 
 /**
  * `npm run web`: writes the self-contained static site to dist/web/ — the page, its Web Worker (the same engine
- * as the CLI, bundled by esbuild for the browser), HarfBuzz's wasm, pdf.js for the preview, the shipped content as
+ * as the CLI, bundled by esbuild for the browser; it also lays out the preview, which the page draws from the
+ * frames, src/web/draw-preview.ts), HarfBuzz's wasm, the shipped content as
  * content.zip, the UI strings, and every font of fonts/manifest.json brotli-compressed (the worker decompresses
  * and checks each against the manifest's sha256). Nothing in it calls a server or another origin.
  */
@@ -75,8 +76,6 @@ export async function bundleCode(out = OUT): Promise<void> {
     plugins: [lazyImports(), harfbuzzFromPrefetch(join(REPO_ROOT, 'src/web/prefetch.ts'))],
   });
   cpSync(join(REPO_ROOT, 'node_modules/harfbuzzjs/dist/harfbuzz.wasm'), join(out, 'harfbuzz.wasm'));
-  cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.min.mjs'), join(out, 'pdf.min.mjs'));
-  cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs'), join(out, 'pdf.worker.min.mjs'));
   for (const f of ['index.html', 'style.css']) cpSync(join(REPO_ROOT, 'src/web', f), join(out, f));
 }
 
