@@ -43,7 +43,7 @@ const previewLists = new Map<number, (m: Extract<FromWorker, { type: 'preview' }
 /** The load waiting for its first answer. */
 let onLoaded: { id: number; resolve: (m: Extract<FromWorker, { type: 'loaded' }>) => void } | undefined;
 
-/** A module worker drops messages sent while its top-level await (HarfBuzz's wasm) is pending: wait for 'ready'. */
+/** A module worker drops messages sent before its modules have evaluated: wait for its 'ready'. */
 let markReady: () => void;
 let isReady = false;
 const ready = new Promise<void>((resolve) => (markReady = resolve));
