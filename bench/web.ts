@@ -3,7 +3,9 @@
  * playwright-core against dist/web served by `rightsprint serve`'s server (gzip on the wire, as static hosts do).
  * Not a test: it prints figures and marks each against its budget.
  *
- * - cold: a fresh browser profile opens the page and waits for the first PDF of an English card sheet;
+ * - cold: a fresh browser profile opens the page and waits until the first English card sheet is both drawn in the
+ *   preview (drawn from the engine's frames as soon as layout is done, mark rp:drawn) and in the page as a PDF
+ *   (mark rp:pdf): the canvas's data-build is set once both are there, so cold is the later of the two;
  * - warm: after that, a change of the Hotline until the card sheet's preview is rebuilt (the worker's own time
  *   and the wall time seen by the page, median of 5);
  * - bytes: a fresh profile, the generic edition, one language (ar, then zh-Hans) and cards only: the bytes
@@ -117,9 +119,11 @@ export async function runWebBench(): Promise<number> {
     const arabic = await cardBytes(url, 'ar');
     const chinese = await cardBytes(url, 'zh-Hans');
     const mark = (ok: boolean) => (ok ? 'ok' : 'OVER BUDGET');
-    console.log(`cold: first PDF of an English card sheet ${cold} ms (${status?.trim()}) — budget ${BUDGET.coldMs} ms: ${mark(cold <= BUDGET.coldMs)}`);
     console.log(
-      `  from navigation start: page ready ${nav} ms, content fetched ${marks['content-fetched']} ms, first-preview content loaded in the worker ${marks['content-loaded']} ms, PDF in the page ${marks.pdf} ms, preview drawn ${marks.drawn} ms, every translation read ${marks['content-complete']} ms`,
+      `cold: first English card sheet drawn and its PDF in the page ${cold} ms (${status?.trim()}) — budget ${BUDGET.coldMs} ms: ${mark(cold <= BUDGET.coldMs)}`,
+    );
+    console.log(
+      `  from navigation start: page ready ${nav} ms, content fetched ${marks['content-fetched']} ms, first-preview content loaded in the worker ${marks['content-loaded']} ms, preview drawn ${marks.drawn} ms, PDF in the page ${marks.pdf} ms (cold: the later, ${Math.max(marks.drawn ?? NaN, marks.pdf ?? NaN)} ms), every translation read ${marks['content-complete']} ms`,
     );
     console.log(
       `warm: settings change → card sheet rebuilt: worker ${median(warmWorker)} ms, page wall ${median(warmWall)} ms incl. the ${150} ms typing pause and preview drawing — budget ${BUDGET.warmMs} ms (worker): ${mark(median(warmWorker) <= BUDGET.warmMs)}`,

@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 // Entry point for `npx rightsprint` and the npm scripts. Runs the CLI compiled at install (dist/bundle/, made by
 // `npm ci` / `npm run prepare`, see scripts/bundle.mjs) when it was compiled from exactly the current src/;
-// otherwise (no bundle, or any source file changed since: currentStamp in scripts/src-stamp.mjs) it transpiles
+// otherwise (no bundle, or any source file changed since: stampOnce in scripts/src-stamp.mjs) it transpiles
 // src/ through tsx as before: slower to start, never outdated. RIGHTSPRINT_TSX=1 forces the tsx path.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUNDLE_DIR, bundleStamp, currentStamp } from '../scripts/src-stamp.mjs';
+import { BUNDLE_DIR, bundleStamp, stampOnce } from '../scripts/src-stamp.mjs';
 
 let main;
-if (process.env.RIGHTSPRINT_TSX !== '1' && bundleStamp() === currentStamp()) {
-  // Internal-error stacks (exit 3) then name src/ files and lines, as under tsx.
-  process.setSourceMapsEnabled(true);
+if (process.env.RIGHTSPRINT_TSX !== '1' && bundleStamp() === stampOnce()) {
+  // Internal-error stacks (exit 3) name src/ files and lines through the source maps beside the bundle, read only
+  // when such an error is printed (src/cli/source-stack.ts), not at every start.
   ({ main } = await import(pathToFileURL(join(BUNDLE_DIR, 'cli.mjs')).href));
 } else {
   const { register } = await import('tsx/esm/api');

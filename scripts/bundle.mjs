@@ -30,6 +30,9 @@ try {
       {
         name: 'external-packages',
         setup(b) {
+          // The source stamp stays one module shared with bin/rightsprint.mjs (src-stamp.mjs stampOnce): same URL
+          // from dist/bundle/ as from bin/, so the stamp bin checked at start is the one the build's hash uses.
+          b.onResolve({ filter: /\/src-stamp\.mjs$/ }, () => ({ path: '../../scripts/src-stamp.mjs', external: true }));
           // Every bare import (a package) stays external unless it is one of INLINE or inside one of them.
           b.onResolve({ filter: /^[^./#]/ }, (args) => {
             if (args.path.startsWith('node:')) return { external: true };
@@ -44,7 +47,7 @@ try {
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
-    // Stacks of internal errors (exit 3) name src/ files and lines through the source map.
+    // Stacks of internal errors (exit 3) name src/ files and lines through the source map (src/cli/source-stack.ts).
     sourcesContent: false,
     logLevel: 'warning',
   });

@@ -27,10 +27,11 @@ export const STATS_FILE = join(BUNDLE_DIR, 'stamp-files.json');
  */
 export const INLINE = ['yaml', 'i18next', 'bidi-js', 'fflate', 'saxes', '@noble/hashes'];
 
-/** The files the stamp covers, relative to the root, in the order they are hashed. */
-function stampedFiles(root) {
+/** The files the stamp covers, relative to the root, in the order they are hashed; with `dirs`, the folders walked. */
+function stampedFiles(root, dirs = []) {
   const files = [];
   const walk = (rel) => {
+    dirs.push(rel);
     for (const entry of readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const path = `${rel}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
@@ -69,18 +70,25 @@ export function sourceStamp(root = ROOT) {
  */
 const RACY_MS = 2000;
 
-/** Size, modification and change times (ns) and inode of each file; '-' for one that is missing. */
-function fileStats(root, files) {
-  return Object.fromEntries(
-    files.map((rel) => {
-      try {
-        const s = statSync(join(root, rel), { bigint: true });
-        return [rel, `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`];
-      } catch {
-        return [rel, '-'];
-      }
-    }),
-  );
+/**
+ * Size, modification and change times and inode of a file or folder under `base` (the root with its final slash), '-' when it is missing or unreadable; and its
+ * change time in ms. Plain (not bigint) stats: the times as ms with their sub-ms digits are exact enough to tell
+ * two writes apart once the file had settled (RACY_MS) when recorded, and cost a fraction of bigint ones at start.
+ */
+function statOf(base, rel) {
+  try {
+    const s = statSync(base + rel, { throwIfNoEntry: false });
+    if (s !== undefined) return { sig: `${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}`, ctimeMs: s.ctimeMs };
+  } catch {
+    // Unreadable (a file where a folder is expected, no permission): as missing.
+  }
+  return { sig: '-', ctimeMs: 0 };
+}
+
+/** The stat signature of each path (see statOf). */
+function fileStats(root, paths) {
+  const base = root.endsWith('/') ? root : `${root}/`;
+  return Object.fromEntries(paths.map((rel) => [rel, statOf(base, rel).sig]));
 }
 
 /**
@@ -88,18 +96,21 @@ function fileStats(root, files) {
  * both). `takenMs`: when the stats were taken (a test passes a later time to make fresh files look settled).
  */
 export function recordStamp(root = ROOT, takenMs = Date.now()) {
-  const files = stampedFiles(root);
-  const stats = fileStats(root, files);
+  const dirs = [];
+  const files = stampedFiles(root, dirs);
+  const stats = { dirs: fileStats(root, dirs), files: fileStats(root, files) };
   const stamp = sourceStamp(root);
-  return { stamp, stats: `${JSON.stringify({ stamp, takenMs, files: stats })}\n` };
+  return { stamp, stats: `${JSON.stringify({ stamp, takenMs, ...stats })}\n` };
 }
 
 /**
  * The stamp of the sources as they are now, as sourceStamp computes it, but without reading them when nothing
- * changed: when every stamped file (the same list: none added, removed or renamed) has exactly the size,
- * modification and change time and inode recorded when the stamp was computed, and had not changed for RACY_MS
- * before, the recorded stamp is returned. The change time is set by the system on every write and cannot be set
- * back by a program, so a file edited in place keeps none of its recorded stat. Anything else: the full hash.
+ * changed: when every folder walked under src/ and every stamped file has exactly the size, modification and change
+ * time and inode recorded when the stamp was computed, and had not changed for RACY_MS before, the recorded stamp is
+ * returned. The change time is set by the system on every write and cannot be set back by a program, so a file
+ * edited in place keeps none of its recorded stat; a folder's times change whenever an entry is added, removed or
+ * renamed in it, so unchanged folders mean the same list of files, without listing them (even entries changed and
+ * changed back are hashed). Anything else: the full hash.
  */
 export function currentStamp(root = ROOT) {
   let recorded;
@@ -108,18 +119,33 @@ export function currentStamp(root = ROOT) {
   } catch {
     return sourceStamp(root);
   }
-  const files = stampedFiles(root);
-  const settled = (BigInt(recorded.takenMs) - BigInt(RACY_MS)) * 1_000_000n;
-  const known = recorded.files ?? {};
-  const now = fileStats(root, files);
-  const same =
-    typeof recorded.stamp === 'string' &&
-    Object.keys(known).length === files.length &&
-    files.every((rel) => {
-      const stat = now[rel];
-      return known[rel] === stat && (stat === '-' || BigInt(stat.split(':')[2]) < settled);
-    });
-  return same ? recorded.stamp : sourceStamp(root);
+  const { stamp, takenMs, dirs, files } = recorded ?? {};
+  if (typeof stamp !== 'string' || typeof takenMs !== 'number' || !dirs || !files || !('src' in dirs)) return sourceStamp(root);
+  const settled = takenMs - RACY_MS;
+  const base = root.endsWith('/') ? root : `${root}/`;
+  for (const known of [dirs, files]) {
+    for (const rel in known) {
+      const now = statOf(base, rel);
+      if (now.sig !== known[rel] || (now.sig !== '-' && !(now.ctimeMs < settled))) return sourceStamp(root);
+    }
+  }
+  return stamp;
+}
+
+const onceByRoot = new Map();
+
+/**
+ * currentStamp, computed once per process: the stamp of the code this process runs (bin/rightsprint.mjs checks it
+ * at start; the build's input hash uses it as the engine's source part, src/build/cache.ts). Both import this very
+ * file (the bundle keeps it external), so the files are looked at once.
+ */
+export function stampOnce(root = ROOT) {
+  let stamp = onceByRoot.get(root);
+  if (stamp === undefined) {
+    stamp = currentStamp(root);
+    onceByRoot.set(root, stamp);
+  }
+  return stamp;
 }
 
 /** The bundle's stamp as written by scripts/bundle.mjs, or undefined when there is no bundle. */

@@ -9,6 +9,7 @@ import {
   InputHasher,
   isFresh,
   readCache,
+  recordStats,
   serializeCache,
   sha256,
   type BuildCache,
@@ -220,6 +221,9 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
     stale = settled.files;
     diagnostics.push(...settled.diagnostics);
     if (settled.fault) halt(settled.fault);
+    // A build that wrote its cache anyway records the stats of the files that have settled, so the next no-op
+    // trusts them without reading them (cache.ts recordStats); a build that wrote nothing stays that way.
+    if (built > 0 && !stop.signal.aborted) recordStats(cache, outDir);
     const after = serializeCache(cache);
     if (after !== before) {
       const fault = out.write(CACHE_FILE_NAME, after);

@@ -5,6 +5,8 @@ import type { ContentDoc } from '../content/types.ts';
 import { fallbackChain } from '../i18n/fallback.ts';
 import { editionLanguages } from '../i18n/localize.ts';
 import { REPO_ROOT } from '../platform/repo-root.ts';
+import { stampOnce } from '../../scripts/src-stamp.mjs';
+import { fileStat, settled } from './file-stat.ts';
 import type { Job, JobContext } from './job.ts';
 
 /**
@@ -26,6 +28,11 @@ export interface CachedOutput {
   readonly sha256: string;
   readonly bytes: number;
   readonly pages: number;
+  /**
+   * The file's stat signature (file-stat.ts) when it last hashed to `sha256`, recorded only once the file had not
+   * changed for RACY_MS: while the file keeps exactly this stat it is trusted without reading it (recordStats).
+   */
+  readonly stat?: string;
 }
 
 export interface CacheEntry {
@@ -61,7 +68,13 @@ function wellFormed(id: string, e: CacheEntry): boolean {
     typeof e.hash === 'string' &&
     typeof e.content === 'string' &&
     Array.isArray(e.outputs) &&
-    e.outputs.every((o) => typeof o.file === 'string' && typeof o.sha256 === 'string' && !o.file.split(/[\\/]/u).includes('..'))
+    e.outputs.every(
+      (o) =>
+        typeof o.file === 'string' &&
+        typeof o.sha256 === 'string' &&
+        (o.stat === undefined || typeof o.stat === 'string') &&
+        !o.file.split(/[\\/]/u).includes('..'),
+    )
   );
 }
 
@@ -91,18 +104,49 @@ export function fileSha256(path: string): string | undefined {
 /**
  * A cached job is fresh when its inputs hash matches and every file it wrote still holds exactly the bytes written
  * (compared by content: a file damaged in place, or overwritten by a killed build, with the same size is not fresh).
+ * A file whose stat is still the one recorded when it last hashed right (see recordStats) is not read again: no
+ * write, rename or copy can reach a file without changing its change time or inode (docs/architecture.md,
+ * "What a no-op trusts").
  */
 export function isFresh(entry: CacheEntry | undefined, hash: string, outDir: string): entry is CacheEntry {
   if (!entry || entry.hash !== hash || entry.incomplete || entry.outputs.length === 0) return false;
-  return entry.outputs.every((o) => fileSha256(join(outDir, o.file)) === o.sha256);
+  return entry.outputs.every((o) => {
+    const path = join(outDir, o.file);
+    return (o.stat !== undefined && fileStat(path)?.signature === o.stat) || fileSha256(path) === o.sha256;
+  });
+}
+
+/**
+ * Records (or forgets) the stat of every cached file, so that later builds trust them without reading them: a file
+ * gets its stat recorded only when, at `nowMs`, it had not changed for RACY_MS and still hashes to its sha256 (the
+ * stat is taken before hashing, so a write during the hash leaves a stat that no longer matches). A file changed
+ * more recently keeps no stat and is hashed by the next build. Called by a build that writes its cache anyway;
+ * a build with nothing to do writes nothing. Returns whether anything changed.
+ */
+export function recordStats(cache: BuildCache, outDir: string, nowMs: number = Date.now()): boolean {
+  let changed = false;
+  for (const [id, entry] of Object.entries(cache)) {
+    const outputs = entry.outputs.map((o): CachedOutput => {
+      const path = join(outDir, o.file);
+      const now = fileStat(path);
+      if (now !== undefined && now.signature === o.stat) return o;
+      const { stat: _old, ...rest } = o;
+      return now !== undefined && settled(now, nowMs) && fileSha256(path) === o.sha256 ? { ...rest, stat: now.signature } : rest;
+    });
+    if (outputs.some((o, i) => o !== entry.outputs[i] && o.stat !== entry.outputs[i]!.stat)) {
+      cache[id] = { ...entry, outputs };
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 /**
  * Hashes the inputs of jobs, in two parts. The content part is what a file says: project.yaml, the source
  * guidance, the content folder's UI strings, the edition file and its logo, the translations the job prints (its
  * language and fallbacks and the officer language; every edition language for the poster strip and the mixed
- * sheet) and the job itself (its languages, in order). The engine part is how it is drawn: every file under src/,
- * package.json and package-lock.json, Node's and zlib's versions, the font manifest (whose sha256s the registry
+ * sheet) and the job itself (its languages, in order). The engine part is how it is drawn: the source stamp (every
+ * file under src/, see scripts/src-stamp.mjs), package.json and package-lock.json, Node's and zlib's versions, the font manifest (whose sha256s the registry
  * checks every font file against when it opens it) plus each font file's size, the bundled UI locales, the build
  * options and SOURCE_DATE_EPOCH. `hash` covers both; `contentHash` only the first, so a later build can tell a file
  * whose text is out of date from one merely built with other options or an older engine.
@@ -118,7 +162,9 @@ export class InputHasher {
     env: NodeJS.ProcessEnv = process.env,
   ) {
     const engine = createHash('sha256');
-    for (const file of listFiles(join(REPO_ROOT, 'src'))) engine.update(relative(REPO_ROOT, file)).update(this.file(file));
+    // The stamp of the running code (every file under src/ by path and bytes, plus the bundler and tsconfig.json),
+    // which bin/rightsprint.mjs has already checked at start: not hashed a second time.
+    engine.update(`src ${stampOnce(REPO_ROOT)}`);
     engine.update(this.file(join(REPO_ROOT, 'package.json')));
     engine.update(this.file(join(REPO_ROOT, 'package-lock.json')));
     engine.update(`node ${process.versions.node} zlib ${process.versions.zlib ?? ''}`);

@@ -40,11 +40,18 @@ export function forgetContent(): void {
 }
 
 /**
+ * Told each output's laid-out document (its file as in JobOutput) just before its PDF is written: the web page
+ * draws its preview from the frames (render/preview-list.ts) while the PDF is still being written. Layout is
+ * done by then; the PDF writer only draws it.
+ */
+export type LayoutListener = (file: string, doc: BuildOutput['doc']) => void;
+
+/**
  * Runs one job to completion in memory: localize → material → PDF bytes. `loaded` is content already loaded (the
  * web page's); without it the content folder of `ctx` is loaded once per process. Nothing is written here; the caller
  * writes a job's files only after every one of them rendered, so a failing job never leaves half its outputs.
  */
-export async function runJob(job: Job, ctx: JobContext, loaded?: ContentDoc): Promise<JobResult> {
+export async function runJob(job: Job, ctx: JobContext, loaded?: ContentDoc, onLayout?: LayoutListener): Promise<JobResult> {
   const started = performance.now();
   const diagnostics: Diagnostic[] = [];
   const done = (outputs: JobOutput[], internalError?: string): JobResult => ({
@@ -82,8 +89,10 @@ export async function runJob(job: Job, ctx: JobContext, loaded?: ContentDoc): Pr
     const outputs: JobOutput[] = [];
     for (const output of result.outputs) {
       if (job.outputs && !job.outputs.includes(outputName(output.file))) continue;
+      const file = `${job.dir}/${output.file}`;
+      onLayout?.(file, output.doc);
       const data = await renderPdf(output.doc, { standard: standardFor(output, ctx.standard) });
-      outputs.push({ file: `${job.dir}/${output.file}`, data, pages: output.doc.pages.length });
+      outputs.push({ file, data, pages: output.doc.pages.length });
     }
     return done(outputs);
   } catch (e) {

@@ -20,6 +20,7 @@ import {
 } from './args.ts';
 import { defineCommand, EXIT, type Command } from './command.ts';
 import { kb, printDiagnostics } from './report.ts';
+import { sourceStack } from './source-stack.ts';
 
 const NAMES = [
   'content',
@@ -103,7 +104,7 @@ export const buildCommand: Command = defineCommand({
       onOutput: (o) => io.out(`${join(out.display, o.file)}  ${o.pages} page${o.pages === 1 ? '' : 's'}  ${kb(o.bytes)}${o.cached ? '  (unchanged)' : ''}`),
     });
     printDiagnostics(io, summary.diagnostics);
-    for (const e of summary.internalErrors) io.err(`internal error in ${e}`);
+    for (const e of summary.internalErrors) io.err(`internal error in ${sourceStack(e)}`);
     const moved = summary.stale.filter((f) => f.action === 'moved').length;
     const kept = summary.stale.filter((f) => f.action === 'kept' || f.action === 'changed').length;
     if (moved > 0) io.out(`out of date: ${moved} earlier file(s) moved to ${join(out.display, STALE_DIR)}/ (RP7001 above says which and why)`);

@@ -4,6 +4,7 @@ import { formatDiagnostics } from '../diagnostics/format.ts';
 import { UsageError } from './usage-error.ts';
 import type { CliIO } from './command.ts';
 import { EXIT } from './exit-codes.ts';
+import { sourceStack } from './source-stack.ts';
 
 /** Prints diagnostics (sorted, de-duplicated, with a count line) on stderr, so stdout stays the command's result. */
 export function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[]): void {
@@ -29,7 +30,7 @@ export function reportFailure(io: CliIO, e: unknown): number {
     printDiagnostics(io, e.diagnostics);
     return EXIT.content;
   }
-  io.err(`internal error (a bug in rightsprint, not in your content): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  io.err(`internal error (a bug in rightsprint, not in your content): ${sourceStack(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
   return EXIT.internal;
 }
 

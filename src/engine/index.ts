@@ -5,7 +5,8 @@
  */
 export { loadContent, editionFile } from '../content/load.ts';
 export { memorySource, contentKey, type ContentSource } from '../content/source.ts';
-export { runJob, standardFor } from '../build/run-job.ts';
+export { runJob, standardFor, type LayoutListener } from '../build/run-job.ts';
+export { previewList, type PreviewList, type PreviewItem } from '../render/preview-list.ts';
 export { materialOptionsFor } from '../materials/index.ts';
 export type { Job, JobContext, JobResult, JobOutput } from '../build/job.ts';
 export { fontRegistry, useFontSource, readManifest, type FontSource, type ManifestFace } from '../fonts/registry.ts';

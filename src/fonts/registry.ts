@@ -10,7 +10,8 @@ import type { FaceRef, FontRegistry, LoadedFace, Weight } from './types.ts';
  * The font registry: every face of fonts/manifest.json, opened lazily and exactly once per process, from bytes a
  * FontSource provides (the CLI reads and verifies fonts/; the web page fetches what `fontsFor` says a job needs).
  * One read of the file's bytes feeds both fontkit (metrics, subsetting through pdfkit) and HarfBuzz (shaping),
- * so the renderer embeds the very font the shaper measured. HarfBuzz gets those bytes without the outline tables
+ * so the renderer embeds the very font the shaper measured; a large face's glyph records are read as its glyphs
+ * are first used (PartialFontBytes, docs/fonts.md). HarfBuzz gets those bytes without the outline tables
  * it does not shape with (sfnt.ts): a Chinese face costs WebAssembly memory 0.3 MB instead of 10 MB.
  */
 
@@ -81,7 +82,21 @@ const FONTS_DIR = 'fonts';
  * hold a face throws (the web page loads what `fontsFor` names before a job, and a miss is a clear error).
  */
 export interface FontSource {
-  bytes(face: ManifestFace): Uint8Array;
+  bytes(face: ManifestFace): Uint8Array | PartialFontBytes;
+}
+
+/**
+ * A face's bytes in which the glyph records (the `glyf` table) are read only when asked for: the Node front end
+ * reads a large face this way (src/platform/node-fonts.ts), since a document sets a few hundred of a Chinese
+ * face's 65,000 glyphs and the rest would be megabytes held for nothing. Every byte outside `glyf` is there from
+ * the start; `need(start, end)` must have been called before anything reads a byte of `[start, end)` inside it
+ * (it throws a UserError when those bytes are not the ones verified against the manifest). The registry calls
+ * it for a glyph before fontkit or the ink-box reader can see the glyph (`Face.open`).
+ */
+export interface PartialFontBytes {
+  /** The whole file's length; `glyf` bytes not yet needed read as zeros. */
+  readonly data: Uint8Array;
+  need(start: number, end: number): void;
 }
 
 // The ESM fontkit is the module instance pdfkit's own ESM build imports, so pdfkit accepts our Font objects.
@@ -144,9 +159,15 @@ class Face implements OpenedFace {
   private open(): OpenedBytes {
     if (this.opened) return this.opened;
     const m = this.manifest;
-    const data = this.source.bytes(m);
+    const given = this.source.bytes(m);
+    const data = given instanceof Uint8Array ? given : given.data;
     const fontkitFont = createFont(data);
     const shaping = shapingBytes(data);
+    if (!(given instanceof Uint8Array)) {
+      // A face whose glyph boxes cannot be located has its glyph records read now, all of them.
+      if (shaping.boxes) needGlyphs(fontkitFont, shaping.boxes, given);
+      else given.need(0, data.byteLength);
+    }
     const hbFace = new hb.Face(new hb.Blob(shaping.bytes), 0);
     const hbFont = new hb.Font(hbFace);
     // HarfBuzz fonts default to scale = upem, so positions come back in font units, as the trace format wants.
@@ -186,6 +207,37 @@ class Face implements OpenedFace {
     }
     return has;
   }
+}
+
+/**
+ * Makes every glyph record of a partly read face be read before fontkit or `TrueTypeBoxes` looks at it. Every path
+ * by which fontkit 2.0.4 reads the `glyf` table starts from a glyph object that `getGlyph(id)` returns (decoding,
+ * bounding boxes, composite components, pdfkit's subsetting through `createSubset`), and `glyphForCodePoint`,
+ * `layout` and the subsetter call `getGlyph` on the font object itself; so an own `getGlyph` that first asks for
+ * glyph `id`'s bytes covers them all (fontkit is pinned; tests/unit/fonts/partial-font.test.ts builds from a
+ * partly read face and compares the subset bytes with the whole file's). `TrueTypeBoxes.extents` is wrapped alike.
+ */
+function needGlyphs(font: FontkitFont, boxes: TrueTypeBoxes, bytes: PartialFontBytes): void {
+  // Glyph ids are 16-bit: one flag per possible id, so asking again for a glyph costs one array read.
+  const ready = new Uint8Array(0x10000);
+  const need = (id: number) => {
+    if (ready[id] === 1) return;
+    const [start, end] = boxes.span(id);
+    // A glyph header is 10 bytes, read even from a (malformed) shorter record.
+    if (end > start) bytes.need(start, Math.max(end, start + 10));
+    ready[id] = 1;
+  };
+  const withGlyphs = font as unknown as { getGlyph(id: number, codePoints?: number[]): unknown };
+  const getGlyph = withGlyphs.getGlyph.bind(font);
+  withGlyphs.getGlyph = (id: number, codePoints?: number[]) => {
+    need(id);
+    return getGlyph(id, codePoints);
+  };
+  const extents = boxes.extents.bind(boxes);
+  boxes.extents = (id: number) => {
+    need(id);
+    return extents(id);
+  };
 }
 
 /** Node's source: fonts/<file>, verified against the manifest's sha256 (src/platform/node-fonts.ts). */

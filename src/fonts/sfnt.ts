@@ -114,14 +114,24 @@ export class TrueTypeBoxes {
     return new TrueTypeBoxes(view, glyf.offset, glyf.offset + glyf.length, loca.offset, longLoca, numGlyphs);
   }
 
-  /** Extents of glyph `id` (zero for an empty glyph or an id past the end), as HarfBuzz would report them. */
-  extents(id: number): GlyphExtents {
-    if (id >= this.numGlyphs) return EMPTY;
+  /**
+   * Where glyph `id`'s record lies in the file, `[start, end)` clamped to the `glyf` table (empty for an empty
+   * glyph or an id past the end): the bytes fontkit and `extents` read for it.
+   */
+  span(id: number): readonly [start: number, end: number] {
+    if (id < 0 || id >= this.numGlyphs) return [0, 0];
     const { view } = this;
     const start = this.longLoca ? view.getUint32(this.loca + 4 * id) : 2 * view.getUint16(this.loca + 2 * id);
     const end = this.longLoca ? view.getUint32(this.loca + 4 * id + 4) : 2 * view.getUint16(this.loca + 2 * id + 2);
-    const at = this.glyf + start;
-    if (end <= start || at + 10 > this.glyfEnd) return EMPTY;
+    if (end <= start) return [0, 0];
+    return [Math.min(this.glyf + start, this.glyfEnd), Math.min(this.glyf + end, this.glyfEnd)];
+  }
+
+  /** Extents of glyph `id` (zero for an empty glyph or an id past the end), as HarfBuzz would report them. */
+  extents(id: number): GlyphExtents {
+    const [at, end] = this.span(id);
+    if (end <= at || at + 10 > this.glyfEnd) return EMPTY;
+    const { view } = this;
     const xMin = view.getInt16(at + 2);
     const yMin = view.getInt16(at + 4);
     const xMax = view.getInt16(at + 6);

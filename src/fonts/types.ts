@@ -20,7 +20,10 @@ export interface LoadedFace {
   /** Manifest family id, e.g. `noto-naskh-arabic`. */
   readonly familyId: string;
   readonly weight: Weight;
-  /** The raw font file bytes (shared by HarfBuzz and pdfkit; never re-read). */
+  /**
+   * The font file's bytes (shared by HarfBuzz and pdfkit). For a large face read in part (PartialFontBytes in
+   * registry.ts) the glyph records of glyphs not used yet are zeros: read them through `fontkit`, never here.
+   */
   readonly data: Uint8Array;
   /** fontkit Font object for this face (pdfkit embeds and subsets through it). */
   readonly fontkit: unknown;

@@ -1,4 +1,4 @@
-import type { Line } from '../text/types.ts';
+import type { Line, Paragraph } from '../text/types.ts';
 import type { Color, Positioned, StructNode } from './frame.ts';
 import type { NodeIds } from './node-ids.ts';
 import { leadingFactor } from './line-height.ts';
@@ -28,6 +28,18 @@ export interface ChipFlow {
 }
 
 /**
+ * Each chip's paragraph, made once: a poster sets its strip at every size it tries with the same chips, and a new
+ * paragraph object each time meant building its memo key again (text/paragraph-key.ts keeps keys per object).
+ */
+const chipParagraphs = new WeakMap<Chip, Paragraph>();
+
+function chipParagraph(chip: Chip): Paragraph {
+  let paragraph = chipParagraphs.get(chip);
+  if (!paragraph) chipParagraphs.set(chip, (paragraph = plainParagraph(chip.text, chip.lang)));
+  return paragraph;
+}
+
+/**
  * Short texts, each set in its own language (so each gets its own script's font and direction), packed into
  * centred rows like words: left to right for an LTR document, right to left for RTL. Each chip is a P node
  * with its own `lang`.
@@ -37,7 +49,7 @@ export function flowChips(chips: readonly Chip[], width: number, style: ChipStyl
   const missing: KeyedMissingGlyph[] = [];
   for (const chip of chips) {
     const leading = style.leading * leadingFactor(chip.lang);
-    const layout = setText(plainParagraph(chip.text, chip.lang), { width, size: style.size, leading });
+    const layout = setText(chipParagraph(chip), { width, size: style.size, leading });
     for (const glyph of layout.missing) missing.push({ key: chip.key, glyph });
     const height = layout.lines.reduce((h, l) => h + lineBoxHeight(l, leading), 0);
     set.push({ chip, lines: layout.lines, width: layout.maxWidth, height, leading });

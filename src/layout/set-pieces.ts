@@ -1,4 +1,4 @@
-import type { Line } from '../text/types.ts';
+import type { Line, Paragraph } from '../text/types.ts';
 import type { Positioned, StructNode } from './frame.ts';
 import type { NodeIds } from './node-ids.ts';
 import { leadingFactor } from './line-height.ts';
@@ -19,6 +19,15 @@ export interface SetPiecesOptions {
 
 /** The bullet character: in Noto Sans, which is in every script's fallback stack. */
 const BULLET = '•';
+
+/** The bullet's paragraph per language, made once (its layout memo key is kept per paragraph object). */
+const bullets = new Map<string, Paragraph>();
+
+function bulletParagraph(lang: string): Paragraph {
+  let paragraph = bullets.get(lang);
+  if (!paragraph) bullets.set(lang, (paragraph = plainParagraph(BULLET, lang)));
+  return paragraph;
+}
 
 type MutableNode = { id: string; role: StructNode['role']; lang?: string; children: MutableNode[] };
 
@@ -83,7 +92,7 @@ export function setPieces(pieces: readonly TextPiece[], options: SetPiecesOption
       labelTag = undefined;
     }
 
-    const bullet: Line | undefined = isItem ? setText(plainParagraph(BULLET, piece.paragraph.lang), { ...layoutOptions, width: width }).lines[0] : undefined;
+    const bullet: Line | undefined = isItem ? setText(bulletParagraph(piece.paragraph.lang), { ...layoutOptions, width: width }).lines[0] : undefined;
     const spaceBefore = index === 0 ? 0 : style.paragraphSpace * style.size * (isItem && pieces[index - 1]?.role === 'LI' ? 0.5 : 1);
     const isHeading = piece.role === 'H1' || piece.role === 'H2';
 

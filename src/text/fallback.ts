@@ -63,11 +63,12 @@ function fill(
     return;
   }
   const shaped = shape(face, slice, params.script, params.lang, params.direction, params.features);
-  const ranges = clusterRanges(shaped.glyphs, slice.length);
-  if (!ranges.some((r) => r.bad)) {
+  // Usually the face draws everything: then no cluster is bad, and listing the clusters (an object each) is not needed.
+  if (!hasNotdef(shaped.glyphs)) {
     pieces.push({ start, end, face, glyphs: shaped.glyphs, flags: shaped.flags });
     return;
   }
+  const ranges = clusterRanges(shaped.glyphs, slice.length);
   // Merge consecutive clusters of the same kind into stretches, in logical order.
   let i = 0;
   while (i < ranges.length) {
@@ -78,6 +79,12 @@ function fill(
     if (bad) fill(text, start + s, start + e, params, faces, at + 1, pieces, missing);
     else pieces.push(subPiece(shaped.glyphs, shaped.flags, s, e, start, face));
   }
+}
+
+/** True when any glyph is .notdef (id 0): exactly when clusterRanges would mark a cluster bad. */
+function hasNotdef(glyphs: readonly Glyph[]): boolean {
+  for (let i = 0; i < glyphs.length; i++) if (glyphs[i]!.id === 0) return true;
+  return false;
 }
 
 /** A cluster's logical extent in the shaped string and whether any of its glyphs is .notdef. */

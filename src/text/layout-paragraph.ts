@@ -47,11 +47,8 @@ export function layoutParagraph(p: Paragraph, opts: LayoutOptions): ParagraphLay
   const { text, pieces, missing, breaks, primary, spanLangs, direction } = prep;
   const leading = opts.leading ?? 1;
 
-  const advance = clusterAdvances(text.length, pieces, opts.size);
-  const prefix = new Float64Array(text.length + 1);
-  for (let i = 0; i < text.length; i++) prefix[i + 1] = prefix[i]! + advance.width[i]!;
-
-  const ranges = fillLines(text, breaks, prefix, advance.clusterStart, opts.width, prep.lang);
+  const prefix = advancePrefix(text.length, pieces, opts.size);
+  const ranges = fillLines(text, breaks, prefix, prep.clusterStart, opts.width, prep.lang);
   const lines = ranges.map(([s, e]) => buildLine(text, s, e, pieces, opts.size, direction, primary, spanLangs));
 
   const height = lines.reduce((h, l) => h + (l.ascent + l.descent) * leading, 0);
@@ -72,6 +69,8 @@ interface Prepared {
   readonly pieces: readonly Piece[];
   readonly missing: readonly MissingGlyph[];
   readonly breaks: readonly BreakOpportunity[];
+  /** 1 at every UTF-16 offset where a shaping cluster starts, and at the end of the text. */
+  readonly clusterStart: Uint8Array;
   readonly primary: OpenedFace;
   readonly spanLangs: ReadonlyMap<Item, string | undefined>;
 }
@@ -107,7 +106,17 @@ function prepare(p: Paragraph): Prepared | null {
   const missing = shaped.flatMap((s) => s.missing);
   const breaks = lineBreaks(text, paragraph.lang);
   const primary = primaryFace(paragraph.lang, lang.script);
-  return { text, lang: paragraph.lang, direction: lang.direction, pieces, missing, breaks, primary, spanLangs };
+  return {
+    text,
+    lang: paragraph.lang,
+    direction: lang.direction,
+    pieces,
+    missing,
+    breaks,
+    clusterStart: clusterStarts(text.length, pieces),
+    primary,
+    spanLangs,
+  };
 }
 
 /** The caller gives NFC text (content is normalised once at load); normalise defensively when it is safe. */
@@ -137,25 +146,58 @@ function shapeItem(text: string, item: Item): { pieces: Piece[]; missing: readon
 /** Piece.unsafe of a shaped piece. */
 function unsafeStarts(piece: ShapedPiece): Uint8Array {
   const unsafe = new Uint8Array(piece.end - piece.start);
-  piece.glyphs.forEach((g, i) => {
+  const glyphs = piece.glyphs;
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!;
     if ((piece.flags[i]! & UNSAFE_TO_BREAK) !== 0 && g.cluster < unsafe.length) unsafe[g.cluster] = 1;
-  });
+  }
   return unsafe;
 }
 
-/** Width in points of each cluster, stored at its first UTF-16 offset; `clusterStart` marks those offsets. */
-function clusterAdvances(length: number, pieces: readonly Piece[], size: number): { width: Float64Array; clusterStart: Uint8Array } {
-  const width = new Float64Array(length);
+/** Prepared.clusterStart of a paragraph's pieces. */
+function clusterStarts(length: number, pieces: readonly Piece[]): Uint8Array {
   const clusterStart = new Uint8Array(length + 1);
   for (const piece of pieces) {
-    const scale = size / piece.face.ref.unitsPerEm;
-    for (const g of piece.glyphs) {
-      width[piece.start + g.cluster]! += g.ax * scale;
-      clusterStart[piece.start + g.cluster] = 1;
-    }
+    const glyphs = piece.glyphs;
+    for (let i = 0; i < glyphs.length; i++) clusterStart[piece.start + glyphs[i]!.cluster] = 1;
   }
   clusterStart[length] = 1;
-  return { width, clusterStart };
+  return clusterStart;
+}
+
+/**
+ * Scratch space for advancePrefix: a poster sets each paragraph at up to 27 sizes, and two fresh typed arrays per
+ * layout were a visible share of the collector's work. Layout is synchronous and never re-entered, so one pair
+ * serves every call; grown when a longer paragraph comes.
+ */
+let widthScratch = new Float64Array(1024);
+let prefixScratch = new Float64Array(1025);
+
+/**
+ * Running sum of cluster widths in points: `prefix[i]` is the advance of the text before offset `i` (each
+ * cluster's width counts at its first UTF-16 offset). Valid until the next call (shared scratch space).
+ */
+function advancePrefix(length: number, pieces: readonly Piece[], size: number): Float64Array {
+  if (widthScratch.length < length) {
+    widthScratch = new Float64Array(length * 2);
+    prefixScratch = new Float64Array(length * 2 + 1);
+  }
+  const width = widthScratch;
+  const prefix = prefixScratch;
+  width.fill(0, 0, length);
+  for (const piece of pieces) {
+    const scale = size / piece.face.ref.unitsPerEm;
+    // Indexed loops in this file's per-size paths: a cold process runs them unoptimised for a while, and there
+    // every for…of step allocates an iterator result.
+    const glyphs = piece.glyphs;
+    for (let i = 0; i < glyphs.length; i++) {
+      const g = glyphs[i]!;
+      width[piece.start + g.cluster]! += g.ax * scale;
+    }
+  }
+  prefix[0] = 0;
+  for (let i = 0; i < length; i++) prefix[i + 1] = prefix[i]! + width[i]!;
+  return prefix;
 }
 
 /** End of the line's visible content: `end` minus hanging whitespace. */
@@ -291,36 +333,41 @@ function buildLine(
       glyphs = glyphs.filter((g) => g.id !== 0);
     } else glyphs = sliceGlyphs(piece, s, e);
     const scale = size / piece.face.ref.unitsPerEm;
-    const width = glyphs.reduce((w, g) => w + g.ax, 0) * scale;
+    let advance = 0;
+    for (let i = 0; i < glyphs.length; i++) advance += glyphs[i]!.ax;
+    const width = advance * scale;
     const spanLang = spanLangs.get(piece.item);
-    logical.push({
-      level: piece.item.level,
-      run: {
-        text: text.slice(s, e),
-        start: s,
-        face: piece.face.ref,
-        size,
-        script: piece.item.script,
-        language: piece.item.lang,
-        ...(spanLang === undefined ? {} : { spanLang }),
-        direction: runDirection,
-        glyphs,
-        width,
-      },
-    });
+    const face = piece.face.ref;
+    const { script, lang: language } = piece.item;
+    const runText = text.slice(s, e);
+    // Two literals rather than a spread: the same keys in the same order, without a temporary object per run.
+    const run: ShapedRun =
+      spanLang === undefined
+        ? { text: runText, start: s, face, size, script, language, direction: runDirection, glyphs, width }
+        : { text: runText, start: s, face, size, script, language, spanLang, direction: runDirection, glyphs, width };
+    logical.push({ level: piece.item.level, run });
   }
   const runs = reorder(logical);
-  const faces = runs.length > 0 ? runs.map((r) => r.face) : [primary.ref];
-  const ascent = Math.max(...faces.map((f) => (f.ascent * size) / f.unitsPerEm));
-  const descent = Math.max(...faces.map((f) => (f.descent * size) / f.unitsPerEm));
-  const width = runs.reduce((w, r) => w + r.width, 0);
+  let ascent = -Infinity;
+  let descent = -Infinity;
+  let width = 0;
+  for (const r of runs) {
+    ascent = Math.max(ascent, (r.face.ascent * size) / r.face.unitsPerEm);
+    descent = Math.max(descent, (r.face.descent * size) / r.face.unitsPerEm);
+    width += r.width;
+  }
+  if (runs.length === 0) {
+    ascent = (primary.ref.ascent * size) / primary.ref.unitsPerEm;
+    descent = (primary.ref.descent * size) / primary.ref.unitsPerEm;
+  }
+  const lineText = text.slice(start, visibleEnd);
   return {
     runs,
     width,
     ascent,
     descent,
     ink: inkBounds(runs, width),
-    text: text.slice(start, visibleEnd).replace(/\n/gu, ''),
+    text: lineText.includes('\n') ? lineText.replace(/\n/gu, '') : lineText,
     direction,
     start,
     end,
@@ -335,10 +382,13 @@ function inkBounds(runs: readonly ShapedRun[], width: number): InkBounds {
   let descent = 0;
   let x = 0;
   const registry = fontRegistry();
-  for (const run of runs) {
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
     const face = registry.faceById(run.face.id);
     const scale = run.size / run.face.unitsPerEm;
-    for (const g of run.glyphs) {
+    const glyphs = run.glyphs;
+    for (let i = 0; i < glyphs.length; i++) {
+      const g = glyphs[i]!;
       const box = face.glyphBox(g.id);
       if (box) {
         left = Math.min(left, x + (g.dx + box.xMin) * scale);
@@ -357,6 +407,8 @@ function inkBounds(runs: readonly ShapedRun[], width: number): InkBounds {
  * at that level or higher. (L1 is handled by leaving hanging whitespace out of the line altogether.)
  */
 export function reorder<T>(logical: readonly { run: T; level: number }[]): T[] {
+  // One run (most lines): nothing to reverse.
+  if (logical.length === 1) return [logical[0]!.run];
   const seq = [...logical];
   if (seq.length === 0) return [];
   const max = Math.max(...seq.map((r) => r.level));

@@ -74,9 +74,10 @@ export function lineBreaks(text: string, lang: string): BreakOpportunity[] {
   if (text.length === 0) return [];
   const seg = segmentersFor(lang);
 
-  const uax14 = new Map<number, boolean>();
+  // UAX #14's opinion per position: 0 = no break, 1 = break allowed, 2 = break required.
+  const uax14 = new Uint8Array(text.length + 1);
   const breaker = new LineBreaker(text);
-  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) uax14.set(b.position, b.required);
+  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) uax14[b.position] = b.required ? 2 : 1;
 
   // Random access to grapheme boundaries: only candidate positions are asked (4× faster than listing them all).
   const graphemes = seg.grapheme.segment(text);
@@ -99,14 +100,17 @@ export function lineBreaks(text: string, lang: string): BreakOpportunity[] {
     for (let i = u.start + 1; i < end; i++) inNumber[i] = 1;
   }
 
+  // Only UAX #14 breaks and dictionary word starts can become opportunities, so only they are visited (every other
+  // position is "no break" by both, and the end of the text is always one).
   const out: BreakOpportunity[] = [];
   for (let p = 1; p <= text.length; p++) {
-    const required = uax14.get(p) === true;
+    if (uax14[p] === 0 && (wordStart === undefined || wordStart[p] === 0) && p !== text.length) continue;
+    const required = uax14[p] === 2;
     if (required || p === text.length) {
-      out.push({ position: p, required: required || p === text.length });
+      out.push({ position: p, required: true });
       continue;
     }
-    let allowed = uax14.has(p);
+    let allowed = uax14[p] !== 0;
     if (wordStart && dictionary(p - 1) && dictionary(p)) allowed = wordStart[p] === 1;
     if (!allowed) continue;
     if (inNumber[p] || !canStartLine(text, p) || !isGraphemeStart(p)) continue;

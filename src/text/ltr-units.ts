@@ -34,6 +34,12 @@ export interface LtrUnitPattern {
   /** What the row recognises, for the reader of this table and test names. */
   readonly describes: string;
   readonly pattern: RegExp;
+  /**
+   * Something every match of `pattern` contains (a digit, `@`, …), tested first: most paragraphs hold no unit,
+   * and this one scan is much cheaper than `pattern`'s look-behinds. Must never reject text `pattern` matches
+   * (tests/unit/text/ltr-units.test.ts checks every row on the shipped guidance).
+   */
+  readonly mayMatch: RegExp;
   /** The unit inside a candidate (e.g. without trailing punctuation), or undefined when it is none. */
   readonly accept: (candidate: string) => string | undefined;
 }
@@ -102,6 +108,7 @@ export const LTR_UNIT_PATTERNS: readonly LtrUnitPattern[] = [
     kind: 'phone',
     describes: 'digit groups joined by a space, no-break space, hyphen or full stop, or led by + (0800 123 4567, +44 20 7946 0000, 2026-11-26, ۱۲۳ ۴۵۶)',
     pattern: new RegExp(String.raw`\+?${DIGITS}(?:${SEPARATOR}${DIGITS})*`, 'gu'),
+    mayMatch: /\p{Nd}/u,
     // A lone `123456` needs no isolating: its digits are one run already.
     accept: (c) => (c.startsWith('+') || HAS_SEPARATOR.test(c) ? c : undefined),
   },
@@ -109,12 +116,14 @@ export const LTR_UNIT_PATTERNS: readonly LtrUnitPattern[] = [
     kind: 'phone',
     describes: `a phone number with a bracketed group or an extension, at least ${MIN_BRACKETED_PHONE_DIGITS} digits or led by + ((020) 7123 4567, +44 (0)20 7123-4567, 020 7123 4567 ext. 12)`,
     pattern: new RegExp(String.raw`\+?(?:${BRACKETED}|${DIGITS})(?:${SEPARATOR}(?:${BRACKETED}|${DIGITS}))*(?:${EXTENSION})?(?![\p{L}\p{Nd}])`, 'giu'),
+    mayMatch: /\p{Nd}/u,
     accept: (c) => ((c.includes('(') || /ext/iu.test(c)) && (c.startsWith('+') || digitCount(c) >= MIN_BRACKETED_PHONE_DIGITS) ? c : undefined),
   },
   {
     kind: 'url',
     describes: 'a web address with a scheme or www. (https://example.org/help/?lang=ar, www.example.org)',
     pattern: new RegExp(String.raw`${ADDRESS_START}(?:(?:https?|ftp)://|www\.)${URL_CHAR}+`, 'gu'),
+    mayMatch: /:\/\/|www\./u,
     accept: (c) => {
       const s = trimAddress(c);
       return /^(?:(?:https?|ftp):\/\/|www\.)./u.test(s) ? s : undefined;
@@ -124,6 +133,8 @@ export const LTR_UNIT_PATTERNS: readonly LtrUnitPattern[] = [
     kind: 'url',
     describes: 'a domain name, with an optional path (example.org, gov.uk/immigration-status)',
     pattern: new RegExp(String.raw`${ADDRESS_START}${DOMAIN}(?:/${URL_CHAR}*)?`, 'gu'),
+    // A label character, its dot and the next label's first character (DOMAIN).
+    mayMatch: /[A-Za-z0-9-]\.[A-Za-z0-9]/u,
     accept: (c) => {
       const s = trimAddress(c);
       return new RegExp(String.raw`^${DOMAIN}(?:/|$)`, 'u').test(s) ? s : undefined;
@@ -133,14 +144,23 @@ export const LTR_UNIT_PATTERNS: readonly LtrUnitPattern[] = [
     kind: 'email',
     describes: 'an e-mail address, with an optional mailto: (help@example.org, mailto:first.last@example.org)',
     pattern: new RegExp(String.raw`${ADDRESS_START}(?:mailto:)?[A-Za-z0-9][A-Za-z0-9._%+\-]*@${DOMAIN}`, 'gu'),
+    mayMatch: /@/u,
     accept: (c) => c,
   },
 ];
 
+/**
+ * The last text asked and its units: the text engine asks for the same paragraph twice in a row (itemize.ts for
+ * its isolates, then linebreak.ts for its keep-together stretches). Callers only read the result.
+ */
+let last: { readonly text: string; readonly units: readonly LtrUnit[] } | undefined;
+
 /** Every unit of `text`, in logical order, not overlapping (see LTR_UNIT_PATTERNS for which wins). */
-export function ltrUnits(text: string): LtrUnit[] {
+export function ltrUnits(text: string): readonly LtrUnit[] {
+  if (last?.text === text) return last.units;
   const candidates: LtrUnit[] = [];
   for (const row of LTR_UNIT_PATTERNS) {
+    if (!row.mayMatch.test(text)) continue;
     for (const m of text.matchAll(row.pattern)) {
       const unit = row.accept(m[0]);
       if (unit !== undefined && unit.length > 0) candidates.push({ start: m.index, end: m.index + unit.length, kind: row.kind });
@@ -149,6 +169,7 @@ export function ltrUnits(text: string): LtrUnit[] {
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: LtrUnit[] = [];
   for (const c of candidates) if (out.length === 0 || c.start >= out[out.length - 1]!.end) out.push(c);
+  last = { text, units: out };
   return out;
 }
 

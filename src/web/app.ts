@@ -1,6 +1,8 @@
 import { zipSync } from 'fflate';
 import i18next, { type i18n } from 'i18next';
 import { CODES } from '../diagnostics/codes.ts';
+import { drawPreview } from './draw-preview.ts';
+import type { PreviewList } from '../engine/index.ts';
 import type { EditionView, FromWorker, LanguageView, PageDiagnostic, ToWorker } from './protocol.ts';
 
 /**
@@ -36,10 +38,12 @@ const state = {
 
 let nextId = 1;
 const pending = new Map<number, (m: FromWorker) => void>();
+/** Preview builds waiting for their first page's display list, by build id (it comes before their 'built'). */
+const previewLists = new Map<number, (m: Extract<FromWorker, { type: 'preview' }>) => void>();
 /** The load waiting for its first answer. */
 let onLoaded: { id: number; resolve: (m: Extract<FromWorker, { type: 'loaded' }>) => void } | undefined;
 
-/** A module worker drops messages sent while its top-level await (HarfBuzz's wasm) is pending: wait for 'ready'. */
+/** A module worker drops messages sent before its modules have evaluated: wait for its 'ready'. */
 let markReady: () => void;
 let isReady = false;
 const ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -55,6 +59,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
       onLoaded = undefined;
     } else if (m.complete && state.loaded?.id === m.id) completed(m);
   } else if (m.type === 'progress') setStatus(t('building', { what: m.text }));
+  else if (m.type === 'preview') previewLists.get(m.id)?.(m);
   else if (m.type === 'fatal') {
     setStatus(`${t('internalError')} ${m.message}`);
     for (const [, resolve] of pending) resolve({ type: 'built', id: 0, outputs: [], diagnostics: [], ms: 0, internalError: m.message });
@@ -481,7 +486,26 @@ async function updatePreview(): Promise<void> {
   }
   if (!state.preview) return;
   const seq = ++previewSeq;
-  const m = (await request(buildMessage(state.preview))) as Extract<FromWorker, { type: 'built' }>;
+  const msg = buildMessage(state.preview);
+  // The first page is drawn from its frames as soon as the worker has laid it out, while the PDF is written.
+  let failed = false;
+  const current = () => seq === previewSeq && !failed;
+  let list: PreviewList | undefined;
+  let drawnOn: Promise<HTMLCanvasElement | undefined> = Promise.resolve(undefined);
+  previewLists.set(msg.id, (p) => {
+    list = p.list;
+    const canvas = $('preview-canvas') as HTMLCanvasElement;
+    drawnOn = drawPreview(canvas, p.list, current).then(
+      (ok) => {
+        if (!ok) return undefined;
+        performance.mark('rp:drawn');
+        return canvas;
+      },
+      () => undefined,
+    );
+  });
+  const m = (await request(msg)) as Extract<FromWorker, { type: 'built' }>;
+  previewLists.delete(msg.id);
   if (seq !== previewSeq) return;
   state.diagnostics = [...m.diagnostics];
   refreshInlineDiagnostics();
@@ -489,13 +513,20 @@ async function updatePreview(): Promise<void> {
   if (pdf) performance.mark('rp:pdf');
   const canvas = $('preview-canvas') as HTMLCanvasElement;
   if (!pdf) {
+    // No PDF: whatever layout had drawn is not what can be downloaded.
+    failed = true;
     canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
     canvas.dataset.file = '';
     setStatus(m.internalError ? `${t('internalError')} ${m.internalError}` : t('nothingBuilt'));
     return;
   }
-  await drawPdf(pdf.data, canvas);
-  performance.mark('rp:drawn');
+  // The form was drawn again meanwhile (a new canvas): the preview goes on the one shown.
+  const shown = !!list && ((await drawnOn) === canvas || (await drawPreview(canvas, list, current).catch(() => false)));
+  if (seq !== previewSeq) return;
+  if (!shown) {
+    setStatus(`${t('internalError')} the preview of ${pdf.file} could not be drawn.`);
+    return;
+  }
   registerOffline();
   canvas.dataset.file = pdf.file;
   canvas.dataset.build = String(seq);
@@ -517,46 +548,6 @@ function refreshInlineDiagnostics(): void {
   }
   document.getElementById('logo-diag')?.replaceChildren(...state.diagnostics.filter(aboutLogo).map(diagnosticItem));
   showProblems();
-}
-
-type PdfJs = {
-  GlobalWorkerOptions: { workerSrc: string; workerPort: Worker | null };
-  getDocument(o: { data: Uint8Array; isEvalSupported: boolean; disableFontFace?: boolean; useSystemFonts?: boolean; stopAtErrors?: boolean }): {
-    promise: Promise<{
-      getPage(n: number): Promise<{
-        getViewport(o: { scale: number }): { width: number; height: number };
-        render(o: { canvasContext: CanvasRenderingContext2D; viewport: unknown; canvas: HTMLCanvasElement }): { promise: Promise<void> };
-      }>;
-      destroy(): Promise<void>;
-    }>;
-  };
-};
-let pdfjs: Promise<PdfJs> | undefined;
-
-/**
- * pdf.js and its own worker, loaded when the first PDF is there to draw. Loading them while the engine builds
- * (1.7 MB of script) made the first PDF ~0.5 s later on 2 cores and the preview no sooner.
- */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import(/* webpackIgnore: true */ new URL('pdf.min.mjs', import.meta.url).href).then((m: PdfJs) => {
-    m.GlobalWorkerOptions.workerPort = new Worker(new URL('pdf.worker.min.mjs', import.meta.url), { type: 'module' });
-    return m;
-  });
-  return pdfjs;
-}
-
-async function drawPdf(data: Uint8Array, canvas: HTMLCanvasElement): Promise<void> {
-  const lib = await loadPdfJs();
-  // Every font is embedded in our PDFs: pdf.js never needs to fetch standard fonts or CMaps.
-  const doc = await lib.getDocument({ data: data.slice(), isEvalSupported: false, useSystemFonts: false }).promise;
-  const page = await doc.getPage(1);
-  const base = page.getViewport({ scale: 1 });
-  const scale = Math.min(900 / base.width, 900 / base.height, 2);
-  const viewport = page.getViewport({ scale });
-  canvas.width = Math.round(viewport.width);
-  canvas.height = Math.round(viewport.height);
-  await page.render({ canvasContext: canvas.getContext('2d')!, viewport, canvas }).promise;
-  await doc.destroy();
 }
 
 /**
@@ -597,8 +588,8 @@ async function afterLoad(m: Extract<FromWorker, { type: 'loaded' }>): Promise<vo
   // drawn: the worker builds while the page draws.
   const preview = m.ok ? updatePreview() : Promise.resolve();
   render();
-  // Then the rest of the content, once the preview is drawn (on a busy machine, reading it while pdf.js draws
-  // would slow the preview down). A build in another language before then makes the worker read it first.
+  // Then the rest of the content, once the preview is drawn and its PDF is in (reading it meanwhile would slow
+  // them down on a busy machine). A build in another language before then makes the worker read it first.
   if (!m.complete) void preview.finally(() => worker.postMessage({ type: 'complete' } satisfies ToWorker));
 }
 

@@ -8,10 +8,13 @@ import { readManifest } from '../fonts/registry.ts';
 import { languageInfo } from '../content/languages.ts';
 import { shippedUiStrings } from '../platform/node.ts';
 import { REPO_ROOT } from '../platform/repo-root.ts';
+import { lazyImports } from './lazy-imports.ts';
+import { harfbuzzFromPrefetch } from './harfbuzz-wasm.ts';
 
 /**
  * `npm run web`: writes the self-contained static site to dist/web/ — the page, its Web Worker (the same engine
- * as the CLI, bundled by esbuild for the browser), HarfBuzz's wasm, pdf.js for the preview, the shipped content as
+ * as the CLI, bundled by esbuild for the browser; it also lays out the preview, which the page draws from the
+ * frames, src/web/draw-preview.ts), HarfBuzz's wasm, the shipped content as
  * content.zip, the UI strings, and every font of fonts/manifest.json brotli-compressed (the worker decompresses
  * and checks each against the manifest's sha256). Nothing in it calls a server or another origin.
  */
@@ -47,30 +50,39 @@ function compressedFont(file: string, sha256: string): Buffer {
   return out;
 }
 
-export async function buildSite(out = OUT): Promise<void> {
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(join(out, 'data', 'fonts'), { recursive: true });
-
+/** The page's, service worker's and worker's code (the part of the site a code change touches). */
+export async function bundleCode(out = OUT): Promise<void> {
   const common: BuildOptions = {
     outdir: out,
     bundle: true,
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    // RP_WEB_NO_MINIFY=1 keeps function names, to read a CPU profile of the worker (bench/web-profile.ts).
+    minify: !process.env.RP_WEB_NO_MINIFY,
     legalComments: 'linked',
     // harfbuzzjs's Emscripten loader imports `module` only in its Node branch, which never runs here.
     external: ['module'],
     logLevel: 'warning',
   };
   await build({ ...common, entryPoints: { app: join(REPO_ROOT, 'src/web/app.ts'), sw: join(REPO_ROOT, 'src/web/sw.ts') } });
-  // The worker on its own, split: code only some pages need (the brotli decoder, for CJK fonts) goes to chunks
-  // its import() loads when needed; the page and the service worker share no chunk with it.
-  await build({ ...common, entryPoints: { worker: join(REPO_ROOT, 'src/web/worker.ts') }, splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+  // The worker on its own, one file: fontkit imports the brotli decoder statically, so a split-off chunk for it
+  // was fetched by a second request after worker.js was parsed, on the critical path. Its evaluation (the costly
+  // part) waits for the first call instead: worker.ts's import() of it is bundled in, and imports whose
+  // evaluation decodes tables the engine never uses are deferred to first use (lazy-imports.ts).
+  await build({
+    ...common,
+    entryPoints: { worker: join(REPO_ROOT, 'src/web/worker.ts') },
+    plugins: [lazyImports(), harfbuzzFromPrefetch(join(REPO_ROOT, 'src/web/prefetch.ts'))],
+  });
   cpSync(join(REPO_ROOT, 'node_modules/harfbuzzjs/dist/harfbuzz.wasm'), join(out, 'harfbuzz.wasm'));
-  cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.min.mjs'), join(out, 'pdf.min.mjs'));
-  cpSync(join(REPO_ROOT, 'node_modules/pdfjs-dist/build/pdf.worker.min.mjs'), join(out, 'pdf.worker.min.mjs'));
   for (const f of ['index.html', 'style.css']) cpSync(join(REPO_ROOT, 'src/web', f), join(out, f));
+}
+
+export async function buildSite(out = OUT): Promise<void> {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(join(out, 'data', 'fonts'), { recursive: true });
+  await bundleCode(out);
 
   const content = join(REPO_ROOT, 'content');
   const files: Record<string, Uint8Array> = {};

@@ -1,8 +1,8 @@
 /**
  * The worker's first module (imported before the engine): it starts fetching engine-data.json, and then the
- * bytes of the fonts every material needs, while the worker's other modules are still being evaluated (HarfBuzz's
- * wasm is compiled by a top-level await that holds up every module after it). Only the network starts here:
- * decoding and checking a face happens in worker.ts when it is first needed.
+ * bytes of the fonts every material needs, and compiling HarfBuzz's wasm, while the worker's other modules are
+ * still being evaluated. Only the network and the wasm compiler start here: decoding and checking a face happens
+ * in worker.ts when it is first needed.
  */
 
 /** dist/web/data/engine-data.json, written by src/web/build-site.ts. */
@@ -47,3 +47,32 @@ export const engineDataFetch: Promise<EngineData> = fetch(new URL('data/engine-d
   });
 // Reported where it is awaited (the first load or build); unawaited, it would be an unhandled rejection.
 engineDataFetch.catch(() => undefined);
+
+/**
+ * HarfBuzz's wasm, compiled while it streams in, from the worker's first moment. harfbuzzjs instantiates it with
+ * a top-level await that holds up every module after it; left to itself it fetches the wasm only when evaluation
+ * reaches it (~0.3 s in), and the worker then sat idle ~0.3 s for the compile (bench/web-profile.ts, 2 cores).
+ * The web build hands this module to harfbuzzjs instead (harfbuzz-wasm.ts). A host that serves the file without
+ * the application/wasm type fails compileStreaming: the bytes are then compiled as they are.
+ */
+export const harfbuzzWasm: Promise<WebAssembly.Module> = (() => {
+  const url = new URL('harfbuzz.wasm', location.href);
+  const bytes = () => fetch(url).then(async (res) => WebAssembly.compile(await res.arrayBuffer()));
+  return WebAssembly.compileStreaming(fetch(url)).catch(bytes);
+})();
+// Reported where it is awaited (harfbuzzReady); unawaited, it would be an unhandled rejection.
+harfbuzzWasm.catch(() => undefined);
+
+let harfbuzzStart: Promise<void> | undefined;
+/** Called once by harfbuzzjs's start in the web build (harfbuzz-wasm.ts) with its instantiation. */
+export function harfbuzzStarted(start: Promise<void>): void {
+  harfbuzzStart = start;
+  start.catch(() => undefined);
+}
+/**
+ * Settles when HarfBuzz can shape: awaited before a job runs. Nothing before (reading content, fetching fonts)
+ * needs it, so harfbuzzjs no longer holds up the worker's start with a top-level await (harfbuzz-wasm.ts).
+ */
+export function harfbuzzReady(): Promise<void> {
+  return harfbuzzStart ?? Promise.reject(new Error('HarfBuzz was never started: the worker was bundled without src/web/harfbuzz-wasm.ts'));
+}

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { PreviewList } from '../engine/index.ts';
 
 /**
  * Messages between the page (src/web/app.ts) and its Web Worker (src/web/worker.ts). Plain data: it crosses
@@ -103,6 +104,11 @@ export type FromWorker =
       readonly ok: boolean;
     }
   | { readonly type: 'progress'; readonly id: number; readonly text: string }
+  /**
+   * A preview build's first page as a display list (render/preview-list.ts), sent as soon as its layout is done
+   * and before its PDF is written; the build's 'built' answer (same id) follows with the PDF.
+   */
+  | { readonly type: 'preview'; readonly id: number; readonly file: string; readonly list: PreviewList }
   | {
       readonly type: 'built';
       readonly id: number;

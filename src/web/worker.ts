@@ -1,5 +1,5 @@
-// First: starts fetching engine data and the fonts every material needs before HarfBuzz's wasm is compiled.
-import { engineDataFetch, fetchFace, type EngineData } from './prefetch.ts';
+// First: starts fetching engine data, the fonts every material needs and HarfBuzz's wasm as the worker starts.
+import { engineDataFetch, fetchFace, harfbuzzReady, type EngineData } from './prefetch.ts';
 import { unzipSync } from 'fflate';
 import { parseDocument, stringify } from 'yaml';
 import {
@@ -15,6 +15,7 @@ import {
   loadContent,
   memorySource,
   planJobs,
+  previewList,
   readManifest,
   runJob,
   translationStatus,
@@ -23,6 +24,7 @@ import {
   type FontSource,
   type Job,
   type JobContext,
+  type LayoutListener,
 } from '../engine/index.ts';
 import { OUTPUT_KINDS, outputName } from '../build/outputs.ts';
 import type { ContentDoc } from '../content/types.ts';
@@ -299,6 +301,7 @@ function contentFor(msg: Extract<ToWorker, { type: 'build' }>): ReturnType<typeo
 async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
   const started = performance.now();
   await engineData();
+  await harfbuzzReady();
   // A build in a language whose translation the first answer left out reads the rest of the content first.
   const first = partial?.content;
   if (first && msg.langs.some((l) => l !== first.project.sourceLanguage && !first.translations.has(l))) complete();
@@ -322,13 +325,21 @@ async function build(msg: Extract<ToWorker, { type: 'build' }>): Promise<void> {
   }
   const ctx: JobContext = { contentDir: folderName, contentDisplay: folderName, standard: 'none', materialOptions: msg.options };
   const also = [content.project.officerLanguage, content.project.sourceLanguage];
+  // The preview's first page is drawn from its frames as soon as layout is done, not from the PDF; never from a
+  // layout that asked for a face not loaded yet (the job runs again once it is).
+  const onLayout: LayoutListener | undefined = msg.only
+    ? (file, doc) => {
+        if (file !== msg.only || asked.size || !doc.pages[0]) return;
+        post({ type: 'preview', id: msg.id, file, list: previewList(doc.pages[0], (id) => fontRegistry().faceById(id)) });
+      }
+    : undefined;
   let internalError: string | undefined;
   for (const job of jobs) {
     post({ type: 'progress', id: msg.id, text: job.id });
     let failed = await loadFonts(fontsFor(fontRegistry(), job, also));
     for (;;) {
       asked.clear();
-      const result = failed.length ? undefined : await runJob(job, ctx, content);
+      const result = failed.length ? undefined : await runJob(job, ctx, content, onLayout);
       // A face the job asked for and did not have: fetch it and run the job again, whatever the job made without it.
       if (result && asked.size) {
         failed = await loadFonts(asked.keys());

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readManifest } from '../../src/fonts/registry.ts';
-import { copyFixture } from '../unit/cli/helpers.ts';
+import { copyFixture, edit } from '../unit/cli/helpers.ts';
 import { REPO, runChild } from './helpers.ts';
 
 const STACK = /\n\s+at .+:\d+:\d+/u;
@@ -57,6 +57,29 @@ describe('fault: font files', () => {
     expect(r.err).toContain('git checkout -- fonts/noto-sans/NotoSans_400Regular.ttf');
     expect(r.err).not.toMatch(STACK);
     expect(r.err).not.toContain('internal error');
+  });
+
+  it('a Chinese face changed inside its glyph outlines (hashed, then read as used): build exits 1 with RP4002', () => {
+    // One byte inside `glyf`, far from the tables a parser reads first: only the whole-file hash can see it.
+    const flip = (b: Buffer) => {
+      const changed = Buffer.from(b);
+      changed[changed.byteLength - 600_000]! ^= 0x55;
+      return changed;
+    };
+    const tool = toolCopy({ 'noto-sans-sc/NotoSansSC_400Regular.ttf': flip, 'noto-sans-sc/NotoSansSC_700Bold.ttf': flip });
+    const { dir, content } = copyFixture('content-basic');
+    // A Chinese card: the fixture's Polish strings with a Chinese title (same source hashes).
+    const pl = readFileSync(join(content, 'translations/pl.yaml'), 'utf8');
+    writeFileSync(join(content, 'translations/zh-Hans.yaml'), pl.replace('language: pl', 'language: zh-Hans').replaceAll('Poznaj swoje prawa', '了解你的权利'));
+    edit(join(content, 'project.yaml'), '  - { code: ar, review: draft }', '  - { code: ar, review: draft }\n  - { code: zh-Hans, review: draft }');
+    const r = runChild(['build', '--edition', 'generic', '--lang', 'zh-Hans', '--material', 'card', '--jobs', '1'], dir, {
+      bin: join(tool, 'bin/rightsprint.mjs'),
+    });
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toMatch(
+      /^fonts\/noto-sans-sc\/NotoSansSC_(400Regular|700Bold)\.ttf {2}RP4002 {2}font file of face noto-sans-sc-(regular|bold) does not match fonts\/manifest\.json/mu,
+    );
+    expect(r.err).not.toMatch(STACK);
   });
 
   it('a missing font: check exits 1 with RP4003 naming the file, no stack', () => {

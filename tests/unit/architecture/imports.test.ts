@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 const LAYERS: readonly (readonly [folder: string, mayImport: string])[] = [
   ['cli', 'build, materials, render, print, i18n, layout, text, platform, fonts, content, diagnostics'],
   ['web', 'engine, build, platform, fonts, content, diagnostics'],
-  ['engine', 'build, materials, i18n, fonts, content, diagnostics'],
+  ['engine', 'build, materials, render, i18n, fonts, content, diagnostics'],
   ['build', 'materials, render, i18n, platform, fonts, content, diagnostics'],
   ['materials', 'print, i18n, layout, text, content, diagnostics'],
   ['render', 'layout (types only), text (types only), fonts, content, diagnostics'],

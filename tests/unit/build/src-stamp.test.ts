@@ -2,12 +2,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: plain JavaScript module shared with bin/rightsprint.mjs (no type declarations).
 import { currentStamp, recordStamp, ROOT, sourceStamp } from '../../../scripts/src-stamp.mjs';
 
-const stamp = sourceStamp as (root?: string) => string;
-const current = currentStamp as (root?: string) => string;
-const record = recordStamp as (root?: string, takenMs?: number) => { stamp: string; stats: string };
+const stamp = sourceStamp;
+const current = currentStamp;
+const record = recordStamp;
 
 /** A tiny repository with one source file, and its stamp recorded as scripts/bundle.mjs records it. */
 function recorded(takenMs: number): { root: string; file: string; statsFile: string } {
@@ -33,7 +32,7 @@ describe('source stamp (bin/rightsprint.mjs runs the compiled CLI only when it m
     const root = mkdtempSync(join(tmpdir(), 'rightsprint-stamp-'));
     mkdirSync(join(root, 'src', 'cli'), { recursive: true });
     mkdirSync(join(root, 'scripts'));
-    cpSync(join(ROOT as string, 'scripts', 'bundle.mjs'), join(root, 'scripts', 'bundle.mjs'));
+    cpSync(join(ROOT, 'scripts', 'bundle.mjs'), join(root, 'scripts', 'bundle.mjs'));
     writeFileSync(join(root, 'src', 'cli', 'main.ts'), 'export const a = 1;\n');
     const first = stamp(root);
     expect(stamp(root)).toBe(first);
@@ -52,12 +51,12 @@ describe('source stamp (bin/rightsprint.mjs runs the compiled CLI only when it m
     writeFileSync(join(root, 'tsconfig.json'), '{}\n');
     expect(stamp(root)).not.toBe(renamed);
     writeFileSync(join(root, 'scripts', 'bundle.mjs'), '// another bundler\n');
-    expect(stamp(root)).not.toBe(stamp(ROOT as string));
+    expect(stamp(root)).not.toBe(stamp(ROOT));
   });
 
   it('the real bin falls back to tsx when the bundle does not match the sources (same answer either way)', async () => {
     const { spawnSync } = await import('node:child_process');
-    const bin = join(ROOT as string, 'bin', 'rightsprint.mjs');
+    const bin = join(ROOT, 'bin', 'rightsprint.mjs');
     const viaTsx = spawnSync(process.execPath, [bin, '--version'], { env: { ...process.env, RIGHTSPRINT_TSX: '1' }, encoding: 'utf8' });
     const auto = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
     expect(viaTsx.status).toBe(0);
@@ -78,15 +77,25 @@ describe('source stamp (bin/rightsprint.mjs runs the compiled CLI only when it m
     expect(current(root)).toBe(stamp(root));
   });
 
-  it('currentStamp hashes when a file was added or deleted, or changed just before the stats were taken', () => {
+  it('currentStamp hashes when a file or folder was added or deleted, or changed just before the stats were taken', () => {
     const settled = recorded(Date.now() + 10_000);
     const marker = markRecorded(settled.statsFile);
+    expect(current(settled.root)).toBe(marker);
     writeFileSync(join(settled.root, 'src', 'cli', 'extra.ts'), '');
     expect(current(settled.root)).toBe(stamp(settled.root));
+    // Removed again: the folder's times still say its entries changed, so it is hashed (same stamp as recorded).
     rmSync(join(settled.root, 'src', 'cli', 'extra.ts'));
-    expect(current(settled.root)).toBe(marker);
-    rmSync(settled.file);
     expect(current(settled.root)).toBe(stamp(settled.root));
+    const again = recorded(Date.now() + 10_000);
+    const marker2 = markRecorded(again.statsFile);
+    expect(current(again.root)).toBe(marker2);
+    rmSync(again.file);
+    expect(current(again.root)).toBe(stamp(again.root));
+    // A new folder (even an empty one) under src/ is seen through its parent's times.
+    const third = recorded(Date.now() + 10_000);
+    const marker3 = markRecorded(third.statsFile);
+    mkdirSync(join(third.root, 'src', 'cli', 'more'));
+    expect(current(third.root)).not.toBe(marker3);
 
     // Stats taken right after the file was written: it could change again within the same clock tick, unseen.
     const racy = recorded(Date.now());

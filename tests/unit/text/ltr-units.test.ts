@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bidiLevels, isolateRanges } from '../../../src/text/itemize.ts';
 import { layoutParagraph } from '../../../src/text/layout-paragraph.ts';
@@ -81,6 +82,26 @@ describe('classifyValue (the table in text/ltr-units.ts)', () => {
       expect(row.describes.length).toBeGreaterThan(20);
       expect(row.pattern.global && row.pattern.unicode).toBe(true);
     }
+  });
+
+  it("never skips a row whose pattern matches: each match passes the row's mayMatch (values in context, shipped guidance)", () => {
+    const guidance = (dir: string) => readdirSync(new URL(`../../../content/${dir}/`, import.meta.url)).filter((f) => f.endsWith('.yaml'));
+    const texts = [
+      ...VALUES.flatMap(([value]) => CONTEXTS.map((context) => context(value))),
+      ...guidance('guidance').map((f) => readFileSync(new URL(`../../../content/guidance/${f}`, import.meta.url), 'utf8')),
+      ...guidance('translations').map((f) => readFileSync(new URL(`../../../content/translations/${f}`, import.meta.url), 'utf8')),
+    ];
+    let matches = 0;
+    for (const text of texts) {
+      for (const row of LTR_UNIT_PATTERNS) {
+        for (const m of text.matchAll(row.pattern)) {
+          matches++;
+          expect(row.mayMatch.test(m[0]), `${row.describes}: ${JSON.stringify(m[0])}`).toBe(true);
+        }
+      }
+    }
+    // The check saw matches of every kind (a vacuous pass would prove nothing).
+    expect(matches).toBeGreaterThan(100);
   });
 });
 
