@@ -17,6 +17,7 @@ export interface MetricsFont {
   readonly hhea: { readonly numberOfMetrics: number };
   readonly maxp: { readonly numGlyphs: number };
   readonly _variationProcessor: unknown;
+  /** A glyph object; for a partly read face (docs/fonts.md) it also has the glyph's record read first. */
   getGlyph(id: number): { readonly advanceWidth: number; _getMetrics(): { readonly leftBearing: number } };
 }
 

@@ -68,6 +68,9 @@ export function encodeTrueTypeSubset(subset: TrueTypeSubset): Uint8Array {
   // subset.glyphs grows while composite glyphs add their components, as in fontkit's encode().
   for (let i = 0; i < subset.glyphs.length; i++) {
     const gid = subset.glyphs[i]!;
+    // First through getGlyph, as fontkit's own encode() goes: the font registry reads a large face's glyph records
+    // from disk only when getGlyph asks for them (docs/fonts.md); until then their bytes are zeros.
+    font.getGlyph(gid);
     const from = glyfAt + offsets[gid]!;
     let bytes = source.subarray(from, glyfAt + offsets[gid + 1]!);
     if (bytes.length >= 2 && ((bytes[0]! << 24) >> 16) + bytes[1]! < 0) bytes = withSubsetComponents(bytes, subset);
