@@ -11,7 +11,15 @@ import { describe, expect, it } from 'vitest';
  *
  * Not folder edges: packages and `node:*`; `#platform`, the host seam (package.json `imports`: Node or browser),
  * which any folder may import; and data files outside src/, which must be JSON (schema/, locales/, fonts/).
+ * One module outside src/ is code, imported from one folder only (SHARED_SCRIPTS).
  */
+
+/**
+ * Plain-JavaScript modules outside src/ that a src/ folder may import, and which folder. scripts/src-stamp.mjs
+ * runs in bin/ before any TypeScript can (it picks the bundle or tsx); build/ takes its stamp as the engine hash
+ * from the same module instance, so the source files are looked at once per process.
+ */
+const SHARED_SCRIPTS: ReadonlyMap<string, string> = new Map([['scripts/src-stamp.mjs', 'build']]);
 const LAYERS: readonly (readonly [folder: string, mayImport: string])[] = [
   ['cli', 'build, materials, render, print, i18n, layout, text, platform, fonts, content, diagnostics'],
   ['web', 'engine, build, platform, fonts, content, diagnostics'],
@@ -125,7 +133,8 @@ function violations(files: ReadonlyMap<string, string>, layers = LAYERS): string
       const target = resolve(dirname(abs), spec);
       const to = folderOf(target);
       if (to === undefined) {
-        if (!spec.endsWith('.json')) found.push(`${name} → ${spec}: only JSON data may be imported from outside src/`);
+        const shared = SHARED_SCRIPTS.get(relative(resolve(SRC, '..'), target).split(sep).join('/'));
+        if (!spec.endsWith('.json') && shared !== from) found.push(`${name} → ${spec}: only JSON data may be imported from outside src/`);
         continue;
       }
       if (to === from) continue;
@@ -198,7 +207,7 @@ describe('folder imports', () => {
       ],
       [
         join(SRC, 'fonts/d.ts'),
-        "let x: import('../text/types.ts').Line;\nimport { readFontFile } from '#platform';\nimport x from '#other';\nimport y from '../../bin/cli.mjs';",
+        "let x: import('../text/types.ts').Line;\nimport { readFontFile } from '#platform';\nimport x from '#other';\nimport y from '../../bin/cli.mjs';\nimport { stampOnce } from '../../scripts/src-stamp.mjs';",
       ],
       [join(SRC, 'newfolder/e.ts'), "import { x } from '../content/load.ts';"],
     ]);
@@ -210,6 +219,7 @@ describe('folder imports', () => {
       'src/fonts/d.ts → ../text/types.ts: fonts/ may not import text',
       'src/fonts/d.ts → #other: unknown package import alias',
       'src/fonts/d.ts → ../../bin/cli.mjs: only JSON data may be imported from outside src/',
+      'src/fonts/d.ts → ../../scripts/src-stamp.mjs: only JSON data may be imported from outside src/',
       'src/newfolder/e.ts: folder src/newfolder has no row in the import table',
     ]);
   });
