@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { type Diagnostic, UserError } from '../../src/diagnostics/diagnostic.ts';
 
 export const REPO = new URL('../../', import.meta.url).pathname;
 export const BIN = join(REPO, 'bin/rightsprint.mjs');
@@ -78,6 +79,17 @@ export function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The first diagnostic of the user error `f` throws; any other outcome fails the test. */
+export function userDiagnostic(f: () => unknown): Diagnostic {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof UserError) return e.diagnostics[0]!;
+    throw e;
+  }
+  throw new Error('no error');
 }
 
 export const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OutputFolder, outputFault } from '../../../src/build/output-fs.ts';
-import { UserError } from '../../../src/diagnostics/diagnostic.ts';
 import { formatDiagnostic } from '../../../src/diagnostics/format.ts';
 import { readManifest } from '../../../src/fonts/registry.ts';
 import { readVerifiedFont } from '../../../src/platform/node-fonts.ts';
 import { REPO_ROOT } from '../../../src/platform/repo-root.ts';
+import { userDiagnostic } from '../../faults/helpers.ts';
 
 const AT = { what: 'write card-press.pdf in this folder', folder: 'output/generic/ar', path: 'output/generic/ar/card-press.pdf' };
 
@@ -48,22 +48,13 @@ describe('regression: file-system and font faults are located user errors', () =
     const face = readManifest().faces.find((f) => f.id === 'noto-sans-regular')!;
     const root = mkdtempSync(join(tmpdir(), 'rp-fonts-'));
     mkdirSync(join(root, 'fonts', face.file, '..'), { recursive: true });
-    const catchUser = (f: () => unknown) => {
-      try {
-        f();
-      } catch (e) {
-        if (e instanceof UserError) return e.diagnostics[0]!;
-        throw e;
-      }
-      throw new Error('no error');
-    };
-    const missing = catchUser(() => readVerifiedFont(root, face));
+    const missing = userDiagnostic(() => readVerifiedFont(root, face));
     expect(missing.code).toBe('RP4003');
     expect(missing.place).toBe(`fonts/${face.file}`);
 
     const bytes = readFileSync(join(REPO_ROOT, 'fonts', face.file));
     writeFileSync(join(root, 'fonts', face.file), bytes.subarray(0, 1000));
-    const truncated = catchUser(() => readVerifiedFont(root, face));
+    const truncated = userDiagnostic(() => readVerifiedFont(root, face));
     expect(truncated.code).toBe('RP4002');
     expect(truncated.message).toContain(`the manifest says ${face.sha256.slice(0, 12)}…`);
     expect(truncated.message).toContain('(1000 bytes read)');

@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { UserError, type Diagnostic } from '../../../src/diagnostics/diagnostic.ts';
 import { loadFontRegistry, readManifest, type ManifestFace, type PartialFontBytes } from '../../../src/fonts/registry.ts';
 import { sfntTables, TrueTypeBoxes } from '../../../src/fonts/sfnt.ts';
 import { LAZY_GLYF_BYTES, openVerifiedFont } from '../../../src/platform/node-fonts.ts';
 import { REPO_ROOT } from '../../../src/platform/repo-root.ts';
+import { userDiagnostic } from '../../faults/helpers.ts';
 
 const manifest = readManifest();
 const faceOf = (id: string): ManifestFace => manifest.faces.find((f) => f.id === id)!;
@@ -34,16 +34,6 @@ function copyFace(m: ManifestFace, bytes: Uint8Array = bytesOf(m)): { root: stri
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, bytes);
   return { root, path };
-}
-
-function userError(f: () => unknown): Diagnostic {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UserError) return e.diagnostics[0]!;
-    throw e;
-  }
-  throw new Error('no error');
 }
 
 const partial = (given: Uint8Array | PartialFontBytes): PartialFontBytes => {
@@ -71,16 +61,16 @@ describe('partly read fonts', () => {
     const glyf = sfntTables(bytes)!.get('glyf')!;
     bytes[glyf.offset + Math.floor(glyf.length / 2)]! ^= 1;
     const { root } = copyFace(m, bytes);
-    const d = userError(() => openVerifiedFont(root, m, 0));
+    const d = userDiagnostic(() => openVerifiedFont(root, m, 0));
     expect(d.code).toBe('RP4002');
     expect(d.message).toContain(`the manifest says ${m.sha256.slice(0, 12)}…`);
     expect(d.place).toBe(`fonts/${m.file}`);
     // A folder where the file belongs cannot be read: RP4003, like a missing file.
     const folder = mkdtempSync(join(tmpdir(), 'rp-partial-'));
     mkdirSync(join(folder, 'fonts', m.file), { recursive: true });
-    expect(userError(() => openVerifiedFont(folder, m, 0)).message).toContain('cannot be read (EISDIR)');
+    expect(userDiagnostic(() => openVerifiedFont(folder, m, 0)).message).toContain('cannot be read (EISDIR)');
     const cut = copyFace(m, bytesOf(m).subarray(0, glyf.offset + 5000));
-    expect(userError(() => openVerifiedFont(cut.root, m, 0)).message).toContain(`(${glyf.offset + 5000} bytes read)`);
+    expect(userDiagnostic(() => openVerifiedFont(cut.root, m, 0)).message).toContain(`(${glyf.offset + 5000} bytes read)`);
   });
 
   it('a font edited in place after it was checked is refused when a changed glyph is read; a replaced file is not read', () => {
@@ -93,12 +83,12 @@ describe('partly read fonts', () => {
     const fd = openSync(path, 'r+');
     writeSync(fd, Buffer.from([file[glyf.offset + 4096 + 7]! ^ 0xff]), 0, 1, glyf.offset + 4096 + 7);
     closeSync(fd);
-    const d = userError(() => edited.need(glyf.offset + 4096, glyf.offset + 4100));
+    const d = userDiagnostic(() => edited.need(glyf.offset + 4096, glyf.offset + 4100));
     expect(d.code).toBe('RP4002');
     expect(d.message).toMatch(/changed after it was checked against fonts\/manifest\.json/u);
     expect(edited.data.subarray(glyf.offset + 4096, glyf.offset + 8192).every((b) => b === 0)).toBe(true);
     // Blocks the edit did not touch still read as verified, also when read in one run with the changed one.
-    expect(userError(() => across.need(glyf.offset + 10, glyf.offset + 8000)).code).toBe('RP4002');
+    expect(userDiagnostic(() => across.need(glyf.offset + 10, glyf.offset + 8000)).code).toBe('RP4002');
     expect(Buffer.from(across.data.subarray(glyf.offset, glyf.offset + 4096)).equals(file.subarray(glyf.offset, glyf.offset + 4096))).toBe(true);
     expect(across.data.subarray(glyf.offset + 4096, glyf.offset + 8192).every((b) => b === 0)).toBe(true);
     edited.need(glyf.offset, glyf.offset + 10);

@@ -7,17 +7,7 @@ import { REPO_ROOT } from '../../../src/platform/repo-root.ts';
 import { postHeader } from '../../../src/render/font-embed.ts';
 import type { FontkitFontForEmbed } from '../../../src/render/pdfkit-internals.ts';
 import { encodeTrueTypeSubset, type SubsetFont, type TrueTypeSubset } from '../../../src/render/ttf-subset.ts';
-
-/** A small deterministic generator (mulberry32), so a failure names a reproducible glyph list. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../faults/helpers.ts';
 
 /** Glyph ids whose glyf data is a composite glyph (numberOfContours < 0), read from the raw table. */
 function compositeGlyphs(font: SubsetFont & { numGlyphs: number }): number[] {
@@ -58,7 +48,7 @@ describe('encodeTrueTypeSubset', () => {
   it.each(faces.map((f) => [f.id]))('writes the same bytes as fontkit for subsets of %s', (id) => {
     const font = fontRegistry().faceById(id).fontkit as unknown as SubsetFont & { numGlyphs: number };
     const file = fileOf(id);
-    const rand = random(id.length * 7919 + id.charCodeAt(0));
+    const rand = prng(id.length * 7919 + id.charCodeAt(0));
     // Not the last glyph: when it is empty, fontkit reads its bounding box past the end of the file and throws.
     const pick = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * (font.numGlyphs - 1)));
     const composites = compositeGlyphs(createFont(file) as SubsetFont & { numGlyphs: number });
