@@ -7,6 +7,9 @@ import { drawSvgLogo } from './svg-logo.ts';
 /** The file name of a content-relative key (messages name it, never a machine path). */
 const basename = (key: string): string => key.slice(key.lastIndexOf('/') + 1);
 
+/** An image named `.svg` is drawn as a vector drawing; any other is read as PNG or JPEG. */
+export const isSvgImage = (src: string): boolean => /\.svg$/i.test(src);
+
 /** Images opened per document, by name: a logo drawn on ten cards is one XObject. */
 const opened = new WeakMap<PdfKitDocument, Map<string, PdfKitImage>>();
 
@@ -16,7 +19,7 @@ const opened = new WeakMap<PdfKitDocument, Map<string, PdfKitImage>>();
  * user error naming the file by its base name only (no machine paths in messages that may be shared).
  */
 export function drawImage(doc: PdfKitDocument, item: ImageItem, x: number, y: number, cmyk: boolean): void {
-  if (/\.svg$/i.test(item.src)) {
+  if (isSvgImage(item.src)) {
     drawSvgLogo(doc, item, x, y, cmyk);
     return;
   }

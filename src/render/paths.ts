@@ -88,4 +88,4 @@ export function paint(doc: PdfKitDocument, p: Paint, cmyk: boolean, build: () =>
 }
 
 /** Stroke width when a stroked item gives none: 0.25 pt, the usual hairline for crop and cut marks. */
-const DEFAULT_LINE_WIDTH = 0.25;
+export const DEFAULT_LINE_WIDTH = 0.25;

@@ -1,5 +1,7 @@
 import type { Color, Frame, Page } from '../layout/frame.ts';
 import type { FaceLookup } from './glyphs.ts';
+import { isSvgImage } from './images.ts';
+import { DEFAULT_LINE_WIDTH } from './paths.ts';
 
 /**
  * previewList: one laid-out Page → a display list a canvas can draw (src/web/draw-preview.ts), the third writer
@@ -97,8 +99,6 @@ interface FontkitOutlines {
   getGlyph(id: number): { readonly path: { toSVG(): string } };
 }
 
-/** Stroke width when a stroked item gives none: paths.ts's DEFAULT_LINE_WIDTH (0.25 pt hairline). */
-const DEFAULT_LINE_WIDTH = 0.25;
 /** pdfkit's roundedRect keeps a radius under this share of the shorter side. */
 const MAX_RADIUS_SHARE = 0.45;
 
@@ -208,6 +208,6 @@ function css(color: Color): PreviewColor {
 
 /** As images.ts decides: `.svg` is drawn as a vector drawing; otherwise the bytes say PNG or JPEG. */
 function imageType(src: string, data: Uint8Array): PreviewImage['type'] {
-  if (/\.svg$/i.test(src)) return 'image/svg+xml';
+  if (isSvgImage(src)) return 'image/svg+xml';
   return data[0] === 0xff && data[1] === 0xd8 ? 'image/jpeg' : 'image/png';
 }
