@@ -1,13 +1,14 @@
 // Compiles the CLI and its worker thread to plain JavaScript once, at install (`npm ci` runs the `prepare`
 // script), instead of transpiling ~130 TypeScript files with tsx at every start and again in every worker
-// (≈1 s each on the 2-core machine). The small pure-JavaScript dependencies the content loader needs (INLINE, see
-// src-stamp.mjs) are compiled in: loading them from node_modules meant resolving, reading and compiling ~100 files
-// (yaml alone is ~60 CommonJS modules) at every start, most of a no-op rebuild. The others stay external: they
-// read files beside their own code (fontkit, harfbuzzjs' wasm, pdfkit's AFM data, linebreak's trie) or are tools.
+// (≈1 s each on the 2-core machine). The packages the CLI imports (INLINE, see src-stamp.mjs) are compiled in with
+// everything they import: loading them from node_modules meant resolving, reading, compiling and (for CommonJS)
+// lexing ~250 files at every start and in every worker (yaml alone is ~60 CommonJS modules; pdfkit and fontkit with
+// their dependencies ~150 ms of a build's start). The two that read files beside their own code (pdfkit: its ICC
+// profile and standard-font metrics; harfbuzzjs: its .wasm) still find them in node_modules (see the onLoad hook).
 // Output: dist/bundle/cli.mjs, dist/bundle/worker-entry.mjs, stamp.txt and stamp-files.json (see scripts/src-stamp.mjs for why
 // the folder and the stamp). When esbuild cannot run, the old bundle is removed and the CLI runs through tsx.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { BUNDLE_DIR, INLINE, ROOT, recordStamp, STAMP_FILE, STATS_FILE } from './src-stamp.mjs';
 
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
@@ -28,7 +29,7 @@ try {
     banner: { js: "import { createRequire as __rpCreateRequire } from 'node:module';\nconst require = __rpCreateRequire(import.meta.url);" },
     plugins: [
       {
-        name: 'external-packages',
+        name: 'packages',
         setup(b) {
           // The source stamp stays one module shared with bin/rightsprint.mjs (src-stamp.mjs stampOnce): same URL
           // from dist/bundle/ as from bin/, so the stamp bin checked at start is the one the build's hash uses.
@@ -37,8 +38,25 @@ try {
           b.onResolve({ filter: /^[^./#]/ }, (args) => {
             if (args.path.startsWith('node:')) return { external: true };
             const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
-            const fromInline = INLINE.some((p) => args.importer.includes(`/node_modules/${p}/`));
+            const fromInline = args.importer.includes('/node_modules/');
             return INLINE.includes(name) || fromInline ? undefined : { external: true };
+          });
+          // A package file that finds its data beside itself (pdfkit: its ICC profile and, through createRequire,
+          // its standard-font metrics; harfbuzzjs: its .wasm) keeps finding it there: its import.meta.url becomes
+          // its own place in node_modules, written relative to the bundle so the folder can still be moved.
+          b.onLoad({ filter: /\/node_modules\/.*\.m?js$/ }, (args) => {
+            let contents = readFileSync(args.path, 'utf8');
+            // fontkit needs brotli only for WOFF2 fonts (we ship none); evaluating it at every start costs ~40 ms
+            // (it decodes its dictionary). Loaded on first call instead.
+            if (args.path.endsWith('/fontkit/dist/module.mjs')) {
+              const eager = 'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";';
+              if (!contents.includes(eager)) throw new Error('fontkit no longer imports brotli as expected: update scripts/bundle.mjs');
+              contents = contents.replace(eager, 'const $52ZIf$brotlidecompressjs = (...args) => require("brotli/decompress.js")(...args);');
+            }
+            if (!contents.includes('import.meta.url')) return { contents, loader: 'js' };
+            const own = relative(BUNDLE_DIR, args.path).split(sep).join('/');
+            const prefix = `const __rpOwnUrl = new URL(${JSON.stringify(own)}, import.meta.url).href;\n`;
+            return { contents: prefix + contents.replaceAll('import.meta.url', '__rpOwnUrl'), loader: 'js' };
           });
         },
       },
@@ -46,6 +64,12 @@ try {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Only whitespace and comments go: names stay as written (stacks, error messages). The output is then pure
+    // ASCII (esbuild escapes other characters in strings; the comments of some packages hold ’, ∞ …), which Node
+    // decodes and V8 scans as one-byte text: the whole bundle compiles ~2× faster than with its comments.
+    minifyWhitespace: true,
+    legalComments: 'none',
+    charset: 'ascii',
     sourcemap: 'linked',
     // Stacks of internal errors (exit 3) name src/ files and lines through the source map (src/cli/source-stack.ts).
     sourcesContent: false,

@@ -20,12 +20,26 @@ export const STAMP_FILE = join(BUNDLE_DIR, 'stamp.txt');
 export const STATS_FILE = join(BUNDLE_DIR, 'stamp-files.json');
 
 /**
- * Packages scripts/bundle.mjs compiles into the bundle (with what they import: xmlchars for saxes,
- * require-from-string for bidi-js), instead of loading them from node_modules at every start. Their installed
- * package.json files are part of the stamp, so installing another version of one makes the CLI run through tsx until
- * the bundle is compiled again, as an edited source file does.
+ * Packages scripts/bundle.mjs compiles into the bundle, with everything they import (restructure, brotli, png-js…),
+ * instead of loading them from node_modules at every start. Their installed package.json files are part of the
+ * stamp, and so is npm's record of every installed package (node_modules/.package-lock.json), so installing another
+ * version of one of them or of anything they import makes the CLI run through tsx until the bundle is compiled
+ * again, as an edited source file does.
  */
-export const INLINE = ['yaml', 'i18next', 'bidi-js', 'fflate', 'saxes', '@noble/hashes'];
+export const INLINE = [
+  'yaml',
+  'i18next',
+  'bidi-js',
+  'fflate',
+  'saxes',
+  '@noble/hashes',
+  'pdfkit',
+  'fontkit',
+  'harfbuzzjs',
+  'linebreak',
+  'qrcode',
+  'svg-to-pdfkit',
+];
 
 /** The files the stamp covers, relative to the root, in the order they are hashed; with `dirs`, the folders walked. */
 function stampedFiles(root, dirs = []) {
@@ -43,12 +57,13 @@ function stampedFiles(root, dirs = []) {
   // esbuild reads compiler options from it (e.g. how class fields compile).
   files.push('tsconfig.json');
   for (const name of INLINE) files.push(`node_modules/${name}/package.json`);
+  files.push('node_modules/.package-lock.json');
   return files;
 }
 
 /**
- * Hex SHA-256 over every file under src/ (sorted, relative paths and bytes), the bundler script, tsconfig.json and
- * the package.json of each INLINE package as installed.
+ * Hex SHA-256 over every file under src/ (sorted, relative paths and bytes), the bundler script, tsconfig.json,
+ * the package.json of each INLINE package as installed and npm's list of installed packages.
  */
 export function sourceStamp(root = ROOT) {
   // Loaded only here: when the stats match (every start after `npm ci`), node:crypto is not loaded at all for
