@@ -11,6 +11,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { BUNDLE_DIR, INLINE, ROOT, recordStamp, STAMP_FILE, STATS_FILE } from './src-stamp.mjs';
 
+const LAZY_TRIE = 'lazy-unicode-trie.cjs';
+
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 const { stamp, stats } = recordStamp();
 try {
@@ -34,11 +36,15 @@ try {
           // The source stamp stays one module shared with bin/rightsprint.mjs (src-stamp.mjs stampOnce): same URL
           // from dist/bundle/ as from bin/, so the stamp bin checked at start is the one the build's hash uses.
           b.onResolve({ filter: /\/src-stamp\.mjs$/ }, () => ({ path: '../../scripts/src-stamp.mjs', external: true }));
+          // Tries built on first use instead of at every start (bundle-shims/lazy-unicode-trie.cjs).
+          b.onResolve({ filter: /^unicode-trie$/ }, (args) =>
+            args.importer.endsWith(LAZY_TRIE) ? undefined : { path: join(ROOT, 'scripts', 'bundle-shims', LAZY_TRIE) },
+          );
           // Every bare import (a package) stays external unless it is one of INLINE or inside one of them.
           b.onResolve({ filter: /^[^./#]/ }, (args) => {
             if (args.path.startsWith('node:')) return { external: true };
             const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
-            const fromInline = args.importer.includes('/node_modules/');
+            const fromInline = args.importer.includes('/node_modules/') || args.importer.includes('/bundle-shims/');
             return INLINE.includes(name) || fromInline ? undefined : { external: true };
           });
           // A package file that finds its data beside itself (pdfkit: its ICC profile and, through createRequire,

@@ -41,6 +41,9 @@ export const INLINE = [
   'svg-to-pdfkit',
 ];
 
+/** Modules scripts/bundle.mjs puts in place of some package modules: stamped like src/. */
+const SHIMS = 'scripts/bundle-shims';
+
 /** The files the stamp covers, relative to the root, in the order they are hashed; with `dirs`, the folders walked. */
 function stampedFiles(root, dirs = []) {
   const files = [];
@@ -54,6 +57,8 @@ function stampedFiles(root, dirs = []) {
   };
   walk('src');
   files.push('scripts/bundle.mjs');
+  // What the bundler compiles in instead of some package modules.
+  if (existsSync(join(root, SHIMS))) walk(SHIMS);
   // esbuild reads compiler options from it (e.g. how class fields compile).
   files.push('tsconfig.json');
   for (const name of INLINE) files.push(`node_modules/${name}/package.json`);
@@ -62,7 +67,7 @@ function stampedFiles(root, dirs = []) {
 }
 
 /**
- * Hex SHA-256 over every file under src/ (sorted, relative paths and bytes), the bundler script, tsconfig.json,
+ * Hex SHA-256 over every file under src/ (sorted, relative paths and bytes), the bundler script and its shims, tsconfig.json,
  * the package.json of each INLINE package as installed and npm's list of installed packages.
  */
 export function sourceStamp(root = ROOT) {
