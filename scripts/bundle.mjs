@@ -13,6 +13,26 @@ import { BUNDLE_DIR, INLINE, ROOT, recordStamp, STAMP_FILE, STATS_FILE } from '.
 
 const LAZY_TRIE = 'lazy-unicode-trie.cjs';
 
+/**
+ * Package imports evaluated on first call instead of with the importing module (the same package code, compiled
+ * in): each is needed for a feature the CLI never uses, and building its tables cost every start and every worker.
+ * A package update that changes the import line stops the bundle from compiling (then the CLI runs through tsx).
+ */
+const LAZY_IMPORTS = [
+  // WOFF2 fonts only (we ship none); ~40 ms to evaluate (it decodes its dictionary).
+  {
+    file: '/fontkit/dist/module.mjs',
+    eager: 'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";',
+    lazy: 'const $52ZIf$brotlidecompressjs = (...args) => require("brotli/decompress.js")(...args);',
+  },
+  // Encrypted PDFs only (we write none); AES builds its tables when evaluated.
+  {
+    file: '/pdfkit/js/pdfkit.node.mjs',
+    eager: "import { cbc, ecb } from '@noble/ciphers/aes';",
+    lazy: "const cbc = (...args) => require('@noble/ciphers/aes').cbc(...args), ecb = (...args) => require('@noble/ciphers/aes').ecb(...args);",
+  },
+];
+
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 const { stamp, stats } = recordStamp();
 try {
@@ -52,12 +72,10 @@ try {
           // its own place in node_modules, written relative to the bundle so the folder can still be moved.
           b.onLoad({ filter: /\/node_modules\/.*\.m?js$/ }, (args) => {
             let contents = readFileSync(args.path, 'utf8');
-            // fontkit needs brotli only for WOFF2 fonts (we ship none); evaluating it at every start costs ~40 ms
-            // (it decodes its dictionary). Loaded on first call instead.
-            if (args.path.endsWith('/fontkit/dist/module.mjs')) {
-              const eager = 'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";';
-              if (!contents.includes(eager)) throw new Error('fontkit no longer imports brotli as expected: update scripts/bundle.mjs');
-              contents = contents.replace(eager, 'const $52ZIf$brotlidecompressjs = (...args) => require("brotli/decompress.js")(...args);');
+            for (const lazy of LAZY_IMPORTS) {
+              if (!args.path.endsWith(lazy.file)) continue;
+              if (!contents.includes(lazy.eager)) throw new Error(`${lazy.file} no longer has \`${lazy.eager}\`: update LAZY_IMPORTS in scripts/bundle.mjs`);
+              contents = contents.replace(lazy.eager, lazy.lazy);
             }
             if (!contents.includes('import.meta.url')) return { contents, loader: 'js' };
             const own = relative(BUNDLE_DIR, args.path).split(sep).join('/');
