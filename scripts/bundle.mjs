@@ -14,22 +14,24 @@ import { BUNDLE_DIR, INLINE, ROOT, recordStamp, STAMP_FILE, STATS_FILE } from '.
 const LAZY_TRIE = 'lazy-unicode-trie.cjs';
 
 /**
- * Package imports evaluated on first call instead of with the importing module (the same package code, compiled
- * in): each is needed for a feature the CLI never uses, and building its tables cost every start and every worker.
- * A package update that changes the import line stops the bundle from compiling (then the CLI runs through tsx).
+ * Package imports that the CLI never calls in practice, loaded from node_modules on first call instead of compiled
+ * in and evaluated with the importing module: the code is not even parsed at start (brotli alone is half of the
+ * engine's chunk). `createRequire(import.meta.url)` resolves from the importing package's own file (see the
+ * onLoad hook), as its import did. A package update that changes the import line stops the bundle from compiling
+ * (then the CLI runs through tsx).
  */
 const LAZY_IMPORTS = [
-  // WOFF2 fonts only (we ship none); ~40 ms to evaluate (it decodes its dictionary).
+  // WOFF2 fonts only (we ship none); ~490 KB of code, ~40 ms to evaluate (it decodes its dictionary).
   {
     file: '/fontkit/dist/module.mjs',
     eager: 'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";',
-    lazy: 'const $52ZIf$brotlidecompressjs = (...args) => require("brotli/decompress.js")(...args);',
+    lazy: 'const $52ZIf$brotlidecompressjs = (...args) => require("node:module").createRequire(import.meta.url)("brotli/decompress.js")(...args);',
   },
   // Encrypted PDFs only (we write none); AES builds its tables when evaluated.
   {
     file: '/pdfkit/js/pdfkit.node.mjs',
     eager: "import { cbc, ecb } from '@noble/ciphers/aes';",
-    lazy: "const cbc = (...args) => require('@noble/ciphers/aes').cbc(...args), ecb = (...args) => require('@noble/ciphers/aes').ecb(...args);",
+    lazy: "const aes = () => require('node:module').createRequire(import.meta.url)('@noble/ciphers/aes'), cbc = (...args) => aes().cbc(...args), ecb = (...args) => aes().ecb(...args);",
   },
 ];
 
