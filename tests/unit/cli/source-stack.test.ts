@@ -1,7 +1,8 @@
 /**
  * The compiled CLI does not turn on Node's source-map support (it reads every module's map at every start);
  * sourceStack maps an internal error's stack when it is printed. Checked on a real esbuild bundle, compiled as
- * scripts/bundle.mjs compiles the CLI (linked map, no sources content), into a dist/bundle/ folder of its own.
+ * scripts/bundle.mjs compiles the CLI (linked map, no sources content, whitespace minified so most code shares one
+ * line), into a dist/bundle/ folder of its own.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,7 @@ describe('sourceStack', () => {
       format: 'esm',
       platform: 'node',
       banner: { js: '// banner\n// lines' },
+      minifyWhitespace: true,
       sourcemap: 'linked',
       sourcesContent: false,
       logLevel: 'silent',
