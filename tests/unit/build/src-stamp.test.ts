@@ -54,6 +54,22 @@ describe('source stamp (bin/rightsprint.mjs runs the compiled CLI only when it m
     expect(stamp(root)).not.toBe(stamp(ROOT));
   });
 
+  it('changes when a bundler shim or the installed packages (compiled into the bundle) change', () => {
+    const root = mkdtempSync(join(tmpdir(), 'rightsprint-stamp-'));
+    mkdirSync(join(root, 'src'), { recursive: true });
+    mkdirSync(join(root, 'scripts', 'bundle-shims'), { recursive: true });
+    mkdirSync(join(root, 'node_modules'));
+    writeFileSync(join(root, 'src', 'a.ts'), 'export const a = 1;\n');
+    writeFileSync(join(root, 'scripts', 'bundle-shims', 'shim.cjs'), 'module.exports = 1;\n');
+    writeFileSync(join(root, 'node_modules', '.package-lock.json'), '{"packages":{"node_modules/x":{"version":"1.0.0"}}}\n');
+    const first = stamp(root);
+    writeFileSync(join(root, 'scripts', 'bundle-shims', 'shim.cjs'), 'module.exports = 2;\n');
+    const shimEdited = stamp(root);
+    expect(shimEdited).not.toBe(first);
+    writeFileSync(join(root, 'node_modules', '.package-lock.json'), '{"packages":{"node_modules/x":{"version":"1.0.1"}}}\n');
+    expect(stamp(root)).not.toBe(shimEdited);
+  });
+
   it('the real bin falls back to tsx when the bundle does not match the sources (same answer either way)', async () => {
     const { spawnSync } = await import('node:child_process');
     const bin = join(ROOT, 'bin', 'rightsprint.mjs');
