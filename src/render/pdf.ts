@@ -12,6 +12,7 @@ import { infoDictionary, pdfMetadata, rightsprintVersion, xmpDescriptions, type 
 import { pdfRect } from './page-boxes.ts';
 import { batchOutput, batchPageContent } from './pdfkit-output.ts';
 import type { PdfKitDocument } from './pdfkit-internals.ts';
+import { fastSpanMarking } from './span-marking.ts';
 import { TagRecorder } from './structure.ts';
 
 /**
@@ -56,6 +57,7 @@ export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): P
   const meta = pdfMetadata(spec.metadata, spec.lang, opts.env ?? environment());
   const doc = openDocument(spec, standard, meta);
   batchOutput(doc);
+  fastSpanMarking(doc);
   const bytes = collect(doc);
 
   const faces = opts.faces ?? ((id: string) => fontRegistry().faceById(id));
