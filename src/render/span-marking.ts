@@ -13,8 +13,9 @@ import type { PdfKitDocument } from './pdfkit-internals.ts';
 /** The options of a /Span that the fast path writes itself (what structure.ts's spanOptions gives, plus mcid). */
 interface SpanOptions {
   readonly mcid?: number;
-  readonly lang?: string | String;
-  readonly actual?: string | String;
+  /** A string or a String object (an empty replacement text, which pdfkit writes only as an object). */
+  readonly lang?: unknown;
+  readonly actual?: unknown;
 }
 
 /** One open marked-content sequence as pdfkit keeps it on the page (`page.markings`). */
@@ -101,14 +102,10 @@ export function pdfString(text: string): string {
   return found;
 }
 
-/** pdfkit's escapes in literal strings, by byte. */
-const ESCAPED: Readonly<Record<number, string>> = {
-  0x0a: '\\n',
-  0x0d: '\\r',
-  0x09: '\\t',
-  0x08: '\\b',
-  0x0c: '\\f',
-  0x5c: '\\\\',
-  0x28: '\\(',
-  0x29: '\\)',
-};
+/** pdfkit's escapes in literal strings, by byte (undefined: the byte stands for itself). */
+const ESCAPED: readonly (string | undefined)[] = (() => {
+  const table = new Array<string | undefined>(256).fill(undefined);
+  const escapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '\\': '\\\\', '(': '\\(', ')': '\\)' };
+  for (const [char, escaped] of Object.entries(escapes)) table[char.charCodeAt(0)] = escaped;
+  return table;
+})();
