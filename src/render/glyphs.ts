@@ -59,9 +59,22 @@ interface FontkitLike extends MetricsFont {
   glyphForCodePoint(codePoint: number): { readonly id: number };
 }
 
+/**
+ * A line's operators after its planning (glyph-text.ts) and TJ writing: per run (visual order), what follows the
+ * run's Tf and Tm, and the run's pen offset from the line's start in points. None of it depends on where the line
+ * is drawn, so a line drawn again in the same document (the copies of a card on a sheet share their Line objects)
+ * replays it: same fonts, same text codes (already assigned), same operators.
+ */
+interface PlannedLine {
+  readonly ops: readonly (readonly Op[])[];
+  readonly pens: readonly number[];
+}
+
 /** Per document: the pdfkit font for each face id, created on first use (pdfkit names them F1, F2, … in order). */
 export class GlyphFonts {
   private readonly fonts = new Map<string, PdfEmbeddedFont>();
+  /** Lines planned in this document, by line and `planKey` (lineActualText, popplerSize). */
+  private readonly planned = new WeakMap<Line, Map<string, PlannedLine>>();
   constructor(
     private readonly doc: PdfKitDocument,
     private readonly faces: FaceLookup,
@@ -86,6 +99,15 @@ export class GlyphFonts {
     const page = this.doc.page;
     if (page.fonts[font.id] === undefined) page.fonts[font.id] = font.ref();
     return { font, face };
+  }
+
+  /** The line's plan made by `make` the first time `line` is drawn with this key in the document. */
+  plan(line: Line, key: string, make: () => PlannedLine): PlannedLine {
+    let byKey = this.planned.get(line);
+    if (!byKey) this.planned.set(line, (byKey = new Map()));
+    let found = byKey.get(key);
+    if (!found) byKey.set(key, (found = make()));
+    return found;
   }
 }
 
@@ -126,29 +148,38 @@ export function drawGlyphs(
     const i = logical.indexOf(run);
     return { afterLtr: logical[i - 1]?.direction === 'ltr', beforeLtr: logical[i + 1]?.direction === 'ltr' };
   };
+  // Every run's font goes on this page's resources, planned or not.
   const placed = runs.map((run) => fonts.forPage(run.face.id));
-  const units = runs.map((run, i) => planUnits(run, placed[i]!.face, !lineActualText, rtlLine(run)));
-  if (!lineActualText && popplerSize !== undefined) {
-    // Runs are in visual order: the line's leftmost glyph poppler reads is in the first run that has one.
-    for (const side of ['left', 'right'] as const) {
-      const visual = runs.map((_, i) => i);
-      for (const i of side === 'left' ? visual : visual.reverse()) {
-        const sized = reportSize(units[i]!, runs[i]!.direction, side);
-        if (!sized) continue;
-        units[i] = sized;
-        break;
+  const plan = fonts.plan(line, `${lineActualText} ${popplerSize}`, () => {
+    const units = runs.map((run, i) => planUnits(run, placed[i]!.face, !lineActualText, rtlLine(run)));
+    if (!lineActualText && popplerSize !== undefined) {
+      // Runs are in visual order: the line's leftmost glyph poppler reads is in the first run that has one.
+      for (const side of ['left', 'right'] as const) {
+        const visual = runs.map((_, i) => i);
+        for (const i of side === 'left' ? visual : visual.reverse()) {
+          const sized = reportSize(units[i]!, runs[i]!.direction, side);
+          if (!sized) continue;
+          units[i] = sized;
+          break;
+        }
       }
     }
-  }
-  let pen = 0;
-  const runFonts: string[] = [];
-  const runOps = runs.map((run, i) => {
-    const { font, face } = placed[i]!;
-    runFonts.push(font.id);
-    const ops: Op[] = [`/${font.id} ${num(run.size)} Tf`, `1 0 0 -1 ${num(x + pen)} ${num(y)} Tm`, ...runOperators(run, font, face, units[i]!, popplerSize)];
-    pen += (run.glyphs.reduce((sum, g) => sum + g.ax, 0) * run.size) / run.face.unitsPerEm;
-    return ops;
+    let pen = 0;
+    const pens: number[] = [];
+    const ops = runs.map((run, i) => {
+      const { font, face } = placed[i]!;
+      pens.push(pen);
+      pen += (run.glyphs.reduce((sum, g) => sum + g.ax, 0) * run.size) / run.face.unitsPerEm;
+      return runOperators(run, font, face, units[i]!, popplerSize);
+    });
+    return { ops, pens };
   });
+  const runFonts = placed.map((p) => p.font.id);
+  const runOps = runs.map((run, i): readonly Op[] => [
+    `/${runFonts[i]} ${num(run.size)} Tf`,
+    `1 0 0 -1 ${num(x + plan.pens[i]!)} ${num(y)} Tm`,
+    ...plan.ops[i]!,
+  ]);
   // Logical order: readers that keep stream order (MuPDF, pdf.js between text items) then read runs in order.
   const order = runs.map((_, i) => i).sort((a, b) => runs[a]!.start - runs[b]!.start);
   const firstIndex = order[0] ?? 0;
@@ -172,7 +203,7 @@ export function drawGlyphs(
       body = [];
       bodyText = '';
     };
-    const opsOf = (i: number): Op[] => (i === firstIndex ? first.slice(2) : runOps[i]!);
+    const opsOf = (i: number): readonly Op[] => (i === firstIndex ? first.slice(2) : runOps[i]!);
     for (let n = 0; n < order.length; ) {
       const lang = runs[order[n]!]!.spanLang;
       if (lang === undefined) {

@@ -6,7 +6,9 @@
  * hashing must flatten, and a replacer function is called for each of its ~100 000 values; together that was a
  * sixth of renderPdf's time. Here the top levels are walked in JS, and each subtree below SPLIT_DEPTH is one
  * native JSON.stringify call — without the replacer when the subtree holds no byte array and no toJSON, where
- * a replacer that changes only byte arrays cannot change a byte.
+ * a replacer that changes only byte arrays cannot change a byte. A subtree the value holds many times over (the
+ * copies of a card on a sheet share one Frame) is written once and its pieces handed out again (`OpenObject`):
+ * fileId of a card sheet took a third of the time.
  */
 
 /** A JSON.stringify replacer that returns every value but a typed array (fileId's: a byte array) unchanged. */
@@ -23,51 +25,110 @@ const SPLIT_DEPTH = 6;
 const PIECE_UNITS = 1 << 14;
 
 /**
+ * Plain objects that the walk opens whatever depth it meets them at, and the depth to write them at (undefined:
+ * not one of them). Such an object's text is kept, so another occurrence of the same object (by identity) is
+ * written from it. For objects that a value holds many times over: fileId's nested frames (the copies of a card
+ * on a sheet are one Frame object, ten times a page).
+ */
+export type OpenObject = (value: Readonly<Record<string, unknown>>) => number | undefined;
+
+/**
  * Calls `emit` with consecutive pieces of `JSON.stringify(value, replacer)`. `replacer` must return every value
  * but a typed array unchanged (fileId's turns only byte arrays into text). `value` must be a plain object or
- * array (as a DocumentSpec is), so the result is never undefined.
+ * array (as a DocumentSpec is), so the result is never undefined. `open`: see OpenObject (the text is the same
+ * with or without it; the value must not change while it is written).
  */
-export function jsonPieces(value: unknown, replacer: PlainPreservingReplacer, emit: (piece: string) => void): void {
-  let pending = '';
-  const out = (s: string) => {
-    pending += s;
-    if (pending.length >= PIECE_UNITS) {
-      emit(pending);
-      pending = '';
-    }
-  };
-  write(value, SPLIT_DEPTH, replacer, out);
-  if (pending) emit(pending);
+export function jsonPieces(value: unknown, replacer: PlainPreservingReplacer, emit: (piece: string) => void, open?: OpenObject): void {
+  new Writer(replacer, emit, open).write(value, SPLIT_DEPTH);
 }
 
-function write(value: unknown, depth: number, replacer: PlainPreservingReplacer, out: (s: string) => void): void {
-  if (depth > 0 && isPlainArray(value)) {
-    out('[');
-    // Index loop, not forEach: JSON writes holes (and undefined, functions, symbols) as null.
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out(',');
-      write(value[i], depth - 1, replacer, out);
-    }
-    out(']');
-    return;
+class Writer {
+  /** Text not yet handed out, up to PIECE_UNITS. */
+  private pending = '';
+  /** While an opened object is written: where its pieces go (kept, then handed on), else undefined. */
+  private pieces: string[] | undefined;
+  /**
+   * Opened objects' texts, as the pieces they were handed out in: never joined into one string, as hashing a
+   * string built of thousands of concatenations (a frame's) took several times as long as making it.
+   */
+  private readonly written = new Map<object, readonly string[]>();
+
+  constructor(
+    private readonly replacer: PlainPreservingReplacer,
+    private readonly emit: (piece: string) => void,
+    private readonly open: OpenObject | undefined,
+  ) {}
+
+  private hand(piece: string): void {
+    if (this.pieces) this.pieces.push(piece);
+    else this.emit(piece);
   }
-  if (depth > 0 && isPlainObject(value)) {
-    out('{');
+
+  private out(s: string): void {
+    this.pending += s;
+    if (this.pending.length >= PIECE_UNITS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending) this.hand(this.pending);
+    this.pending = '';
+  }
+
+  write(value: unknown, depth: number): void {
+    this.value(value, depth);
+    this.flush();
+  }
+
+  private value(value: unknown, depth: number): void {
+    if (depth > 0 && isPlainArray(value)) {
+      this.out('[');
+      // Index loop, not forEach: JSON writes holes (and undefined, functions, symbols) as null.
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) this.out(',');
+        this.value(value[i], depth - 1);
+      }
+      this.out(']');
+      return;
+    }
+    if (isPlainObject(value)) {
+      const at = this.open?.(value);
+      if (at !== undefined) {
+        this.flush();
+        let pieces = this.written.get(value);
+        if (pieces === undefined) {
+          const outer = this.pieces;
+          const own: string[] = (this.pieces = []);
+          this.object(value, at);
+          this.flush();
+          this.pieces = outer;
+          this.written.set(value, (pieces = own));
+        }
+        for (const piece of pieces) this.hand(piece);
+        return;
+      }
+      if (depth > 0) {
+        this.object(value, depth);
+        return;
+      }
+    }
+    // Below SPLIT_DEPTH, or anything not a plain object or array (a byte array, a Date, a boxed string): one call,
+    // with the replacer only where it could change something.
+    this.out((replacerIsIdentity(value) ? JSON.stringify(value) : JSON.stringify(value, this.replacer)) ?? 'null');
+  }
+
+  private object(value: Record<string, unknown>, depth: number): void {
+    this.out('{');
     let first = true;
     for (const key of Object.keys(value)) {
       const v = value[key];
       // JSON leaves such properties out of objects.
       if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-      out(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+      this.out(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
       first = false;
-      write(v, depth - 1, replacer, out);
+      this.value(v, depth - 1);
     }
-    out('}');
-    return;
+    this.out('}');
   }
-  // Below SPLIT_DEPTH, or anything not a plain object or array (a byte array, a Date, a boxed string): one call,
-  // with the replacer only where it could change something.
-  out((replacerIsIdentity(value) ? JSON.stringify(value) : JSON.stringify(value, replacer)) ?? 'null');
 }
 
 /** An object JSON writes by its own enumerable keys, with no toJSON. */

@@ -7,11 +7,12 @@ import type { DocumentSpec, Page } from '../layout/frame.ts';
 import { drawFrame, type DrawContext } from './draw-frame.ts';
 import { GlyphFonts, type FaceLookup } from './glyphs.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { jsonPieces } from './json-pieces.ts';
+import { jsonPieces, type OpenObject } from './json-pieces.ts';
 import { infoDictionary, pdfMetadata, rightsprintVersion, xmpDescriptions, type PdfMetadata } from './metadata.ts';
 import { pdfRect } from './page-boxes.ts';
 import { batchOutput, batchPageContent } from './pdfkit-output.ts';
 import type { PdfKitDocument } from './pdfkit-internals.ts';
+import { fastSpanMarking } from './span-marking.ts';
 import { TagRecorder } from './structure.ts';
 
 /**
@@ -56,6 +57,7 @@ export async function renderPdf(spec: DocumentSpec, opts: RenderOptions = {}): P
   const meta = pdfMetadata(spec.metadata, spec.lang, opts.env ?? environment());
   const doc = openDocument(spec, standard, meta);
   batchOutput(doc);
+  fastSpanMarking(doc);
   const bytes = collect(doc);
 
   const faces = opts.faces ?? ((id: string) => fontRegistry().faceById(id));
@@ -111,11 +113,28 @@ function openDocument(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetada
  * file shows, never on where the content folder is.
  */
 export function fileId(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetadata): Uint8Array {
-  const bytesAsHash = (_key: string, value: unknown) => (value instanceof Uint8Array ? `sha256:${bytesToHex(sha256Digest(value))}` : value);
-  // The hash of JSON.stringify(…, bytesAsHash), taken piece by piece (json-pieces.ts says why).
+  // A logo drawn on every card of a sheet is one byte array: hashed once.
+  const hashes = new Map<Uint8Array, string>();
+  const bytesAsHash = (_key: string, value: unknown) => {
+    if (!(value instanceof Uint8Array)) return value;
+    let hash = hashes.get(value);
+    if (hash === undefined) hashes.set(value, (hash = `sha256:${bytesToHex(sha256Digest(value))}`));
+    return hash;
+  };
+  // The hash of JSON.stringify(…, bytesAsHash), taken piece by piece (json-pieces.ts says why); a frame the spec
+  // holds many times over is written once and its text repeated.
   const input = { spec, standard, date: meta.date.toISOString(), creator: rightsprintVersion() };
-  return sha256Pieces((update) => jsonPieces(input, bytesAsHash, update)).subarray(0, 16);
+  return sha256Pieces((update) => jsonPieces(input, bytesAsHash, update, openFrames)).subarray(0, 16);
 }
+
+/**
+ * fileId's objects opened at any depth (json-pieces.ts, OpenObject): frames, and the positioned groups that hold
+ * them, at the depth a page's frame has in fileId's input (input → spec → pages → page → frame), so a nested frame
+ * is written as a page's is. The copies of a card on a sheet are one Frame object.
+ */
+const openFrames: OpenObject = (value) => (Array.isArray(value.items) || isGroup(value.item) ? FRAME_DEPTH : undefined);
+const FRAME_DEPTH = 2;
+const isGroup = (item: unknown): boolean => typeof item === 'object' && item !== null && (item as { kind?: unknown }).kind === 'group';
 
 function drawPage(ctx: DrawContext, page: Page): void {
   const doc = ctx.doc.addPage({ size: [page.width, page.height], margin: 0 });

@@ -82,6 +82,31 @@ describe('drawGlyphs', () => {
     });
   }
 
+  it('draws a Line again (the copies of a card share their lines) exactly as a fresh copy of it is drawn', async () => {
+    // Mixed scripts and directions, a run in another language and y offsets: every kind of operator a plan holds.
+    const base = simpleDoc(
+      [
+        { text: 'قد تتغيّر إرشادات وزارة الداخلية (Home Office). اتصل بـ 0800 123 4567', lang: 'ar' },
+        { text: 'آپ کو خاموش رہنے کا قانونی حق ہے۔', lang: 'ur' },
+        { text: 'AVAWAY Tomorrow, call 0800 123 4567.', lang: 'en' },
+      ],
+      'ar',
+    );
+    const page = base.pages[0]!;
+    // The same items again lower down, as untagged copies (artifacts), with the same Line objects or fresh ones.
+    const copies = (fresh: boolean): Positioned[] =>
+      page.frame.items.map(({ x, y, item }) => {
+        const { tag: _tag, ...line } = item as TextLineItem;
+        return { x: x + 3.5, y: y + page.height, item: { ...line, line: fresh ? { ...line.line } : line.line } };
+      });
+    const spec = (fresh: boolean): DocumentSpec => ({
+      ...base,
+      pages: [{ ...page, height: page.height * 2, frame: { ...page.frame, height: page.height * 2, items: [...page.frame.items, ...copies(fresh)] } }],
+    });
+    const [replayed, planned] = [await renderPdf(spec(false)), await renderPdf(spec(true))];
+    expect(Buffer.from(replayed).equals(Buffer.from(planned))).toBe(true);
+  });
+
   it('draws an RTL paragraph set further apart than poppler joins exactly as shaped, two glyphs a line reporting a size', async () => {
     const size = 7;
     const lines = setLines('روی ورق — اول این طرف را چاپ کنید', 'prs', size, 32);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { jsonPieces } from '../../../src/render/json-pieces.ts';
+import { jsonPieces, type OpenObject } from '../../../src/render/json-pieces.ts';
 
 /** fileId's replacer: byte arrays as a short text, everything else unchanged. */
 const bytesAsText = (_key: string, value: unknown) => (value instanceof Uint8Array ? `bytes:${value.join('.')}` : value);
 
-function joined(value: unknown): { text: string; pieces: number } {
+function joined(value: unknown, open?: OpenObject): { text: string; pieces: number } {
   const pieces: string[] = [];
-  jsonPieces(value, bytesAsText, (p) => pieces.push(p));
+  jsonPieces(value, bytesAsText, (p) => pieces.push(p), open);
   return { text: pieces.join(''), pieces: pieces.length };
 }
 
@@ -55,5 +55,38 @@ describe('jsonPieces', () => {
     const { text, pieces } = joined(value);
     expect(text).toBe(JSON.stringify(value, bytesAsText));
     expect(pieces).toBeGreaterThan(10);
+  });
+
+  it('gives the same text when objects met many times are opened at any depth and repeated from their first text', () => {
+    let reads = 0;
+    const shared = { items: [{ x: 1, bytes: new Uint8Array([5, 6]), nested: nest(5, { items: [1, { deep: true }] }) }] } as { items: unknown[]; width: number };
+    Object.defineProperty(shared, 'width', { enumerable: true, get: () => ++reads && 3 });
+    const inner = { kind: 'group', frame: shared, clip: true };
+    const value = {
+      spec: {
+        pages: [0, 1, 2].map((p) => ({
+          frame: {
+            items: [
+              { x: p, item: inner },
+              { x: p + 1, item: { kind: 'group', frame: shared } },
+              { x: 9, item: shared },
+            ],
+          },
+        })),
+        tail: nest(8, shared),
+        again: [shared, shared, [shared]],
+      },
+    };
+    // Every occurrence within reach of the walk (above the split depth, or an opened object's child).
+    const reachable = { a: shared, b: [shared, [shared]], c: { d: shared, e: inner }, f: inner };
+    for (const depth of [0, 1, 2, 3, 7]) {
+      const open: OpenObject = (v) => (Array.isArray(v.items) || v.kind === 'group' ? depth : undefined);
+      expect(joined(value, open).text, `opened at depth ${depth}`).toBe(JSON.stringify(value, bytesAsText));
+      const want = JSON.stringify(reachable, bytesAsText);
+      reads = 0;
+      expect(joined(reachable, open).text, `opened at depth ${depth}`).toBe(want);
+      // Written once, then repeated from its text: its properties were read once.
+      expect(reads, `opened at depth ${depth}`).toBe(1);
+    }
   });
 });
