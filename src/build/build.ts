@@ -221,13 +221,17 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
     stale = settled.files;
     diagnostics.push(...settled.diagnostics);
     if (settled.fault) halt(settled.fault);
-    // A build that wrote its cache anyway records the stats of the files that have settled, so the next no-op
-    // trusts them without reading them (cache.ts recordStats); a build that wrote nothing stays that way.
-    if (built > 0 && !stop.signal.aborted) recordStats(cache, outDir);
+    const settledCache = serializeCache(cache);
+    // The stats of the files that have settled are recorded, so later builds trust them without reading them
+    // (cache.ts recordStats). A build that changed nothing else records them only when there are new ones (once
+    // the files a build wrote are RACY_MS old), and only if it can: the cache is rewritten, never an output, and a
+    // read-only output folder still gets a no-op build that succeeds and writes nothing.
+    if (!stop.signal.aborted) recordStats(cache, outDir);
     const after = serializeCache(cache);
     if (after !== before) {
       const fault = out.write(CACHE_FILE_NAME, after);
-      if (fault && !stop.signal.aborted) halt(fault);
+      const onlyStats = todo.length === 0 && settledCache === before;
+      if (fault && !onlyStats && !stop.signal.aborted) halt(fault);
     }
   }
   // The new names of everything written above, made durable once per folder (output-fs.ts, sync).

@@ -120,8 +120,8 @@ export function isFresh(entry: CacheEntry | undefined, hash: string, outDir: str
  * Records (or forgets) the stat of every cached file, so that later builds trust them without reading them: a file
  * gets its stat recorded only when, at `nowMs`, it had not changed for RACY_MS and still hashes to its sha256 (the
  * stat is taken before hashing, so a write during the hash leaves a stat that no longer matches). A file changed
- * more recently keeps no stat and is hashed by the next build. Called by a build that writes its cache anyway;
- * a build with nothing to do writes nothing. Returns whether anything changed.
+ * more recently keeps no stat and is hashed by the next build. Called at the end of every build; one with nothing
+ * else to do writes the cache only for new stats, and only if it can (build.ts). Returns whether anything changed.
  */
 export function recordStats(cache: BuildCache, outDir: string, nowMs: number = Date.now()): boolean {
   let changed = false;
