@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentDoc } from '../content/types.ts';
 import { fallbackChain } from '../i18n/fallback.ts';
@@ -209,7 +209,7 @@ export class InputHasher {
   private file(path: string): string {
     let hash = this.fileHashes.get(path);
     if (hash === undefined) {
-      hash = existsSync(path) ? (fileSha256(path) ?? '-') : '-';
+      hash = fileSha256(path) ?? '-';
       this.fileHashes.set(path, hash);
     }
     return hash;
@@ -227,16 +227,25 @@ function sizeOf(path: string): number {
 
 /** Every file under a folder, sorted, skipping dot-files; empty when the folder does not exist. */
 function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const path = join(dir, name);
-    let isDir = false;
-    try {
-      isDir = statSync(path).isDirectory();
-    } catch {
-      // A dangling link: hashed as a name with no bytes ('-').
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    // The entry's own type, from the folder listing; a link is followed (a stat) to see what it points to.
+    let isDir = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      try {
+        isDir = statSync(path).isDirectory();
+      } catch {
+        // A dangling link: hashed as a name with no bytes ('-').
+      }
     }
     if (isDir) out.push(...listFiles(path));
     else out.push(path);
