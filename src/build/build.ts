@@ -289,8 +289,10 @@ function release(cache: BuildCache, files: readonly string[]): string[] {
 
 /** Whether two lists of outputs name the same files. */
 function sameFiles(a: readonly CachedOutput[], b: readonly CachedOutput[]): boolean {
+  if (a.length !== b.length) return false;
   const names = (xs: readonly CachedOutput[]) => xs.map((o) => o.file).sort();
-  return a.length === b.length && names(a).every((f, i) => f === names(b)[i]);
+  const other = names(b);
+  return names(a).every((f, i) => f === other[i]);
 }
 
 /**
