@@ -159,6 +159,8 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
   // Jobs that run in this thread take the content loaded above; workers are handed it too.
   if (todo.length > 0 && content.root === contentDir) (await import('./run-job.ts')).useLoadedContent(contentDir, content);
   const jobsById = new Map(todo.map((j) => [j.id, j]));
+  /** Jobs recorded in `cache` but not yet in the cache file (see take). */
+  let unsaved = false;
   const take = (result: JobResult) => {
     diagnostics.push(...result.diagnostics);
     if (result.internalError) internalErrors.push(`${result.id}: ${result.internalError}`);
@@ -167,6 +169,7 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
       return;
     }
     const job = jobsById.get(result.id)!;
+    const previous = cache[job.id];
     const written: CachedOutput[] = [];
     for (const o of result.outputs) {
       const fault = out.write(o.file, o.data);
@@ -176,20 +179,32 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
       }
       written.push({ file: o.file, sha256: sha256(o.data), bytes: o.data.byteLength, pages: o.pages });
     }
-    release(
+    const others = release(
       cache,
       written.map((o) => o.file),
-    );
+    ).filter((id) => id !== job.id);
+    let rewritten = false;
     if (written.length === result.outputs.length) {
-      cache[job.id] = { job, hash: hashes.get(job.id)!, content: hasher.contentHash(job), outputs: written };
+      const content = hasher.contentHash(job);
+      cache[job.id] = { job, hash: hashes.get(job.id)!, content, outputs: written };
       outcomes.set(job.id, 'built');
       built++;
+      rewritten = previous !== undefined && !previous.incomplete && previous.content === content && sameFiles(previous.outputs, written) && others.length === 0;
     } else {
       outcomes.set(job.id, 'skipped');
     }
-    // Recorded job by job, atomically, so a build killed at any point leaves a cache that is still true.
-    const fault = out.write(CACHE_FILE_NAME, serializeCache(cache));
-    if (fault && !stop.signal.aborted) halt(fault);
+    // Recorded job by job, atomically, so a build killed at any point leaves a cache that is still true: it lists
+    // every file the build has written, and says which content each one prints. A job that only wrote its files
+    // again with the content the cache already records for them (--force, another engine or other options) is
+    // recorded at the end of the build: killed before, the cache's hash and sha256 for them are the old ones, so a
+    // later build that selects the job rebuilds it (its bytes no longer match) and one that does not leaves files
+    // that print the current content, as it would have anyway (docs/architecture.md, decision 10).
+    if (rewritten) unsaved = true;
+    else {
+      const fault = out.write(CACHE_FILE_NAME, serializeCache(cache));
+      if (fault && !stop.signal.aborted) halt(fault);
+      else if (!fault) unsaved = false;
+    }
     for (const o of written) report({ file: o.file, bytes: o.bytes, pages: o.pages, cached: false });
   };
   const results = await runJobs(
@@ -221,14 +236,21 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
     stale = settled.files;
     diagnostics.push(...settled.diagnostics);
     if (settled.fault) halt(settled.fault);
-    // A build that wrote its cache anyway records the stats of the files that have settled, so the next no-op
-    // trusts them without reading them (cache.ts recordStats); a build that wrote nothing stays that way.
-    if (built > 0 && !stop.signal.aborted) recordStats(cache, outDir);
+    const settledCache = serializeCache(cache);
+    // The stats of the files that have settled are recorded, so later builds trust them without reading them
+    // (cache.ts recordStats). A build that changed nothing else records them only when there are new ones (once
+    // the files a build wrote are RACY_MS old), and only if it can: the cache is rewritten, never an output, and a
+    // read-only output folder still gets a no-op build that succeeds and writes nothing.
+    if (!stop.signal.aborted) recordStats(cache, outDir);
     const after = serializeCache(cache);
-    if (after !== before) {
+    if (after !== before || unsaved) {
       const fault = out.write(CACHE_FILE_NAME, after);
-      if (fault && !stop.signal.aborted) halt(fault);
+      const onlyStats = todo.length === 0 && settledCache === before;
+      if (fault && !onlyStats && !stop.signal.aborted) halt(fault);
     }
+  } else if (unsaved) {
+    // Stopped by a file-system fault: the jobs written before it are still worth recording, if the folder lets us.
+    out.write(CACHE_FILE_NAME, serializeCache(cache));
   }
   // The new names of everything written above, made durable once per folder (output-fs.ts, sync).
   out.sync();
@@ -249,16 +271,28 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
 /**
  * Forgets every other job's claim on files just written: an entry whose file was overwritten (the mixed sheet of
  * another language selection writes the same file) no longer describes it. An entry left with no file is dropped;
- * one left with some is incomplete (never fresh, but its remaining files are still known for `.stale/`).
+ * one left with some is incomplete (never fresh, but its remaining files are still known for `.stale/`). Returns the
+ * ids of the entries it changed.
  */
-function release(cache: BuildCache, files: readonly string[]): void {
+function release(cache: BuildCache, files: readonly string[]): string[] {
   const taken = new Set(files);
+  const changed: string[] = [];
   for (const [id, entry] of Object.entries(cache)) {
     const left = entry.outputs.filter((o) => !taken.has(o.file));
     if (left.length === entry.outputs.length) continue;
+    changed.push(id);
     if (left.length === 0) delete cache[id];
     else cache[id] = { ...entry, outputs: left, incomplete: true };
   }
+  return changed;
+}
+
+/** Whether two lists of outputs name the same files. */
+function sameFiles(a: readonly CachedOutput[], b: readonly CachedOutput[]): boolean {
+  if (a.length !== b.length) return false;
+  const names = (xs: readonly CachedOutput[]) => xs.map((o) => o.file).sort();
+  const other = names(b);
+  return names(a).every((f, i) => f === other[i]);
 }
 
 /**

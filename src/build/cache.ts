@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentDoc } from '../content/types.ts';
 import { fallbackChain } from '../i18n/fallback.ts';
@@ -80,7 +80,8 @@ function wellFormed(id: string, e: CacheEntry): boolean {
 
 /**
  * The cache file's text: entries sorted by id, so equal caches are equal text. The build writes it through
- * OutputFolder (atomically, after every job), so a killed build leaves the previous complete cache or the new one.
+ * OutputFolder (atomically, after each job that changed what a file says, and at the end: build.ts take), so a
+ * killed build leaves the previous complete cache or the new one.
  */
 export function serializeCache(cache: BuildCache): string {
   const jobs = Object.fromEntries(Object.entries(cache).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -120,8 +121,8 @@ export function isFresh(entry: CacheEntry | undefined, hash: string, outDir: str
  * Records (or forgets) the stat of every cached file, so that later builds trust them without reading them: a file
  * gets its stat recorded only when, at `nowMs`, it had not changed for RACY_MS and still hashes to its sha256 (the
  * stat is taken before hashing, so a write during the hash leaves a stat that no longer matches). A file changed
- * more recently keeps no stat and is hashed by the next build. Called by a build that writes its cache anyway;
- * a build with nothing to do writes nothing. Returns whether anything changed.
+ * more recently keeps no stat and is hashed by the next build. Called at the end of every build; one with nothing
+ * else to do writes the cache only for new stats, and only if it can (build.ts). Returns whether anything changed.
  */
 export function recordStats(cache: BuildCache, outDir: string, nowMs: number = Date.now()): boolean {
   let changed = false;
@@ -209,7 +210,7 @@ export class InputHasher {
   private file(path: string): string {
     let hash = this.fileHashes.get(path);
     if (hash === undefined) {
-      hash = existsSync(path) ? (fileSha256(path) ?? '-') : '-';
+      hash = fileSha256(path) ?? '-';
       this.fileHashes.set(path, hash);
     }
     return hash;
@@ -227,16 +228,25 @@ function sizeOf(path: string): number {
 
 /** Every file under a folder, sorted, skipping dot-files; empty when the folder does not exist. */
 function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith('.')) continue;
-    const path = join(dir, name);
-    let isDir = false;
-    try {
-      isDir = statSync(path).isDirectory();
-    } catch {
-      // A dangling link: hashed as a name with no bytes ('-').
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    // The entry's own type, from the folder listing; a link is followed (a stat) to see what it points to.
+    let isDir = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      try {
+        isDir = statSync(path).isDirectory();
+      } catch {
+        // A dangling link: hashed as a name with no bytes ('-').
+      }
     }
     if (isDir) out.push(...listFiles(path));
     else out.push(path);

@@ -63,12 +63,16 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
   const spans = new Map<string, SourceSpan>();
   const resolve = (s: Schema): Schema => {
     if (!s.$ref) return s;
+    let resolved = resolvedRefs(root).get(s);
+    if (resolved) return resolved;
     const name = s.$ref.replace('#/definitions/', '');
     const target = root.definitions?.[name];
     if (!target) throw new Error(`schema ${root.$ref ?? ''}: unknown $ref ${s.$ref}`);
     // Keywords next to $ref (description, maxItems) refine the referenced schema.
     const { $ref: _ref, ...rest } = s;
-    return { ...resolve(target), ...rest };
+    resolved = { ...resolve(target), ...rest };
+    resolvedRefs(root).set(s, resolved);
+    return resolved;
   };
   const describe = (path: readonly string[]) => (path.length === 0 ? 'The file' : `\`${path.join('.')}\``);
   const wrongTypeAt = (node: Node | null, path: readonly string[], span: SourceSpan, expected: string, hints: string[] = []) => {
@@ -85,7 +89,6 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
       case 'object': {
         if (!isMap(node)) return wrongTypeAt(node, path, span, 'a mapping of `field: value` lines');
         const out: Record<string, unknown> = {};
-        const known = Object.keys(schema.properties ?? {});
         for (const pair of node.items as Pair<Node, Node | null>[]) {
           const keyNode = pair.key;
           const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
@@ -99,6 +102,7 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
           let childSchema = schema.properties?.[key];
           if (!childSchema) {
             if (schema.additionalProperties === false) {
+              const known = Object.keys(schema.properties ?? {});
               const suggestion = didYouMean(key, known);
               diagnostics.push(
                 error(CODES.content.unknownField, `Unknown field \`${childDotted}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : '.'}`, keySpan, [
@@ -224,6 +228,17 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
   };
   const value = visit(file.doc.contents as Node | null, root, [], '');
   return { value, diagnostics, spans };
+}
+
+/**
+ * Each `$ref` schema of a root resolved once: a translation file refers to its entry definition once per string, and
+ * spreading the definition into a new object each time was much of checking a file. Schemas are never changed.
+ */
+const refs = new WeakMap<Schema, WeakMap<Schema, Schema>>();
+function resolvedRefs(root: Schema): WeakMap<Schema, Schema> {
+  let m = refs.get(root);
+  if (!m) refs.set(root, (m = new WeakMap()));
+  return m;
 }
 
 const patterns = new Map<string, RegExp>();

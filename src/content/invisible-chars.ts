@@ -1,4 +1,4 @@
-import { isPair, isScalar, visit, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Scalar } from 'yaml';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { spanAt, type YamlFile } from './read-yaml.ts';
@@ -152,61 +152,79 @@ function codePoint(cp: number): string {
  * the count: a value full of zero-width spaces is one problem, not a hundred.
  */
 export function invisibleCharDiagnostics(file: YamlFile, script?: string): Diagnostic[] {
+  // A value holds only characters written in the file, or written as an escape (`\u200B`, after a backslash): a
+  // file with neither has nothing to report, which is most files.
+  CHECKED.lastIndex = 0;
+  const written = CHECKED.test(file.text);
+  CHECKED.lastIndex = 0;
+  if (!written && !file.text.includes('\\')) return [];
   const out: Diagnostic[] = [];
-  visit(file.doc, {
-    Scalar(_key, node, path) {
-      if (typeof node.value !== 'string' || !node.range) return;
-      // matchAll starts at the pattern's lastIndex: test() must leave it at 0.
-      CHECKED.lastIndex = 0;
-      const any = CHECKED.test(node.value);
-      CHECKED.lastIndex = 0;
-      if (!any) return;
-      const [start, end] = node.range;
-      const raw = file.text.slice(start, end);
-      const found = new Map<number, { offset: number; count: number }>();
-      for (const m of raw.matchAll(CHECKED)) {
-        const cp = m[0].codePointAt(0)!;
-        const seen = found.get(cp);
-        if (seen) seen.count += 1;
-        else found.set(cp, { offset: start + m.index, count: 1 });
+  /** The keys of the pairs above the scalar being looked at, outermost first (labelOf). */
+  const keys: string[] = [];
+  const scalar = (node: Scalar): void => {
+    if (typeof node.value !== 'string' || !node.range) return;
+    // matchAll starts at the pattern's lastIndex: test() must leave it at 0.
+    CHECKED.lastIndex = 0;
+    const any = CHECKED.test(node.value);
+    CHECKED.lastIndex = 0;
+    if (!any) return;
+    const [start, end] = node.range;
+    const raw = file.text.slice(start, end);
+    const found = new Map<number, { offset: number; count: number }>();
+    for (const m of raw.matchAll(CHECKED)) {
+      const cp = m[0].codePointAt(0)!;
+      const seen = found.get(cp);
+      if (seen) seen.count += 1;
+      else found.set(cp, { offset: start + m.index, count: 1 });
+    }
+    // Written as escapes ("\u202E"): not in the source text, but in the value.
+    for (const m of node.value.matchAll(CHECKED)) {
+      const cp = m[0].codePointAt(0)!;
+      if (found.has(cp)) continue;
+      const hex = cp.toString(16);
+      const escape = new RegExp(`\\\\(?:u${hex.padStart(4, '0')}|U${hex.padStart(8, '0')})`, 'iu').exec(raw);
+      found.set(cp, { offset: start + (escape?.index ?? 0), count: 0 });
+    }
+    const label = labelOf(keys);
+    for (const [cp, { offset, count }] of found) {
+      const entry = entryFor(cp)!;
+      if (entry.allowedIn && script !== undefined && entry.allowedIn.includes(script)) continue;
+      const times = count > 1 ? `${count} × ` : '';
+      const what = `${times}${codePoint(cp)} ${entry.name}`;
+      const span = spanAt(file, offset);
+      if (entry.action === 'error') {
+        out.push(
+          error(CODES.content.bidiControl, `${label} contains ${what}, an invisible bidi control: ${entry.why}.`, span, [
+            `Delete it (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}). rightsprint sets the direction of mixed-script text itself.`,
+          ]),
+        );
+      } else {
+        out.push(
+          warning(CODES.content.invisibleChar, `${label} contains ${what}, which a translator cannot see: ${entry.why}.`, span, [
+            `Delete it unless you put it there on purpose (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}).`,
+          ]),
+        );
       }
-      // Written as escapes ("\u202E"): not in the source text, but in the value.
-      for (const m of node.value.matchAll(CHECKED)) {
-        const cp = m[0].codePointAt(0)!;
-        if (found.has(cp)) continue;
-        const hex = cp.toString(16);
-        const escape = new RegExp(`\\\\(?:u${hex.padStart(4, '0')}|U${hex.padStart(8, '0')})`, 'iu').exec(raw);
-        found.set(cp, { offset: start + (escape?.index ?? 0), count: 0 });
-      }
-      const label = labelOf(path);
-      for (const [cp, { offset, count }] of found) {
-        const entry = entryFor(cp)!;
-        if (entry.allowedIn && script !== undefined && entry.allowedIn.includes(script)) continue;
-        const times = count > 1 ? `${count} × ` : '';
-        const what = `${times}${codePoint(cp)} ${entry.name}`;
-        const span = spanAt(file, offset);
-        if (entry.action === 'error') {
-          out.push(
-            error(CODES.content.bidiControl, `${label} contains ${what}, an invisible bidi control: ${entry.why}.`, span, [
-              `Delete it (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}). rightsprint sets the direction of mixed-script text itself.`,
-            ]),
-          );
-        } else {
-          out.push(
-            warning(CODES.content.invisibleChar, `${label} contains ${what}, which a translator cannot see: ${entry.why}.`, span, [
-              `Delete it unless you put it there on purpose (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}).`,
-            ]),
-          );
-        }
-      }
-    },
-  });
+    }
+  };
+  // Every scalar in document order, a pair's key before its value, as the yaml package's `visit` goes; a plain
+  // walk, without the frozen path array `visit` builds at every node.
+  const walk = (node: unknown): void => {
+    if (isScalar(node)) scalar(node);
+    else if (isMap(node) || isSeq(node)) for (const item of node.items) walk(item);
+    else if (isPair(node)) {
+      keys.push(isScalar(node.key) ? String(node.key.value) : '?');
+      walk(node.key);
+      walk(node.value);
+      keys.pop();
+    }
+  };
+  walk(file.doc.contents);
   return out;
 }
 
 /** `strings.card.rights.text` → "`card.rights`"; other paths as dotted keys. */
-function labelOf(path: readonly unknown[]): string {
-  const keys = path.filter((p): p is Pair<Node, unknown> => isPair(p)).map((p) => (isScalar(p.key) ? String(p.key.value) : '?'));
+function labelOf(keys: readonly string[]): string {
   if (keys[0] === 'strings' && keys.length >= 2) return `\`${keys[1]}\`${keys.length > 2 && keys[2] !== 'text' ? ` (${keys.slice(2).join('.')})` : ''}`;
   return keys.length > 0 ? `\`${keys.join('.')}\`` : 'The file';
 }

@@ -149,13 +149,35 @@ export interface MarkupShape {
   readonly balanced: boolean;
 }
 
+/**
+ * The shape of a guidance string as parseMarkup reads it, counted without building its blocks and runs: validation
+ * asks for the shape of every string of every translation (and of its source, once per translation), and building
+ * the runs was most of validating a content folder. It follows parseMarkup line by line (tests/unit/content/markup
+ * compares the two on every shipped string and on generated text).
+ */
 export function markupShape(text: string): MarkupShape {
-  const markers = (text.match(/\*\*/gu) ?? []).length;
-  const blocks = parseMarkup(text);
-  return {
-    boldSpans: Math.floor(markers / 2),
-    listItems: blocks.reduce((n, b) => n + (b.kind === 'list' ? b.items.length : 0), 0),
-    paragraphs: blocks.filter((b) => b.kind === 'para').length,
-    balanced: markers % 2 === 0,
-  };
+  let markers = 0;
+  for (let at = text.indexOf('**'); at !== -1; at = text.indexOf('**', at + 2)) markers++;
+  let listItems = 0;
+  let paragraphs = 0;
+  for (const chunk of text.replace(/\r\n?/gu, '\n').trim().split(BLOCK_SEPARATOR)) {
+    // As parseMarkup's `para` and `items` being non-empty.
+    let inPara = false;
+    let inList = false;
+    for (const line of chunk.split('\n')) {
+      if (LIST_LINE.test(line)) {
+        if (inPara) paragraphs++;
+        inPara = false;
+        listItems++;
+        inList = true;
+      } else if (inList && /^[ \t]+\S/u.test(line)) {
+        // Continues the list item.
+      } else if (line.trim() !== '') {
+        inList = false;
+        inPara = true;
+      }
+    }
+    if (inPara) paragraphs++;
+  }
+  return { boldSpans: Math.floor(markers / 2), listItems, paragraphs, balanced: markers % 2 === 0 };
 }

@@ -7,7 +7,7 @@ import { readLogoFrom } from './read-logo.ts';
 import { historyFile } from './history-file.ts';
 import { logoProblemDiagnostic } from './logo-diagnostic.ts';
 import { contentKey } from './source.ts';
-import { markupShape, variablesOf } from './markup.ts';
+import { markupShape, variablesOf, type MarkupShape } from './markup.ts';
 import type { ContentDoc, MaterialsSpec } from './types.ts';
 
 /**
@@ -56,9 +56,22 @@ export function validateContent(content: ContentDoc): Diagnostic[] {
     );
   }
   const settingNames = Object.keys(project.settings);
+  // The source side of each translation's comparison, worked out once per key, not once per translation.
+  const sourceVariables = new Map<string, string[]>();
+  const sourceShapes = new Map<string, MarkupShape>();
+  const variablesOfSource = (key: string, text: string) => {
+    let v = sourceVariables.get(key);
+    if (!v) sourceVariables.set(key, (v = variablesOf(text)));
+    return v;
+  };
+  const shapeOfSource = (key: string, text: string) => {
+    let v = sourceShapes.get(key);
+    if (!v) sourceShapes.set(key, (v = markupShape(text)));
+    return v;
+  };
   for (const [key, text] of Object.entries(source.strings)) {
     const span = at(sourceRel, `strings.${key}`);
-    for (const name of variablesOf(text)) {
+    for (const name of variablesOfSource(key, text)) {
       if (name === 'count' || settingNames.includes(name)) continue;
       const suggestion = didYouMean(name, settingNames);
       out.push(
@@ -67,7 +80,7 @@ export function validateContent(content: ContentDoc): Diagnostic[] {
         ]),
       );
     }
-    if (!markupShape(text).balanced) out.push(unbalanced(`\`${key}\``, span));
+    if (!shapeOfSource(key, text).balanced) out.push(unbalanced(`\`${key}\``, span));
   }
 
   // Translations.
@@ -89,23 +102,24 @@ export function validateContent(content: ContentDoc): Diagnostic[] {
       );
     }
     for (const [key, entry] of Object.entries(file.strings)) {
-      const span = at(rel, `strings.${key}.text`) ?? at(rel, `strings.${key}`);
+      // Looked up only for a finding: most entries have none.
+      const span = () => at(rel, `strings.${key}.text`) ?? at(rel, `strings.${key}`);
       const original = source.strings[key];
       if (original === undefined) {
         const suggestion = didYouMean(key, Object.keys(source.strings));
         out.push(
-          warning(CODES.i18n.orphanKey, `\`${key}\` is not in ${sourceRel}; this translation is never printed.`, at(rel, `strings.${key}#key`) ?? span, [
+          warning(CODES.i18n.orphanKey, `\`${key}\` is not in ${sourceRel}; this translation is never printed.`, at(rel, `strings.${key}#key`) ?? span(), [
             suggestion ? `Did the key become \`${suggestion}\`? Rename it.` : 'Delete it, or add the key to the source guidance.',
           ]),
         );
         continue;
       }
       if (entry.text.trim() === '') continue; // Empty = missing; status reports it.
-      const want = variablesOf(original);
-      const have = variablesOf(entry.text);
+      const want = variablesOfSource(key, original);
+      const have = entry.text.includes('{{') ? variablesOf(entry.text) : [];
       for (const v of want.filter((x) => !have.includes(x))) {
         out.push(
-          error(CODES.i18n.variableMissing, `\`${key}\` (${fileLang}) lacks {{${v}}}, which the source has.`, span, [
+          error(CODES.i18n.variableMissing, `\`${key}\` (${fileLang}) lacks {{${v}}}, which the source has.`, span(), [
             `Put {{${v}}} where the source has it, exactly as written (it is replaced by the setting when printed).`,
           ]),
         );
@@ -113,20 +127,20 @@ export function validateContent(content: ContentDoc): Diagnostic[] {
       for (const v of have.filter((x) => !want.includes(x))) {
         const suggestion = didYouMean(v, want);
         out.push(
-          error(CODES.i18n.variableExtra, `\`${key}\` (${fileLang}) has {{${v}}}, which the source does not have.`, span, [
+          error(CODES.i18n.variableExtra, `\`${key}\` (${fileLang}) has {{${v}}}, which the source does not have.`, span(), [
             suggestion ? `Did you mean {{${suggestion}}}? Variable names are never translated.` : 'Remove it; variable names are never translated.',
           ]),
         );
       }
-      const s = markupShape(original);
+      const s = shapeOfSource(key, original);
       const t = markupShape(entry.text);
-      if (!t.balanced) out.push(unbalanced(`\`${key}\` (${fileLang})`, span));
+      if (!t.balanced) out.push(unbalanced(`\`${key}\` (${fileLang})`, span()));
       else if (s.boldSpans !== t.boldSpans || s.listItems !== t.listItems) {
         out.push(
           warning(
             CODES.i18n.markupMismatch,
             `\`${key}\` (${fileLang}) has ${t.boldSpans} bold span(s) and ${t.listItems} list item(s); the source has ${s.boldSpans} and ${s.listItems}.`,
-            span,
+            span(),
             ['Keep the same **bold** spans around the corresponding words and one `- ` line per source bullet.'],
           ),
         );

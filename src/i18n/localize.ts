@@ -5,6 +5,7 @@ import { materialKeys } from '../content/validate.ts';
 import { error, warning, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { displaysInOrder } from '../text/itemize.ts';
+import { classifyValue, ltrUnits } from '../text/ltr-units.ts';
 import { languageInfo, type LanguageInfo } from '../content/languages.ts';
 import { translationState, type TranslationState } from './translation-state.ts';
 import { editionSettings, PLACEHOLDER_MARKER, placeholderTextWarnings, placeholderWarnings } from './settings.ts';
@@ -171,6 +172,19 @@ function toLocalized(key: string, r: Resolved, settings: Settings, sourceLanguag
  * engine's own recognition (text/ltr-units.ts) keeps it in order.
  */
 const PRINTED_ON_THEIR_OWN = ['hotline', 'website'];
+/**
+ * Lines that always display in order, told without a bidi run (which would set up bidi-js's tables in every build):
+ * printable ASCII between two Latin letters (or one letter) in which the engine finds no phone number or address,
+ * or which is one whole address. UAX #9: W7 makes the digits L after the letter before them, N0–N1 make brackets,
+ * punctuation and spaces L between letters, so the line is one L run; an address is one isolate, forced left to
+ * right. (An address that is only part of such a line can split it: `x www.ab.cd]x`.) Tested against
+ * displaysInOrder on generated values (tests/unit/i18n/setting-order.test.ts).
+ */
+export function inOrderWithoutBidi(line: string): boolean {
+  if (!LETTERS_AROUND_ASCII.test(line)) return false;
+  return ltrUnits(line).length === 0 || classifyValue(line) !== undefined;
+}
+const LETTERS_AROUND_ASCII = /^[A-Za-z](?:[\x20-\x7e]*[A-Za-z])?$/u;
 /** Right-to-left letters: a value written in an RTL script is not meant to read left to right. */
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 
@@ -187,7 +201,7 @@ function settingOrderWarnings(content: ContentDoc, edition: Edition, settings: S
     const value = settings[name]?.trim();
     if (name === 'logo' || !value || RTL_LETTER.test(value)) continue;
     if (!PRINTED_ON_THEIR_OWN.includes(name) && /\p{L}/u.test(value)) continue;
-    if (value.split('\n').every((line) => displaysInOrder(line.trim(), 'rtl'))) continue;
+    if (value.split('\n').every((line) => inOrderWithoutBidi(line.trim()) || displaysInOrder(line.trim(), 'rtl'))) continue;
     const overridden = edition.settings[name] !== undefined;
     const file = overridden ? editionFile(edition) : 'project.yaml';
     out.push(

@@ -29,9 +29,11 @@ export function folderSource(dir: string): ContentSource {
       .map((e) => e.name)
       .sort(byCodePoint);
   };
+  // The folder's own real path, resolved once per source: a load asks `outside` for every file it reads.
+  let realRoot: string | undefined;
   const outside = (key: string) => {
     const p = path(key);
-    return !p || (existsSync(p) && !inside(realpathSync(p), realpathSync(root)));
+    return !p || (existsSync(p) && !inside(realpathSync(p), (realRoot ??= realpathSync(root))));
   };
   const file = (key: string) => {
     const p = path(key);

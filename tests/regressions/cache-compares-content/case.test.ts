@@ -91,4 +91,70 @@ describe('regression: the cache compares file contents, recorded job by job', ()
     expect(seen.at(-1)).toHaveLength(3);
     expect(new Set(seen.map((s) => s.length))).toEqual(new Set([1, 2, 3]));
   });
+
+  it('a job that wrote again the content the cache records for it is recorded at the end; killed before that, the next build still rebuilds it', async () => {
+    const { dir, content } = copyFixture('content-basic');
+    const out = join(dir, 'output');
+    const cache = join(out, CACHE_FILE);
+    expect((await run(SMALL, dir)).code).toBe(0);
+    const saved = readFileSync(cache, 'utf8');
+    const sheet = readFileSync(join(dir, SHEET));
+    // Same content, other options, every job forced: the cache file is not rewritten job by job ...
+    const seen: string[] = [];
+    const forced = () =>
+      build({
+        contentDir: content,
+        outDir: out,
+        selection: { editions: ['generic'], langs: ['en', 'pl'], materials: ['card'] },
+        context: { standard: 'ua', materialOptions: {} },
+        parallel: 1,
+        force: true,
+        onOutput: () => seen.push(readFileSync(cache, 'utf8')),
+      });
+    forgetContent();
+    expect((await forced()).jobs.built).toBe(3);
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.every((text) => text === saved)).toBe(true);
+    // ... but once, at the end.
+    expect(readFileSync(cache, 'utf8')).not.toBe(saved);
+    expect(readFileSync(join(dir, SHEET)).equals(sheet)).toBe(false);
+
+    // Killed before that write: the old cache, files with other bytes. A build that does not select them leaves
+    // them (they print the current content) without a word; one that does rebuilds every one.
+    writeFileSync(cache, saved);
+    forgetContent();
+    const en = await run(['build', '--edition', 'generic', '--lang', 'en', '--material', 'card', '--jobs', '1'], dir);
+    expect(en.code).toBe(0);
+    expect(en.err).not.toMatch(/RP700[15]/u);
+    expect(en.out).toContain('1 job(s) built, 0 unchanged');
+    forgetContent();
+    const r = await run(SMALL, dir);
+    expect(r.out).toContain('2 job(s) built, 1 unchanged');
+    expect(readFileSync(join(dir, SHEET)).equals(sheet)).toBe(true);
+  });
+
+  it('a job whose content changed is recorded as soon as its files are written, even when it existed before', async () => {
+    const { dir, content } = copyFixture('content-basic');
+    const out = join(dir, 'output');
+    const cache = join(out, CACHE_FILE);
+    expect((await run(SMALL, dir)).code).toBe(0);
+    edit(join(dir, 'content/project.yaml'), RIGHT, TYPO);
+    forgetContent();
+    const contents: string[][] = [];
+    await build({
+      contentDir: content,
+      outDir: out,
+      selection: { editions: ['generic'], langs: ['en', 'pl'], materials: ['card'] },
+      context: { standard: 'none', materialOptions: {} },
+      parallel: 1,
+      onOutput: () =>
+        contents.push(
+          Object.values((JSON.parse(readFileSync(cache, 'utf8')) as { jobs: Record<string, { content: string }> }).jobs)
+            .map((e) => e.content)
+            .sort(),
+        ),
+    });
+    // Every job's content changed (the hotline is on every card): the file on disk changes with each job.
+    expect(new Set(contents.map((c) => c.join())).size).toBe(3);
+  });
 });

@@ -12,6 +12,7 @@ import { CACHE_FILE, isFresh, readCache, recordStats, sha256, type BuildCache, t
 import { RACY_MS } from '../../../src/build/file-stat.ts';
 import { forgetContent } from '../../../src/build/run-job.ts';
 import { copyFixture, run } from '../cli/helpers.ts';
+import { fingerprint } from '../../faults/helpers.ts';
 
 /** A modification time utimes can set exactly. */
 const WHOLE_SECOND = new Date('2026-01-01T00:00:00Z');
@@ -103,6 +104,38 @@ describe('output stats through the CLI', () => {
     vi.useRealTimers();
   });
   const SMALL = ['build', '--edition', 'generic', '--lang', 'en', '--material', 'card', '--jobs', '1'];
+
+  it('a no-op records the stats of files that settled since they were written, once; the next no-op writes nothing', async () => {
+    const { dir } = copyFixture('content-basic');
+    expect((await run(SMALL, dir)).code).toBe(0);
+    const cacheFile = join(dir, 'output', CACHE_FILE);
+    const stats = () => readCache(join(dir, 'output'))['generic/en/card']?.outputs.map((o) => o.stat);
+    expect(stats()?.every((s) => s === undefined)).toBe(true);
+    // Right after the build: nothing has settled, the no-op hashes the files and writes nothing.
+    let before = statSync(cacheFile);
+    forgetContent();
+    expect((await run(SMALL, dir)).out).toContain('0 job(s) built, 1 unchanged');
+    expect(statSync(cacheFile).ino).toBe(before.ino);
+    expect(stats()?.every((s) => s === undefined)).toBe(true);
+
+    // Seconds later: the no-op records the stats (rewriting only the cache) ...
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(later());
+    forgetContent();
+    const outputs = fingerprint(join(dir, 'output'));
+    expect((await run(SMALL, dir)).out).toContain('0 job(s) built, 1 unchanged');
+    expect(stats()?.length).toBeGreaterThan(0);
+    expect(stats()?.every((s) => typeof s === 'string')).toBe(true);
+    const after = fingerprint(join(dir, 'output'));
+    for (const [file, sha] of outputs) if (file !== CACHE_FILE) expect(after.get(file), file).toBe(sha);
+
+    // ... and the next no-op trusts them: nothing to record, nothing written.
+    before = statSync(cacheFile);
+    forgetContent();
+    expect((await run(SMALL, dir)).out).toContain('0 job(s) built, 1 unchanged');
+    expect(statSync(cacheFile).ino).toBe(before.ino);
+    expect(statSync(cacheFile).mtimeMs).toBe(before.mtimeMs);
+  });
 
   it('a build records the stats of settled files; the no-op then writes nothing and still catches a same-size edit', async () => {
     const { dir } = copyFixture('content-basic');

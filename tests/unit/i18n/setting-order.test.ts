@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/content/load.ts';
 import type { ContentDoc } from '../../../src/content/types.ts';
 import { CODES } from '../../../src/diagnostics/codes.ts';
-import { localize } from '../../../src/i18n/localize.ts';
+import { inOrderWithoutBidi, localize } from '../../../src/i18n/localize.ts';
 import { displaysInOrder } from '../../../src/text/itemize.ts';
+import { prng } from '../../faults/helpers.ts';
 
 /** The rtl-bracketed-phone fixture: ar, fa, ur; hotline, website and email settings, all recognised units. */
 const base = loadContent(fileURLToPath(new URL('../../regressions/rtl-bracketed-phone/content/', import.meta.url))).content as ContentDoc;
@@ -57,5 +58,74 @@ describe('RP3005: a setting that would not print as one LTR unit in RTL language
     }
     expect(warnings({ website: 'https://example.org/help/?lang=ar' })).toEqual([]);
     expect(warnings({ hotline: '0800 RIGHTS' }, 'en')).toEqual([]);
+  });
+});
+
+describe('inOrderWithoutBidi: the lines localize passes without a bidi run display in order', () => {
+  it('every generated line it matches (addresses, numbers, brackets, punctuation between letters) is in order by displaysInOrder', () => {
+    const random = prng(707);
+    const pieces = [
+      'a',
+      'Z',
+      'x',
+      ' ',
+      '  ',
+      '-',
+      '0',
+      '7',
+      '+',
+      '(',
+      ')',
+      '[',
+      ']',
+      '{',
+      '}',
+      '<',
+      '>',
+      '/',
+      ':',
+      '.',
+      ',',
+      '@',
+      '#',
+      '%',
+      '$',
+      '"',
+      "'",
+      'www.',
+      'https://',
+      'http://',
+      'mailto:',
+      '.org',
+      '.com/',
+      '0800 ',
+      '020 7123 4567',
+      '(0)20 ',
+      'ext. ',
+      'RIGHTS',
+      'help',
+      '&',
+      '~',
+      '|',
+      '\\',
+      '!',
+      '?',
+    ];
+    let matched = 0;
+    for (let n = 0; n < 5000; n++) {
+      let line = pieces[Math.floor(random() * 4)]!;
+      const length = Math.floor(random() * 10);
+      for (let i = 0; i < length; i++) line += pieces[Math.floor(random() * pieces.length)];
+      line += random() < 0.8 ? pieces[Math.floor(random() * 3)] : pieces[Math.floor(random() * pieces.length)];
+      if (!inOrderWithoutBidi(line)) continue;
+      matched++;
+      expect(displaysInOrder(line, 'rtl'), JSON.stringify(line)).toBe(true);
+    }
+    expect(matched).toBeGreaterThan(1000);
+    // The shipped and example settings take it; what it leaves to the bidi run may not display in order.
+    for (const v of ['PLACEHOLDER-set-your-hotline', 'https://example.org/PLACEHOLDER-set-your-website', 'help@example.org', 'Example Anti-Raids Network']) {
+      expect(inOrderWithoutBidi(v), v).toBe(true);
+    }
+    for (const v of ['0800 RIGHTS', '020/7123 4567', 'x\u05D0y', 'RIGHTS 0800', ' a', 'x www.ab.cd]x']) expect(inOrderWithoutBidi(v), v).toBe(false);
   });
 });
