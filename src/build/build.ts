@@ -21,6 +21,7 @@ import { localizeDiagnostics } from '../i18n/localize.ts';
 import { planJobs, type Selection } from './plan-jobs.ts';
 import { OutputFolder, removeDeadTemporaries } from './output-fs.ts';
 import { findStale, settleStale, type JobOutcome, type StaleFile } from './stale.ts';
+import { retireWorkers, type StartedWorker, startWorkers } from './workers.ts';
 
 export interface BuildRequest {
   readonly contentDir: string;
@@ -76,6 +77,21 @@ export interface BuildSummary {
  * A failed job writes nothing; its previous files stay only while they still say what the content says.
  */
 export async function build(request: BuildRequest): Promise<BuildSummary> {
+  let workers: readonly StartedWorker[] = [];
+  try {
+    return await buildWith(request, (count) => {
+      // Started as soon as the build knows it has jobs for them, before it loads the engine (or the rest of the
+      // content folder): a worker loads the engine in ≈0.5–0.7 s, in parallel with the main thread's own start.
+      if (workers.length < count) workers = [...workers, ...startWorkers(count - workers.length)];
+      return workers;
+    });
+  } finally {
+    // Workers a build ended without using (content errors, nothing to do, a fault): never left running.
+    await retireWorkers(workers);
+  }
+}
+
+async function buildWith(request: BuildRequest, workersFor: (count: number) => readonly StartedWorker[]): Promise<BuildSummary> {
   const contentDir = resolve(request.contentDir);
   const outDir = resolve(request.outDir);
   const loaded = request.loaded ?? loadContent(contentDir, { display: request.contentDisplay ?? contentDir });
@@ -130,12 +146,14 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
       todo.push(job);
     }
   }
+  const parallel = request.parallel === 'auto' ? autoParallel(todo.length) : request.parallel;
+  const started = workersFor(Math.min(parallel, todo.length) - 1);
   // Content loaded with only the selected translations (`build --lang`) answers a build with nothing to do: every
   // job fresh and no earlier output out of date. Anything to write or to move needs the whole folder (a poster
   // prints every language), loaded and checked as a build without that shortcut would.
   if (content.onlyTranslations && (todo.length > 0 || findStale(cache, content, (e) => hasher.contentHash(e.job), outcomes).length > 0)) {
     const { loaded: _partial, ...rest } = request;
-    return build(rest);
+    return buildWith(rest, workersFor);
   }
   const cachedJobs = fresh.length;
   for (const entry of fresh) for (const o of entry.outputs) report({ file: o.file, bytes: o.bytes, pages: o.pages, cached: true });
@@ -195,7 +213,7 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
   const results = await runJobs(
     stop.signal.aborted ? [] : todo,
     ctx,
-    request.parallel === 'auto' ? autoParallel(todo.length) : request.parallel,
+    parallel,
     (result) => {
       try {
         take(result);
@@ -206,6 +224,7 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
     },
     stop.signal,
     content.root === contentDir ? content : undefined,
+    started,
   );
   for (const job of todo) if (!outcomes.has(job.id)) outcomes.set(job.id, 'skipped');
 
