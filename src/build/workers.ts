@@ -17,9 +17,15 @@ export interface StartedWorker {
   retire(): Promise<void>;
 }
 
-/** Starts `count` worker threads that load the engine and wait for their jobs (pool.ts `runJobs`). */
-export function startWorkers(count: number): StartedWorker[] {
-  return Array.from({ length: Math.max(0, count) }, () => startWorker());
+/** The worker thread's script: worker.ts, through tsx when running from source (worker-entry.mjs says why). */
+const WORKER_ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+/**
+ * Starts `count` worker threads that load the engine and wait for their jobs (pool.ts `runJobs`). `entry` is the
+ * script they run: tests give one that misbehaves on purpose, to check how the pool reports it.
+ */
+export function startWorkers(count: number, entry: URL = WORKER_ENTRY): StartedWorker[] {
+  return Array.from({ length: Math.max(0, count) }, () => startWorker(entry));
 }
 
 /** Ends workers the build did not use (it failed first, or had fewer jobs than workers). */
@@ -27,8 +33,8 @@ export async function retireWorkers(workers: readonly StartedWorker[]): Promise<
   await Promise.all(workers.map((w) => w.retire()));
 }
 
-function startWorker(): StartedWorker {
-  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url));
+function startWorker(entry: URL): StartedWorker {
+  const worker = new Worker(entry);
   let retired = false;
   let crash: string | undefined;
   const ended = new Promise<string | undefined>((resolve) => {
