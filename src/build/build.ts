@@ -18,7 +18,7 @@ import {
 } from './cache.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
 import { localizeDiagnostics } from '../i18n/localize.ts';
-import { planJobs, type Selection } from './plan-jobs.ts';
+import { jobWeight, planJobs, type Selection } from './plan-jobs.ts';
 import { OutputFolder, removeDeadTemporaries, type StagedFile } from './output-fs.ts';
 import { findStale, settleStale, type JobOutcome, type StaleFile } from './stale.ts';
 import { retireWorkers, type StartedWorker, startWorkers } from './workers.ts';
@@ -32,7 +32,7 @@ export interface BuildRequest {
   readonly outDisplay?: string;
   readonly selection?: Selection;
   readonly context: Omit<JobContext, 'contentDir'>;
-  /** Worker threads; 1 runs in this thread; `auto` = one per core when the build is large enough to pay for them. */
+  /** Runners: 1 runs in this thread, N this thread and N-1 workers; `auto` as much as the build's work pays for (autoParallel). */
   readonly parallel: number | 'auto';
   /** Rebuild even when the inputs did not change. */
   readonly force?: boolean;
@@ -146,7 +146,7 @@ async function buildWith(request: BuildRequest, workersFor: (count: number) => r
       todo.push(job);
     }
   }
-  const parallel = request.parallel === 'auto' ? autoParallel(todo.length) : request.parallel;
+  const parallel = request.parallel === 'auto' ? autoParallel(todo) : request.parallel;
   const started = workersFor(Math.min(parallel, todo.length) - 1);
   // Content loaded with only the selected translations (`build --lang`) answers a build with nothing to do: every
   // job fresh and no earlier output out of date. Anything to write or to move needs the whole folder (a poster
@@ -327,15 +327,18 @@ function release(cache: BuildCache, files: readonly string[]): void {
 }
 
 /**
- * Below this many jobs a build runs in this thread: a worker first pays ≈0.7 s of CPU and ≈45 MB to load the
- * engine, then reads its own fonts and warms up its own JIT, and adds its heap to the peak RSS (the 18-document
- * build: ≈240 MiB in one thread, ≈350 MiB with one worker beside it). Measured on the 2-core CI machine when
- * every runner was a worker: 37 jobs 3.8 s in-process vs 4.9 s with 2 workers; 106 jobs 10.2 s vs 8.7 s; the full
- * 212-job matrix 16.7 s vs 12.9 s. Since the main thread runs jobs beside N-1 workers, a worker costs less.
+ * Work, in jobWeight units (tenths of a second of one thread, plan-jobs.ts), that one more runner needs before it
+ * can pay for itself. A worker costs ≈1.4 s of CPU and ≈85 MiB (measured on the 2-core machine, the 18-document
+ * build with `--jobs 2` against `--jobs 1`): its engine loads while the main thread starts (workers.ts), but its
+ * own JIT warm-up, fonts and garbage collection (≈1 s) slow the jobs it runs. With W seconds of work, two runners
+ * take ≈(W + 1)/2 against W for one; below ≈3 s of work the gain is small against that CPU and memory. So the
+ * 18-document build of issue #12 (weight ≈19) runs in this thread (and stays within its memory goal), the six
+ * languages with every material and their mixed sheet (≈78) on two runners, the full matrix on every core.
  */
-export const MIN_JOBS_FOR_WORKERS = 64;
+export const WORK_PER_RUNNER = 30;
 
-/** Workers for `--jobs` not given: one per core, or none when the build is too small to pay for them. */
-export function autoParallel(jobCount: number, cores: number = availableParallelism()): number {
-  return jobCount < MIN_JOBS_FOR_WORKERS ? 1 : cores;
+/** Runners for `--jobs` not given: one per `WORK_PER_RUNNER` of work, at least one, at most one per core. */
+export function autoParallel(jobs: readonly Job[], cores: number = availableParallelism()): number {
+  const work = jobs.reduce((n, job) => n + jobWeight(job), 0);
+  return Math.max(1, Math.min(cores, Math.floor(work / WORK_PER_RUNNER)));
 }
