@@ -327,15 +327,18 @@ function release(cache: BuildCache, files: readonly string[]): void {
 }
 
 /**
- * Work, in jobWeight units (tenths of a second of one thread, plan-jobs.ts), that one more runner needs before it
- * can pay for itself. A worker costs ≈1.4 s of CPU and ≈85 MiB (measured on the 2-core machine, the 18-document
- * build with `--jobs 2` against `--jobs 1`): its engine loads while the main thread starts (workers.ts), but its
- * own JIT warm-up, fonts and garbage collection (≈1 s) slow the jobs it runs. With W seconds of work, two runners
- * take ≈(W + 1)/2 against W for one; below ≈3 s of work the gain is small against that CPU and memory. So the
- * 18-document build of issue #12 (weight ≈19) runs in this thread (and stays within its memory goal), the six
- * languages with every material and their mixed sheet (≈78) on two runners, the full matrix on every core.
+ * Work, in jobWeight units (plan-jobs.ts), that one more runner needs before it can pay for itself. A worker costs
+ * ≈1.4 s of CPU and ≈85 MiB (the 18-document build with `--jobs 2` against `--jobs 1` on the 2-core machine): its
+ * engine loads while the main thread starts (workers.ts), but its own JIT warm-up, fonts and garbage collection
+ * (≈1 s) slow the jobs it runs, so two runners take ≈(W + 1)/2 seconds for W of work against W for one. Anchors,
+ * one thread: the 18-document build of issue #12 (weight 19) ≈2 s of job work, which a worker made slower on an
+ * idle machine (2.64 s against 2.2 s before workers started early) and which must stay within its memory goal;
+ * the six languages with every material and their mixed sheet (weight 78) ≈4 s, where a worker was slower on the
+ * busy machine (load 6–9: 8.4 s against 5.8 s) and an idle one was not available to measure. So two runners from
+ * weight 80 up (seven languages or more with every material and their mixed sheet), and the full matrix (≈750) on
+ * every core.
  */
-export const WORK_PER_RUNNER = 30;
+export const WORK_PER_RUNNER = 40;
 
 /** Runners for `--jobs` not given: one per `WORK_PER_RUNNER` of work, at least one, at most one per core. */
 export function autoParallel(jobs: readonly Job[], cores: number = availableParallelism()): number {
