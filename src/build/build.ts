@@ -18,9 +18,10 @@ import {
 } from './cache.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
 import { localizeDiagnostics } from '../i18n/localize.ts';
-import { planJobs, type Selection } from './plan-jobs.ts';
-import { OutputFolder, removeDeadTemporaries } from './output-fs.ts';
+import { jobWeight, planJobs, type Selection } from './plan-jobs.ts';
+import { OutputFolder, removeDeadTemporaries, type StagedFile } from './output-fs.ts';
 import { findStale, settleStale, type JobOutcome, type StaleFile } from './stale.ts';
+import { retireWorkers, type StartedWorker, startWorkers } from './workers.ts';
 
 export interface BuildRequest {
   readonly contentDir: string;
@@ -31,7 +32,7 @@ export interface BuildRequest {
   readonly outDisplay?: string;
   readonly selection?: Selection;
   readonly context: Omit<JobContext, 'contentDir'>;
-  /** Worker threads; 1 runs in this thread; `auto` = one per core when the build is large enough to pay for them. */
+  /** Runners: 1 runs in this thread, N this thread and N-1 workers; `auto` as much as the build's work pays for (autoParallel). */
   readonly parallel: number | 'auto';
   /** Rebuild even when the inputs did not change. */
   readonly force?: boolean;
@@ -76,6 +77,21 @@ export interface BuildSummary {
  * A failed job writes nothing; its previous files stay only while they still say what the content says.
  */
 export async function build(request: BuildRequest): Promise<BuildSummary> {
+  let workers: readonly StartedWorker[] = [];
+  try {
+    return await buildWith(request, (count) => {
+      // Started as soon as the build knows it has jobs for them, before it loads the engine (or the rest of the
+      // content folder): a worker loads the engine in ≈0.5–0.7 s, in parallel with the main thread's own start.
+      if (workers.length < count) workers = [...workers, ...startWorkers(count - workers.length)];
+      return workers;
+    });
+  } finally {
+    // Workers a build ended without using (content errors, nothing to do, a fault): never left running.
+    await retireWorkers(workers);
+  }
+}
+
+async function buildWith(request: BuildRequest, workersFor: (count: number) => readonly StartedWorker[]): Promise<BuildSummary> {
   const contentDir = resolve(request.contentDir);
   const outDir = resolve(request.outDir);
   const loaded = request.loaded ?? loadContent(contentDir, { display: request.contentDisplay ?? contentDir });
@@ -130,12 +146,14 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
       todo.push(job);
     }
   }
+  const parallel = request.parallel === 'auto' ? autoParallel(todo) : request.parallel;
+  const started = workersFor(Math.min(parallel, todo.length) - 1);
   // Content loaded with only the selected translations (`build --lang`) answers a build with nothing to do: every
   // job fresh and no earlier output out of date. Anything to write or to move needs the whole folder (a poster
   // prints every language), loaded and checked as a build without that shortcut would.
   if (content.onlyTranslations && (todo.length > 0 || findStale(cache, content, (e) => hasher.contentHash(e.job), outcomes).length > 0)) {
     const { loaded: _partial, ...rest } = request;
-    return build(rest);
+    return buildWith(rest, workersFor);
   }
   const cachedJobs = fresh.length;
   for (const entry of fresh) for (const o of entry.outputs) report({ file: o.file, bytes: o.bytes, pages: o.pages, cached: true });
@@ -159,69 +177,120 @@ export async function build(request: BuildRequest): Promise<BuildSummary> {
   // Jobs that run in this thread take the content loaded above; workers are handed it too.
   if (todo.length > 0 && content.root === contentDir) (await import('./run-job.ts')).useLoadedContent(contentDir, content);
   const jobsById = new Map(todo.map((j) => [j.id, j]));
-  /** Jobs recorded in `cache` but not yet in the cache file (see take). */
+  /** Jobs recorded in `cache` but not yet in the cache file (see record). */
   let unsaved = false;
-  const take = (result: JobResult) => {
-    diagnostics.push(...result.diagnostics);
-    if (result.internalError) internalErrors.push(`${result.id}: ${result.internalError}`);
-    if (result.outputs.length === 0 || stop.signal.aborted) {
-      outcomes.set(result.id, result.outputs.length === 0 ? 'failed' : 'skipped');
-      return;
-    }
-    const job = jobsById.get(result.id)!;
-    const previous = cache[job.id];
-    const written: CachedOutput[] = [];
-    for (const o of result.outputs) {
-      const fault = out.write(o.file, o.data);
-      if (fault) {
-        halt(fault);
-        break;
+  /**
+   * Writes what finished jobs made, in the order they finished, a batch at a time: each job's files go to
+   * temporary names now (OutputFolder.stage), then are made durable and renamed off this thread (commit), and the
+   * cache records the batch's jobs once their files are in place. The main thread runs jobs too, and used to wait
+   * for the disk here (an fsync per file and per cache save: ≈3.4 ms each on the shared 2-core machine, 866 of them
+   * in the full matrix, 17 % of the main thread's time in its profile); now it goes on with its next job while the
+   * thread pool syncs, and one cache save covers every job finished meanwhile. A build killed at any point still
+   * leaves a cache that is true: an entry is saved only after its files are renamed.
+   */
+  const record = async (batch: readonly JobResult[]): Promise<void> => {
+    const ready: { job: Job; files: StagedFile[]; result: JobResult }[] = [];
+    for (const result of batch) {
+      diagnostics.push(...result.diagnostics);
+      if (result.internalError) internalErrors.push(`${result.id}: ${result.internalError}`);
+      if (result.outputs.length === 0 || stop.signal.aborted) {
+        outcomes.set(result.id, result.outputs.length === 0 ? 'failed' : 'skipped');
+        continue;
       }
-      written.push({ file: o.file, sha256: sha256(o.data), bytes: o.data.byteLength, pages: o.pages });
+      const files: StagedFile[] = [];
+      for (const o of result.outputs) {
+        const staged = out.stage(o.file, o.data);
+        if ('fault' in staged) {
+          halt(staged.fault);
+          break;
+        }
+        files.push(staged.staged);
+      }
+      if (files.length < result.outputs.length) {
+        // A job whose files cannot all be written writes none of them.
+        for (const f of files) out.discard(f);
+        outcomes.set(result.id, 'skipped');
+        continue;
+      }
+      ready.push({ job: jobsById.get(result.id)!, files, result });
     }
-    const others = release(
-      cache,
-      written.map((o) => o.file),
-    ).filter((id) => id !== job.id);
-    let rewritten = false;
-    if (written.length === result.outputs.length) {
-      const content = hasher.contentHash(job);
-      cache[job.id] = { job, hash: hashes.get(job.id)!, content, outputs: written };
-      outcomes.set(job.id, 'built');
-      built++;
-      rewritten = previous !== undefined && !previous.incomplete && previous.content === content && sameFiles(previous.outputs, written) && others.length === 0;
+    const faults = await Promise.all(ready.map(({ files }) => Promise.all(files.map((f) => out.commit(f)))));
+    const reports: OutputReport[] = [];
+    /** Whether every job of the batch only wrote its files again with the content the cache records (see below). */
+    let allRewritten = true;
+    ready.forEach(({ job, result }, k) => {
+      const previous = cache[job.id];
+      const written: CachedOutput[] = [];
+      result.outputs.forEach((o, i) => {
+        const fault = faults[k]![i];
+        if (fault) {
+          if (!stop.signal.aborted) halt(fault);
+        } else {
+          written.push({ file: o.file, sha256: sha256(o.data), bytes: o.data.byteLength, pages: o.pages });
+        }
+      });
+      const others = release(
+        cache,
+        written.map((o) => o.file),
+      ).filter((id) => id !== job.id);
+      let rewritten = false;
+      if (written.length === result.outputs.length) {
+        const content = hasher.contentHash(job);
+        cache[job.id] = { job, hash: hashes.get(job.id)!, content, outputs: written };
+        outcomes.set(job.id, 'built');
+        built++;
+        rewritten = previous !== undefined && !previous.incomplete && previous.content === content && sameFiles(previous.outputs, written) && others.length === 0;
+      } else {
+        outcomes.set(job.id, 'skipped');
+      }
+      if (!rewritten) allRewritten = false;
+      for (const o of written) reports.push({ file: o.file, bytes: o.bytes, pages: o.pages, cached: false });
+    });
+    if (reports.length === 0) return;
+    // Saved batch by batch, atomically, so a build killed at any point leaves a cache that is still true: it lists
+    // every file the build has written, and says which content each one prints; an output is reported once that is
+    // on disk. A batch whose jobs only wrote their files again with the content the cache already records for them
+    // (--force, another engine or other options) is saved at the end of the build: killed before, the cache's hash
+    // and sha256 for them are the old ones, so a later build that selects the job rebuilds it (its bytes no longer
+    // match) and one that does not leaves files that print the current content, as it would have anyway
+    // (docs/architecture.md, decision 10).
+    if (allRewritten) {
+      unsaved = true;
     } else {
-      outcomes.set(job.id, 'skipped');
-    }
-    // Recorded job by job, atomically, so a build killed at any point leaves a cache that is still true: it lists
-    // every file the build has written, and says which content each one prints. A job that only wrote its files
-    // again with the content the cache already records for them (--force, another engine or other options) is
-    // recorded at the end of the build: killed before, the cache's hash and sha256 for them are the old ones, so a
-    // later build that selects the job rebuilds it (its bytes no longer match) and one that does not leaves files
-    // that print the current content, as it would have anyway (docs/architecture.md, decision 10).
-    if (rewritten) unsaved = true;
-    else {
-      const fault = out.write(CACHE_FILE_NAME, serializeCache(cache));
+      const saved = out.stage(CACHE_FILE_NAME, serializeCache(cache));
+      const fault = 'fault' in saved ? saved.fault : await out.commit(saved.staged);
       if (fault && !stop.signal.aborted) halt(fault);
       else if (!fault) unsaved = false;
     }
-    for (const o of written) report({ file: o.file, bytes: o.bytes, pages: o.pages, cached: false });
+    for (const o of reports) report(o);
   };
-  const results = await runJobs(
-    stop.signal.aborted ? [] : todo,
-    ctx,
-    request.parallel === 'auto' ? autoParallel(todo.length) : request.parallel,
-    (result) => {
-      try {
-        take(result);
-      } catch (e) {
-        // take() runs inside a worker's message event: an exception there would end the process without a word.
-        internalErrors.push(`${result.id}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  const pending: JobResult[] = [];
+  let writing = false;
+  let recorded: Promise<void> = Promise.resolve();
+  const write = async () => {
+    try {
+      while (pending.length > 0) {
+        const batch = pending.splice(0);
+        try {
+          await record(batch);
+        } catch (e) {
+          // A bug while recording (not a file-system fault, which is a diagnostic): reported, not a silent loss.
+          internalErrors.push(`${batch.map((r) => r.id).join(', ')}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        }
       }
-    },
-    stop.signal,
-    content.root === contentDir ? content : undefined,
-  );
+    } finally {
+      writing = false;
+    }
+  };
+  const take = (result: JobResult) => {
+    pending.push(result);
+    if (!writing) {
+      writing = true;
+      recorded = write();
+    }
+  };
+  const results = await runJobs(stop.signal.aborted ? [] : todo, ctx, parallel, take, stop.signal, content.root === contentDir ? content : undefined, started);
+  await recorded;
   for (const job of todo) if (!outcomes.has(job.id)) outcomes.set(job.id, 'skipped');
 
   let stale: StaleFile[] = [];
@@ -296,15 +365,21 @@ function sameFiles(a: readonly CachedOutput[], b: readonly CachedOutput[]): bool
 }
 
 /**
- * Below this many jobs a build runs in this thread: a worker first pays ≈0.7 s of CPU and ≈45 MB to load the
- * engine, then reads its own fonts and warms up its own JIT, and adds its heap to the peak RSS (the 18-document
- * build: ≈240 MiB in one thread, ≈350 MiB with one worker beside it). Measured on the 2-core CI machine when
- * every runner was a worker: 37 jobs 3.8 s in-process vs 4.9 s with 2 workers; 106 jobs 10.2 s vs 8.7 s; the full
- * 212-job matrix 16.7 s vs 12.9 s. Since the main thread runs jobs beside N-1 workers, a worker costs less.
+ * Work, in jobWeight units (plan-jobs.ts), that one more runner needs before it can pay for itself. A worker costs
+ * ≈1.4 s of CPU and ≈85 MiB (the 18-document build with `--jobs 2` against `--jobs 1` on the 2-core machine): its
+ * engine loads while the main thread starts (workers.ts), but its own JIT warm-up, fonts and garbage collection
+ * (≈1 s) slow the jobs it runs, so two runners take ≈(W + 1)/2 seconds for W of work against W for one. Anchors,
+ * one thread: the 18-document build of issue #12 (weight 19) ≈2 s of job work, which a worker made slower on an
+ * idle machine (2.64 s against 2.2 s before workers started early) and which must stay within its memory goal;
+ * the six languages with every material and their mixed sheet (weight 78) ≈4 s, where a worker was slower on the
+ * busy machine (load 6–9: 8.4 s against 5.8 s) and an idle one was not available to measure. So two runners from
+ * weight 80 up (seven languages or more with every material and their mixed sheet), and the full matrix (≈750) on
+ * every core.
  */
-export const MIN_JOBS_FOR_WORKERS = 64;
+export const WORK_PER_RUNNER = 40;
 
-/** Workers for `--jobs` not given: one per core, or none when the build is too small to pay for them. */
-export function autoParallel(jobCount: number, cores: number = availableParallelism()): number {
-  return jobCount < MIN_JOBS_FOR_WORKERS ? 1 : cores;
+/** Runners for `--jobs` not given: one per `WORK_PER_RUNNER` of work, at least one, at most one per core. */
+export function autoParallel(jobs: readonly Job[], cores: number = availableParallelism()): number {
+  const work = jobs.reduce((n, job) => n + jobWeight(job), 0);
+  return Math.max(1, Math.min(cores, Math.floor(work / WORK_PER_RUNNER)));
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { basename, dirname, join } from 'node:path';
 import { placed, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
-import { syncDirectory, writeFileAtomic } from '../platform/write-file-atomic.ts';
+import { commitWrite, discardWrite, type StagedWrite, stageWrite, syncDirectory, writeFileAtomic } from '../platform/write-file-atomic.ts';
 
 /**
  * The build's only way to change the output folder: create folders, write files atomically, move files. Every
@@ -61,6 +61,37 @@ export class OutputFolder {
     }
   }
 
+  /**
+   * `write` in two halves, for a thread that has other work meanwhile: `stage` writes the bytes to a temporary
+   * file beside `rel` now; `commit` makes them durable and renames them over `rel` off this thread (see
+   * commitWrite); `discard` drops them. The file at `rel` stays whole and unchanged until its commit.
+   */
+  stage(rel: string, data: Uint8Array | string): { staged: StagedFile } | { fault: Diagnostic } {
+    const folder = this.ensureFolder(dirname(rel) === '.' ? '' : dirname(rel));
+    if (folder) return { fault: folder };
+    try {
+      return { staged: { rel, write: stageWrite(join(this.abs, rel), data) } };
+    } catch (e) {
+      return { fault: this.fault(e, rel, 'write') };
+    }
+  }
+
+  /** See `stage`. Resolves to the fault met, if any (the temporary file is gone then). */
+  async commit(file: StagedFile): Promise<Diagnostic | undefined> {
+    try {
+      this.unsynced.add(dirname(file.write.path));
+      await commitWrite(file.write);
+      return undefined;
+    } catch (e) {
+      return this.fault(e, file.rel, 'write');
+    }
+  }
+
+  /** See `stage`. */
+  discard(file: StagedFile): void {
+    discardWrite(file.write);
+  }
+
   /** Moves `from` to `to` (both relative), replacing `to`. */
   move(from: string, to: string): Diagnostic | undefined {
     const folder = this.ensureFolder(dirname(to));
@@ -109,6 +140,13 @@ export class OutputFolder {
       return undefined;
     }
   }
+}
+
+/** A file `OutputFolder.stage` wrote under a temporary name: `rel` once committed. */
+export interface StagedFile {
+  /** Relative to the output folder. */
+  readonly rel: string;
+  readonly write: StagedWrite;
 }
 
 /** errno codes meaning "not allowed here": fixed by permissions or another --out. */

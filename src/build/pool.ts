@@ -1,10 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import type { ContentDoc } from '../content/types.ts';
 import type { LocalizeResult } from '../i18n/localize.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
 import { localized } from './localized.ts';
 import { assignJobs, claimJob, closeBoard, type JobBoard, jobBoard } from './plan-jobs.ts';
 import { runJob } from './run-job.ts';
+import { retireWorkers, type StartedWorker, startWorkers } from './workers.ts';
 
 /** What a worker is started with: the content already loaded by the build, for jobs in that folder. */
 export interface WorkerContent {
@@ -13,7 +13,7 @@ export interface WorkerContent {
   readonly content: Omit<ContentDoc, 'files'>;
 }
 
-/** What a worker is started with besides the content: every job of the build and the board to claim them from. */
+/** What a worker is sent once its jobs are known (workers.ts starts it earlier): every job of the build and the board to claim them from. */
 export interface WorkerBoard {
   readonly slot: number;
   readonly jobs: readonly Job[];
@@ -25,6 +25,9 @@ export interface WorkerBoard {
   readonly localized: readonly { readonly edition: string; readonly lang: string; readonly result: LocalizeResult }[];
 }
 
+/** The one message a worker receives: its share of the build, and the content when the build loaded it. */
+export type WorkerStart = WorkerBoard & Partial<WorkerContent>;
+
 /** A worker's message: one finished job, or `done` when it found no job left to claim. */
 export type WorkerMessage = { readonly result: JobResult } | { readonly done: true };
 
@@ -32,12 +35,13 @@ export type WorkerMessage = { readonly result: JobResult } | { readonly done: tr
  * Runs jobs on `parallel` runners, the main thread and `parallel - 1` worker threads, and calls `onResult` as
  * each finishes (in completion order; the caller sorts what it prints). The main thread has the engine loaded
  * already and would otherwise only wait, so it takes a share instead of a further worker paying start-up
- * (≈0.7 s of CPU and ≈45 MB each to load the modules, then reading and verifying the fonts it sets). Jobs are
- * dealt out by the fonts they set (assignJobs), and each runner claims its next job from a shared board
- * (claimJob), never waiting for the main thread, which reads a worker's results only between its own jobs.
- * Workers get the content and the localisations the main thread already made, as plain data. With one runner,
- * or one job, no worker starts. Once `signal` is aborted no further job starts (those running finish and are
- * reported).
+ * (≈0.5–0.7 s of CPU and ≈45 MB each to load the modules, then reading and verifying the fonts it sets). Workers
+ * `started` early by the build (workers.ts), which have been loading the engine meanwhile, are used first; any
+ * missing are started here, any left over are ended. Jobs are dealt out by the fonts they set (assignJobs), and
+ * each runner claims its next job from a shared board (claimJob), never waiting for the main thread, which reads
+ * a worker's results only between its own jobs. Workers get the content and the localisations the main thread
+ * already made, as plain data. With one runner, or one job, no worker runs. Once `signal` is aborted no further
+ * job starts (those running finish and are reported).
  */
 export async function runJobs(
   jobs: readonly Job[],
@@ -46,6 +50,7 @@ export async function runJobs(
   onResult: (result: JobResult) => void = () => {},
   signal?: AbortSignal,
   content?: ContentDoc,
+  started: readonly StartedWorker[] = [],
 ): Promise<JobResult[]> {
   const results: JobResult[] = [];
   const take = (r: JobResult) => {
@@ -53,6 +58,8 @@ export async function runJobs(
     onResult(r);
   };
   const slots = Math.max(1, Math.min(parallel, jobs.length));
+  await retireWorkers(started.slice(slots - 1));
+  const workers = [...started.slice(0, slots - 1), ...startWorkers(slots - 1 - Math.min(started.length, slots - 1))];
   const board = jobBoard(
     jobs,
     assignJobs(jobs, slots, (job) => fontGroup(job, content)),
@@ -61,44 +68,37 @@ export async function runJobs(
   signal?.addEventListener('abort', () => closeBoard(board), { once: true });
   const running = new Int32Array(new SharedArrayBuffer(4 * slots));
   const made = slots > 1 ? localizations(jobs, content) : [];
+  // The content the build loaded travels with each worker (a structured clone costs a fraction of parsing and
+  // validating every YAML file again in each worker).
+  const shared = content ? { contentDir: ctx.contentDir, content: withoutFiles(content) } : {};
 
-  const workerLoop = (slot: number) =>
-    new Promise<void>((resolveLoop) => {
-      // The content the build loaded travels with the worker (a structured clone costs a fraction of parsing
-      // and validating every YAML file again in each worker).
-      const data: WorkerBoard & Partial<WorkerContent> = {
-        slot,
-        jobs,
-        ctx,
-        board,
-        running,
-        localized: made,
-        ...(content ? { contentDir: ctx.contentDir, content: withoutFiles(content) } : {}),
-      };
-      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: data });
-      let ended = false;
-      const end = (crash?: string) => {
-        if (ended) return;
-        ended = true;
-        // A crash (not a content problem) is reported against the job the worker was running; jobs it never
-        // claimed are still on the board for the other runners.
-        const index = Atomics.exchange(running, slot, 0) - 1;
-        if (crash !== undefined && index >= 0) take({ id: jobs[index]!.id, outputs: [], diagnostics: [], internalError: crash, ms: 0 });
-        resolveLoop();
-      };
-      worker.on('message', (m: WorkerMessage) => {
-        if ('done' in m) void worker.terminate().then(() => end());
-        else take(m.result);
-      });
-      worker.on('error', (e) => end(e.stack ?? String(e)));
-      // Gone without an error event (a process.exit in a dependency): its job is not silently dropped either.
-      worker.on('exit', (code) => end(`worker thread exited (code ${code})`));
+  const workerLoop = async (started: StartedWorker, slot: number): Promise<void> => {
+    const { worker } = started;
+    worker.on('message', (m: WorkerMessage) => {
+      if ('done' in m) void started.retire();
+      else take(m.result);
     });
+    const start: WorkerStart = { slot, jobs, ctx, board, running, localized: made, ...shared };
+    worker.postMessage(start);
+    const crash = await started.ended;
+    // A crash (not a content problem) is reported against the job the worker was running; jobs it never claimed
+    // are still on the board for the other runners.
+    const index = Atomics.exchange(running, slot, 0) - 1;
+    if (crash !== undefined && index >= 0) take({ id: jobs[index]!.id, outputs: [], diagnostics: [], internalError: crash, ms: 0 });
+  };
 
   const mainLoop = async () => {
-    for (let i = claimJob(board, 0); i >= 0; i = claimJob(board, 0)) take(await runJob(jobs[i]!, ctx));
+    for (let i = claimJob(board, 0); i >= 0; i = claimJob(board, 0)) {
+      take(await runJob(jobs[i]!, ctx));
+      // A turn of the event loop between jobs: the workers' results and the writes under way (build.ts) move on
+      // while this thread lays out its next job, instead of after its last.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   };
-  await Promise.all([mainLoop(), ...Array.from({ length: slots - 1 }, (_, i) => workerLoop(i + 1))]);
+  // Workers first: mainLoop runs its first job synchronously up to its first await, and a worker handed its share
+  // after that job would have waited a whole document's layout for it.
+  const loops = workers.map((w, i) => workerLoop(w, i + 1));
+  await Promise.all([mainLoop(), ...loops]);
   // Jobs a worker that crashed after the main thread ran out had not claimed yet.
   await mainLoop();
   return results;

@@ -1,17 +1,19 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { declareLanguages } from '../content/languages.ts';
 import { folderSource } from '../platform/node.ts';
 import { rememberLocalized } from './localized.ts';
 import { claimJob } from './plan-jobs.ts';
-import type { WorkerBoard, WorkerContent, WorkerMessage } from './pool.ts';
+import type { WorkerMessage, WorkerStart } from './pool.ts';
 import { runJob, useLoadedContent } from './run-job.ts';
 
 /**
- * Worker-thread side of the pool: claims jobs from the shared board (pool.ts) and runs them one at a time until
- * none is left. Fonts and content are cached per thread, so each worker parses each font at most once however
- * many jobs it runs; the content and the localisations come made by the main thread.
+ * Worker-thread side of the pool: started early by the build (workers.ts), it loads the engine (the imports
+ * above) and then waits for its share of the build (pool.ts `WorkerStart`); it claims jobs from the shared board
+ * and runs them one at a time until none is left. Fonts and content are cached per thread, so each worker parses
+ * each font at most once however many jobs it runs; the content and the localisations come made by the main thread.
  */
-const given = workerData as WorkerBoard & Partial<WorkerContent>;
+const port = parentPort!;
+const given = await new Promise<WorkerStart>((resolve) => port.once('message', resolve));
 if (given.content && given.contentDir !== undefined) {
   // The project's own languages join the language table, as loading the folder does in the main thread.
   declareLanguages(given.content.project.languages);
@@ -23,7 +25,7 @@ if (given.content && given.contentDir !== undefined) {
   }
 }
 
-const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+const post = (m: WorkerMessage) => port.postMessage(m);
 for (let i = claimJob(given.board, given.slot); i >= 0; i = claimJob(given.board, given.slot)) {
   Atomics.store(given.running, given.slot, i + 1);
   const result = await runJob(given.jobs[i]!, given.ctx);
