@@ -239,7 +239,8 @@ async function buildWith(request: BuildRequest, workersFor: (count: number) => r
         cache[job.id] = { job, hash: hashes.get(job.id)!, content, outputs: written };
         outcomes.set(job.id, 'built');
         built++;
-        rewritten = previous !== undefined && !previous.incomplete && previous.content === content && sameFiles(previous.outputs, written) && others.length === 0;
+        rewritten =
+          previous !== undefined && !previous.incomplete && previous.content === content && sameFiles(previous.outputs, written) && others.length === 0;
       } else {
         outcomes.set(job.id, 'skipped');
       }
