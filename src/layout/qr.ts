@@ -65,8 +65,25 @@ export function qrCode(text: string, size: number, color: Color, tag?: string): 
 const paths = new Map<string, { readonly d: string; readonly modules: number; readonly moduleSize: number }>();
 const MAX_REMEMBERED = 64;
 
+/**
+ * Symbols already encoded, by text: the leaflet, the poster and the card place the same website at three sizes,
+ * and encoding (eight masks tried and scored) costs far more than drawing the path again at another size,
+ * especially early in a process while the encoder's code is not yet optimised. Bounded like `paths`.
+ */
+const symbols = new Map<string, QRCode.QRCode>();
+
+function qrSymbol(text: string): QRCode.QRCode {
+  let symbol = symbols.get(text);
+  if (!symbol) {
+    if (symbols.size >= MAX_REMEMBERED) symbols.clear();
+    symbol = QRCode.create(text, { errorCorrectionLevel: ERROR_CORRECTION });
+    symbols.set(text, symbol);
+  }
+  return symbol;
+}
+
 function qrPath(text: string, size: number): { readonly d: string; readonly modules: number; readonly moduleSize: number } {
-  const symbol = QRCode.create(text, { errorCorrectionLevel: ERROR_CORRECTION });
+  const symbol = qrSymbol(text);
   const n = symbol.modules.size;
   const moduleSize = size / (n + 2 * QR_QUIET_MODULES);
   const parts: string[] = [];

@@ -61,6 +61,24 @@ describe('qrCode', () => {
     expect(qr.size / qr.moduleSize).toBeCloseTo(qr.modules + 8, 6);
   });
 
+  it('one text at several sizes (leaflet, poster, card): each path decodes, and is the first path scaled', () => {
+    const url = 'https://example.org/rights?at=sizes';
+    const sizes = [60, 84.5, 120];
+    const paths = sizes.map((size) => qrCode(url, size, COLORS.qr));
+    const rects = (d: string) => [...d.matchAll(/M([\d.]+) ([\d.]+)h/gu)].map((m) => [Number(m[1]), Number(m[2])]);
+    const first = rects(paths[0]!.item.d);
+    paths.forEach((qr, k) => {
+      const { data, width } = rasterise(qr.item.d, qr.size, 240 / qr.size);
+      expect(jsQR(data, width, width)?.data, `${sizes[k]} pt`).toBe(url);
+      const scaled = rects(qr.item.d);
+      expect(scaled).toHaveLength(first.length);
+      scaled.forEach(([x, y], i) => {
+        expect(x! / qr.moduleSize).toBeCloseTo(first[i]![0]! / paths[0]!.moduleSize, 1);
+        expect(y! / qr.moduleSize).toBeCloseTo(first[i]![1]! / paths[0]!.moduleSize, 1);
+      });
+    });
+  });
+
   it('is deterministic', () => {
     expect(qrCode('https://example.org', 50, COLORS.qr).item.d).toBe(qrCode('https://example.org', 50, COLORS.qr).item.d);
   });
