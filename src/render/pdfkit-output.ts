@@ -63,7 +63,12 @@ export function batchPageContent(page: PdfPage): void {
   let pending: string[] = [];
   const flush = () => {
     // The first write also sets the stream's /Length and /Filter keys, in pdfkit's order.
-    if (pending.length) write(binaryStringBytes(`${pending.join('\n')}\n`));
+    // The empty last piece gives the final newline inside the one flat string join makes (appending it after
+    // would make a rope that turning into bytes must first copy whole).
+    if (pending.length) {
+      pending.push('');
+      write(binaryStringBytes(pending.join('\n')));
+    }
     pending = [];
   };
   content.write = (chunk) => {
