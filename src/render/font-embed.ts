@@ -1,4 +1,6 @@
+import { binaryStringBytes } from '#platform';
 import type { FontkitFontForEmbed, PdfEmbeddedFont, PdfKitDocument } from './pdfkit-internals.ts';
+import { endRepeatedStream } from './repeated-streams.ts';
 import { cidToGidMap, type TextCodes, toUnicodeCMap } from './text-codes.ts';
 import { encodeTrueTypeSubset } from './ttf-subset.ts';
 
@@ -17,7 +19,7 @@ export function embedWithCodes(doc: PdfKitDocument, font: PdfEmbeddedFont, codes
     throw new Error(`font ${fk.postscriptName}: CFF outlines are not supported by the text layer (docs/text-extraction.md)`);
   }
   const fontFile = doc.ref();
-  fontFile.end(encodeTrueTypeSubset(font.subset));
+  endRepeatedStream(doc, fontFile, encodeTrueTypeSubset(font.subset));
 
   const familyClass = ((fk['OS/2'] != null ? fk['OS/2'].sFamilyClass : undefined) || 0) >> 8;
   let flags = 0;
@@ -46,7 +48,7 @@ export function embedWithCodes(doc: PdfKitDocument, font: PdfEmbeddedFont, codes
   descriptor.end();
 
   const map = doc.ref();
-  map.end(cidToGidMap(codes));
+  endRepeatedStream(doc, map, cidToGidMap(codes));
   const widths = codes.gids.map((gid) => font.widths[gid] ?? 0);
   const descendant = doc.ref({
     Type: 'Font',
@@ -60,7 +62,8 @@ export function embedWithCodes(doc: PdfKitDocument, font: PdfEmbeddedFont, codes
   descendant.end();
 
   const toUnicode = doc.ref();
-  toUnicode.end(toUnicodeCMap(codes));
+  // As pdfkit writes a string: its low 8 bits, then a newline.
+  endRepeatedStream(doc, toUnicode, binaryStringBytes(`${toUnicodeCMap(codes)}\n`));
   const dict = font.ref();
   dict.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: toUnicode };
   dict.end();
