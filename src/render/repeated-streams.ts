@@ -69,6 +69,8 @@ export function endRepeatedStream(doc: PdfKitDocument, ref: PdfRef, data: Uint8A
     deflated.clear();
     keptBytes = 0;
   }
-  deflated.set(key, out);
-  keptBytes += out.length;
+  // A copy of its own size: zlib's output can be a view into a larger block, which keeping it would keep whole.
+  const copy = new Uint8Array(out);
+  deflated.set(key, copy);
+  keptBytes += copy.length;
 }
