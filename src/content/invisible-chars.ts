@@ -161,52 +161,7 @@ export function invisibleCharDiagnostics(file: YamlFile, script?: string): Diagn
   const out: Diagnostic[] = [];
   /** The keys of the pairs above the scalar being looked at, outermost first (labelOf). */
   const keys: string[] = [];
-  const scalar = (node: Scalar): void => {
-    if (typeof node.value !== 'string' || !node.range) return;
-    // matchAll starts at the pattern's lastIndex: test() must leave it at 0.
-    CHECKED.lastIndex = 0;
-    const any = CHECKED.test(node.value);
-    CHECKED.lastIndex = 0;
-    if (!any) return;
-    const [start, end] = node.range;
-    const raw = file.text.slice(start, end);
-    const found = new Map<number, { offset: number; count: number }>();
-    for (const m of raw.matchAll(CHECKED)) {
-      const cp = m[0].codePointAt(0)!;
-      const seen = found.get(cp);
-      if (seen) seen.count += 1;
-      else found.set(cp, { offset: start + m.index, count: 1 });
-    }
-    // Written as escapes ("\u202E"): not in the source text, but in the value.
-    for (const m of node.value.matchAll(CHECKED)) {
-      const cp = m[0].codePointAt(0)!;
-      if (found.has(cp)) continue;
-      const hex = cp.toString(16);
-      const escape = new RegExp(`\\\\(?:u${hex.padStart(4, '0')}|U${hex.padStart(8, '0')})`, 'iu').exec(raw);
-      found.set(cp, { offset: start + (escape?.index ?? 0), count: 0 });
-    }
-    const label = labelOf(keys);
-    for (const [cp, { offset, count }] of found) {
-      const entry = entryFor(cp)!;
-      if (entry.allowedIn && script !== undefined && entry.allowedIn.includes(script)) continue;
-      const times = count > 1 ? `${count} × ` : '';
-      const what = `${times}${codePoint(cp)} ${entry.name}`;
-      const span = spanAt(file, offset);
-      if (entry.action === 'error') {
-        out.push(
-          error(CODES.content.bidiControl, `${label} contains ${what}, an invisible bidi control: ${entry.why}.`, span, [
-            `Delete it (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}). rightsprint sets the direction of mixed-script text itself.`,
-          ]),
-        );
-      } else {
-        out.push(
-          warning(CODES.content.invisibleChar, `${label} contains ${what}, which a translator cannot see: ${entry.why}.`, span, [
-            `Delete it unless you put it there on purpose (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}).`,
-          ]),
-        );
-      }
-    }
-  };
+  const scalar = (node: Scalar): void => scalarFindings(file, node, () => labelOf(keys), script, out);
   // Every scalar in document order, a pair's key before its value, as the yaml package's `visit` goes; a plain
   // walk, without the frozen path array `visit` builds at every node.
   const walk = (node: unknown): void => {
@@ -227,4 +182,55 @@ export function invisibleCharDiagnostics(file: YamlFile, script?: string): Diagn
 function labelOf(keys: readonly string[]): string {
   if (keys[0] === 'strings' && keys.length >= 2) return `\`${keys[1]}\`${keys.length > 2 && keys[2] !== 'text' ? ` (${keys.slice(2).join('.')})` : ''}`;
   return keys.length > 0 ? `\`${keys.join('.')}\`` : 'The file';
+}
+
+/**
+ * The findings of one scalar (`label` names where it is, asked only when there is a finding): one diagnostic per character with its count, located at
+ * its first occurrence in the source text or, when only written as an escape, at the escape. Pushed onto `out`.
+ */
+export function scalarFindings(file: YamlFile, node: Scalar, labelled: () => string, script: string | undefined, out: Diagnostic[]): void {
+  if (typeof node.value !== 'string' || !node.range) return;
+  // matchAll starts at the pattern's lastIndex: test() must leave it at 0.
+  CHECKED.lastIndex = 0;
+  const any = CHECKED.test(node.value);
+  CHECKED.lastIndex = 0;
+  if (!any) return;
+  const [start, end] = node.range;
+  const raw = file.text.slice(start, end);
+  const found = new Map<number, { offset: number; count: number }>();
+  for (const m of raw.matchAll(CHECKED)) {
+    const cp = m[0].codePointAt(0)!;
+    const seen = found.get(cp);
+    if (seen) seen.count += 1;
+    else found.set(cp, { offset: start + m.index, count: 1 });
+  }
+  // Written as escapes ("\u202E"): not in the source text, but in the value.
+  for (const m of node.value.matchAll(CHECKED)) {
+    const cp = m[0].codePointAt(0)!;
+    if (found.has(cp)) continue;
+    const hex = cp.toString(16);
+    const escape = new RegExp(`\\\\(?:u${hex.padStart(4, '0')}|U${hex.padStart(8, '0')})`, 'iu').exec(raw);
+    found.set(cp, { offset: start + (escape?.index ?? 0), count: 0 });
+  }
+  const label = labelled();
+  for (const [cp, { offset, count }] of found) {
+    const entry = entryFor(cp)!;
+    if (entry.allowedIn && script !== undefined && entry.allowedIn.includes(script)) continue;
+    const times = count > 1 ? `${count} × ` : '';
+    const what = `${times}${codePoint(cp)} ${entry.name}`;
+    const span = spanAt(file, offset);
+    if (entry.action === 'error') {
+      out.push(
+        error(CODES.content.bidiControl, `${label} contains ${what}, an invisible bidi control: ${entry.why}.`, span, [
+          `Delete it (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}). rightsprint sets the direction of mixed-script text itself.`,
+        ]),
+      );
+    } else {
+      out.push(
+        warning(CODES.content.invisibleChar, `${label} contains ${what}, which a translator cannot see: ${entry.why}.`, span, [
+          `Delete it unless you put it there on purpose (in VS Code: Find with regular expressions on, search \\u${cp.toString(16)}).`,
+        ]),
+      );
+    }
+  }
 }
