@@ -5,15 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../src/build/job.ts';
 import { assignJobs, claimJob, closeBoard, jobBoard, jobWeight } from '../../../src/build/plan-jobs.ts';
+import { job } from './job-fixture.ts';
 
-const job = (lang: string, kind: Job['kind'], outputs?: string[]): Job => ({
-  id: `generic/${lang}/${kind}`,
-  edition: 'generic',
-  lang,
-  kind,
-  dir: `generic/${lang}`,
-  ...(outputs ? { outputs } : {}),
-});
 const SCRIPT: Record<string, string> = { en: 'Latn', fr: 'Latn', pl: 'Latn', ar: 'Arab', fa: 'Arab', 'zh-Hans': 'Hans', bn: 'Beng' };
 const byScript = (j: Job) => (j.lang ? SCRIPT[j.lang]! : 'mixed');
 const ids = (js: readonly Job[]) => js.map((j) => j.id);

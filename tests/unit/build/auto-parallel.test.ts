@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { autoParallel, WORK_PER_RUNNER } from '../../../src/build/build.ts';
 import type { Job } from '../../../src/build/job.ts';
 import { jobWeight } from '../../../src/build/plan-jobs.ts';
+import { job } from './job-fixture.ts';
 
-const job = (lang: string, kind: Job['kind'], outputs?: string[]): Job => ({
-  id: `generic/${lang}/${kind}`,
-  edition: 'generic',
-  lang,
-  kind,
-  dir: `generic/${lang}`,
-  ...(outputs ? { outputs } : {}),
-});
 const LANGS = ['en', 'ar', 'fa', 'bn', 'ti', 'zh-Hans'];
 const mixed: Job = { id: 'generic/mixed-card[…]', edition: 'generic', langs: LANGS, kind: 'mixed-card', dir: 'generic' };
 /** The 18 documents of issue #12: leaflet, poster and A4 card sheet in six languages. */

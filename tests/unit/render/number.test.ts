@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { num } from '../../../src/render/number.ts';
+import { prng } from '../../faults/helpers.ts';
 
 /** num's definition, which its integer formatting must match: 4 decimals by toFixed, trailing zeros and a bare point dropped. */
 function slow(n: number): string {
@@ -7,20 +8,9 @@ function slow(n: number): string {
   return r === 0 ? '0' : r.toFixed(4).replace(/\.?0+$/, '');
 }
 
-/** A seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('num', () => {
   it('writes what toFixed(4) without trailing zeros writes, at every magnitude a page can have and beyond', () => {
-    const next = random(12);
+    const next = prng(12);
     const values = [
       0,
       -0,
