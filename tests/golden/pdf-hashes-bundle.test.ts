@@ -6,22 +6,12 @@
  * user runs it, with the main thread and one worker sharing the jobs.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bundleStamp, ROOT, stampOnce } from '../../scripts/src-stamp.mjs';
 import { copyFixture } from '../unit/cli/helpers.ts';
-
-function pdfHashes(dir: string, base = dir): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) Object.assign(out, pdfHashes(path, base));
-    else if (name.endsWith('.pdf')) out[path.slice(base.length + 1)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return out;
-}
+import { pdfHashes } from './pdf-hashes-of.ts';
 
 // Only a bundle compiled from the current sources is run by bin/ (else it runs src/ through tsx, which
 // pdf-hashes.test.ts covers): `npm ci` and `npm run prepare` compile it.

@@ -6,25 +6,15 @@
  * is intended, re-bless with `UPDATE_GOLDEN=1 npx vitest run tests/golden/pdf-hashes.test.ts` and say why in the
  * commit. The PDFs embed the package version, so a version bump re-blesses too.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.ts';
 import { copyFixture } from '../unit/cli/helpers.ts';
+import { pdfHashes } from './pdf-hashes-of.ts';
 
 const LIST = new URL('./pdf-hashes.json', import.meta.url);
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-
-function pdfHashes(dir: string, base = dir): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) Object.assign(out, pdfHashes(path, base));
-    else if (name.endsWith('.pdf')) out[path.slice(base.length + 1)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-  }
-  return out;
-}
 
 describe('PDF bytes', () => {
   // The dates inside come from the content unless SOURCE_DATE_EPOCH is set; pin them to the content's.
