@@ -80,7 +80,7 @@ function wellFormed(id: string, e: CacheEntry): boolean {
 
 /**
  * The cache file's text: entries sorted by id, so equal caches are equal text. The build writes it through
- * OutputFolder (atomically, after each job that changed what a file says, and at the end: build.ts take), so a
+ * OutputFolder (atomically, after each batch of jobs that changed what a file says, and at the end: build.ts record), so a
  * killed build leaves the previous complete cache or the new one.
  */
 export function serializeCache(cache: BuildCache): string {
