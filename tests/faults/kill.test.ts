@@ -15,6 +15,8 @@ import { copyFixture, edit, run } from '../unit/cli/helpers.ts';
 import { fingerprint, killAfter, prng } from './helpers.ts';
 
 const KILLS = 20;
+/** Further kills, aimed at the window between the first and the last file rewritten, until one lands in it. */
+const AIMED = 20;
 // One edition, two languages, cards only: three jobs (two cards and the mixed sheet), eight PDFs.
 const ARGS = ['build', '--edition', 'generic', '--lang', 'en,pl', '--material', 'card', '--jobs', '1'];
 const RIGHT = 'hotline: PLACEHOLDER-set-your-hotline';
@@ -46,20 +48,34 @@ describe('fault: SIGKILL during build', () => {
     const pdfs = () => fingerprint(output, /\.(json|tmp)$/u);
     let killedMidway = 0;
     let betweenWrites = 0;
-    for (let i = 0; i < KILLS; i++) {
+    // The window in which a kill from the start leaves some files rewritten and others not: after the latest kill
+    // that left none rewritten, before the earliest that found all rewritten. It is a few tens of ms of a build
+    // (writes are batched and synced off the main thread), so rounds after the first KILLS aim inside it.
+    let noneBefore = 0;
+    let allBy = first.ended;
+    const round = async (i: number, late: boolean, ms: number) => {
       edit(project, current, typo(i));
       current = typo(i);
       const before = pdfs();
-      const late = i % 2 === 1;
-      const r = await killAfter(ARGS, dir, Math.round(random() * (late ? rest : first.ended)), late);
+      const r = await killAfter(ARGS, dir, Math.round(ms), late);
       if (r.killed) killedMidway++;
       else expect(r.code, 'a build that was not killed must succeed').toBe(0);
       const after = pdfs();
       const changed = [...before].filter(([f, sha]) => after.get(f) !== sha).length;
       if (r.killed && changed > 0 && changed < before.size) betweenWrites++;
+      if (late) return;
+      if (r.killed && changed === 0) noneBefore = Math.max(noneBefore, ms);
+      else if (changed === before.size) allBy = Math.min(allBy, r.killed ? ms : r.ended);
+    };
+    for (let i = 0; i < KILLS; i++) {
+      const late = i % 2 === 1;
+      await round(i, late, random() * (late ? rest : first.ended));
+    }
+    for (let i = KILLS; i < KILLS + AIMED && betweenWrites === 0; i++) {
+      await round(i, false, noneBefore + random() * Math.max(0, allBy - noneBefore));
     }
     console.log(
-      `kill test: ${killedMidway} of ${KILLS} builds killed before they finished, ${betweenWrites} of them after rewriting some but not all files (build ${Math.round(first.ended)} ms, first job done at ${Math.round(first.firstOutput ?? 0)} ms)`,
+      `kill test: ${killedMidway} builds killed before they finished, ${betweenWrites} of them after rewriting some but not all files (build ${Math.round(first.ended)} ms, first job done at ${Math.round(first.firstOutput ?? 0)} ms; rewrites between ${Math.round(noneBefore)} and ${Math.round(allBy)} ms)`,
     );
     expect(killedMidway, 'most kills must land inside a build, or the test checks nothing').toBeGreaterThanOrEqual(KILLS / 2);
     expect(betweenWrites, 'at least one kill must land between two writes').toBeGreaterThanOrEqual(1);
