@@ -29,6 +29,20 @@ interface Piece extends ShapedPiece {
    * every line of every size asks at its two ends, so it is worked out once per piece.
    */
   readonly unsafe: Uint8Array;
+  /** Sum of the glyphs' advances, font units (exact: advances are integers). */
+  readonly advance: number;
+  /**
+   * Glyphs of the parts of the piece that lines have shown, by `sliceKey`: the same stretch of a paragraph ends up
+   * on a line at several sizes (and the strip chips at the same size on every poster), and re-basing its glyphs
+   * anew each time allocated most of a layout's objects. Filled as lines ask; the arrays are shared, read-only.
+   */
+  readonly slices: Map<number, Slice>;
+}
+
+/** The glyphs a line shows of one piece, re-based to the line's part of it, and their advance in font units. */
+interface Slice {
+  readonly glyphs: readonly Glyph[];
+  readonly advance: number;
 }
 
 /** Whitespace that hangs at a line end (not drawn, not measured): UAX #14 class SP/BK and friends. */
@@ -140,7 +154,17 @@ function primaryFace(lang: string, script: string): OpenedFace {
 function shapeItem(text: string, item: Item): { pieces: Piece[]; missing: readonly MissingGlyph[] } {
   const direction: Direction = item.level % 2 === 1 ? 'rtl' : 'ltr';
   const r = shapeWithFallback(text, item.start, item.end, { script: item.script, lang: item.lang, direction }, facesFor(item.lang, item.script, item.weight));
-  return { pieces: r.pieces.map((piece) => ({ ...piece, item, unsafe: unsafeStarts(piece) })), missing: r.missing };
+  return {
+    pieces: r.pieces.map((piece) => ({ ...piece, item, unsafe: unsafeStarts(piece), advance: advanceOf(piece.glyphs), slices: new Map() })),
+    missing: r.missing,
+  };
+}
+
+/** Sum of the glyphs' advances in array order (the order buildLine always summed them in). */
+function advanceOf(glyphs: readonly Glyph[]): number {
+  let advance = 0;
+  for (let i = 0; i < glyphs.length; i++) advance += glyphs[i]!.ax;
+  return advance;
 }
 
 /** Piece.unsafe of a shaped piece. */
@@ -303,6 +327,29 @@ function sliceGlyphs(piece: Piece, s: number, e: number): readonly Glyph[] {
   return out;
 }
 
+/**
+ * What a line shows of `piece` between paragraph offsets s and e (visible part, s < e): the piece's own glyphs when
+ * the line holds all of it, else a slice made once per piece and stretch (Piece.slices) — re-shaped on its own
+ * when a fragment's end is UNSAFE_TO_BREAK, re-based glyphs otherwise.
+ */
+function pieceSlice(text: string, piece: Piece, s: number, e: number): Slice {
+  if (s === piece.start && e >= piece.end) return piece;
+  const key = (s - piece.start) * (piece.end - piece.start + 1) + (e - piece.start);
+  let slice = piece.slices.get(key);
+  if (slice === undefined) {
+    let glyphs: readonly Glyph[];
+    if (unsafeAt(piece, s) || unsafeAt(piece, e)) {
+      const runDirection: Direction = piece.item.level % 2 === 1 ? 'rtl' : 'ltr';
+      glyphs = shape(piece.face, text.slice(s, e), piece.item.script, piece.item.lang, runDirection).glyphs;
+      // Re-shaping a fragment never adds .notdef (coverage is per character), but keep the invariant explicit.
+      glyphs = glyphs.filter((g) => g.id !== 0);
+    } else glyphs = sliceGlyphs(piece, s, e);
+    slice = { glyphs, advance: advanceOf(glyphs) };
+    piece.slices.set(key, slice);
+  }
+  return slice;
+}
+
 /** True when HarfBuzz says breaking the piece at paragraph offset `at` would change its shaping. */
 function unsafeAt(piece: Piece, at: number): boolean {
   if (at <= piece.start || at >= piece.end) return false;
@@ -326,15 +373,8 @@ function buildLine(
     const e = Math.min(piece.end, visibleEnd);
     if (s >= e) continue;
     const runDirection: Direction = piece.item.level % 2 === 1 ? 'rtl' : 'ltr';
-    let glyphs: readonly Glyph[];
-    if (unsafeAt(piece, s) || unsafeAt(piece, e)) {
-      glyphs = shape(piece.face, text.slice(s, e), piece.item.script, piece.item.lang, runDirection).glyphs;
-      // Re-shaping a fragment never adds .notdef (coverage is per character), but keep the invariant explicit.
-      glyphs = glyphs.filter((g) => g.id !== 0);
-    } else glyphs = sliceGlyphs(piece, s, e);
+    const { glyphs, advance } = pieceSlice(text, piece, s, e);
     const scale = size / piece.face.ref.unitsPerEm;
-    let advance = 0;
-    for (let i = 0; i < glyphs.length; i++) advance += glyphs[i]!.ax;
     const width = advance * scale;
     const spanLang = spanLangs.get(piece.item);
     const face = piece.face.ref;
