@@ -30,6 +30,19 @@ const RTL_CHAR = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|\uD802[\uDC00-\uDFFF
  */
 export const LEVEL_RAISING = /[\u0590-\u08FF\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
+/**
+ * Text made only of UTF-16 code units whose bidi class is R, AL, NSM, BN, B, S, WS, ON, CS, ES or ET: Hebrew and
+ * Arabic letters and marks, ASCII and general punctuation, spaces, ZWSP/ZWNJ/ZWJ, RLM, no-break spaces, `\n`.
+ * In a right-to-left paragraph with no isolates, UAX #9 resolves every such character to level 1: AL becomes R
+ * (W3); without EN or AN, ES/ET/CS become ON (W4–W6); every neutral then lies between R, sos and eos, which are R
+ * at an odd paragraph level (N1); NSM takes its neighbour's R (W1); and R stays at level 1 (I2). Most Arabic and
+ * Persian paragraphs without digits or Latin words are such text, and bidiLevels skips the algorithm for them.
+ * No L, EN, AN or explicit embedding, override or isolate control is in the set; tests/unit/text/itemize.test.ts
+ * checks every BMP code unit it matches against bidi-js's classes.
+ */
+export const ALL_LEVEL_ONE_IN_RTL =
+  /^[\t\n -/:-@[-`{-~\u00A0\u00AB\u00BB\u0590-\u05FF\u0606-\u065F\u066A\u066D-\u06DC\u06DE-\u06EF\u06FA-\u06FF\u0750-\u077F\u200B-\u200D\u200F\u2010-\u2027\u202F\uFB1D-\uFDCF\uFDF0-\uFDFF\uFE70-\uFEFC]*$/;
+
 /** A stretch of the paragraph that the bidi algorithm sees as one isolate (UTF-16 offsets, end exclusive). */
 export interface IsolateRange {
   readonly start: number;
@@ -102,6 +115,7 @@ export function bidiLevels(text: string, base: Direction, spans: readonly Styled
   const isolates = isolateRanges(text, base, spans);
   // Most paragraphs (and every one in a left-to-right language without quoted RTL) are all level 0.
   if (base === 'ltr' && isolates.length === 0 && !LEVEL_RAISING.test(text)) return new Uint8Array(text.length);
+  if (base === 'rtl' && isolates.length === 0 && ALL_LEVEL_ONE_IN_RTL.test(text)) return new Uint8Array(text.length).fill(1);
   let input = text;
   let map: Int32Array | undefined; // original offset -> offset in `input`
   if (isolates.length > 0) {

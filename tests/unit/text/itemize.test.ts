@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Bidi } from 'bidi-js';
 import { describe, expect, it } from 'vitest';
-import { bidiLevels, isolateRanges, itemize, LEVEL_RAISING, resolveScripts } from '../../../src/text/itemize.ts';
+import { ALL_LEVEL_ONE_IN_RTL, bidiLevels, isolateRanges, itemize, LEVEL_RAISING, resolveScripts } from '../../../src/text/itemize.ts';
 import type { Paragraph } from '../../../src/text/types.ts';
 
 const bidi = (createRequire(import.meta.url)('bidi-js') as () => Bidi)();
@@ -210,5 +210,39 @@ describe('itemize', () => {
     // One Arabic-Indic digit (class AN) or one RLM is enough to run the algorithm.
     expect([...bidiLevels('a \u0661 b', 'ltr')]).toEqual([0, 0, 2, 0, 0]);
     expect(bidiLevels('a\u200Fb', 'ltr')[1]).toBe(1);
+  });
+
+  it('skips the bidi algorithm in right-to-left text only when it would give level 1 everywhere', () => {
+    const levelOne = new Set(['R', 'AL', 'NSM', 'BN', 'B', 'S', 'WS', 'ON', 'CS', 'ES', 'ET']);
+    const bidiJs = bidi as Bidi & { getBidiCharTypeName(ch: string): string };
+    const matched: string[] = [];
+    const wrong: string[] = [];
+    for (let u = 0; u <= 0xffff; u++) {
+      const ch = String.fromCharCode(u);
+      if (!ALL_LEVEL_ONE_IN_RTL.test(ch)) continue;
+      matched.push(ch);
+      if (!levelOne.has(bidiJs.getBidiCharTypeName(ch))) wrong.push(`${u.toString(16)} ${bidiJs.getBidiCharTypeName(ch)}`);
+    }
+    expect(wrong).toEqual([]);
+    // The short cut and the algorithm agree on such text: shipped-like sentences, and random strings of the set
+    // (marks first, after a newline, brackets unpaired, ZWNJ and RLM between letters).
+    const texts = ['اعرف حقوقك', 'قبل أي قبض عليك، في العادة لستَ مُلزَمًا بالإجابة عن الأسئلة.', 'می‌توانید «نه» بگویید!\nשלום (עולם) — ?'];
+    let seed = 12345;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let k = 0; k < 300; k++) {
+      let t = '';
+      for (let n = 1 + (next() % 12); n > 0; n--) t += matched[next() % matched.length];
+      texts.push(t);
+    }
+    for (const text of texts) {
+      expect(ALL_LEVEL_ONE_IN_RTL.test(text), text).toBe(true);
+      expect([...bidiLevels(text, 'rtl')], text).toEqual([...bidi.getEmbeddingLevels(text, 'rtl').levels]);
+    }
+    // A digit (EN), an Arabic-Indic digit (AN), a Latin letter or an LRM is enough to run the algorithm.
+    for (const text of ['رقم 5', 'رقم ٥', 'Home دفتر', 'ا\u200Eب']) expect(ALL_LEVEL_ONE_IN_RTL.test(text), text).toBe(false);
+    expect([...bidiLevels('رقم 5', 'rtl')]).toEqual([1, 1, 1, 1, 2]);
   });
 });
