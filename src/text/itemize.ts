@@ -237,9 +237,10 @@ export function resolveScripts(text: string, fallbackScript: string, levels?: Ui
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    const ch = text.slice(i, i + width);
     let sc = scriptOf(cp);
     if (isNeutralScript(sc)) {
+      // Only neutrals are looked up as brackets: no string per character otherwise.
+      const ch = text.slice(i, i + width);
       if (sc === COMMON && BRACKETS[ch] !== undefined) {
         // An opening bracket that starts a new bidi run (the `[` of an isolated English `[PLACEHOLDER: …]` inside
         // Arabic) belongs with the text it opens, like any neutral there: resolved below.
