@@ -45,8 +45,13 @@ interface Slice {
   readonly advance: number;
 }
 
-/** Whitespace that hangs at a line end (not drawn, not measured): UAX #14 class SP/BK and friends. */
-const TRAILING_SPACE = /[ \t\n\u1680\u2000-\u2006\u2008-\u200A\u205F\u3000]/u;
+/**
+ * Whitespace that hangs at a line end (not drawn, not measured): UAX #14 class SP/BK and friends — space, tab,
+ * `\n`, U+1680, U+2000–U+2006, U+2008–U+200A, U+205F, U+3000. Tested on UTF-16 code units, none a surrogate.
+ */
+function isTrailingSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x1680 || (c >= 0x2000 && c <= 0x2006) || (c >= 0x2008 && c <= 0x200a) || c === 0x205f || c === 0x3000;
+}
 
 const EMPTY: ParagraphLayout = { lines: [], missing: [], maxWidth: 0, height: 0 };
 
@@ -58,12 +63,12 @@ const EMPTY: ParagraphLayout = { lines: [], missing: [], maxWidth: 0, height: 0 
 export function layoutParagraph(p: Paragraph, opts: LayoutOptions): ParagraphLayout {
   const prep = prepared(p);
   if (!prep) return EMPTY;
-  const { text, pieces, missing, breaks, primary, spanLangs, direction } = prep;
+  const { text, pieces, missing, breaks } = prep;
   const leading = opts.leading ?? 1;
 
   const prefix = advancePrefix(text.length, pieces, opts.size);
-  const ranges = fillLines(text, breaks, prefix, prep.clusterStart, opts.width, prep.lang);
-  const lines = ranges.map(([s, e]) => buildLine(text, s, e, pieces, opts.size, direction, primary, spanLangs));
+  const ranges = fillLines(text, breaks, prefix, prep.clusterStart, prep.spaceStart, opts.width, prep.lang);
+  const lines = ranges.map(([s, e]) => buildLine(prep, s, e, opts.size));
 
   const height = lines.reduce((h, l) => h + (l.ascent + l.descent) * leading, 0);
   const maxWidth = lines.reduce((m, l) => Math.max(m, l.width), 0);
@@ -85,6 +90,12 @@ interface Prepared {
   readonly breaks: readonly BreakOpportunity[];
   /** 1 at every UTF-16 offset where a shaping cluster starts, and at the end of the text. */
   readonly clusterStart: Uint8Array;
+  /**
+   * `spaceStart[e]`: where the run of hanging whitespace that ends at offset `e` begins (`e` itself when
+   * `text[e - 1]` is not such a space). Line fitting asks for a line's visible end at every break opportunity of
+   * every size, so it is worked out once per paragraph (see contentEnd).
+   */
+  readonly spaceStart: Int32Array;
   readonly primary: OpenedFace;
   readonly spanLangs: ReadonlyMap<Item, string | undefined>;
 }
@@ -128,6 +139,7 @@ function prepare(p: Paragraph): Prepared | null {
     missing,
     breaks,
     clusterStart: clusterStarts(text.length, pieces),
+    spaceStart: spaceStarts(text),
     primary,
     spanLangs,
   };
@@ -224,11 +236,16 @@ function advancePrefix(length: number, pieces: readonly Piece[], size: number): 
   return prefix;
 }
 
-/** End of the line's visible content: `end` minus hanging whitespace. */
-function contentEnd(text: string, start: number, end: number): number {
-  let e = end;
-  while (e > start && TRAILING_SPACE.test(text[e - 1]!)) e--;
-  return e;
+/** Prepared.spaceStart of a paragraph's text. */
+function spaceStarts(text: string): Int32Array {
+  const spaceStart = new Int32Array(text.length + 1);
+  for (let e = 1; e <= text.length; e++) spaceStart[e] = isTrailingSpace(text.charCodeAt(e - 1)) ? spaceStart[e - 1]! : e;
+  return spaceStart;
+}
+
+/** End of the visible content of the line [start, end): `end` minus hanging whitespace, never before `start`. */
+function contentEnd(spaceStart: Int32Array, start: number, end: number): number {
+  return Math.max(start, spaceStart[end]!);
 }
 
 /**
@@ -245,11 +262,12 @@ function fillLines(
   breaks: readonly BreakOpportunity[],
   prefix: Float64Array,
   clusterStart: Uint8Array,
+  spaceStart: Int32Array,
   measure: number,
   lang: string,
 ): [number, number][] {
   const lines: [number, number][] = [];
-  const fits = (s: number, e: number): boolean => prefix[contentEnd(text, s, e)]! - prefix[s]! <= measure + 1e-6;
+  const fits = (s: number, e: number): boolean => prefix[contentEnd(spaceStart, s, e)]! - prefix[s]! <= measure + 1e-6;
   let start = 0;
   let lastFit = -1;
   let k = 0;
@@ -273,9 +291,9 @@ function fillLines(
     }
     // One unbreakable stretch is wider than the measure. If only its closing punctuation overflows (`ရှိသည်။`,
     // `沉默。`), let the punctuation hang past the measure rather than split the word.
-    let hangEnd = contentEnd(text, start, b.position);
+    let hangEnd = contentEnd(spaceStart, start, b.position);
     while (hangEnd > start && mayHang(text[hangEnd - 1]!)) hangEnd--;
-    if (hangEnd > start && hangEnd < contentEnd(text, start, b.position) && prefix[hangEnd]! - prefix[start]! <= measure + 1e-6) {
+    if (hangEnd > start && hangEnd < contentEnd(spaceStart, start, b.position) && prefix[hangEnd]! - prefix[start]! <= measure + 1e-6) {
       lines.push([start, b.position]);
       start = b.position;
       lastFit = -1;
@@ -356,17 +374,9 @@ function unsafeAt(piece: Piece, at: number): boolean {
   return piece.unsafe[at - piece.start] === 1;
 }
 
-function buildLine(
-  text: string,
-  start: number,
-  end: number,
-  pieces: readonly Piece[],
-  size: number,
-  direction: Direction,
-  primary: OpenedFace,
-  spanLangs: ReadonlyMap<Item, string | undefined>,
-): Line {
-  const visibleEnd = contentEnd(text, start, end);
+function buildLine(prep: Prepared, start: number, end: number, size: number): Line {
+  const { text, pieces, direction, primary, spanLangs } = prep;
+  const visibleEnd = contentEnd(prep.spaceStart, start, end);
   const logical: { run: ShapedRun; level: number }[] = [];
   for (const piece of pieces) {
     const s = Math.max(piece.start, start);
