@@ -9,12 +9,10 @@ import type { LayoutOptions, Paragraph, ParagraphLayout } from './types.ts';
  * so one result can serve them all (callers only read layouts). Bounded: cleared when full, since a long
  * process (tests, the full matrix) sees many paragraphs.
  *
- * Kept per paragraph key, then per width, size and leading: the paragraph key is remembered per paragraph object
- * (paragraph-key.ts), and the options are looked up as numbers (a Map compares them as SameValueZero, as their
- * strings compared before: 0 and -0 alike), since turning two fractional numbers into a string key at each of a
- * build's ≈4,400 look-ups cost more than the look-up itself.
+ * Kept per paragraph key, then per options: the paragraph key is remembered per paragraph object
+ * (paragraph-key.ts), so a look-up builds only the short options key instead of one string of both.
  */
-const remembered = new Map<string, Map<number, Map<number, Map<number | undefined, ParagraphLayout>>>>();
+const remembered = new Map<string, Map<string, ParagraphLayout>>();
 let rememberedCount = 0;
 
 /** Entries kept before starting afresh: a full poster search with its strip is a few hundred. */
@@ -23,20 +21,19 @@ const MAX_REMEMBERED = 4000;
 /** layoutParagraph, answered from memory when the same paragraph was set with the same options before. */
 export function rememberedLayout(p: Paragraph, opts: LayoutOptions): ParagraphLayout {
   const pk = paragraphKey(p);
-  const layout = remembered.get(pk)?.get(opts.width)?.get(opts.size)?.get(opts.leading);
-  if (layout) return layout;
-  if (rememberedCount >= MAX_REMEMBERED) {
-    remembered.clear();
-    rememberedCount = 0;
+  const ok = `${opts.width}\u0000${opts.size}\u0000${opts.leading ?? ''}`;
+  let bySize = remembered.get(pk);
+  let layout = bySize?.get(ok);
+  if (!layout) {
+    if (rememberedCount >= MAX_REMEMBERED) {
+      remembered.clear();
+      rememberedCount = 0;
+      bySize = undefined;
+    }
+    layout = layoutParagraph(p, opts);
+    if (!bySize) remembered.set(pk, (bySize = new Map()));
+    bySize.set(ok, layout);
+    rememberedCount++;
   }
-  const made = layoutParagraph(p, opts);
-  let byWidth = remembered.get(pk);
-  if (!byWidth) remembered.set(pk, (byWidth = new Map()));
-  let bySize = byWidth.get(opts.width);
-  if (!bySize) byWidth.set(opts.width, (bySize = new Map()));
-  let byLeading = bySize.get(opts.size);
-  if (!byLeading) bySize.set(opts.size, (byLeading = new Map()));
-  byLeading.set(opts.leading, made);
-  rememberedCount++;
-  return made;
+  return layout;
 }

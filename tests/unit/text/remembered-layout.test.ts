@@ -24,7 +24,7 @@ describe('rememberedLayout', () => {
     // No leading and leading 1 lay out alike but are remembered apart, as the options say different things.
     expect(rememberedLayout(para(), { width: 80, size: 10, leading: 1 })).not.toBe(base);
     expect(rememberedLayout(para(), { width: 80, size: 10, leading: 1 })).toEqual(base);
-    // 0 and -0 are one width (as their keys were one string before).
+    // 0 and -0 are one width.
     expect(rememberedLayout(para(), { width: -0, size: 10 })).toBe(rememberedLayout(para(), { width: 0, size: 10 }));
   });
 });
