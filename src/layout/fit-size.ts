@@ -25,6 +25,12 @@ export interface FitProblem<T> {
    * bisects and then proves its answer (see fitSize); without it, it scans. layout/text-bounds.ts makes them.
    */
   readonly below?: (size: number, basis: T) => T | undefined;
+  /**
+   * How far a result is from fitting (> 0: too tall by that much; ≤ 0: fits with that much to spare), in points.
+   * Only steers which sizes the bisection tries (it aims where the excess would reach 0 between the two sizes
+   * that bracket the answer); the size chosen never depends on it.
+   */
+  readonly excess?: (result: T) => number;
 }
 
 export interface Fitted<T> {
@@ -67,7 +73,7 @@ export function fitGrid(steps: FitSteps): number[] {
  * `min` attempt) and chooses the same size as without `farOff`.
  */
 export function fitSize<T>(problem: FitProblem<T>): Fitted<T> {
-  const { attempt, fits, steps, farOff, below } = problem;
+  const { attempt, fits, steps, farOff, below, excess } = problem;
   const sizes = fitGrid(steps);
   const tried: number[] = [];
   const results = new Map<number, T>();
@@ -97,9 +103,23 @@ export function fitSize<T>(problem: FitProblem<T>): Fitted<T> {
   // Bisect. Invariant: sizes[failsAt] was laid out and does not fit; sizes[fitsAt] fits (or it is past the end).
   let failsAt = 0;
   while (fitsAt - failsAt > 1) {
-    const mid = (failsAt + fitsAt) >>> 1;
-    if (fits(at(mid))) fitsAt = mid;
-    else failsAt = mid;
+    const probe = fitsAt > last ? (failsAt + fitsAt) >>> 1 : aim(failsAt, fitsAt);
+    if (fits(at(probe))) fitsAt = probe;
+    else failsAt = probe;
+  }
+  /**
+   * The size strictly between a failing and a fitting one to try next: where the excess, taken as linear in the
+   * grid index, reaches 0 (a text's height moves about in proportion to the size over a few steps), so the answer
+   * is usually found in one or two layouts instead of log2 of the interval's length; the middle without `excess`.
+   */
+  function aim(fails: number, fitting: number): number {
+    const middle = (fails + fitting) >>> 1;
+    if (!excess) return middle;
+    const over = excess(at(fails));
+    const under = excess(at(fitting));
+    if (!(over > 0 && under <= 0)) return middle;
+    const zero = Math.ceil(fails + ((fitting - fails) * over) / (over - under));
+    return Math.min(fitting - 1, Math.max(fails + 1, zero));
   }
   // Prove. Invariant: every index in [up, fitsAt) was laid out and does not fit.
   for (let up = failsAt; up > 0; up--) {

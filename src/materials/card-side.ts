@@ -149,6 +149,7 @@ export function cardSideFit(input: CardSideInput, docLang: string, setText: SetT
     fits: (a) => a.height <= limit + 1e-6,
     steps: { max: CARD.bodyMaxPt, min: CARD.bodyMinPt, step: CARD.stepPt },
     farOff: (a) => a.height > limit * FAR_OFF,
+    excess: (a) => a.height - limit,
     below: (size, basis) => {
       const bounding = boundingSetText(basis.calls, setText);
       const bound = attempt(input, size, docLang, bounding.setText, idPrefix);

@@ -207,6 +207,7 @@ export function posterFit(
     fits: (a) => a.height <= a.available + 1e-6,
     steps: { max: POSTER.rightsMaxPt * s, min: POSTER.rightsMinPt * s, step: POSTER.stepPt * s },
     farOff: (a) => a.height > a.available * (POSTER.rightsMaxPt / POSTER.rightsMinPt),
+    excess: (a) => a.height - a.available,
     below: (size, basis) => {
       const bounding = boundingSetText(basis.calls, setText);
       const bound = attempt(strip, size, bounding.setText);
