@@ -57,8 +57,9 @@ export function fitGrid(steps: FitSteps): number[] {
  *
  * - Without `below`: scan. `max`, then one step smaller at a time until a size fits.
  * - With `below`: bisect, then prove. `max` first (a side that fits at once costs one layout, as in the scan);
- *   then halving the interval between the smallest size known not to fit and the largest known to fit until they
- *   are one step apart (about log2 of the grid's length: 27 poster sizes take 5 or 6 layouts). That is the answer
+ *   then narrowing the interval between the smallest size known not to fit and the largest known to fit until
+ *   they are one step apart: halving it, or aiming with `excess` (27 poster sizes take 3 to 7 layouts, 11 card sizes
+ *   3 to 5). That is the answer
  *   when "fits" is monotone (fits at a size ⇒ fits at every smaller one), which is what the layouts usually are,
  *   but not always (layout/text-bounds.ts), so it is then proven: from the smallest size known not to
  *   fit, `below` bounds the next size up; a bound that does not fit rules out every larger size at once, else that
@@ -102,21 +103,36 @@ export function fitSize<T>(problem: FitProblem<T>): Fitted<T> {
   }
   // Bisect. Invariant: sizes[failsAt] was laid out and does not fit; sizes[fitsAt] fits (or it is past the end).
   let failsAt = 0;
+  // Weights on the two ends' excess (the Illinois rule of regula falsi): an end kept twice in a row counts half as
+  // much each further time, so a curved excess (text height goes about with the square of the size) does not make
+  // the aim creep one size at a time from the same side.
+  let failWeight = 1;
+  let fitWeight = 1;
+  let lastMoved: 'fails' | 'fits' | undefined = fitsAt <= last ? 'fits' : undefined;
   while (fitsAt - failsAt > 1) {
-    const probe = fitsAt > last ? (failsAt + fitsAt) >>> 1 : aim(failsAt, fitsAt);
-    if (fits(at(probe))) fitsAt = probe;
-    else failsAt = probe;
+    const probe = fitsAt > last ? (failsAt + fitsAt) >>> 1 : aim(failsAt, fitsAt, failWeight, fitWeight);
+    if (fits(at(probe))) {
+      fitsAt = probe;
+      fitWeight = 1;
+      if (lastMoved === 'fits') failWeight /= 2;
+      lastMoved = 'fits';
+    } else {
+      failsAt = probe;
+      failWeight = 1;
+      if (lastMoved === 'fails') fitWeight /= 2;
+      lastMoved = 'fails';
+    }
   }
   /**
-   * The size strictly between a failing and a fitting one to try next: where the excess, taken as linear in the
-   * grid index, reaches 0 (a text's height moves about in proportion to the size over a few steps), so the answer
-   * is usually found in one or two layouts instead of log2 of the interval's length; the middle without `excess`.
+   * The size strictly between a failing and a fitting one to try next: where the (weighted) excess, taken as linear
+   * in the grid index, reaches 0, so the answer is usually found in two or three layouts instead of log2 of the
+   * interval's length; the middle without `excess`.
    */
-  function aim(fails: number, fitting: number): number {
+  function aim(fails: number, fitting: number, failWeight: number, fitWeight: number): number {
     const middle = (fails + fitting) >>> 1;
     if (!excess) return middle;
-    const over = excess(at(fails));
-    const under = excess(at(fitting));
+    const over = excess(at(fails)) * failWeight;
+    const under = excess(at(fitting)) * fitWeight;
     if (!(over > 0 && under <= 0)) return middle;
     const zero = Math.ceil(fails + ((fitting - fails) * over) / (over - under));
     return Math.min(fitting - 1, Math.max(fails + 1, zero));
