@@ -59,8 +59,9 @@ export interface CardAttempt {
 /**
  * A side this many times too tall at the largest size is probably too tall at the smallest too, so that size is
  * tried next (fit-size.ts `farOff`). Text height shrinks about with the square of the size (fewer lines, each
- * lower), so 9 → 6.5 pt gains up to (9/6.5)² ≈ 1.9; the linear ratio 1.38 probes a little early but rarely: 2 of
- * the shipped cards' 140 sides are this far off (545 layouts for all sides instead of 543).
+ * lower), so 9 → 6.5 pt gains up to (9/6.5)² ≈ 1.9; the linear ratio 1.38 probes a little early but rarely (2 of
+ * the shipped cards' 140 sides when it was chosen), and the probe is not lost: it is the fitting end the search
+ * narrows from.
  */
 const FAR_OFF = CARD.bodyMaxPt / CARD.bodyMinPt;
 
