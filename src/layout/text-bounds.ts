@@ -65,7 +65,8 @@ export function boundingSetText(basis: readonly SetTextCall[], setText: SetText)
     setText: (paragraph, options) => {
       const call = basis[next++];
       if (!sound || !call || call.paragraph !== paragraph || call.options.leading !== options.leading) return refuse();
-      if (options.size === call.options.size && options.width === call.options.width) return call.layout;
+      // Same options: the recorded layout itself. No lines: empty text, which has none at any size.
+      if ((options.size === call.options.size && options.width === call.options.width) || call.layout.lines.length === 0) return call.layout;
       if (options.size < call.options.size || options.width > call.options.width) return refuse();
       const em = lowestLineEm(paragraph, setText);
       if (em === undefined) return refuse();

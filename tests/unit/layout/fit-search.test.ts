@@ -300,7 +300,7 @@ describe('text bounds (layout/text-bounds.ts)', () => {
     expect(checked).toBe(sentences.length * 8);
   });
 
-  it('the recorded layout itself where nothing changed; no bound for another paragraph, a smaller size, a wider measure or text starting with a space', () => {
+  it('the recorded layout itself where nothing changed or the text is empty; no bound for another paragraph, a smaller size, a wider measure or text starting with a space', () => {
     const p = { text: 'You can stay silent.', lang: 'en', spans: [] };
     const recorded = recordingSetText(rememberedLayout);
     const layout = recorded.setText(p, { size: 9, width: 100, leading: 1 });
@@ -314,6 +314,12 @@ describe('text bounds (layout/text-bounds.ts)', () => {
     expect(answer({ ...p }, 10, 100)).toBeUndefined();
     expect(answer(p, 8, 100)).toBeUndefined();
     expect(answer(p, 10, 120)).toBeUndefined();
+    const empty = { ...p, text: '' };
+    recorded.setText(empty, { size: 9, width: 100, leading: 1 });
+    const bounding0 = boundingSetText(recorded.calls, rememberedLayout);
+    bounding0.setText(p, { size: 10, width: 100, leading: 1 });
+    expect(bounding0.setText(empty, { size: 10, width: 100, leading: 1 }).lines).toEqual([]);
+    expect(bounding0.sound()).toBe(true);
     const spaced = { ...p, text: ' You can stay silent.' };
     const again = recordingSetText(rememberedLayout);
     again.setText(spaced, { size: 9, width: 100, leading: 1 });
