@@ -14,8 +14,9 @@ import type { SetText } from './types.ts';
  *    the furthest grapheme cut that fits, else one grapheme, or a stretch whose closing punctuation hangs. Content
  *    widths are sums of glyph advances × size / unitsPerEm, so with advances ≥ 0 whatever fits at a size fits at
  *    a smaller one (and in a wider measure), and by induction line k ends no later at the larger size. Rounding
- *    cannot undo that: sizes compared differ by ≥ 1e-5 of the size (grid sizes are 0.001 pt apart at least), the
- *    sums' rounding error is ~1e-12 of it.
+ *    cannot undo that: different sizes of a grid differ by ≥ 5e-7 of the size (A2's last two: 19.799 pt, rounded,
+ *    and 14 × √2), the sums' rounding error is ~1e-12 of it. (A4's rounded 9.899 pt is even below its last size,
+ *    14 × √½: a "larger" size that is smaller is refused below, like any smaller size.)
  * 2. A line is as tall as the tallest ascent plus the deepest descent of the faces on it, so at least one face's
  *    ascent + descent, at least the lowest of the faces the paragraph can use. Those faces all show on the
  *    paragraph set without a measure (one line per hard line; re-shaping a line end keeps the face), except
