@@ -1,6 +1,7 @@
 import type { Direction } from '../text/types.ts';
 import { COLORS } from '../layout/colors.ts';
-import { fitSize, type Fitted } from '../layout/fit-size.ts';
+import { fitSize, type FitProblem, type Fitted } from '../layout/fit-size.ts';
+import { boundingSetText, recordingSetText, type SetTextCall } from '../layout/text-bounds.ts';
 import type { Frame, Positioned, StructNode } from '../layout/frame.ts';
 import { nodeIds } from '../layout/node-ids.ts';
 import { qrCode } from '../layout/qr.ts';
@@ -45,18 +46,22 @@ export interface CardSide {
   readonly missing: readonly KeyedMissingGlyph[];
 }
 
-interface Attempt {
+/** One side laid out at one body size. */
+export interface CardAttempt {
   readonly items: Positioned[];
   readonly nodes: StructNode[];
   readonly height: number;
   readonly missing: KeyedMissingGlyph[];
+  /** The text setter's calls (the basis of lower bounds at larger sizes, layout/text-bounds.ts). */
+  readonly calls: readonly SetTextCall[];
 }
 
 /**
  * A side this many times too tall at the largest size is probably too tall at the smallest too, so that size is
  * tried next (fit-size.ts `farOff`). Text height shrinks about with the square of the size (fewer lines, each
- * lower), so 9 → 6.5 pt gains up to (9/6.5)² ≈ 1.9; the linear ratio 1.38 probes a little early but rarely: 2 of
- * the shipped cards' 140 sides are this far off (545 layouts for all sides instead of 543).
+ * lower), so 9 → 6.5 pt gains up to (9/6.5)² ≈ 1.9; the linear ratio 1.38 probes a little early but rarely (2 of
+ * the shipped cards' 140 sides when it was chosen), and the probe is not lost: it is the fitting end the search
+ * narrows from.
  */
 const FAR_OFF = CARD.bodyMaxPt / CARD.bodyMinPt;
 
@@ -76,7 +81,7 @@ function style(size: number, color: TextStyle['color'], notesInline = true): Tex
  * hotline, and notes at the bottom. Returns the content height measured from the top trim, to compare
  * with the trim height minus the bottom safety margin.
  */
-function attempt(input: CardSideInput, size: number, docLang: string, setText: SetText, idPrefix?: string): Attempt {
+function attempt(input: CardSideInput, size: number, docLang: string, setText: SetText, idPrefix?: string): Omit<CardAttempt, 'calls'> {
   const ids = idPrefix === undefined ? undefined : nodeIds(idPrefix);
   const safeWidth = W - 2 * SAFE;
   const qrSide = input.qrUrl ? mm(CARD.qr) : 0;
@@ -129,17 +134,39 @@ function attempt(input: CardSideInput, size: number, docLang: string, setText: S
 }
 
 /**
+ * The fitting problem of one side: body size from 9 pt down by 0.25 pt to 6.5 pt, fitting when everything stays
+ * inside the safety margin. Its lower bounds (fit-size.ts `below`, layout/text-bounds.ts) hold because the
+ * height rises with every line's height and count and with the size: the band (title rows), then the body and
+ * hotline rows (gaps in proportion to the size) or the QR code's fixed height, whichever is taller, then the
+ * fixed-size notes. Exported for the search tests.
+ */
+export function cardSideFit(input: CardSideInput, docLang: string, setText: SetText, idPrefix?: string): FitProblem<CardAttempt> {
+  const limit = H - SAFE;
+  return {
+    attempt: (size) => {
+      const recorded = recordingSetText(setText);
+      return { ...attempt(input, size, docLang, recorded.setText, idPrefix), calls: recorded.calls };
+    },
+    fits: (a) => a.height <= limit + 1e-6,
+    steps: { max: CARD.bodyMaxPt, min: CARD.bodyMinPt, step: CARD.stepPt },
+    farOff: (a) => a.height > limit * FAR_OFF,
+    excess: (a) => a.height - limit,
+    below: (size, basis) => {
+      const bounding = boundingSetText(basis.calls, setText);
+      const bound = attempt(input, size, docLang, bounding.setText, idPrefix);
+      return bounding.sound() ? { ...bound, calls: [] } : undefined;
+    },
+  };
+}
+
+/**
  * One card side, fitted: body size steps down from 9 pt by 0.25 pt to 6.5 pt until everything fits
- * inside the safety margin. Tagged with ids `<idPrefix>-…` when idPrefix is given.
+ * inside the safety margin (the largest such size; fit-size.ts finds it). Tagged with ids `<idPrefix>-…` when
+ * idPrefix is given.
  */
 export function layoutCardSide(input: CardSideInput, docLang: string, setText: SetText, idPrefix?: string): CardSide {
   const limit = H - SAFE;
-  const fitted: Fitted<Attempt> = fitSize(
-    (size) => attempt(input, size, docLang, setText, idPrefix),
-    (a) => a.height <= limit + 1e-6,
-    { max: CARD.bodyMaxPt, min: CARD.bodyMinPt, step: CARD.stepPt },
-    (a) => a.height > limit * FAR_OFF,
-  );
+  const fitted: Fitted<CardAttempt> = fitSize(cardSideFit(input, docLang, setText, idPrefix));
   const a = fitted.result;
   const lang = input.lang !== docLang ? input.lang : undefined;
   const node: StructNode = {

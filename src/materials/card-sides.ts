@@ -19,13 +19,8 @@ export interface CardSides {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/**
- * Both sides of one language's card. Front: the holder's language (title + `card.front` keys, hotline,
- * edition/draft note, disclaimer). Back: the officer language (`card.back` keys, hotline, QR code to the
- * website). `idPrefix` tags the sides (omit for untagged copies). `docLang` is the language of the PDF the
- * card goes into (a mixed-language sheet marks each card's own language). `logo`: the edition logo for the back.
- */
-export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetText, idPrefix?: string, docLang = doc.lang.code, logo?: EditionLogo): CardSides {
+/** What goes on each side of one language's card (see cardSides). */
+export function cardSideInputs(doc: LocalizedDoc, keys: MaterialsSpec, logo?: EditionLogo): { front: CardSideInput; back: CardSideInput } {
   const [frontTitleKey, ...frontKeys] = keys.card.front;
   const [backTitleKey, ...backKeys] = keys.card.back;
   const frontStrings = keys.card.front.map((k) => guidanceString(doc, k));
@@ -58,6 +53,17 @@ export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetTe
     qrUrl: doc.settings.website,
     ...(logo ? { logo } : {}),
   };
+  return { front: frontInput, back: backInput };
+}
+
+/**
+ * Both sides of one language's card. Front: the holder's language (title + `card.front` keys, hotline,
+ * edition/draft note, disclaimer). Back: the officer language (`card.back` keys, hotline, QR code to the
+ * website). `idPrefix` tags the sides (omit for untagged copies). `docLang` is the language of the PDF the
+ * card goes into (a mixed-language sheet marks each card's own language). `logo`: the edition logo for the back.
+ */
+export function cardSides(doc: LocalizedDoc, keys: MaterialsSpec, setText: SetText, idPrefix?: string, docLang = doc.lang.code, logo?: EditionLogo): CardSides {
+  const { front: frontInput, back: backInput } = cardSideInputs(doc, keys, logo);
   const front = layoutCardSide(frontInput, docLang, setText, idPrefix === undefined ? undefined : `${idPrefix}-front`);
   const back = layoutCardSide(backInput, docLang, setText, idPrefix === undefined ? undefined : `${idPrefix}-back`);
 

@@ -13,21 +13,21 @@ const labels = (pages: Row[][]) => pages.map((p) => p.map((r) => (r.items[0]?.it
 
 describe('fitSize', () => {
   it('steps down by 0.25 pt and returns the first size that fits', () => {
-    const fitted = fitSize(
-      (size) => size * 10,
-      (h) => h <= 80,
-      { max: 9, min: 6.5, step: 0.25 },
-    );
+    const fitted = fitSize({
+      attempt: (size) => size * 10,
+      fits: (h) => h <= 80,
+      steps: { max: 9, min: 6.5, step: 0.25 },
+    });
     expect(fitted.fits).toBe(true);
     expect(fitted.size).toBe(8);
     expect(fitted.tried).toEqual([9, 8.75, 8.5, 8.25, 8]);
   });
   it('ends at exactly the minimum and reports failure', () => {
-    const fitted = fitSize(
-      (size) => size * 10,
-      (h) => h <= 10,
-      { max: 9, min: 6.5, step: 0.25 },
-    );
+    const fitted = fitSize({
+      attempt: (size) => size * 10,
+      fits: (h) => h <= 10,
+      steps: { max: 9, min: 6.5, step: 0.25 },
+    });
     expect(fitted.fits).toBe(false);
     expect(fitted.size).toBe(6.5);
     expect(fitted.result).toBe(65);
@@ -35,55 +35,55 @@ describe('fitSize', () => {
     expect(fitted.tried).toHaveLength(11);
   });
   it('far off at the maximum: tries the minimum next and gives up there when it does not fit either', () => {
-    const fitted = fitSize(
-      (size) => size * 10,
-      (h) => h <= 10,
-      { max: 9, min: 6.5, step: 0.25 },
-      (h) => h > 20,
-    );
+    const fitted = fitSize({
+      attempt: (size) => size * 10,
+      fits: (h) => h <= 10,
+      steps: { max: 9, min: 6.5, step: 0.25 },
+      farOff: (h) => h > 20,
+    });
     expect([fitted.fits, fitted.size, fitted.result]).toEqual([false, 6.5, 65]);
     expect(fitted.tried).toEqual([9, 6.5]);
   });
   it('far off but the minimum fits: the scan goes on from the top and reuses the minimum attempt', () => {
-    const fitted = fitSize(
-      (size) => size * 10,
-      (h) => h <= 80,
-      { max: 9, min: 6.5, step: 0.25 },
-      () => true,
-    );
+    const fitted = fitSize({
+      attempt: (size) => size * 10,
+      fits: (h) => h <= 80,
+      steps: { max: 9, min: 6.5, step: 0.25 },
+      farOff: () => true,
+    });
     expect([fitted.fits, fitted.size]).toEqual([true, 8]);
     expect(fitted.tried).toEqual([9, 6.5, 8.75, 8.5, 8.25, 8]);
-    const atMin = fitSize(
-      (size) => size * 10,
-      (h) => h <= 65,
-      { max: 9, min: 6.5, step: 0.25 },
-      () => true,
-    );
+    const atMin = fitSize({
+      attempt: (size) => size * 10,
+      fits: (h) => h <= 65,
+      steps: { max: 9, min: 6.5, step: 0.25 },
+      farOff: () => true,
+    });
     expect([atMin.size, atMin.fits, atMin.tried.length, atMin.tried.filter((s) => s === 6.5).length]).toEqual([6.5, true, 11, 1]);
   });
   it('farOff never changes the size chosen, for every threshold', () => {
     for (let limit = 60; limit <= 95; limit += 0.5) {
-      const plain = fitSize(
-        (size) => size * 10,
-        (h) => h <= limit,
-        { max: 9, min: 6.5, step: 0.25 },
-      );
-      const probing = fitSize(
-        (size) => size * 10,
-        (h) => h <= limit,
-        { max: 9, min: 6.5, step: 0.25 },
-        () => true,
-      );
+      const plain = fitSize({
+        attempt: (size) => size * 10,
+        fits: (h) => h <= limit,
+        steps: { max: 9, min: 6.5, step: 0.25 },
+      });
+      const probing = fitSize({
+        attempt: (size) => size * 10,
+        fits: (h) => h <= limit,
+        steps: { max: 9, min: 6.5, step: 0.25 },
+        farOff: () => true,
+      });
       expect([probing.size, probing.fits]).toEqual([plain.size, plain.fits]);
     }
   });
   it('a minimum that is not a whole number of steps below the maximum is still tried last', () => {
     expect(
-      fitSize(
-        (size) => size,
-        () => false,
-        { max: 9, min: 6.4, step: 0.25 },
-      ).tried.slice(-2),
+      fitSize({
+        attempt: (size) => size,
+        fits: () => false,
+        steps: { max: 9, min: 6.4, step: 0.25 },
+      }).tried.slice(-2),
     ).toEqual([6.5, 6.4]);
   });
 });
