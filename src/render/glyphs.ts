@@ -7,7 +7,7 @@ import { embedWithCodes } from './font-embed.ts';
 import { horizontalMetrics, type MetricsFont } from './font-metrics.ts';
 import { planRun, reportSize, type GlyphUnit, type PlanOptions } from './glyph-text.ts';
 import type { PdfEmbeddedFont, PdfKitDocument } from './pdfkit-internals.ts';
-import { TextCodes } from './text-codes.ts';
+import { hex4, TextCodes } from './text-codes.ts';
 
 /**
  * drawGlyphs: put a set Line on the page glyph by glyph, exactly as the text engine shaped and measured it.
@@ -330,7 +330,7 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, u
         flushTJ();
         ops.push(`${tc} Tc`);
       }
-      hex += codes.code(gid, text).toString(16).padStart(4, '0');
+      hex += hex4(codes.code(gid, text));
       pen = origin[index]! + font.widths[gid]! + (Number(tc) * 1000) / run.size;
       if (tc !== '0') {
         flushTJ();
@@ -373,7 +373,7 @@ function nestedSpans(doc: PdfKitDocument): SegmentWriter {
 /** A PDF text string in UTF-16BE hex with BOM (any text, no escaping needed). */
 function pdfTextString(text: string): string {
   let hex = 'feff';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
+  for (let i = 0; i < text.length; i++) hex += hex4(text.charCodeAt(i));
   return `<${hex}>`;
 }
 
