@@ -4,7 +4,7 @@ import { fillColorOp } from './color.ts';
 import type { Color } from '../layout/frame.ts';
 import { num } from './number.ts';
 import { embedWithCodes } from './font-embed.ts';
-import { horizontalMetrics, type MetricsFont } from './font-metrics.ts';
+import { horizontalMetrics, type LocaFont, type MetricsFont, preloadLoca } from './font-metrics.ts';
 import { planRun, reportSize, type GlyphUnit, type PlanOptions } from './glyph-text.ts';
 import type { PdfEmbeddedFont, PdfKitDocument } from './pdfkit-internals.ts';
 import { hex4, TextCodes } from './text-codes.ts';
@@ -85,6 +85,8 @@ export class GlyphFonts {
     const face = this.faces(faceId);
     let font = this.fonts.get(faceId);
     if (!font) {
+      // Before pdfkit's EmbeddedFont reads glyph 0 (font-metrics.ts says why).
+      preloadLoca(face.fontkit as unknown as LocaFont);
       // The face id is the cache key, so bold and regular of a family stay separate fonts in the PDF.
       this.doc.font(face.fontkit, faceId);
       font = this.doc._font;
