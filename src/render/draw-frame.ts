@@ -20,9 +20,16 @@ export interface DrawContext {
  * with the matching flip, and groups add their translation and clip with q/Q around their items.
  */
 export function drawFrame(ctx: DrawContext, frame: Frame): void {
-  const popplerSizes = popplerLineSizes(frame.items);
+  let popplerSizes = popplerSizesByItems.get(frame.items);
+  if (!popplerSizes) popplerSizesByItems.set(frame.items, (popplerSizes = popplerLineSizes(frame.items)));
   frame.items.forEach((positioned, i) => drawItem(ctx, positioned, popplerSizes.get(i)));
 }
+
+/**
+ * popplerLineSizes of a frame's items, kept while the items live: the copies of a card on a sheet (and the card
+ * of a home and a press file) are one Frame, and its sizes depend on nothing but its items.
+ */
+const popplerSizesByItems = new WeakMap<readonly Positioned[], ReadonlyMap<number, number>>();
 
 function drawItem(ctx: DrawContext, { x, y, item }: Positioned, popplerSize: number | undefined): void {
   const { doc, tags, cmyk } = ctx;

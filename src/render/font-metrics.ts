@@ -65,3 +65,40 @@ function fromHmtx(font: MetricsFont): HorizontalMetrics | undefined {
     bearing: (id) => (id < pairs ? view.getInt16(4 * id + 2) : id - pairs < bearings ? view.getInt16(4 * pairs + 2 * (id - pairs)) : 0),
   };
 }
+
+/** The fontkit TTFFont fields `preloadLoca` reads and fills (version 2.0.4). */
+export interface LocaFont extends MetricsFont {
+  readonly head: { readonly indexToLocFormat: number };
+  /** fontkit's decoded tables by tag; a table is decoded on first use unless it is here already. */
+  readonly _tables: Record<string, unknown>;
+}
+
+/**
+ * Puts the font's loca table into fontkit's table cache, read straight from the bytes, before anything asks fontkit
+ * for it (pdfkit's EmbeddedFont reads glyph 0's metrics, which decode its outline; ttf-subset.ts reads every offset).
+ *
+ * Why: fontkit decodes loca through restructure's generic decoder, one call per entry: 45 ms for the two Chinese
+ * faces (31 000 glyphs each), a first-use cost in every process that writes Chinese. The object is the one fontkit
+ * makes: `version` (head.indexToLocFormat), `offsets` (short offsets doubled, as its `process` hook does, with
+ * `_processed` set), one entry per whole or partial entry of the table's length. Left to fontkit when it might
+ * read the table otherwise (a variation, WOFF, a table reaching past the bytes, a format other than 0 or 1).
+ * tests/unit/render/font-metrics.test.ts compares the two on every bundled face.
+ */
+export function preloadLoca(font: LocaFont): void {
+  if ('loca' in font._tables) return;
+  const b = font.stream.buffer;
+  const tag = String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!);
+  const sfnt = tag === 'true' || tag === '\u0000\u0001\u0000\u0000' || tag === 'ttcf' || tag === 'OTTO';
+  const table = font.directory.tables.loca;
+  if (!sfnt || !table || font._variationProcessor) return;
+  const version = font.head.indexToLocFormat;
+  if (version !== 0 && version !== 1) return;
+  const size = version === 0 ? 2 : 4;
+  const count = Math.ceil(table.length / size);
+  if (table.offset + count * size > b.length) return;
+  const view = new DataView(b.buffer, b.byteOffset + table.offset, count * size);
+  const offsets = new Array<number>(count);
+  if (version === 0) for (let i = 0; i < count; i++) offsets[i] = view.getUint16(2 * i) << 1;
+  else for (let i = 0; i < count; i++) offsets[i] = view.getUint32(4 * i);
+  font._tables.loca = version === 0 ? { version, offsets, _processed: true } : { version, offsets };
+}

@@ -424,16 +424,7 @@ const VISIBLE = /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u;
  * poppler reads the same characters. pdf.js, MuPDF and the structure text ignore /ActualText.
  */
 export function reportSize(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl', side: 'left' | 'right'): GlyphUnit[] | undefined {
-  const read = units.flatMap((unit, u) =>
-    unit.wrap.kind === 'actual'
-      ? VISIBLE.test(unit.wrap.actual)
-        ? [{ u, g: 0 }]
-        : []
-      : unit.wrap.kind === 'none'
-        ? unit.glyphs.flatMap((glyph, g) => (glyph.text !== FILLER && VISIBLE.test(glyph.text) ? [{ u, g }] : []))
-        : [],
-  );
-  const pick = (side === 'left') === (direction === 'ltr') ? read[0] : read[read.length - 1];
+  const pick = firstRead(units, (side === 'left') === (direction === 'ltr'));
   if (!pick) return undefined;
   const unit = units[pick.u]!;
   const out = [...units];
@@ -450,4 +441,28 @@ export function reportSize(units: readonly GlyphUnit[], direction: 'ltr' | 'rtl'
   ];
   out.splice(pick.u, 1, ...split);
   return out;
+}
+
+/**
+ * The first (`forward`) or last unit and glyph that poppler reads as text: a non-empty /ActualText (its first
+ * glyph), or a plain glyph with visible text of its own. Looked for from that end only: listing every glyph of the
+ * line's runs, twice per RTL line, was the costliest part of reportSize.
+ */
+function firstRead(units: readonly GlyphUnit[], forward: boolean): { u: number; g: number } | undefined {
+  const n = units.length;
+  for (let k = 0; k < n; k++) {
+    const u = forward ? k : n - 1 - k;
+    const unit = units[u]!;
+    if (unit.wrap.kind === 'actual') {
+      if (VISIBLE.test(unit.wrap.actual)) return { u, g: 0 };
+    } else if (unit.wrap.kind === 'none') {
+      const m = unit.glyphs.length;
+      for (let j = 0; j < m; j++) {
+        const g = forward ? j : m - 1 - j;
+        const text = unit.glyphs[g]!.text;
+        if (text !== FILLER && VISIBLE.test(text)) return { u, g };
+      }
+    }
+  }
+  return undefined;
 }

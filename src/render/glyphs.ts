@@ -4,10 +4,10 @@ import { fillColorOp } from './color.ts';
 import type { Color } from '../layout/frame.ts';
 import { num } from './number.ts';
 import { embedWithCodes } from './font-embed.ts';
-import { horizontalMetrics, type MetricsFont } from './font-metrics.ts';
+import { horizontalMetrics, type LocaFont, type MetricsFont, preloadLoca } from './font-metrics.ts';
 import { planRun, reportSize, type GlyphUnit, type PlanOptions } from './glyph-text.ts';
 import type { PdfEmbeddedFont, PdfKitDocument } from './pdfkit-internals.ts';
-import { TextCodes } from './text-codes.ts';
+import { hex4, TextCodes } from './text-codes.ts';
 
 /**
  * drawGlyphs: put a set Line on the page glyph by glyph, exactly as the text engine shaped and measured it.
@@ -85,6 +85,8 @@ export class GlyphFonts {
     const face = this.faces(faceId);
     let font = this.fonts.get(faceId);
     if (!font) {
+      // Before pdfkit's EmbeddedFont reads glyph 0 (font-metrics.ts says why).
+      preloadLoca(face.fontkit as unknown as LocaFont);
       // The face id is the cache key, so bold and regular of a family stay separate fonts in the PDF.
       this.doc.font(face.fontkit, faceId);
       font = this.doc._font;
@@ -150,20 +152,25 @@ export function drawGlyphs(
   };
   // Every run's font goes on this page's resources, planned or not.
   const placed = runs.map((run) => fonts.forPage(run.face.id));
-  const plan = fonts.plan(line, `${lineActualText} ${popplerSize}`, () => {
-    const units = runs.map((run, i) => planUnits(run, placed[i]!.face, !lineActualText, rtlLine(run)));
-    if (!lineActualText && popplerSize !== undefined) {
-      // Runs are in visual order: the line's leftmost glyph poppler reads is in the first run that has one.
-      for (const side of ['left', 'right'] as const) {
-        const visual = runs.map((_, i) => i);
-        for (const i of side === 'left' ? visual : visual.reverse()) {
-          const sized = reportSize(units[i]!, runs[i]!.direction, side);
-          if (!sized) continue;
-          units[i] = sized;
-          break;
+  const key = `${lineActualText} ${popplerSize}`;
+  const plan = fonts.plan(line, key, () => {
+    const faces = placed.map((p) => p.face);
+    const units = sharedUnits(line, key, faces, () => {
+      const made = runs.map((run, i) => planUnits(run, faces[i]!, !lineActualText, rtlLine(run)));
+      if (!lineActualText && popplerSize !== undefined) {
+        // Runs are in visual order: the line's leftmost glyph poppler reads is in the first run that has one.
+        for (const side of ['left', 'right'] as const) {
+          const visual = runs.map((_, i) => i);
+          for (const i of side === 'left' ? visual : visual.reverse()) {
+            const sized = reportSize(made[i]!, runs[i]!.direction, side);
+            if (!sized) continue;
+            made[i] = sized;
+            break;
+          }
         }
       }
-    }
+      return made;
+    });
     let pen = 0;
     const pens: number[] = [];
     const ops = runs.map((run, i) => {
@@ -252,6 +259,27 @@ export function drawGlyphs(
   doc.addContent('ET\nQ');
 }
 
+/**
+ * glyph-text.ts's units for a line's runs (with its plan key and faces), made by `make` once for every document
+ * that draws the line while it lives: a material's files are rendered one after another from one layout, and a
+ * press file draws the home file's Line objects, every card sheet and the press card the card's. Units depend on
+ * the runs, the plan key and the faces' cmaps and advances only; the text codes and operators, which depend on the
+ * document, are made per document (GlyphFonts.plan). A line drawn with other face objects (a test's own
+ * FaceLookup) gets units of its own.
+ */
+function sharedUnits(line: Line, key: string, faces: readonly LoadedFace[], make: () => readonly GlyphUnit[][]): readonly GlyphUnit[][] {
+  let byKey = unitsByLine.get(line);
+  if (!byKey) unitsByLine.set(line, (byKey = new Map()));
+  const known = byKey.get(key);
+  if (known && known.faces.length === faces.length && known.faces.every((f, i) => f === faces[i])) return known.units;
+  const units = make();
+  byKey.set(key, { faces, units });
+  return units;
+}
+
+/** sharedUnits' units by line and plan key, with the faces they were made with. */
+const unitsByLine = new WeakMap<Line, Map<string, { readonly faces: readonly LoadedFace[]; readonly units: readonly GlyphUnit[][] }>>();
+
 /** glyph-text.ts's plan for one run, with the font's cmap and advances. */
 function planUnits(run: ShapedRun, face: LoadedFace, clusterActualText: boolean, rtlLine: PlanOptions['rtlLine']): GlyphUnit[] {
   const fk = face.fontkit as FontkitLike;
@@ -330,7 +358,7 @@ function runOperators(run: ShapedRun, font: PdfEmbeddedFont, face: LoadedFace, u
         flushTJ();
         ops.push(`${tc} Tc`);
       }
-      hex += codes.code(gid, text).toString(16).padStart(4, '0');
+      hex += hex4(codes.code(gid, text));
       pen = origin[index]! + font.widths[gid]! + (Number(tc) * 1000) / run.size;
       if (tc !== '0') {
         flushTJ();
@@ -373,7 +401,7 @@ function nestedSpans(doc: PdfKitDocument): SegmentWriter {
 /** A PDF text string in UTF-16BE hex with BOM (any text, no escaping needed). */
 function pdfTextString(text: string): string {
   let hex = 'feff';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
+  for (let i = 0; i < text.length; i++) hex += hex4(text.charCodeAt(i));
   return `<${hex}>`;
 }
 

@@ -38,25 +38,32 @@ export type OpenObject = (value: Readonly<Record<string, unknown>>) => number | 
  * array (as a DocumentSpec is), so the result is never undefined. `open`: see OpenObject (the text is the same
  * with or without it; the value must not change while it is written).
  */
-export function jsonPieces(value: unknown, replacer: PlainPreservingReplacer, emit: (piece: string) => void, open?: OpenObject): void {
-  new Writer(replacer, emit, open).write(value, SPLIT_DEPTH);
+export function jsonPieces(value: unknown, replacer: PlainPreservingReplacer, emit: (piece: string) => void, open?: OpenObject, kept?: KeptTexts): void {
+  new Writer(replacer, emit, open, kept ?? new Map()).write(value, SPLIT_DEPTH);
 }
+
+/**
+ * The texts of opened objects (OpenObject), as the pieces they were handed out in, by object. jsonPieces keeps
+ * its own for one call unless given one: a map shared by several calls (fileId keeps one for the process, weakly)
+ * hands out an object's text written by an earlier call again, so those calls must give every object the same
+ * text — the same replacer (or ones that agree), and objects that do not change while the map is kept.
+ */
+export type KeptTexts = Pick<WeakMap<object, readonly string[]>, 'get' | 'set'>;
 
 class Writer {
   /** Text not yet handed out, up to PIECE_UNITS. */
   private pending = '';
   /** While an opened object is written: where its pieces go (kept, then handed on), else undefined. */
   private pieces: string[] | undefined;
-  /**
-   * Opened objects' texts, as the pieces they were handed out in: never joined into one string, as hashing a
-   * string built of thousands of concatenations (a frame's) took several times as long as making it.
-   */
-  private readonly written = new Map<object, readonly string[]>();
-
   constructor(
     private readonly replacer: PlainPreservingReplacer,
     private readonly emit: (piece: string) => void,
     private readonly open: OpenObject | undefined,
+    /**
+     * Opened objects' texts, as the pieces they were handed out in: never joined into one string, as hashing a
+     * string built of thousands of concatenations (a frame's) took several times as long as making it.
+     */
+    private readonly written: KeptTexts,
   ) {}
 
   private hand(piece: string): void {

@@ -124,8 +124,16 @@ export function fileId(spec: DocumentSpec, standard: PdfStandard, meta: PdfMetad
   // The hash of JSON.stringify(…, bytesAsHash), taken piece by piece (json-pieces.ts says why); a frame the spec
   // holds many times over is written once and its text repeated.
   const input = { spec, standard, date: meta.date.toISOString(), creator: rightsprintVersion() };
-  return sha256Pieces((update) => jsonPieces(input, bytesAsHash, update, openFrames)).subarray(0, 16);
+  return sha256Pieces((update) => jsonPieces(input, bytesAsHash, update, openFrames, frameTexts)).subarray(0, 16);
 }
+
+/**
+ * fileId's frame texts across documents, while their frames live (json-pieces.ts, KeptTexts): the documents of a
+ * material are rendered one after another from one layout, and share frames — a press file draws the home file's
+ * pages, the card sheets and the press card draw one card Frame. bytesAsHash gives a byte array the same text in
+ * every call (its content's hash), and a laid-out spec is not changed while it is written.
+ */
+const frameTexts = new WeakMap<object, readonly string[]>();
 
 /**
  * fileId's objects opened at any depth (json-pieces.ts, OpenObject): frames, and the positioned groups that hold

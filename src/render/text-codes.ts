@@ -52,7 +52,14 @@ export class TextCodes {
   }
 }
 
-const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+/** Two lowercase hex digits of each byte value. */
+const HEX2: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/**
+ * `n.toString(16).padStart(4, '0')` for a 16-bit unit (a text code, a UTF-16 unit), from a table: written for
+ * every drawn glyph and every /ToUnicode entry.
+ */
+export const hex4 = (n: number): string => (n >= 0 && n <= 0xffff ? HEX2[n >> 8]! + HEX2[n & 0xff]! : n.toString(16).padStart(4, '0'));
 
 /** UTF-16BE hex of a string, as a ToUnicode destination. */
 function utf16Hex(text: string): string {

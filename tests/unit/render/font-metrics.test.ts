@@ -4,7 +4,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { fontRegistry, readManifest } from '../../../src/fonts/registry.ts';
 import { REPO_ROOT } from '../../../src/platform/repo-root.ts';
-import { horizontalMetrics, type MetricsFont } from '../../../src/render/font-metrics.ts';
+import { horizontalMetrics, type LocaFont, type MetricsFont, preloadLoca } from '../../../src/render/font-metrics.ts';
 
 const createFont = (fontkit as unknown as { create(data: Uint8Array): MetricsFont }).create;
 
@@ -43,5 +43,30 @@ describe('horizontalMetrics', () => {
       expect([gid, metrics.advance(gid), metrics.bearing(gid)]).toEqual([gid, own.getGlyph(gid).advanceWidth, own.getGlyph(gid)._getMetrics().leftBearing]);
     }
     expect(metrics.advance(50)).toBe(metrics.advance(9));
+  });
+});
+
+describe('preloadLoca', () => {
+  const faces = readManifest().faces;
+  it.each(faces.map((f) => [f.id, f.file]))('puts the loca table fontkit decodes for %s into its cache', (id, file) => {
+    const bytes = readFileSync(join(REPO_ROOT, 'fonts', file));
+    const font = createFont(bytes) as unknown as LocaFont & { loca: unknown };
+    const own = createFont(new Uint8Array(bytes)) as unknown as LocaFont & { loca: { version: number; offsets: number[] } };
+    preloadLoca(font);
+    expect('loca' in font._tables).toBe(true);
+    // Same fields, values and key order (version, offsets, and _processed after a short table's doubling).
+    expect(JSON.stringify(font.loca)).toBe(JSON.stringify(own.loca));
+    expect(own.loca.offsets.length).toBeGreaterThan(font.maxp.numGlyphs);
+    // The registry's face, whose glyph records may be read in part: its loca bytes are all there.
+    const registered = fontRegistry().faceById(id).fontkit as unknown as LocaFont & { loca: unknown };
+    preloadLoca(registered);
+    expect(JSON.stringify(registered.loca)).toBe(JSON.stringify(own.loca));
+  });
+
+  it('leaves a table fontkit already decoded as it is', () => {
+    const font = createFont(readFileSync(join(REPO_ROOT, 'fonts', faces[0]!.file))) as unknown as LocaFont & { loca: unknown };
+    const decoded = font.loca;
+    preloadLoca(font);
+    expect(font.loca).toBe(decoded);
   });
 });

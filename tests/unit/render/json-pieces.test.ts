@@ -89,4 +89,26 @@ describe('jsonPieces', () => {
       expect(reads, `opened at depth ${depth}`).toBe(1);
     }
   });
+
+  it('writes an opened object once across calls that share kept texts, each call giving its own exact text', () => {
+    let reads = 0;
+    const shared = { items: [{ x: 1, bytes: new Uint8Array([5, 6]) }] } as { items: unknown[]; width: number };
+    Object.defineProperty(shared, 'width', { enumerable: true, get: () => ++reads && 3 });
+    // As fileId opens them: frames, and positioned groups (so a nested frame is reached above the split depth).
+    const open: OpenObject = (v) => (Array.isArray(v.items) || (v.item as { kind?: string } | undefined)?.kind === 'group' ? 2 : undefined);
+    const home = { spec: { colorMode: 'rgb', pages: [{ frame: shared }] } };
+    const press = { spec: { colorMode: 'cmyk', pages: [{ frame: { items: [{ x: -9, item: { kind: 'group', frame: shared } }] } }] } };
+    const kept = new WeakMap<object, readonly string[]>();
+    let writes = 0;
+    for (const value of [home, press, home]) {
+      const want = JSON.stringify(value, bytesAsText);
+      const pieces: string[] = [];
+      reads = 0;
+      jsonPieces(value, bytesAsText, (p) => pieces.push(p), open, kept);
+      writes += reads;
+      expect(pieces.join('')).toBe(want);
+    }
+    // The shared frame's properties were read by the first call only.
+    expect(writes).toBe(1);
+  });
 });
