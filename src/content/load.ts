@@ -4,10 +4,11 @@ import guidanceSchema from '../../schema/guidance.schema.json' with { type: 'jso
 import historySchema from '../../schema/history.schema.json' with { type: 'json' };
 import projectSchema from '../../schema/project.schema.json' with { type: 'json' };
 import translationSchema from '../../schema/translation.schema.json' with { type: 'json' };
-import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { declareLanguages, languageInfo } from './languages.ts';
 import type { Schema } from './check-schema.ts';
+import { ContentSpans } from './content-spans.ts';
 import { compareVersions, historyFile } from './history-file.ts';
 import { invisibleCharDiagnostics } from './invisible-chars.ts';
 import { checkedFile, parsedFile } from './parse-memo.ts';
@@ -77,7 +78,7 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   const root = files_.root ?? '';
   const displayRoot = (options.display ?? (root || 'content')).replace(/\/+$/u, '');
   const diagnostics: Diagnostic[] = [];
-  const spans = new Map<string, SourceSpan>();
+  const spans = new ContentSpans();
   /** Files that could not be decoded (already reported): checking what depends on them would only add noise. */
   const unreadable = new Set<string>();
 
@@ -96,7 +97,7 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
     if (kind !== 'history') diagnostics.push(...invisibleCharDiagnostics(file, script));
     const checked = checkedFile(file, schemaFor(kind));
     diagnostics.push(...checked.diagnostics);
-    for (const [path, span] of checked.spans) spans.set(`${rel}#${path}`, span);
+    spans.add(rel, file, checked.offsets);
     const value = checked.value;
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   };
