@@ -20,6 +20,8 @@ interface FileOffsets {
 export class ContentSpans implements SpanLookup {
   /** Files in the order they were added: a later file answers for a key first, as a later `set` would in one map. */
   readonly files: [string, FileOffsets][] = [];
+  /** Where each file is in `files`, by its key (positions ascending). */
+  readonly byRel = new Map<string, number[]>();
 
   /** Adds one file's offsets under its content-relative key (`rel`). */
   add(
@@ -27,18 +29,29 @@ export class ContentSpans implements SpanLookup {
     file: { readonly display: string; readonly lineCounter: { readonly lineStarts: readonly number[] } },
     offsets: ReadonlyMap<string, number>,
   ): void {
+    const at = this.byRel.get(rel);
+    if (at) at.push(this.files.length);
+    else this.byRel.set(rel, [this.files.length]);
     this.files.push([rel, { display: file.display, lineCounter: { lineStarts: file.lineCounter.lineStarts }, offsets }]);
   }
 
   get(key: string): SourceSpan | undefined {
-    // The file part may itself hold a `#` (a file named so), so every split is tried, the last file added first.
-    for (let f = this.files.length - 1; f >= 0; f--) {
-      const [rel, file] = this.files[f]!;
-      if (key.length <= rel.length || key.charCodeAt(rel.length) !== 35 /* # */ || !key.startsWith(rel)) continue;
-      const offset = file.offsets.get(key.slice(rel.length + 1));
-      if (offset !== undefined) return spanAt(file, offset);
+    // The file part may itself hold a `#` (a file named so): every split is tried, and the file added last wins.
+    let best = -1;
+    let offset = 0;
+    for (let hash = key.indexOf('#'); hash !== -1; hash = key.indexOf('#', hash + 1)) {
+      const positions = this.byRel.get(key.slice(0, hash));
+      if (!positions) continue;
+      const path = key.slice(hash + 1);
+      for (let i = positions.length - 1; i >= 0 && positions[i]! > best; i--) {
+        const found = this.files[positions[i]!]![1].offsets.get(path);
+        if (found === undefined) continue;
+        best = positions[i]!;
+        offset = found;
+        break;
+      }
     }
-    return undefined;
+    return best < 0 ? undefined : spanAt(this.files[best]![1], offset);
   }
 
   has(key: string): boolean {

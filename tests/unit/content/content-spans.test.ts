@@ -41,9 +41,15 @@ describe('ContentSpans', () => {
     expect(spans.get('x.yaml#a#key')).toEqual({ file: 'b', line: 3, col: 2 });
     expect(spans.get('x.yaml#b')).toEqual({ file: 'a', line: 1, col: 4 });
     expect(spans.get('x.yaml#a')).toBeUndefined();
+    // The same file added again: its new entries win, the old ones it lacks still answer.
+    spans.add('x.yaml', file('c'), new Map([['b', 11]]));
+    expect(spans.get('x.yaml#b')).toEqual({ file: 'c', line: 2, col: 2 });
+    expect(spans.get('x.yaml#a#key')).toEqual({ file: 'b', line: 3, col: 2 });
+    spans.add('x.yaml', file('d'), new Map([['a#key', 1]]));
+    expect(spans.get('x.yaml#a#key')).toEqual({ file: 'd', line: 1, col: 2 });
     expect([...flatMap(spans)]).toEqual([
-      ['x.yaml#a#key', { file: 'b', line: 3, col: 2 }],
-      ['x.yaml#b', { file: 'a', line: 1, col: 4 }],
+      ['x.yaml#a#key', { file: 'd', line: 1, col: 2 }],
+      ['x.yaml#b', { file: 'c', line: 2, col: 2 }],
     ]);
   });
 
