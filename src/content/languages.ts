@@ -49,6 +49,8 @@ const CASED_SCRIPTS: ReadonlySet<string> = new Set(['Latn', 'Cyrl', 'Grek', 'Arm
 let table: ReadonlyMap<string, LanguageOverride> | undefined;
 /** Languages a loaded content folder declared (project.yaml), over the shipped table. */
 let declared: ReadonlyMap<string, LanguageOverride> = new Map();
+/** The entries `declared` was made from, as JSON (declareLanguages). */
+let declaredSignature = '[]';
 const resolved = new Map<string, LanguageInfo | null>();
 
 /** The rows of locales/languages.json, keyed by code. Read once per process. */
@@ -62,7 +64,12 @@ function overrides(): ReadonlyMap<string, LanguageOverride> {
  * process. Called by the content loader after validation; a later call replaces the earlier declarations.
  */
 export function declareLanguages(entries: readonly LanguageOverride[]): void {
+  // The same declarations again (a build loads its folder once for the languages asked, then whole; every load
+  // declares): the languages resolved so far still hold, and resolving one asks ICU for its names.
+  const signature = JSON.stringify(entries);
+  if (signature === declaredSignature) return;
   declared = new Map(entries.map((e) => [e.code, e]));
+  declaredSignature = signature;
   resolved.clear();
 }
 

@@ -10,8 +10,7 @@ import { declareLanguages, languageInfo } from './languages.ts';
 import type { Schema } from './check-schema.ts';
 import { ContentSpans } from './content-spans.ts';
 import { compareVersions, historyFile } from './history-file.ts';
-import { invisibleCharDiagnostics } from './invisible-chars.ts';
-import { checkedFile, parsedFile } from './parse-memo.ts';
+import { checkedFile, invisibleFindings, parsedFile } from './parse-memo.ts';
 import type { ContentSource } from './source.ts';
 import type {
   ContentDoc,
@@ -94,7 +93,7 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
       return undefined;
     }
     // History snapshots are never printed and were copied from guidance that was checked when it was current.
-    if (kind !== 'history') diagnostics.push(...invisibleCharDiagnostics(file, script));
+    if (kind !== 'history') diagnostics.push(...invisibleFindings(file, script));
     const checked = checkedFile(file, schemaFor(kind));
     diagnostics.push(...checked.diagnostics);
     spans.add(rel, file, checked.offsets);
@@ -200,7 +199,7 @@ function checkUiOverrides(source: ContentSource, displayRoot: string): Diagnosti
     const script = languageInfo(lang)?.script;
     const file = parsedFile(source, rel, `${displayRoot}/${rel}`, { language: lang, ...(script ? { script } : {}) });
     out.push(...file.diagnostics);
-    if (file.readable) out.push(...invisibleCharDiagnostics(file, script));
+    if (file.readable) out.push(...invisibleFindings(file, script));
   }
   return out;
 }
