@@ -17,7 +17,7 @@ import {
   type CachedOutput,
 } from './cache.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
-import { localizeDiagnostics } from '../i18n/localize.ts';
+import { localizeDiagnostics } from '../i18n/policy.ts';
 import { jobWeight, planJobs, type Selection } from './plan-jobs.ts';
 import { OutputFolder, removeDeadTemporaries, type StagedFile } from './output-fs.ts';
 import { findStale, settleStale, type JobOutcome, type StaleFile } from './stale.ts';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentDoc } from '../content/types.ts';
 import { fallbackChain } from '../i18n/fallback.ts';
-import { editionLanguages } from '../i18n/localize.ts';
+import { editionLanguages } from '../i18n/policy.ts';
 import { REPO_ROOT } from '../platform/repo-root.ts';
 import { stampOnce } from '../../scripts/src-stamp.mjs';
 import { fileStat, settled } from './file-stat.ts';
