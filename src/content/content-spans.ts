@@ -13,7 +13,7 @@ interface FileOffsets {
 /**
  * The spans of a loaded content folder, kept per file as offsets and placed only when asked. A translation file
  * has a few hundred values; placing every one of them (a binary search and an object each) and copying them all
- * into one map under `<file>#<path>` keys was a third of loading the shipped content, for the handful a build
+ * into one map under `<file>#<path>` keys was a fifth of loading the shipped content, for the handful a build
  * ever asks about (its diagnostics). Also what the build hands to each worker thread: plain fields, so it survives
  * a structured clone (revive it there, see `revive`).
  */
