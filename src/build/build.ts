@@ -8,7 +8,7 @@ import {
   CACHE_FILE as CACHE_FILE_NAME,
   InputHasher,
   isFresh,
-  readCache,
+  readCacheFile,
   recordStats,
   serializeCache,
   sha256,
@@ -17,7 +17,7 @@ import {
   type CachedOutput,
 } from './cache.ts';
 import type { Job, JobContext, JobResult } from './job.ts';
-import { localizeDiagnostics } from '../i18n/localize.ts';
+import { localizeDiagnostics } from '../i18n/policy.ts';
 import { jobWeight, planJobs, type Selection } from './plan-jobs.ts';
 import { OutputFolder, removeDeadTemporaries, type StagedFile } from './output-fs.ts';
 import { findStale, settleStale, type JobOutcome, type StaleFile } from './stale.ts';
@@ -121,9 +121,12 @@ async function buildWith(request: BuildRequest, workersFor: (count: number) => r
   }
 
   const ctx: JobContext = { ...request.context, contentDir, ...(request.contentDisplay !== undefined ? { contentDisplay: request.contentDisplay } : {}) };
-  const hasher = new InputHasher(content, ctx);
+  const cacheFile = readCacheFile(outDir);
+  const cache: BuildCache = cacheFile.jobs;
+  const hasher = new InputHasher(content, ctx, process.env, cacheFile.inputs);
+  /** The trusted inputs as the cache file on disk has them: saved again only when they changed (or with the jobs). */
+  let savedInputs = serializeCache({}, cacheFile.inputs);
   const out = new OutputFolder(outDir, request.outDisplay ?? outDir);
-  const cache: BuildCache = readCache(outDir);
   // Half-written temporaries of a killed build: cleared wherever this build could write (best effort, so a
   // no-op build on a read-only folder still succeeds).
   for (const dir of new Set(['', ...planned.map((j) => j.dir)])) removeDeadTemporaries(join(outDir, dir));
@@ -258,10 +261,14 @@ async function buildWith(request: BuildRequest, workersFor: (count: number) => r
     if (allRewritten) {
       unsaved = true;
     } else {
-      const saved = out.stage(CACHE_FILE_NAME, serializeCache(cache));
+      const inputs = serializeCache({}, hasher.inputs());
+      const saved = out.stage(CACHE_FILE_NAME, serializeCache(cache, hasher.inputs()));
       const fault = 'fault' in saved ? saved.fault : await out.commit(saved.staged);
       if (fault && !stop.signal.aborted) halt(fault);
-      else if (!fault) unsaved = false;
+      else if (!fault) {
+        unsaved = false;
+        savedInputs = inputs;
+      }
     }
     for (const o of reports) report(o);
   };
@@ -313,14 +320,15 @@ async function buildWith(request: BuildRequest, workersFor: (count: number) => r
     // read-only output folder still gets a no-op build that succeeds and writes nothing.
     if (!stop.signal.aborted) recordStats(cache, outDir);
     const after = serializeCache(cache);
-    if (after !== before || unsaved) {
-      const fault = out.write(CACHE_FILE_NAME, after);
+    // Input stats (cache.ts TrustedInput) are stats too: a build that only has new ones saves them if it can.
+    if (after !== before || unsaved || serializeCache({}, hasher.inputs()) !== savedInputs) {
+      const fault = out.write(CACHE_FILE_NAME, serializeCache(cache, hasher.inputs()));
       const onlyStats = todo.length === 0 && settledCache === before;
       if (fault && !onlyStats && !stop.signal.aborted) halt(fault);
     }
   } else if (unsaved) {
     // Stopped by a file-system fault: the jobs written before it are still worth recording, if the folder lets us.
-    out.write(CACHE_FILE_NAME, serializeCache(cache));
+    out.write(CACHE_FILE_NAME, serializeCache(cache, hasher.inputs()));
   }
   // The new names of everything written above, made durable once per folder (output-fs.ts, sync).
   out.sync();

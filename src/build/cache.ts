@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ContentDoc } from '../content/types.ts';
 import { fallbackChain } from '../i18n/fallback.ts';
-import { editionLanguages } from '../i18n/localize.ts';
+import { editionLanguages } from '../i18n/policy.ts';
 import { REPO_ROOT } from '../platform/repo-root.ts';
 import { stampOnce } from '../../scripts/src-stamp.mjs';
 import { fileStat, settled } from './file-stat.ts';
@@ -48,15 +48,45 @@ export interface CacheEntry {
 }
 export type BuildCache = Record<string, CacheEntry>;
 
+/**
+ * An input file (content or engine, see InputHasher) as it last hashed: its stat signature (file-stat.ts) and the
+ * sha256 of its bytes. While the file keeps exactly this stat, the next build takes the sha256 without reading the
+ * file, as a no-op trusts an output's recorded stat (recordStats): recorded only once the file had settled.
+ */
+export interface TrustedInput {
+  readonly stat: string;
+  readonly sha256: string;
+}
+/** Trusted inputs by absolute path. */
+export type InputStats = Record<string, TrustedInput>;
+
+/** The whole cache file: the jobs, and the input files whose hashes a later build may take without reading them. */
+export interface CacheFile {
+  readonly jobs: BuildCache;
+  readonly inputs: InputStats;
+}
+
 /** The cache of an output folder; empty when absent, unreadable or of another format (then everything rebuilds). */
 export function readCache(outDir: string): BuildCache {
+  return readCacheFile(outDir).jobs;
+}
+
+/** The cache file of an output folder, jobs and trusted inputs; empty when absent, unreadable or of another format. */
+export function readCacheFile(outDir: string): CacheFile {
   try {
-    const raw = JSON.parse(readFileSync(join(outDir, CACHE_FILE), 'utf8')) as { format?: number; jobs?: BuildCache };
-    if (raw.format !== CACHE_FORMAT || !raw.jobs || typeof raw.jobs !== 'object') return {};
+    const raw = JSON.parse(readFileSync(join(outDir, CACHE_FILE), 'utf8')) as { format?: number; jobs?: BuildCache; inputs?: InputStats };
+    if (raw.format !== CACHE_FORMAT || !raw.jobs || typeof raw.jobs !== 'object') return { jobs: {}, inputs: {} };
     // A hand-edited or foreign file must not make the build trust anything: keep only well-formed entries.
-    return Object.fromEntries(Object.entries(raw.jobs).filter(([id, e]) => wellFormed(id, e)));
+    const jobs = Object.fromEntries(Object.entries(raw.jobs).filter(([id, e]) => wellFormed(id, e)));
+    const inputs =
+      raw.inputs && typeof raw.inputs === 'object'
+        ? Object.fromEntries(
+            Object.entries(raw.inputs).filter(([, t]) => typeof t === 'object' && t !== null && typeof t.stat === 'string' && typeof t.sha256 === 'string'),
+          )
+        : {};
+    return { jobs, inputs };
   } catch {
-    return {};
+    return { jobs: {}, inputs: {} };
   }
 }
 
@@ -83,9 +113,9 @@ function wellFormed(id: string, e: CacheEntry): boolean {
  * OutputFolder (atomically, after each batch of jobs that changed what a file says, and at the end: build.ts record), so a
  * killed build leaves the previous complete cache or the new one.
  */
-export function serializeCache(cache: BuildCache): string {
-  const jobs = Object.fromEntries(Object.entries(cache).sort(([a], [b]) => (a < b ? -1 : 1)));
-  return `${JSON.stringify({ format: CACHE_FORMAT, jobs }, null, 1)}\n`;
+export function serializeCache(cache: BuildCache, inputs: InputStats = {}): string {
+  const sorted = <T>(r: Record<string, T>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return `${JSON.stringify({ format: CACHE_FORMAT, jobs: sorted(cache), inputs: sorted(inputs) }, null, 1)}\n`;
 }
 
 /** SHA-256 of bytes, hex. */
@@ -156,12 +186,21 @@ export class InputHasher {
   private readonly fileHashes = new Map<string, string>();
   private readonly engine: string;
   private readonly common: string;
+  /** The trusted inputs for the next build: those read from the cache, updated for every file hashed here. */
+  private readonly trust: Record<string, TrustedInput>;
 
+  /**
+   * `trusted`: the input stats of the output folder's cache (readCacheFile); `nowMs`: when this build looks at its
+   * inputs, to record only settled ones.
+   */
   constructor(
     private readonly content: ContentDoc,
     ctx: Pick<JobContext, 'standard' | 'materialOptions'>,
     env: NodeJS.ProcessEnv = process.env,
+    private readonly trusted: InputStats = {},
+    private readonly nowMs: number = Date.now(),
   ) {
+    this.trust = { ...trusted };
     const engine = createHash('sha256');
     // The stamp of the running code (every file under src/ by path and bytes, plus the bundler and tsconfig.json),
     // which bin/rightsprint.mjs has already checked at start: not hashed a second time.
@@ -206,14 +245,31 @@ export class InputHasher {
     return h.digest('hex');
   }
 
-  /** SHA-256 of a file's bytes, '-' when absent or unreadable; memoised for the build. */
+  /**
+   * SHA-256 of a file's bytes, '-' when absent or unreadable; memoised for the build. A file whose stat is the one
+   * trusted for it is not read (a no-op looks at ~100 input files: the tool's UI locales, every translation a poster
+   * prints); the stat is taken before the bytes are read, so a write meanwhile leaves a stat that no longer matches.
+   */
   private file(path: string): string {
     let hash = this.fileHashes.get(path);
     if (hash === undefined) {
-      hash = fileSha256(path) ?? '-';
+      const stat = fileStat(path);
+      const known = this.trusted[path];
+      if (stat !== undefined && known !== undefined && known.stat === stat.signature) {
+        hash = known.sha256;
+      } else {
+        hash = fileSha256(path) ?? '-';
+        if (stat !== undefined && hash !== '-' && settled(stat, this.nowMs)) this.trust[path] = { stat: stat.signature, sha256: hash };
+        else delete this.trust[path];
+      }
       this.fileHashes.set(path, hash);
     }
     return hash;
+  }
+
+  /** The inputs a later build may trust (see TrustedInput), to save with the cache. */
+  inputs(): InputStats {
+    return this.trust;
   }
 }
 

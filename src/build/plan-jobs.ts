@@ -1,5 +1,5 @@
 import type { ContentDoc } from '../content/types.ts';
-import { editionLanguages } from '../i18n/localize.ts';
+import { editionLanguages } from '../i18n/policy.ts';
 import { MATERIAL_NAMES } from '../materials/names.ts';
 import type { MaterialName } from '../materials/types.ts';
 import { mixedCardId, type Job, type JobKind } from './job.ts';

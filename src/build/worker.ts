@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { ContentSpans } from '../content/content-spans.ts';
 import { declareLanguages } from '../content/languages.ts';
 import { folderSource } from '../platform/node.ts';
 import { rememberLocalized } from './localized.ts';
@@ -17,7 +18,8 @@ const given = await new Promise<WorkerStart>((resolve) => port.once('message', r
 if (given.content && given.contentDir !== undefined) {
   // The project's own languages join the language table, as loading the folder does in the main thread.
   declareLanguages(given.content.project.languages);
-  const content = { ...given.content, files: folderSource(given.content.root) };
+  // The spans come as the fields of a ContentSpans (a structured clone keeps no class).
+  const content = { ...given.content, files: folderSource(given.content.root), spans: ContentSpans.revive(given.content.spans) };
   useLoadedContent(given.contentDir, content);
   for (const l of given.localized) {
     const edition = content.editions.find((e) => e.name === l.edition);

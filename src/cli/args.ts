@@ -3,7 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { OUTPUT_NAMES, outputName } from '../build/outputs.ts';
 import type { ContentDoc } from '../content/types.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
-import { editionLanguages } from '../i18n/localize.ts';
+import { editionLanguages } from '../i18n/policy.ts';
 import { MATERIAL_NAMES } from '../materials/names.ts';
 import type { MaterialName, MaterialOptions } from '../materials/types.ts';
 import type { PdfStandard } from '../render/pdf.ts';

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { didYouMean } from '../diagnostics/did-you-mean.ts';
 import { spanOf, type YamlFile } from './read-yaml.ts';
@@ -53,14 +53,17 @@ export interface SchemaResult {
   /** Plain value with every invalid part left out; strings NFC-normalised. */
   readonly value: unknown;
   readonly diagnostics: readonly Diagnostic[];
-  /** Dotted path within the file → where its value is. */
-  readonly spans: ReadonlyMap<string, SourceSpan>;
+  /**
+   * Dotted path within the file → the offset where its value starts (`<path>#key`: where its key starts), placed
+   * as `file:line:col` only when asked (content-spans.ts): a diagnostic needs a few, the file has hundreds.
+   */
+  readonly offsets: ReadonlyMap<string, number>;
 }
 
 /** Checks a parsed YAML file against a schema, collecting every problem, and returns the usable value. */
 export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
   const diagnostics: Diagnostic[] = [];
-  const spans = new Map<string, SourceSpan>();
+  const offsets = new Map<string, number>();
   const resolve = (s: Schema): Schema => {
     if (!s.$ref) return s;
     let resolved = resolvedRefs(root).get(s);
@@ -74,40 +77,43 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
     resolvedRefs(root).set(s, resolved);
     return resolved;
   };
-  const describe = (path: readonly string[]) => (path.length === 0 ? 'The file' : `\`${path.join('.')}\``);
-  const wrongTypeAt = (node: Node | null, path: readonly string[], span: SourceSpan, expected: string, hints: string[] = []) => {
-    diagnostics.push(error(CODES.content.wrongType, `${describe(path)} must be ${expected}, but is ${found(node)}.`, span, hints));
+  // A value is named by its dotted path (`last`, its own key or index, is undefined for the file's root).
+  const describe = (last: string | undefined, dotted: string) => (last === undefined ? 'The file' : `\`${dotted}\``);
+  const wrongTypeAt = (node: Node | null, last: string | undefined, dotted: string, expected: string, hints: string[] = []) => {
+    diagnostics.push(error(CODES.content.wrongType, `${describe(last, dotted)} must be ${expected}, but is ${found(node)}.`, spanOf(file, node), hints));
     return undefined;
   };
 
-  // `dotted` is path.join('.'), built once per key: a file of 20 000 keys spent most of its check joining paths.
-  const visit = (node: Node | null, schemaIn: Schema, path: readonly string[], dotted: string): unknown => {
+  // `dotted` is the keys down to the value joined with `.`, built once per key (a file of 20 000 keys spent most of
+  // its check joining paths), and no array of them is made: only a diagnostic needs the path, and `dotted` is it.
+  const visit = (node: Node | null, schemaIn: Schema, last: string | undefined, dotted: string): unknown => {
     const schema = resolve(schemaIn);
-    const span = spanOf(file, node);
-    spans.set(dotted, span);
+    // Where the value is, placed only for a diagnostic (spanOf): most values have none.
+    offsets.set(dotted, node?.range?.[0] ?? 0);
     switch (schema.type) {
       case 'object': {
-        if (!isMap(node)) return wrongTypeAt(node, path, span, 'a mapping of `field: value` lines');
+        if (!isMap(node)) return wrongTypeAt(node, last, dotted, 'a mapping of `field: value` lines');
         const out: Record<string, unknown> = {};
         for (const pair of node.items as Pair<Node, Node | null>[]) {
           const keyNode = pair.key;
           const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
-          const keySpan = spanOf(file, keyNode);
           if (key === undefined) {
-            diagnostics.push(error(CODES.content.wrongType, `${describe(path)} has a key that is not plain text.`, keySpan, []));
+            diagnostics.push(error(CODES.content.wrongType, `${describe(last, dotted)} has a key that is not plain text.`, spanOf(file, keyNode), []));
             continue;
           }
-          const childPath = [...path, key];
-          const childDotted = path.length === 0 ? key : `${dotted}.${key}`;
+          const childDotted = last === undefined ? key : `${dotted}.${key}`;
           let childSchema = schema.properties?.[key];
           if (!childSchema) {
             if (schema.additionalProperties === false) {
               const known = Object.keys(schema.properties ?? {});
               const suggestion = didYouMean(key, known);
               diagnostics.push(
-                error(CODES.content.unknownField, `Unknown field \`${childDotted}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : '.'}`, keySpan, [
-                  suggestion ? `Rename it to \`${suggestion}\`.` : `Allowed here: ${known.join(', ')}.`,
-                ]),
+                error(
+                  CODES.content.unknownField,
+                  `Unknown field \`${childDotted}\`${suggestion ? ` — did you mean \`${suggestion}\`?` : '.'}`,
+                  spanOf(file, keyNode),
+                  [suggestion ? `Rename it to \`${suggestion}\`.` : `Allowed here: ${known.join(', ')}.`],
+                ),
               );
               continue;
             }
@@ -115,14 +121,14 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
           }
           if (schema.propertyNames && !compiled(schema.propertyNames.pattern).test(key)) {
             diagnostics.push(
-              error(CODES.content.badValue, `Key \`${key}\` in ${describe(path)} has characters keys cannot use.`, keySpan, [
+              error(CODES.content.badValue, `Key \`${key}\` in ${describe(last, dotted)} has characters keys cannot use.`, spanOf(file, keyNode), [
                 'Keys use letters, digits, `_`, `-` and `.` only, e.g. `street.heading`.',
               ]),
             );
             continue;
           }
-          spans.set(`${childDotted}#key`, keySpan);
-          const value = visit(pair.value, childSchema, childPath, childDotted);
+          offsets.set(`${childDotted}#key`, keyNode?.range?.[0] ?? 0);
+          const value = visit(pair.value, childSchema, key, childDotted);
           if (value !== undefined) out[key] = value;
         }
         for (const name of schema.required ?? []) {
@@ -131,8 +137,8 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
             diagnostics.push(
               error(
                 CODES.content.missingField,
-                `${describe(path)} is missing the required field \`${name}\`.`,
-                span,
+                `${describe(last, dotted)} is missing the required field \`${name}\`.`,
+                spanOf(file, node),
                 fieldDescription ? [`Add \`${name}:\` — ${fieldDescription}`] : [`Add \`${name}:\`.`],
               ),
             );
@@ -141,43 +147,41 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
         return out;
       }
       case 'array': {
-        if (!isSeq(node)) return wrongTypeAt(node, path, span, 'a list (lines starting with `- `, or `[a, b]`)');
+        if (!isSeq(node)) return wrongTypeAt(node, last, dotted, 'a list (lines starting with `- `, or `[a, b]`)');
         const items = node.items as (Node | null)[];
         if (schema.minItems !== undefined && items.length < schema.minItems) {
           diagnostics.push(
             error(
               CODES.content.badValue,
-              `${describe(path)} has ${items.length} entr${items.length === 1 ? 'y' : 'ies'}; it needs at least ${schema.minItems}.`,
-              span,
+              `${describe(last, dotted)} has ${items.length} entr${items.length === 1 ? 'y' : 'ies'}; it needs at least ${schema.minItems}.`,
+              spanOf(file, node),
               [`Add entries${schema.description ? ` (${schema.description})` : ''}.`],
             ),
           );
         }
         if (schema.maxItems !== undefined && items.length > schema.maxItems) {
           diagnostics.push(
-            error(CODES.content.badValue, `${describe(path)} has ${items.length} entries; at most ${schema.maxItems} fit.`, span, [
+            error(CODES.content.badValue, `${describe(last, dotted)} has ${items.length} entries; at most ${schema.maxItems} fit.`, spanOf(file, node), [
               `Remove entries${schema.description ? ` (${schema.description})` : ''}.`,
             ]),
           );
         }
         return items
-          .map((item, i) => visit(item, schema.items ?? {}, [...path, String(i)], path.length === 0 ? String(i) : `${dotted}.${i}`))
+          .map((item, i) => visit(item, schema.items ?? {}, String(i), last === undefined ? String(i) : `${dotted}.${i}`))
           .filter((v) => v !== undefined);
       }
       case 'string': {
         if (!isScalar(node) || node.value === null)
           return wrongTypeAt(
             node,
-            path,
-            span,
+            last,
+            dotted,
             'text',
             node === null || (isScalar(node) && node.value === null) ? ['Write the value after the colon, or delete the line.'] : [],
           );
         if (typeof node.value !== 'string') {
           const raw = node.range ? file.text.slice(node.range[0], node.range[1]) : String(node.value);
-          return wrongTypeAt(node, path, span, 'text', [
-            `Quote it: \`${path[path.length - 1] ?? 'value'}: "${raw}"\` (YAML reads ${raw} as a ${typeof node.value}).`,
-          ]);
+          return wrongTypeAt(node, last, dotted, 'text', [`Quote it: \`${last ?? 'value'}: "${raw}"\` (YAML reads ${raw} as a ${typeof node.value}).`]);
         }
         const value = node.value.normalize('NFC');
         if (schema.enum && !schema.enum.includes(value)) {
@@ -185,8 +189,8 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
           diagnostics.push(
             error(
               CODES.content.badValue,
-              `${describe(path)} is \`${value}\`; allowed: ${schema.enum.join(', ')}.`,
-              span,
+              `${describe(last, dotted)} is \`${value}\`; allowed: ${schema.enum.join(', ')}.`,
+              spanOf(file, node),
               suggestion ? [`Did you mean \`${suggestion}\`?`] : [],
             ),
           );
@@ -194,7 +198,9 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
         }
         if (schema.minLength !== undefined && value.length < schema.minLength) {
           diagnostics.push(
-            error(CODES.content.badValue, `${describe(path)} is empty.`, span, ['Write the value, or delete the line if the field is optional.']),
+            error(CODES.content.badValue, `${describe(last, dotted)} is empty.`, spanOf(file, node), [
+              'Write the value, or delete the line if the field is optional.',
+            ]),
           );
           return undefined;
         }
@@ -203,8 +209,8 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
           diagnostics.push(
             error(
               CODES.content.stringTooLong,
-              `${describe(path)} is ${value.length} characters long; at most ${schema.maxLength} are allowed.`,
-              span,
+              `${describe(last, dotted)} is ${value.length} characters long; at most ${schema.maxLength} are allowed.`,
+              spanOf(file, node),
               schema.description ? [schema.description] : [],
             ),
           );
@@ -213,8 +219,8 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
           diagnostics.push(
             error(
               CODES.content.badValue,
-              `${describe(path)} is \`${value}\`, which does not have the expected form.`,
-              span,
+              `${describe(last, dotted)} is \`${value}\`, which does not have the expected form.`,
+              spanOf(file, node),
               schema.description ? [schema.description] : [],
             ),
           );
@@ -226,8 +232,8 @@ export function checkSchema(file: YamlFile, root: Schema): SchemaResult {
         return node === null ? null : (node as { toJSON?: () => unknown }).toJSON?.();
     }
   };
-  const value = visit(file.doc.contents as Node | null, root, [], '');
-  return { value, diagnostics, spans };
+  const value = visit(file.doc.contents as Node | null, root, undefined, '');
+  return { value, diagnostics, offsets };
 }
 
 /**

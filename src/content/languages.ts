@@ -49,7 +49,11 @@ const CASED_SCRIPTS: ReadonlySet<string> = new Set(['Latn', 'Cyrl', 'Grek', 'Arm
 let table: ReadonlyMap<string, LanguageOverride> | undefined;
 /** Languages a loaded content folder declared (project.yaml), over the shipped table. */
 let declared: ReadonlyMap<string, LanguageOverride> = new Map();
+/** The entries `declared` was made from, as JSON (declareLanguages). */
+let declaredSignature = '[]';
 const resolved = new Map<string, LanguageInfo | null>();
+/** Script and fonts per code (`basics`), without the names: what checking a code needs. */
+const basicsOf = new Map<string, Basics | null>();
 
 /** The rows of locales/languages.json, keyed by code. Read once per process. */
 function overrides(): ReadonlyMap<string, LanguageOverride> {
@@ -62,8 +66,14 @@ function overrides(): ReadonlyMap<string, LanguageOverride> {
  * process. Called by the content loader after validation; a later call replaces the earlier declarations.
  */
 export function declareLanguages(entries: readonly LanguageOverride[]): void {
+  // The same declarations again (a build loads its folder once for the languages asked, then whole; every load
+  // declares): the languages resolved so far still hold, and resolving one asks ICU for its names.
+  const signature = JSON.stringify(entries);
+  if (signature === declaredSignature) return;
   declared = new Map(entries.map((e) => [e.code, e]));
+  declaredSignature = signature;
   resolved.clear();
+  basicsOf.clear();
 }
 
 /** The canonical form of a well-formed BCP 47 tag (`ZH-hans` → `zh-Hans`), or undefined when it is malformed. */
@@ -135,18 +145,46 @@ export function languageInfo(code: string): LanguageInfo | undefined {
   return info;
 }
 
+/** What `languageInfo` takes from the tables and ICU before the names: the entries, the script and the fonts. */
+interface Basics {
+  readonly entries: readonly LanguageOverride[];
+  readonly exact: readonly LanguageOverride[];
+  readonly script: string;
+  readonly fonts?: readonly string[];
+}
+
+const pick = <K extends keyof LanguageOverride>(key: K, from: readonly LanguageOverride[]) => from.find((e) => e[key] !== undefined)?.[key];
+
+/**
+ * The script and fonts of a tag, or undefined when it is malformed or has no known script, without asking ICU for
+ * its names: checking the content's codes (languageProblem) needs only these, and ICU's names of a language in its
+ * own locale load that locale's data (most of resolving a language, for 42 project languages on every run).
+ */
+function basics(code: string): Basics | undefined {
+  const hit = basicsOf.get(code);
+  if (hit !== undefined) return hit ?? undefined;
+  let out: Basics | undefined;
+  const tag = canonicalTag(code);
+  if (tag) {
+    const entries = entriesFor(code);
+    const exact = entries.filter((e) => e.code === code);
+    // As icuLanguage finds it (no script is undefined, never '').
+    const script = pick('script', exact) ?? (new Intl.Locale(tag).maximize().script || undefined) ?? pick('script', entries);
+    const fonts = pick('fonts', entries);
+    // `xx-nope` parses (a four-letter subtag is a script), but Nope is no ISO 15924 script.
+    if (script && isKnownScript(script)) out = { entries, exact, script, ...(fonts ? { fonts } : {}) };
+  }
+  basicsOf.set(code, out ?? null);
+  return out;
+}
+
 function resolve(code: string): LanguageInfo | undefined {
-  if (!canonicalTag(code)) return undefined;
-  const entries = entriesFor(code);
-  const exact = entries.filter((e) => e.code === code);
-  const pick = <K extends keyof LanguageOverride>(key: K, from: readonly LanguageOverride[]) => from.find((e) => e[key] !== undefined)?.[key];
+  const b = basics(code);
+  if (!b) return undefined;
+  const { entries, exact, script, fonts } = b;
   const icu = icuLanguage(code);
-  const script = pick('script', exact) ?? icu.script ?? pick('script', entries);
-  // `xx-nope` parses (a four-letter subtag is a script), but Nope is no ISO 15924 script.
-  if (!script || !isKnownScript(script)) return undefined;
   const name = pick('name', exact) ?? icu.name ?? code;
   const dir = pick('dir', exact) ?? pick('dir', entries) ?? (RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr');
-  const fonts = pick('fonts', entries);
   const fallback = pick('fallback', exact);
   return {
     code,
@@ -208,7 +246,8 @@ export function languageProblem(code: string, scriptsWithFonts: ReadonlySet<stri
     return suggestion ? { suggestion } : {};
   };
   if (!canonicalTag(code)) return { kind: 'malformed', ...suggested() };
-  const info = languageInfo(code);
+  // languageInfo's script and fonts, without its names (basics).
+  const info = basics(code);
   if (!info) return { kind: 'noScript', ...suggested() };
   if (!info.fonts && !scriptsWithFonts.has(info.script)) return { kind: 'noFont', script: info.script };
   return undefined;

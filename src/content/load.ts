@@ -4,13 +4,13 @@ import guidanceSchema from '../../schema/guidance.schema.json' with { type: 'jso
 import historySchema from '../../schema/history.schema.json' with { type: 'json' };
 import projectSchema from '../../schema/project.schema.json' with { type: 'json' };
 import translationSchema from '../../schema/translation.schema.json' with { type: 'json' };
-import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnostic.ts';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { CODES } from '../diagnostics/codes.ts';
 import { declareLanguages, languageInfo } from './languages.ts';
 import type { Schema } from './check-schema.ts';
+import { ContentSpans } from './content-spans.ts';
 import { compareVersions, historyFile } from './history-file.ts';
-import { invisibleCharDiagnostics } from './invisible-chars.ts';
-import { checkedFile, parsedFile } from './parse-memo.ts';
+import { checkedFile, invisibleFindings, parsedFile } from './parse-memo.ts';
 import type { ContentSource } from './source.ts';
 import type {
   ContentDoc,
@@ -77,7 +77,7 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
   const root = files_.root ?? '';
   const displayRoot = (options.display ?? (root || 'content')).replace(/\/+$/u, '');
   const diagnostics: Diagnostic[] = [];
-  const spans = new Map<string, SourceSpan>();
+  const spans = new ContentSpans();
   /** Files that could not be decoded (already reported): checking what depends on them would only add noise. */
   const unreadable = new Set<string>();
 
@@ -93,10 +93,10 @@ export function loadContent(dir: string | ContentSource, options: LoadOptions = 
       return undefined;
     }
     // History snapshots are never printed and were copied from guidance that was checked when it was current.
-    if (kind !== 'history') diagnostics.push(...invisibleCharDiagnostics(file, script));
+    if (kind !== 'history') diagnostics.push(...invisibleFindings(file, script));
     const checked = checkedFile(file, schemaFor(kind));
     diagnostics.push(...checked.diagnostics);
-    for (const [path, span] of checked.spans) spans.set(`${rel}#${path}`, span);
+    spans.add(rel, file, checked.offsets);
     const value = checked.value;
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   };
@@ -199,7 +199,7 @@ function checkUiOverrides(source: ContentSource, displayRoot: string): Diagnosti
     const script = languageInfo(lang)?.script;
     const file = parsedFile(source, rel, `${displayRoot}/${rel}`, { language: lang, ...(script ? { script } : {}) });
     out.push(...file.diagnostics);
-    if (file.readable) out.push(...invisibleCharDiagnostics(file, script));
+    if (file.readable) out.push(...invisibleFindings(file, script));
   }
   return out;
 }

@@ -1,5 +1,7 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { checkSchema, type Schema } from './check-schema.ts';
 import type { LanguageHint } from './decode-text.ts';
+import { invisibleCharDiagnostics } from './invisible-chars.ts';
 import { MAX_CONTENT_FILE_BYTES, readYaml, type YamlFile } from './read-yaml.ts';
 import type { ContentSource } from './source.ts';
 
@@ -13,6 +15,7 @@ import type { ContentSource } from './source.ts';
  */
 const parsed = new Map<string, { readonly bytes: Uint8Array; readonly file: YamlFile }[]>();
 const checked = new WeakMap<YamlFile, Map<Schema, ReturnType<typeof checkSchema>>>();
+const invisible = new WeakMap<YamlFile, Map<string | undefined, readonly Diagnostic[]>>();
 /** Entries kept at most (a content folder has a few dozen files; edits add one per version of a file). */
 const MAX_ENTRIES = 400;
 let entries = 0;
@@ -60,5 +63,14 @@ export function checkedFile(file: YamlFile, schema: Schema): ReturnType<typeof c
   if (!bySchema) checked.set(file, (bySchema = new Map()));
   let result = bySchema.get(schema);
   if (!result) bySchema.set(schema, (result = checkSchema(file, schema)));
+  return result;
+}
+
+/** invisibleCharDiagnostics, once per parsed file and script (a build loads the files of its languages twice). */
+export function invisibleFindings(file: YamlFile, script: string | undefined): readonly Diagnostic[] {
+  let byScript = invisible.get(file);
+  if (!byScript) invisible.set(file, (byScript = new Map()));
+  let result = byScript.get(script);
+  if (!result) byScript.set(script, (result = invisibleCharDiagnostics(file, script)));
   return result;
 }

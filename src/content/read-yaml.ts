@@ -3,6 +3,9 @@ import { error, type Diagnostic, type SourceSpan } from '../diagnostics/diagnost
 import { CODES } from '../diagnostics/codes.ts';
 import { decodeText, type LanguageHint } from './decode-text.ts';
 import { fastParse } from './yaml-fast-path.ts';
+import { spanAt } from './content-spans.ts';
+
+export { spanAt };
 
 /** One parsed YAML file, with what is needed to turn offsets into `file:line:col`. */
 export interface YamlFile {
@@ -19,22 +22,6 @@ export interface YamlFile {
   readonly readable: boolean;
   /** Whether yaml-fast-path.ts read the file (the yaml package's parser was not needed); for tests and benches. */
   readonly fastPath: boolean;
-}
-
-/** Where an offset of the file is, as editors count (1-based line and column). */
-export function spanAt(file: Pick<YamlFile, 'display' | 'lineCounter'>, offset: number): SourceSpan {
-  // LineCounter.linePos's search, without its intermediate object: the schema check places two nodes per key.
-  const starts = file.lineCounter.lineStarts;
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (starts[mid]! < offset) low = mid + 1;
-    else high = mid;
-  }
-  if (starts[low] === offset) return { file: file.display, line: low + 1, col: 1 };
-  if (low === 0) return { file: file.display, line: 0, col: offset };
-  return { file: file.display, line: low, col: offset - starts[low - 1]! + 1 };
 }
 
 /** Where a node starts; the start of the file for a node the parser could not place. */

@@ -1,5 +1,5 @@
 import type { ContentSource } from './source.ts';
-import type { SourceSpan } from '../diagnostics/diagnostic.ts';
+import type { SpanLookup } from './content-spans.ts';
 import type { LanguageOverride } from './languages.ts';
 
 /**
@@ -143,7 +143,7 @@ export interface HistorySnapshot {
   readonly strings: Readonly<Record<string, string>>;
 }
 
-/** A loaded content folder. `spans` maps a dotted path (`translations/ar.yaml#strings.title.text`) to where it is. */
+/** A loaded content folder. `spans` answers where a dotted path (`translations/ar.yaml#strings.title.text`) is. */
 export interface ContentDoc {
   /** Absolute path of the content folder; '' for content held in memory (the web page). */
   readonly root: string;
@@ -153,7 +153,7 @@ export interface ContentDoc {
   readonly source: SourceGuidance;
   readonly translations: ReadonlyMap<string, TranslationFile>;
   readonly editions: readonly Edition[];
-  readonly spans: ReadonlyMap<string, SourceSpan>;
+  readonly spans: SpanLookup;
   /**
    * Edition history (content/history/<version>.yaml) by file version, newest first. Optional so hand-built
    * ContentDocs still type-check; the loader always sets it (empty when the folder has no history/).

@@ -3,7 +3,7 @@ import type { ContentDoc, ReviewStatus } from '../content/types.ts';
 import { DEFAULT_EDITION } from '../content/load.ts';
 import { oldSourceText, type EarlierSource } from './history.ts';
 import { languageInfo } from '../content/languages.ts';
-import { keyState, languageReview, policyDiagnostics } from './localize.ts';
+import { keyState, languageReview, policyDiagnostics } from './policy.ts';
 import type { TranslationState } from './translation-state.ts';
 
 export interface StaleString {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { byCodePoint, contentKey, type ContentSource } from '../content/source.ts';
 import { REPO_ROOT } from './repo-root.ts';
 
@@ -17,13 +17,26 @@ export function folderSource(dir: string): ContentSource {
     const rel = relative(base, p);
     return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
   };
+  // Each key's path, worked out once: a load asks about each file several times (size, read, outside).
+  const paths = new Map<string, string | undefined>();
   const path = (key: string): string | undefined => {
+    if (paths.has(key)) return paths.get(key);
     const k = contentKey(key);
-    return k === undefined ? undefined : join(root, k);
+    const p = k === undefined ? undefined : join(root, k);
+    paths.set(key, p);
+    return p;
+  };
+  /** What is at `p`, or undefined when nothing can be found there (as existsSync says). One system call. */
+  const statOf = (p: string): Stats | undefined => {
+    try {
+      return statSync(p, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
   };
   const entries = (folder: string, dirs: boolean): string[] => {
     const p = folder === '' ? root : path(folder);
-    if (!p || !existsSync(p) || !statSync(p).isDirectory()) return [];
+    if (!p || !statOf(p)?.isDirectory()) return [];
     return readdirSync(p, { withFileTypes: true })
       .filter((e) => (dirs ? e.isDirectory() : !e.isDirectory()))
       .map((e) => e.name)
@@ -31,27 +44,60 @@ export function folderSource(dir: string): ContentSource {
   };
   // The folder's own real path, resolved once per source: a load asks `outside` for every file it reads.
   let realRoot: string | undefined;
+  /** The real path of each folder files were read from (realpathSync walks every part of a path with lstat). */
+  const realFolders = new Map<string, string | undefined>();
+  const realpath = (p: string): string | undefined => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
+    }
+  };
+  /**
+   * The real path of what is at `p` (symlinks resolved), or undefined when nothing is there: a file that is not
+   * itself a link is its real folder's entry of the same name, so the folder is resolved once for all its files.
+   */
+  const realOf = (p: string): string | undefined => {
+    let stats: Stats | undefined;
+    try {
+      stats = lstatSync(p, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+    if (!stats) return undefined;
+    if (stats.isSymbolicLink()) return realpath(p);
+    const folder = dirname(p);
+    if (!realFolders.has(folder)) realFolders.set(folder, realpath(folder));
+    const real = realFolders.get(folder);
+    return real === undefined ? undefined : join(real, basename(p));
+  };
   const outside = (key: string) => {
     const p = path(key);
-    return !p || (existsSync(p) && !inside(realpathSync(p), (realRoot ??= realpathSync(root))));
+    if (!p) return true;
+    const real = realOf(p);
+    return real !== undefined && !inside(real, (realRoot ??= realpathSync(root)));
   };
-  const file = (key: string) => {
+  const file = (key: string): Stats | undefined => {
     const p = path(key);
-    return p && existsSync(p) && !statSync(p).isDirectory() ? p : undefined;
+    const stats = p === undefined ? undefined : statOf(p);
+    return stats && !stats.isDirectory() ? stats : undefined;
   };
   return {
     root,
     outside,
     exists: (key) => file(key) !== undefined,
-    size: (key) => {
-      const p = file(key);
-      return p === undefined ? undefined : statSync(p).size;
-    },
+    size: (key) => file(key)?.size,
     read: (key) => {
       const p = path(key);
-      if (!p || !existsSync(p) || outside(key)) return undefined;
-      if (statSync(p).isDirectory()) return undefined;
-      return new Uint8Array(readFileSync(p));
+      const real = p === undefined ? undefined : realOf(p);
+      if (real === undefined || !inside(real, (realRoot ??= realpathSync(root)))) return undefined;
+      try {
+        return new Uint8Array(readFileSync(p!));
+      } catch (e) {
+        // A folder reads as absent; any other failure (no permission) is the caller's to report.
+        if ((e as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+        throw e;
+      }
     },
     list: (folder) => entries(folder, false),
     folders: (folder) => entries(folder, true),
