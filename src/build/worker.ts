@@ -12,24 +12,26 @@ import { runJob, useLoadedContent } from './run-job.ts';
  * and runs them one at a time until none is left. Fonts and content are cached per thread, so each worker parses
  * each font at most once however many jobs it runs; the content and the localisations come made by the main thread.
  */
-const port = parentPort!;
-const given = await new Promise<WorkerStart>((resolve) => port.once('message', resolve));
-if (given.content && given.contentDir !== undefined) {
-  // The project's own languages join the language table, as loading the folder does in the main thread.
-  declareLanguages(given.content.project.languages);
-  const content = { ...given.content, files: folderSource(given.content.root) };
-  useLoadedContent(given.contentDir, content);
-  for (const l of given.localized) {
-    const edition = content.editions.find((e) => e.name === l.edition);
-    if (edition) rememberLocalized(content, edition, l.lang, l.result);
+export async function serveJobs(): Promise<void> {
+  const port = parentPort!;
+  const given = await new Promise<WorkerStart>((resolve) => port.once('message', resolve));
+  if (given.content && given.contentDir !== undefined) {
+    // The project's own languages join the language table, as loading the folder does in the main thread.
+    declareLanguages(given.content.project.languages);
+    const content = { ...given.content, files: folderSource(given.content.root) };
+    useLoadedContent(given.contentDir, content);
+    for (const l of given.localized) {
+      const edition = content.editions.find((e) => e.name === l.edition);
+      if (edition) rememberLocalized(content, edition, l.lang, l.result);
+    }
   }
-}
 
-const post = (m: WorkerMessage) => port.postMessage(m);
-for (let i = claimJob(given.board, given.slot); i >= 0; i = claimJob(given.board, given.slot)) {
-  Atomics.store(given.running, given.slot, i + 1);
-  const result = await runJob(given.jobs[i]!, given.ctx);
-  Atomics.store(given.running, given.slot, 0);
-  post({ result });
+  const post = (m: WorkerMessage) => port.postMessage(m);
+  for (let i = claimJob(given.board, given.slot); i >= 0; i = claimJob(given.board, given.slot)) {
+    Atomics.store(given.running, given.slot, i + 1);
+    const result = await runJob(given.jobs[i]!, given.ctx);
+    Atomics.store(given.running, given.slot, 0);
+    post({ result });
+  }
+  post({ done: true });
 }
-post({ done: true });
