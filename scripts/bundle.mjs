@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI_MODULE, configure, ENGINE_MODULE, loadedScripts, loadScript, SCRIPTS, SRC_STAMP_ID, statSig, writeCodeCache } from './code-cache.mjs';
+import { CLI_MODULE, configure, ENGINE_MODULE, loadedScripts, loadScript, SCRIPT_WRAPPER, SCRIPTS, SRC_STAMP_ID, statSig, writeCodeCache } from './code-cache.mjs';
 import { BUNDLE_DIR, INLINE, ROOT, recordStamp, STAMP_FILE, STATS_FILE } from './src-stamp.mjs';
 
 const LAZY_TRIE = 'lazy-unicode-trie.cjs';
@@ -72,17 +72,6 @@ const HARFBUZZ_SYNC = [
     to: ';if(!runtimeInitialized)throw new Error("HarfBuzz did not start synchronously (scripts/bundle.mjs HARFBUZZ_SYNC)");return moduleRtn}',
   },
 ];
-
-/**
- * Each part of the bundle is a script that evaluates to this function (the code between its braces), called by
- * scripts/code-cache.mjs loadScript with a `require` and the script's own URL (what `import.meta.url` becomes). A
- * script, not an ES module: Node 20 gives V8's code cache to a script (vm.Script `cachedData`) and to no ES
- * module. Strict, as the ES module output was.
- */
-const SCRIPT_WRAPPER = {
-  banner: '(function (exports, require, module, __filename, __dirname, __rpUrl) {"use strict";',
-  footer: '})',
-};
 
 /** The build `npm run prepare` runs once with the new scripts before recording their code caches (makeCodeCache). */
 const TRAINING_BUILD = ['build', '--edition', 'generic', '--lang', 'en,ar,bn,zh-Hans', '--only', 'leaflet,poster,card-sheet-a4', '--force', '--jobs', '1'];

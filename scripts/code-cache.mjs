@@ -32,6 +32,17 @@ export const CLI_MODULE = 'rightsprint:cli/';
 /** How cli.cjs asks for a command module, which is in engine.cjs: `rightsprint:engine/<path from the root>`. */
 export const ENGINE_MODULE = 'rightsprint:engine/';
 
+/**
+ * scripts/bundle.mjs writes each script as this function's source (the code between its braces), which
+ * loadScript calls with a `require` and the script's own URL (what `import.meta.url` becomes). A script, not an ES
+ * module: Node 20 gives V8's code cache to a script (vm.Script `cachedData`) and to no ES module. Strict, as the
+ * ES module output was.
+ */
+export const SCRIPT_WRAPPER = {
+  banner: '(function (exports, require, module, __filename, __dirname, __rpUrl) {"use strict";',
+  footer: '})',
+};
+
 const MAGIC = 'rightsprint-code-cache/1';
 
 /** A file's size, modification and change times and inode: a rewrite, replacement or copy of the file changes it. */
