@@ -12,9 +12,20 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLI_MODULE, configure, ENGINE_MODULE, loadedScripts, loadScript, SCRIPT_WRAPPER, SCRIPTS, SRC_STAMP_ID, statSig, writeCodeCache } from './code-cache.mjs';
+import {
+  CLI_MODULE,
+  configure,
+  ENGINE_MODULE,
+  loadedScripts,
+  loadScript,
+  SCRIPT_WRAPPER,
+  SCRIPTS,
+  SRC_STAMP_ID,
+  statSig,
+  writeCodeCache,
+} from './code-cache.mjs';
 import { BUNDLE_DIR, INLINE, ROOT, recordStamp, STAMP_FILE, STATS_FILE } from './src-stamp.mjs';
 
 const LAZY_TRIE = 'lazy-unicode-trie.cjs';
@@ -118,7 +129,12 @@ function scriptOptions(name, entry, redirect) {
           b.onResolve({ filter: /\/src-stamp\.mjs$/ }, () => ({ path: SRC_STAMP_ID, external: true }));
           b.onResolve({ filter: /.*/ }, async (args) => {
             if (args.kind === 'entry-point' || args.pluginData?.redirect === false || args.path.startsWith('node:')) return undefined;
-            const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { redirect: false } });
+            const found = await b.resolve(args.path, {
+              kind: args.kind,
+              importer: args.importer,
+              resolveDir: args.resolveDir,
+              pluginData: { redirect: false },
+            });
             const other = found.errors.length === 0 && !found.external ? redirect(found.path, args) : undefined;
             return other === undefined ? undefined : { path: other, external: true };
           });
@@ -145,7 +161,8 @@ function scriptOptions(name, entry, redirect) {
             }
             for (const edit of HARFBUZZ_SYNC) {
               if (!args.path.endsWith(edit.file)) continue;
-              if (contents.split(edit.from).length !== 2) throw new Error(`${edit.file} no longer has \`${edit.from}\` once: update HARFBUZZ_SYNC in scripts/bundle.mjs`);
+              if (contents.split(edit.from).length !== 2)
+                throw new Error(`${edit.file} no longer has \`${edit.from}\` once: update HARFBUZZ_SYNC in scripts/bundle.mjs`);
               contents = contents.replace(edit.from, edit.to);
             }
             if (!contents.includes('import.meta.url')) return { contents, loader: 'js' };
@@ -175,7 +192,8 @@ function scriptOptions(name, entry, redirect) {
 function checkScript(result, name) {
   const problems = result.warnings.filter((w) => /import\.meta|import\(\)/u.test(w.text));
   if (problems.length > 0) throw new Error(`${name}.cjs would run without ${problems[0].text}`);
-  if (/\bimport\(/u.test(readFileSync(join(BUNDLE_DIR, `${name}.cjs`), 'latin1'))) throw new Error(`${name}.cjs has a dynamic import(), which a script cannot run`);
+  if (/\bimport\(/u.test(readFileSync(join(BUNDLE_DIR, `${name}.cjs`), 'latin1')))
+    throw new Error(`${name}.cjs has a dynamic import(), which a script cannot run`);
 }
 
 async function compile() {
@@ -209,7 +227,7 @@ async function compile() {
       '  switch (path) {',
       ...[...commands].sort().map((p) => `    case ${JSON.stringify(p)}: return require(${JSON.stringify(`./${p}`)});`),
       '  }',
-      "  throw new Error(`engine.cjs has no module ${path}: run \\`npm run prepare\\``);",
+      "  throw new Error('engine.cjs has no module ' + path + ': run `npm run prepare`');",
       '}',
       "export async function serveJobs() { await (await import('./src/build/worker.ts')).serveJobs(); }",
     ].join('\n');
@@ -230,7 +248,10 @@ async function compile() {
   // In a process of its own, started as bin/ starts one (V8 accepts a cache only under the same flags).
   const made = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--make-code-cache'], { cwd: ROOT, encoding: 'utf8' });
   if (made.status === 0) console.log(made.stdout.trim().split('\n').at(-1));
-  else console.warn(`rightsprint: no code cache for the compiled CLI (${(made.stderr || made.stdout).trim().split('\n').slice(-3).join(' ')}); it compiles its code at each start.`);
+  else
+    console.warn(
+      `rightsprint: no code cache for the compiled CLI (${(made.stderr || made.stdout).trim().split('\n').slice(-3).join(' ')}); it compiles its code at each start.`,
+    );
 }
 
 /**

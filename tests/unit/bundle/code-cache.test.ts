@@ -111,7 +111,12 @@ describe('the code cache of the compiled CLI', () => {
       for (const c of cases) {
         for (const name of ['cli', 'engine']) rmSync(join(dir, `${name}.cjs.cache`), { force: true });
         const out = join(tmp, c.name.replaceAll(' ', '-'));
-        const result = JSON.parse(node(buildScript(dir, out, c.prepare)).trim().split('\n').at(-1)!) as Record<string, unknown>;
+        const result = JSON.parse(
+          node(buildScript(dir, out, c.prepare))
+            .trim()
+            .split('\n')
+            .at(-1)!,
+        ) as Record<string, unknown>;
         expect({ case: c.name, ...result }).toEqual({ case: c.name, code: 0, cli: c.cli, engine: c.engine });
         const bytes = pdfs(out);
         expect(Object.keys(bytes)).toEqual(['generic/ar/card-sheet-a4.pdf']);
@@ -124,4 +129,3 @@ describe('the code cache of the compiled CLI', () => {
     }
   });
 });
-
