@@ -109,7 +109,11 @@ export function loadScript(name) {
   const nodeRequire = createRequire(file);
   const require = (id) => {
     if (id === SRC_STAMP_ID) return srcStamp;
-    if (id.startsWith(CLI_MODULE)) return loadScript('cli').exports.modules[id.slice(CLI_MODULE.length)];
+    if (id.startsWith(CLI_MODULE)) {
+      const found = loadScript('cli').exports.modules[id.slice(CLI_MODULE.length)];
+      if (found === undefined) throw new Error(`cli.cjs has no module ${id.slice(CLI_MODULE.length)}: run \`npm run prepare\``);
+      return found;
+    }
     if (id.startsWith(ENGINE_MODULE)) return loadScript('engine').exports.load(id.slice(ENGINE_MODULE.length));
     return nodeRequire(id);
   };
