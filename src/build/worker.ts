@@ -11,6 +11,8 @@ import { runJob, useLoadedContent } from './run-job.ts';
  * above) and then waits for its share of the build (pool.ts `WorkerStart`); it claims jobs from the shared board
  * and runs them one at a time until none is left. Fonts and content are cached per thread, so each worker parses
  * each font at most once however many jobs it runs; the content and the localisations come made by the main thread.
+ * A function called by the worker's entry (worker-entry.mjs, or the compiled CLI's), not a module body with a
+ * top-level await: the compiled CLI is a script, which cannot have one (docs/architecture.md, "Start-up").
  */
 export async function serveJobs(): Promise<void> {
   const port = parentPort!;
