@@ -4,10 +4,10 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
- * A place in the compiled CLI (dist/bundle/<name>.mjs, see scripts/bundle.mjs) as a stack frame writes it: a file URL
- * or path, then line and column (both from 1).
+ * A place in the compiled CLI (dist/bundle/<name>.cjs, see scripts/bundle.mjs; .mjs for an ES module bundle) as a
+ * stack frame writes it: a file URL or path, then line and column (both from 1).
  */
-const BUNDLE_FRAME = /((?:file:\/\/)?[^\s()]*\/dist\/bundle\/[^\s()/]+\.mjs):(\d+):(\d+)/gu;
+const BUNDLE_FRAME = /((?:file:\/\/)?[^\s()]*\/dist\/bundle\/[^\s()/]+\.[cm]js):(\d+):(\d+)/gu;
 
 /** One source map per compiled file, read the first time a stack names it; null when it has none. */
 const maps = new Map<string, SourceMap | null>();
