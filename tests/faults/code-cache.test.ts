@@ -5,23 +5,14 @@
  * only when the bundle was compiled from the current sources (`npm run prepare` makes it). That V8 takes the cache
  * on a normal install: tests/unit/bundle/code-cache.test.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LOADER, runNode } from '../unit/bundle/run-node.ts';
 import { bundleStamp, BUNDLE_DIR, ROOT, stampOnce } from '../../scripts/src-stamp.mjs';
 
-const LOADER = new URL('../../scripts/code-cache.mjs', import.meta.url).href;
 const current = bundleStamp() === stampOnce() && existsSync(join(BUNDLE_DIR, 'engine.cjs.cache'));
-
-/** Runs an ES module script in a fresh Node process (as bin/ starts one) and returns its stdout, failing on a crash. */
-function node(script: string): string {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-  expect(run.stderr).not.toMatch(/Error|internal error/u);
-  expect(run.status).toBe(0);
-  return run.stdout;
-}
 
 /** One small build (one job on the main thread) through the scripts in `dir`; prints each script's cache use. */
 function buildScript(dir: string, out: string, prepare = ''): string {
@@ -98,7 +89,7 @@ describe('a code cache that does not fit', () => {
         for (const name of ['cli', 'engine']) rmSync(join(dir, `${name}.cjs.cache`), { force: true });
         const out = join(tmp, c.name.replaceAll(' ', '-'));
         const result = JSON.parse(
-          node(buildScript(dir, out, c.prepare))
+          runNode(buildScript(dir, out, c.prepare))
             .trim()
             .split('\n')
             .at(-1)!,

@@ -4,26 +4,17 @@
  * the cache only costs reading it). Run on the real bundle, so only when it was compiled from the current sources
  * (bin/ runs it then; `npm run prepare` makes it). A cache that does not fit: tests/faults/code-cache.test.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleStamp, BUNDLE_DIR, ROOT, stampOnce } from '../../../scripts/src-stamp.mjs';
+import { LOADER, runNode } from './run-node.ts';
+import { bundleStamp, BUNDLE_DIR, stampOnce } from '../../../scripts/src-stamp.mjs';
 
-const LOADER = new URL('../../../scripts/code-cache.mjs', import.meta.url).href;
 const current = bundleStamp() === stampOnce() && existsSync(join(BUNDLE_DIR, 'engine.cjs.cache'));
-
-/** Runs an ES module script in a fresh Node process (as bin/ starts one) and returns its stdout, failing on a crash. */
-function node(script: string): string {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-  expect(run.stderr).not.toMatch(/Error|internal error/u);
-  expect(run.status).toBe(0);
-  return run.stdout;
-}
 
 describe('the code cache of the compiled CLI', () => {
   it.skipIf(!current)('is taken by V8 on a normal install, in the main thread and in a worker thread', () => {
-    const main = node(
+    const main = runNode(
       [
         `const c = await import(${JSON.stringify(LOADER)});`,
         "console.log(c.loadScript('cli').cache, c.loadScript('engine').cache);",
