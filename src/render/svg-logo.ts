@@ -70,14 +70,26 @@ export function drawSvgLogo(doc: PdfKitDocument, item: ImageItem, x: number, y: 
   const { text, check } = checkedSvg(item.data);
   if (text === undefined) fail('the SVG is not UTF-8 text and does not declare another encoding');
   if (check && !check.ok) fail(check.reason);
+  const key = `${x} ${y} ${item.width} ${item.height} ${cmyk}`;
+  const drawings = recorded.get(item.data);
+  const calls = drawings?.get(key);
+  const undo = writerColors(doc, cmyk);
+  if (calls) {
+    try {
+      replay(doc, calls);
+    } finally {
+      undo();
+    }
+    return;
+  }
   const warnings: string[] = [];
   const refuse =
     (what: string) =>
     (value: string): never =>
       fail(`it asks for ${what} "${value}", which a logo must not load`);
-  const undo = writerColors(doc, cmyk);
+  const recording = record(doc);
   try {
-    drawSvg(doc, text!, x, y, {
+    drawSvg(recording.doc, text!, x, y, {
       width: item.width,
       height: item.height,
       preserveAspectRatio: 'xMidYMid meet',
@@ -95,6 +107,111 @@ export function drawSvgLogo(doc: PdfKitDocument, item: ImageItem, x: number, y: 
     undo();
   }
   if (warnings.length > 0) fail(warnings.join('; '));
+  const made = recording.calls();
+  if (made) {
+    if (drawings) drawings.set(key, made);
+    else recorded.set(item.data, new Map([[key, made]]));
+  }
+}
+
+/** One pdfkit method call svg-to-pdfkit made on the document, with its arguments as they were. */
+type Call = readonly [method: string, args: readonly unknown[]];
+
+/**
+ * svg-to-pdfkit's calls for drawing a logo, by the logo's bytes and then by box and colour mode, for logos that
+ * these calls alone draw (see record). A card sheet draws one logo at the same place on ten cards a page and in
+ * every language, and parsing and walking the SVG again for each copy was a tenth of the full build's time.
+ */
+const recorded = new WeakMap<Uint8Array, Map<string, readonly Call[]>>();
+
+/**
+ * The pdfkit methods a logo drawn from calls alone may use: paths, colours, opacity, transformations and plain
+ * operators. pdfkit keeps the document-wide parts (an opacity's ExtGState is made once per document, named on
+ * every page that uses it) itself, so calling them again writes what drawing the SVG again would. Anything else
+ * (a gradient, an image, a font, a PDF object of svg-to-pdfkit's own for a clip group or mask) is not recorded.
+ */
+const REPLAYABLE = new Set([
+  'save',
+  'restore',
+  'transform',
+  'translate',
+  'scale',
+  'addContent',
+  'moveTo',
+  'lineTo',
+  'bezierCurveTo',
+  'closePath',
+  'rect',
+  'circle',
+  'fill',
+  'stroke',
+  'fillAndStroke',
+  'clip',
+  'lineWidth',
+  'lineCap',
+  'lineJoin',
+  'miterLimit',
+  'dash',
+  'undash',
+  'fillColor',
+  'strokeColor',
+  'fillOpacity',
+  'strokeOpacity',
+]);
+
+/**
+ * pdfkit's current fill colour, which svg-to-pdfkit reads before drawing and sets back after it, and uses for
+ * nothing else: the one property a recorded drawing may touch (replay puts it back the same way).
+ */
+const FILL_COLOR = '_fillColor';
+
+/** Calls the recorded methods again, in order, on the document, and puts the fill colour back as svg-to-pdfkit does. */
+function replay(doc: PdfKitDocument, calls: readonly Call[]): void {
+  const methods = doc as unknown as Record<string, unknown>;
+  const saved = methods[FILL_COLOR];
+  for (const [method, args] of calls) Reflect.apply(methods[method] as (...a: unknown[]) => unknown, doc, args);
+  methods[FILL_COLOR] = saved;
+}
+
+/**
+ * A stand-in for `doc` that passes every use through and records svg-to-pdfkit's method calls. `calls()` returns
+ * them only when calling them again would draw the same: every call was one of REPLAYABLE, an operator written
+ * directly names no resource (no `/`), and svg-to-pdfkit neither read nor set any of the document's properties
+ * (the page, the transformation matrix, its counters of groups, masks and patterns), so nothing it did depended
+ * on where or into which document it drew.
+ */
+function record(doc: PdfKitDocument): { readonly doc: PdfKitDocument; calls(): readonly Call[] | undefined } {
+  const calls: Call[] = [];
+  let replayable = true;
+  const stand: PdfKitDocument = new Proxy(doc, {
+    get(target, name) {
+      const value = Reflect.get(target, name, target) as unknown;
+      if (typeof value !== 'function') {
+        if (name !== FILL_COLOR) replayable = false;
+        return value;
+      }
+      return (...args: unknown[]): unknown => {
+        const method = String(name);
+        if (!REPLAYABLE.has(method) || (method === 'addContent' && String(args[0]).includes('/'))) replayable = false;
+        else if (replayable) {
+          try {
+            calls.push([method, structuredClone(args)]);
+          } catch {
+            // An argument that cannot be copied (a function): keep drawing, do not record.
+            replayable = false;
+          }
+        }
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        // pdfkit's methods return the document for chaining: the chain goes on through the stand-in.
+        return result === target ? stand : result;
+      };
+    },
+    set(target, name, value) {
+      if (name !== FILL_COLOR) replayable = false;
+      return Reflect.set(target, name, value, target);
+    },
+  });
+  return { doc: stand, calls: () => (replayable ? calls : undefined) };
 }
 
 /** RGB colours as the press file's naive CMYK (color.ts), opacity unchanged. */
