@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalTag, declareLanguages, languageInfo, languageProblem, languages } from '../../../src/content/languages.ts';
+import { COMMON_SCRIPTS, canonicalTag, declareLanguages, languageInfo, languageProblem, languages } from '../../../src/content/languages.ts';
 import { scriptsWithFonts } from '../../../src/content/scripts-with-fonts.ts';
 
 /**
@@ -49,4 +49,18 @@ describe('languageProblem agrees with languageInfo', () => {
       declareLanguages([]);
     });
   }
+});
+
+describe('scripts known without asking ICU', () => {
+  it("ICU knows every code COMMON_SCRIPTS lists, so the shortcut gives ICU's answer", () => {
+    const names = new Intl.DisplayNames(['en'], { type: 'script', fallback: 'none' });
+    for (const script of COMMON_SCRIPTS) expect(names.of(script), script).toBeDefined();
+  });
+
+  it('a script COMMON_SCRIPTS does not list is still checked against ICU: real ones pass, made-up ones fail', () => {
+    expect(COMMON_SCRIPTS.has('Bali')).toBe(false);
+    expect(languageInfo('ban-Bali')?.script).toBe('Bali');
+    expect(COMMON_SCRIPTS.has('Nope')).toBe(false);
+    expect(languageInfo('xx-Nope')).toBeUndefined();
+  });
 });
