@@ -8,6 +8,8 @@ export const SRC_STAMP_ID: string;
 export const CLI_MODULE: string;
 export const ENGINE_MODULE: string;
 /** The function each script's source is the body of. */
+/** V8 flags set (once per process) before the first script of the bundle is compiled. */
+export const V8_FLAGS: readonly string[];
 export const SCRIPT_WRAPPER: { readonly banner: string; readonly footer: string };
 /** Whether V8 took the script's code cache. */
 export type CacheUse = 'used' | 'rejected' | 'none' | 'off';

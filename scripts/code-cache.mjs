@@ -19,6 +19,7 @@ import { closeSync, fstatSync, openSync, readFileSync, renameSync, rmSync, write
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { crc32 } from 'node:zlib';
 import * as srcStamp from './src-stamp.mjs';
@@ -81,6 +82,26 @@ function cachedDataFor(stat, cacheFile) {
   return raw.toString('latin1', 0, end + 1) === cacheHeader(stat, data) ? data : undefined;
 }
 
+/**
+ * V8 flags of every process that runs the bundle, set before its first script is compiled, and so also in the
+ * process that records the caches (V8 accepts a cache only under the flags it was made with). `--max-opt=1`:
+ * functions tier up from the interpreter to Sparkplug's baseline code, never to TurboFan. A build runs a broad
+ * body of code for a few seconds; TurboFan's compiles (with their deoptimisations, on the main thread and a second
+ * core) cost more than its faster code gives back. Measured on 2 cores: the 18 documents of the Typst comparison
+ * 1.55–1.65 → 1.32–1.38 s (CPU 2.1 → 1.3 s), the full matrix 8.0–8.2 → 7.5–7.6 s; a process that builds the same
+ * 18 documents again and again pays ~20 % more per build once TurboFan would have been warm (docs/architecture.md).
+ */
+export const V8_FLAGS = ['--max-opt=1'];
+
+let flagsSet = false;
+
+/** Sets V8_FLAGS once per process (flags are shared by all its threads). */
+function setV8Flags() {
+  if (flagsSet) return;
+  flagsSet = true;
+  for (const flag of V8_FLAGS) setFlagsFromString(flag);
+}
+
 let options = { dir: srcStamp.BUNDLE_DIR, useCache: true };
 const loaded = new Map();
 
@@ -103,6 +124,7 @@ export function loadScript(name) {
   if (script) return script;
   const file = join(options.dir, `${name}.cjs`);
   const { source, stat } = readScript(file);
+  setV8Flags();
   const cachedData = options.useCache ? cachedDataFor(stat, `${file}.cache`) : undefined;
   const compiled = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const cache = !options.useCache ? 'off' : cachedData === undefined ? 'none' : compiled.cachedDataRejected ? 'rejected' : 'used';
