@@ -10,8 +10,13 @@
  * in this process with --force: wall time, outputs per second, peak memory, total bytes and every file's size,
  * flagging files over the size budgets; and the text engine's bench (bench/text.ts) when it is present.
  *
- * Options: --content <dir> (default ./content), --runs N (default 3), --full, --jobs N (full matrix; default:
- * cores), --keep (keep the output folders). Goals (#12): 18 documents ≤ 0.8 × Typst's wall time, peak RSS ≤
+ * With --warm, the same 18 documents built in this one process instead (src/ through tsx, V8's default flags):
+ * after a build of six other languages, so V8 has compiled the code but no paragraph of these is laid out, and
+ * then `--runs` more times, when every layout is remembered too. What a process that stayed warm between builds
+ * would cost, beside the cold figure above (docs/architecture.md, "What a fresh process costs").
+ *
+ * Options: --content <dir> (default ./content), --runs N (default 3), --full, --warm, --jobs N (full matrix;
+ * default: cores), --keep (keep the output folders). Goals (#12): 18 documents ≤ 0.8 × Typst's wall time, peak RSS ≤
  * 200 MiB; --help ≤ 0.15 s; no-op rebuild ≤ 0.3 s; full matrix ≤ 10 s on 2 cores. Figures, never timed tests.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +26,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from '../src/build/build.ts';
+import { main } from '../src/cli/main.ts';
 import { formatDiagnostics, hasErrors } from '../src/diagnostics/format.ts';
 
 /**
@@ -111,14 +117,65 @@ function benchPeerWorkload(contentDir: string, runs: number, keep: boolean): boo
   return timed.every((m) => m.code === 0) && first.code === 0 && noop.every((m) => m.code === 0);
 }
 
+/** Languages of the shipped content outside PEER_LANGS, one per script family the comparison sets, for --warm. */
+const WARM_UP_LANGS = ['ur', 'ps', 'am', 'hi', 'ru', 'zh-Hant'] as const;
+
+/**
+ * --warm: the comparison's 18 documents built by the CLI's main() in this process, first after a build of the same
+ * outputs in WARM_UP_LANGS, then again `runs` times. Returns false when a build failed.
+ */
+async function benchWarm(contentDir: string, runs: number, keep: boolean): Promise<boolean> {
+  const outDir = mkdtempSync(join(tmpdir(), 'rightsprint-bench-warm-'));
+  const quiet = { out: () => {}, err: () => {}, cwd: REPO };
+  const args = (langs: readonly string[]) => [
+    'build',
+    '--content',
+    contentDir,
+    '--edition',
+    'generic',
+    '--lang',
+    langs.join(','),
+    '--only',
+    PEER_OUTPUTS.join(','),
+    '--force',
+    '--out',
+    outDir,
+  ];
+  const timed = async (langs: readonly string[]) => {
+    const started = performance.now();
+    const code = await main(args(langs), quiet);
+    return { ms: performance.now() - started, code };
+  };
+  console.log(`bench --warm: in this process (tsx, V8's default flags); warm-up: ${WARM_UP_LANGS.join(' ')} × ${PEER_OUTPUTS.join(', ')}`);
+  const warmUp = await timed(WARM_UP_LANGS);
+  const fresh = await timed(PEER_LANGS);
+  const again = [];
+  for (let i = 0; i < runs; i++) again.push(await timed(PEER_LANGS));
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(`warm-up build (cold process)               ${s(warmUp.ms)}`);
+  console.log(`18 documents, code warm, layouts new        ${s(fresh.ms)}`);
+  console.log(`18 documents, code warm, layouts remembered  ${again.map((r) => s(r.ms)).join('  ')}`);
+  if (!keep) rmSync(outDir, { recursive: true, force: true });
+  return [warmUp, fresh, ...again].every((r) => r.code === 0);
+}
+
 export async function runBench(argv: readonly string[]): Promise<number> {
   const { values } = parseArgs({
     args: [...argv],
-    options: { content: { type: 'string' }, jobs: { type: 'string' }, keep: { type: 'boolean' }, runs: { type: 'string' }, full: { type: 'boolean' } },
+    options: {
+      content: { type: 'string' },
+      jobs: { type: 'string' },
+      keep: { type: 'boolean' },
+      runs: { type: 'string' },
+      full: { type: 'boolean' },
+      warm: { type: 'boolean' },
+    },
     strict: true,
   });
   const contentDir = resolve(values.content ?? 'content');
-  const peerOk = benchPeerWorkload(contentDir, Math.max(1, Number(values.runs ?? 3)), values.keep ?? false);
+  const runs = Math.max(1, Number(values.runs ?? 3));
+  if (values.warm) return (await benchWarm(contentDir, runs, values.keep ?? false)) ? 0 : 1;
+  const peerOk = benchPeerWorkload(contentDir, runs, values.keep ?? false);
   if (!values.full) return peerOk ? 0 : 1;
   console.log('');
   const parallel = values.jobs ? Number(values.jobs) : ('auto' as const);
