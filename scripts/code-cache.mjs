@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import * as srcStamp from './src-stamp.mjs';
 
@@ -95,9 +96,12 @@ export const V8_FLAGS = ['--max-opt=1'];
 
 let flagsSet = false;
 
-/** Sets V8_FLAGS once per process (flags are shared by all its threads). */
+/**
+ * Sets V8_FLAGS once per process, from the main thread: flags belong to the process, so the worker threads a
+ * build starts later run under them without setting them again while the main thread runs.
+ */
 function setV8Flags() {
-  if (flagsSet) return;
+  if (flagsSet || !isMainThread) return;
   flagsSet = true;
   for (const flag of V8_FLAGS) setFlagsFromString(flag);
 }
