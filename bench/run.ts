@@ -55,6 +55,21 @@ interface Measured {
   readonly out: string;
 }
 
+/** The comparison's build of `langs` (without --force), as the CLI's arguments. */
+const peerBuild = (contentDir: string, langs: readonly string[], outDir: string): string[] => [
+  'build',
+  '--content',
+  contentDir,
+  '--edition',
+  'generic',
+  '--lang',
+  langs.join(','),
+  '--only',
+  PEER_OUTPUTS.join(','),
+  '--out',
+  outDir,
+];
+
 /** Runs the CLI in a child process and measures it (bench/usage.mjs reports the child's own CPU and peak RSS). */
 function measureCli(args: readonly string[]): Measured {
   const usageFile = join(mkdtempSync(join(tmpdir(), 'rightsprint-usage-')), 'usage.json');
@@ -76,7 +91,7 @@ const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.flo
 /** The 18-document comparison workload, --help and the no-op rebuild; returns false when a build failed. */
 function benchPeerWorkload(contentDir: string, runs: number, keep: boolean): boolean {
   const outDir = mkdtempSync(join(tmpdir(), 'rightsprint-bench-peer-'));
-  const build = ['build', '--content', contentDir, '--edition', 'generic', '--lang', PEER_LANGS.join(','), '--only', PEER_OUTPUTS.join(','), '--out', outDir];
+  const build = peerBuild(contentDir, PEER_LANGS, outDir);
   const documents = PEER_LANGS.length * PEER_OUTPUTS.length;
   console.log(
     `bench: ${documents} documents (${PEER_LANGS.join(' ')} × ${PEER_OUTPUTS.join(', ')}), ${runs} run(s) after a warm-up, ${contentDir} → ${outDir}`,
@@ -138,23 +153,9 @@ const WARM_UP_LANGS = ['ur', 'ps', 'am', 'hi', 'ru', 'zh-Hant'] as const;
 async function benchWarm(contentDir: string, runs: number, keep: boolean): Promise<boolean> {
   const outDir = mkdtempSync(join(tmpdir(), 'rightsprint-bench-warm-'));
   const quiet = { out: () => {}, err: () => {}, cwd: REPO };
-  const args = (langs: readonly string[]) => [
-    'build',
-    '--content',
-    contentDir,
-    '--edition',
-    'generic',
-    '--lang',
-    langs.join(','),
-    '--only',
-    PEER_OUTPUTS.join(','),
-    '--force',
-    '--out',
-    outDir,
-  ];
   const timed = async (langs: readonly string[]) => {
     const started = performance.now();
-    const code = await main(args(langs), quiet);
+    const code = await main([...peerBuild(contentDir, langs, outDir), '--force'], quiet);
     return { ms: performance.now() - started, code };
   };
   console.log(`bench --warm: in this process (tsx, V8's default flags); warm-up: ${WARM_UP_LANGS.join(' ')} × ${PEER_OUTPUTS.join(', ')}`);
